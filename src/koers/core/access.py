@@ -1,0 +1,67 @@
+"""Who may see what: the one place where row-level access is decided.
+
+Every client-bearing queryset offers `visible_to(user)`; every list, detail, export and API
+endpoint starts from it. The policy:
+- an administrator sees everything;
+- centre staff see every client and trajectory of the organisations where they are staff;
+- a coach, mediator or job coach sees the trajectories they are responsible for, their clients,
+  and what hangs under those trajectories (contacts, assignments, plans, documents).
+A user with several roles sees the union.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+
+def _nothing() -> Q:
+    return Q(pk__in=[])
+
+
+def trajectory_condition(user, prefix: str = "") -> Q | None:
+    """A Q over trajectories (reached through `prefix`) that `user` may see; None means all."""
+    from koers.core.models import GUIDING_ROLES, Role
+
+    if not user.is_authenticated or not user.is_active:
+        return _nothing()
+    if user.is_administrator:
+        return None
+    condition = _nothing()
+    staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
+    if staff_orgs:
+        condition |= Q(**{f"{prefix}organisation_id__in": staff_orgs})
+    if user.roles & GUIDING_ROLES:
+        condition |= Q(**{f"{prefix}responsible": user})
+    return condition
+
+
+def client_condition(user) -> Q | None:
+    from koers.core.models import Role
+
+    if not user.is_authenticated or not user.is_active:
+        return _nothing()
+    if user.is_administrator:
+        return None
+    trajectory = apps.get_model("trajectories", "Trajectory")
+    condition = Q(
+        Exists(trajectory.objects.filter(trajectory_condition(user), client=OuterRef("pk")))
+    )
+    staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
+    if staff_orgs:
+        condition |= Q(organisation_id__in=staff_orgs)
+    return condition
+
+
+class VisibleQuerySet(models.QuerySet):
+    """For the trajectory and everything that hangs under it through a `trajectory` field."""
+
+    def visible_to(self, user):
+        is_trajectory = self.model._meta.label == "trajectories.Trajectory"
+        condition = trajectory_condition(user, "" if is_trajectory else "trajectory__")
+        return self if condition is None else self.filter(condition)
+
+
+class ClientQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        condition = client_condition(user)
+        return self if condition is None else self.filter(condition)

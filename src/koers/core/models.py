@@ -1,0 +1,302 @@
+"""Organisations, locations, staff users and their roles, clients, and the access log."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from koers.core import crypto
+from koers.core.access import ClientQuerySet
+from koers.core.validators import (
+    format_enterprise_number,
+    format_national_number,
+    format_phone,
+    mask_national_number,
+    validate_postal_code,
+)
+
+
+class OrganisationKind(models.TextChoices):
+    CAREER_CENTRE = "career_centre", _("Loopbaancentrum")
+    SUBCONTRACTOR = "subcontractor", _("Onderaannemer")
+    MEDIATION_PARTNER = "mediation_partner", _("Bemiddelingspartner")
+    SOCIAL_ECONOMY = "social_economy", _("Sociale-economiebedrijf")
+    EMPLOYER = "employer", _("Werkgever")
+    FUNDER = "funder", _("Financier")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    working_name = models.CharField(
+        _("werknaam"),
+        max_length=200,
+        blank=True,
+        help_text=_("De naam waaronder het centrum naar buiten treedt."),
+    )
+    kind = models.CharField(_("soort"), max_length=32, choices=OrganisationKind.choices)
+    enterprise_number = models.CharField(_("ondernemingsnummer"), max_length=10, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise_number"],
+                condition=~Q(enterprise_number=""),
+                name="organisation_enterprise_number_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def enterprise_number_display(self) -> str:
+        return format_enterprise_number(self.enterprise_number) if self.enterprise_number else ""
+
+
+class Location(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="locations"
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    street = models.CharField(_("straat en nummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=4, validators=[validate_postal_code])
+    city = models.CharField(_("gemeente"), max_length=100)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+        ordering = ["organisation__name", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.postal_code} {self.city})"
+
+
+class Role(models.TextChoices):
+    CENTRE_STAFF = "centre_staff", _("Centrummedewerker")
+    COACH = "coach", _("Loopbaanbegeleider")
+    MEDIATOR = "mediator", _("Bemiddelaar")
+    JOB_COACH = "job_coach", _("Jobcoach")
+    ADMINISTRATOR = "administrator", _("Beheerder")
+
+
+# Roles that guide clients themselves: they see the clients of their own trajectories.
+GUIDING_ROLES = frozenset({Role.COACH, Role.MEDIATOR, Role.JOB_COACH})
+
+
+class User(AbstractUser):
+    """A staff member. Roles come from memberships; the own company is for subcontractors."""
+
+    company = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="own_staff",
+        verbose_name=_("eigen bedrijf"),
+        help_text=_("Voor een onderaannemer: het eigen bedrijf waaronder de coach factureert."),
+    )
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        ordering = ["first_name", "last_name"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def roles(self) -> frozenset[str]:
+        cached = getattr(self, "_roles_cache", None)
+        if cached is None:
+            cached = frozenset(
+                self.memberships.filter(is_active=True).values_list("role", flat=True)
+            )
+            self._roles_cache = cached
+        return cached
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.is_superuser or Role.ADMINISTRATOR in self.roles
+
+    @property
+    def is_centre_staff(self) -> bool:
+        return Role.CENTRE_STAFF in self.roles
+
+    def organisation_ids(self, *roles: str) -> list[int]:
+        """Ids of the organisations where the user holds one of `roles` (any role if none given)."""
+        memberships = self.memberships.filter(is_active=True)
+        if roles:
+            memberships = memberships.filter(role__in=roles)
+        return list(memberships.values_list("organisation_id", flat=True))
+
+
+class Membership(models.Model):
+    """A user's role in an organisation; a subcontracting coach works under a centre this way."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rol"), max_length=32, choices=Role.choices)
+    location = models.ForeignKey(
+        Location, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("vaste locatie")
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} @ {self.organisation}"
+
+
+class Language(models.TextChoices):
+    DUTCH = "nl", _("Nederlands")
+    FRENCH = "fr", _("Frans")
+    ENGLISH = "en", _("Engels")
+    GERMAN = "de", _("Duits")
+    OTHER = "other", _("Andere")
+
+
+class Client(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="clients",
+        verbose_name=_("organisatie"),
+    )
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    last_name = models.CharField(_("achternaam"), max_length=100)
+    birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(
+        _("telefoon"), max_length=20, blank=True, help_text=_("Opgeslagen in E.164.")
+    )
+    street = models.CharField(_("straat en nummer"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postcode"), max_length=4, blank=True, validators=[validate_postal_code]
+    )
+    city = models.CharField(_("gemeente"), max_length=100, blank=True)
+    preferred_language = models.CharField(
+        _("voorkeurstaal"), max_length=8, choices=Language.choices, default=Language.DUTCH
+    )
+    consent_processing = models.BooleanField(_("toestemming verwerking gegevens"), default=False)
+    consent_processing_at = models.DateTimeField(null=True, blank=True)
+    consent_contact = models.BooleanField(_("toestemming contact per e-mail/sms"), default=False)
+    # Encrypted at rest; `national_number_index` is a keyed hash for exact search.
+    national_number_encrypted = models.TextField(blank=True, editable=False)
+    national_number_index = models.CharField(
+        max_length=64, blank=True, editable=False, db_index=True
+    )
+    # Lower-cased "first last" for fast, index-friendly search on the client list.
+    search_name = models.CharField(max_length=201, editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_name"])
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cliënt")
+        verbose_name_plural = _("cliënten")
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [models.Index(fields=["last_name", "first_name", "id"], name="client_name_order")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def has_national_number(self) -> bool:
+        return bool(self.national_number_encrypted)
+
+    def national_number(self) -> str:
+        """The 11 digits in clear; callers must have checked `can_see_national_number`."""
+        return (
+            crypto.decrypt(self.national_number_encrypted) if self.national_number_encrypted else ""
+        )
+
+    def national_number_formatted(self) -> str:
+        digits = self.national_number()
+        return format_national_number(digits) if digits else ""
+
+    def national_number_masked(self) -> str:
+        return (
+            mask_national_number(self.national_number()) if self.national_number_encrypted else ""
+        )
+
+    def set_national_number(self, digits: str) -> None:
+        if digits:
+            self.national_number_encrypted = crypto.encrypt(digits)
+            self.national_number_index = crypto.blind_index(digits)
+        else:
+            self.national_number_encrypted = ""
+            self.national_number_index = ""
+
+
+class FileAccess(models.Model):
+    """Who opened which client file, when (UTC). Kept for GDPR accountability."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="accesses")
+    opened_at = models.DateTimeField(default=timezone.now, db_index=True)
+    channel = models.CharField(max_length=8, default="web")
+
+    class Meta:
+        verbose_name = _("inzage dossier")
+        verbose_name_plural = _("inzages dossier")
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.client_id} @ {self.opened_at:%Y-%m-%d %H:%M}"
+
+
+class APIToken(models.Model):
+    """A personal API token. Only its hash is stored; the token is shown once at creation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

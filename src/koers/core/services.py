@@ -1,0 +1,305 @@
+"""Use cases for people and organisations. Views, the API, imports and commands call these."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.core.models import (
+    APIToken,
+    Client,
+    FileAccess,
+    Language,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
+from koers.core.validators import (
+    normalize_enterprise_number,
+    normalize_national_number,
+    normalize_phone,
+    validate_postal_code,
+)
+
+
+@dataclass
+class ClientData:
+    """Client fields as a user typed them; `client_validate` normalises or rejects them."""
+
+    first_name: str
+    last_name: str
+    birth_date: date | None = None
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    preferred_language: str = Language.DUTCH
+    consent_processing: bool = False
+    consent_contact: bool = False
+    national_number: str = ""
+
+
+def _collect(errors: dict[str, list[str]], key: str, func, *args):
+    try:
+        return func(*args)
+    except ValidationError as exc:
+        errors.setdefault(key, []).extend(exc.messages)
+        return None
+
+
+def client_validate(data: ClientData, *, today: date) -> ClientData:
+    """Return normalised data (phone in E.164, national number as 11 digits) or raise per field."""
+    errors: dict[str, list[str]] = {}
+    first, last = data.first_name.strip(), data.last_name.strip()
+    if not first:
+        errors["first_name"] = [_("Vul een voornaam in.")]
+    if not last:
+        errors["last_name"] = [_("Vul een achternaam in.")]
+    email = data.email.strip().lower()
+    if email:
+        _collect(errors, "email", validate_email, email)
+    phone = (
+        _collect(errors, "phone", normalize_phone, data.phone.strip()) if data.phone.strip() else ""
+    )
+    postal = data.postal_code.strip()
+    if postal:
+        _collect(errors, "postal_code", validate_postal_code, postal)
+    if data.birth_date and data.birth_date > today:
+        errors["birth_date"] = [_("De geboortedatum ligt in de toekomst.")]
+    if data.birth_date and data.birth_date.year < 1900:
+        errors["birth_date"] = [_("De geboortedatum ligt te ver in het verleden.")]
+    if data.preferred_language not in Language.values:
+        errors["preferred_language"] = [_("Kies een taal uit de lijst.")]
+    nn = data.national_number.strip()
+    if nn:
+        nn = _collect(errors, "national_number", normalize_national_number, nn) or ""
+    if errors:
+        raise ValidationError(errors)
+    return ClientData(
+        first_name=first,
+        last_name=last,
+        birth_date=data.birth_date,
+        email=email,
+        phone=phone or "",
+        street=data.street.strip(),
+        postal_code=postal,
+        city=data.city.strip(),
+        preferred_language=data.preferred_language,
+        consent_processing=data.consent_processing,
+        consent_contact=data.consent_contact,
+        national_number=nn,
+    )
+
+
+def _check_national_number_unique(digits: str, *, exclude_pk: int | None = None) -> None:
+    if not digits:
+        return
+    from koers.core.crypto import blind_index
+
+    clash = Client.objects.filter(national_number_index=blind_index(digits))
+    if exclude_pk:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise ValidationError(
+            {"national_number": [_("Er bestaat al een cliënt met dit rijksregisternummer.")]}
+        )
+
+
+def _apply(client: Client, data: ClientData) -> None:
+    for name in (
+        "first_name",
+        "last_name",
+        "birth_date",
+        "email",
+        "phone",
+        "street",
+        "postal_code",
+        "city",
+        "preferred_language",
+        "consent_contact",
+    ):
+        setattr(client, name, getattr(data, name))
+    if data.consent_processing and not client.consent_processing:
+        client.consent_processing_at = timezone.now()
+    client.consent_processing = data.consent_processing
+    client.search_name = f"{data.first_name} {data.last_name}".lower()
+    client.set_national_number(data.national_number)
+
+
+@transaction.atomic
+def client_create(*, organisation: Organisation, data: ClientData, acting_user: User) -> Client:
+    data = client_validate(data, today=timezone.localdate())
+    _check_national_number_unique(data.national_number)
+    client = Client(organisation=organisation)
+    _apply(client, data)
+    client._history_user = acting_user
+    client.save()
+    return client
+
+
+@transaction.atomic
+def client_update(*, client: Client, data: ClientData, acting_user: User) -> Client:
+    data = client_validate(data, today=timezone.localdate())
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    _check_national_number_unique(data.national_number, exclude_pk=client.pk)
+    _apply(client, data)
+    client._history_user = acting_user
+    client.save()
+    return client
+
+
+def client_data_from(client: Client) -> ClientData:
+    """The current values of a client, e.g. to start an edit form or a partial API update."""
+    return ClientData(
+        first_name=client.first_name,
+        last_name=client.last_name,
+        birth_date=client.birth_date,
+        email=client.email,
+        phone=client.phone,
+        street=client.street,
+        postal_code=client.postal_code,
+        city=client.city,
+        preferred_language=client.preferred_language,
+        consent_processing=client.consent_processing,
+        consent_contact=client.consent_contact,
+        national_number=client.national_number(),
+    )
+
+
+def file_access_log(*, user: User, client: Client, channel: str = "web") -> None:
+    FileAccess.objects.create(user=user, client=client, channel=channel)
+
+
+@dataclass
+class OrganisationData:
+    name: str
+    kind: str
+    working_name: str = ""
+    enterprise_number: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+def organisation_validate(data: OrganisationData) -> OrganisationData:
+    errors: dict[str, list[str]] = {}
+    name = data.name.strip()
+    if not name:
+        errors["name"] = [_("Vul een naam in.")]
+    if data.kind not in OrganisationKind.values:
+        errors["kind"] = [_("Kies een soort organisatie uit de lijst.")]
+    number = data.enterprise_number.strip()
+    if number:
+        number = _collect(errors, "enterprise_number", normalize_enterprise_number, number) or ""
+    email = data.email.strip().lower()
+    if email:
+        _collect(errors, "email", validate_email, email)
+    phone = (
+        _collect(errors, "phone", normalize_phone, data.phone.strip()) if data.phone.strip() else ""
+    )
+    if errors:
+        raise ValidationError(errors)
+    return OrganisationData(
+        name=name,
+        kind=data.kind,
+        working_name=data.working_name.strip(),
+        enterprise_number=number,
+        email=email,
+        phone=phone or "",
+    )
+
+
+@transaction.atomic
+def organisation_create(*, data: OrganisationData, acting_user: User | None) -> Organisation:
+    data = organisation_validate(data)
+    if (
+        data.enterprise_number
+        and Organisation.objects.filter(enterprise_number=data.enterprise_number).exists()
+    ):
+        raise ValidationError(
+            {"enterprise_number": [_("Er bestaat al een organisatie met dit ondernemingsnummer.")]}
+        )
+    organisation = Organisation(**data.__dict__)
+    organisation._history_user = acting_user
+    organisation.save()
+    return organisation
+
+
+@dataclass
+class StaffData:
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    organisation: Organisation
+    roles: list[str] = field(default_factory=list)
+    company: Organisation | None = None
+    password: str | None = None
+
+
+@transaction.atomic
+def staff_create(*, data: StaffData, acting_user: User | None) -> User:
+    errors: dict[str, list[str]] = {}
+    username = data.username.strip()
+    if not username:
+        errors["username"] = [_("Vul een gebruikersnaam in.")]
+    elif User.objects.filter(username__iexact=username).exists():
+        errors["username"] = [_("Deze gebruikersnaam is al in gebruik.")]
+    email = data.email.strip().lower()
+    if email:
+        _collect(errors, "email", validate_email, email)
+    roles = [r for r in data.roles if r]
+    unknown = [r for r in roles if r not in Role.values]
+    if not roles or unknown:
+        errors["roles"] = [_("Kies minstens één geldige rol.")]
+    if errors:
+        raise ValidationError(errors)
+    user = User(
+        username=username,
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        email=email,
+    )
+    user.company = data.company
+    if data.password:
+        user.set_password(data.password)
+    else:
+        user.set_unusable_password()
+    user._history_user = acting_user
+    user.save()
+    for role in roles:
+        Membership.objects.create(user=user, organisation=data.organisation, role=role)
+    return user
+
+
+def api_token_create(*, user: User, name: str) -> tuple[APIToken, str]:
+    """Create a token; the clear key is returned once and never stored."""
+    key = secrets.token_urlsafe(32)
+    token = APIToken.objects.create(
+        user=user,
+        name=name or "API",
+        key_hash=hashlib.sha256(key.encode()).hexdigest(),
+        prefix=key[:8],
+    )
+    return token, key
+
+
+def api_token_user(key: str) -> User | None:
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    token = (
+        APIToken.objects.select_related("user")
+        .filter(key_hash=digest, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    APIToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

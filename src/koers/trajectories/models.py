@@ -1,0 +1,277 @@
+"""What every programme shares: trajectory, contact, assignment, plan (versioned), document.
+
+Programme rules (vouchers, mediation, transition) live in their own apps and build on these.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from koers.core.access import VisibleQuerySet
+from koers.core.models import Client, Organisation
+
+
+class Programme(models.TextChoices):
+    VOUCHER = "voucher", _("Loopbaancheque")
+    MEDIATION = "mediation", _("Intensieve bemiddeling")
+    TRANSITION = "transition", _("Doorstroom sociale economie")
+
+
+class TrajectoryStatus(models.TextChoices):
+    PLANNED = "planned", _("Gepland")
+    ACTIVE = "active", _("Lopend")
+    CLOSED = "closed", _("Afgesloten")
+    CANCELLED = "cancelled", _("Stopgezet")
+
+
+class Trajectory(models.Model):
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="trajectories")
+    programme = models.CharField(_("programma"), max_length=16, choices=Programme.choices)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="trajectories",
+        verbose_name=_("verantwoordelijke"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="trajectories",
+        verbose_name=_("organisatie"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=TrajectoryStatus.choices,
+        default=TrajectoryStatus.PLANNED,
+    )
+    # Programme apps define their own phases; the core only stores the current one.
+    phase = models.CharField(_("fase"), max_length=40, blank=True)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    start_date = models.DateField(_("startdatum"))
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="trajectory_end_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["responsible", "status"], name="trajectory_responsible_status"),
+            models.Index(fields=["organisation", "status"], name="trajectory_org_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_programme_display()} — {self.client}"
+
+
+class ContactForm(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individueel, face-to-face")
+    GROUP = "group", _("Groep")
+    VIDEO = "video", _("Videogesprek")
+    PHONE = "phone", _("Telefoon")
+    WRITTEN = "written", _("Chat / e-mail")
+    ONLINE_TOOL = "online_tool", _("Online tool")
+
+
+class ContactOutcome(models.TextChoices):
+    PLANNED = "planned", _("Gepland")
+    HELD = "held", _("Gehouden")
+    ABSENT = "absent", _("Afwezig")
+    RESCHEDULED = "rescheduled", _("Verplaatst")
+    CANCELLED = "cancelled", _("Geannuleerd")
+
+
+class Contact(models.Model):
+    """An appointment (planned) or a session (held): when, how long, in what form, with what outcome."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="contacts")
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        verbose_name=_("medewerker"),
+    )
+    starts_at = models.DateTimeField(_("start"))
+    duration_minutes = models.PositiveIntegerField(_("duur (minuten)"))
+    form = models.CharField(
+        _("vorm"), max_length=16, choices=ContactForm.choices, default=ContactForm.INDIVIDUAL
+    )
+    place = models.CharField(_("plaats"), max_length=200, blank=True)
+    outcome = models.CharField(
+        _("uitkomst"), max_length=16, choices=ContactOutcome.choices, default=ContactOutcome.PLANNED
+    )
+    absence_reason = models.CharField(_("reden afwezigheid"), max_length=200, blank=True)
+    notes = models.TextField(_("verslag"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gt=0), name="contact_duration_positive"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["trajectory", "starts_at"], name="contact_trajectory_start"),
+            models.Index(fields=["staff", "starts_at"], name="contact_staff_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.starts_at:%d/%m/%Y %H:%M}"
+
+
+class AssignmentStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Uitgevoerd")
+    NOT_DONE = "not_done", _("Niet uitgevoerd")
+    CANCELLED = "cancelled", _("Geschrapt")
+
+
+class Assignment(models.Model):
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="assignments")
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=AssignmentStatus.choices, default=AssignmentStatus.OPEN
+    )
+    evaluation = models.TextField(_("evaluatie"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opdracht")
+        verbose_name_plural = _("opdrachten")
+        ordering = ["deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanKind(models.TextChoices):
+    DEVELOPMENT = "development", _("Persoonlijk ontwikkelingsplan (POP)")
+    TRANSITION = "transition", _("Persoonlijk doorstroomplan (PDP)")
+    AGREEMENT = "agreement", _("Afsprakenblad")
+
+
+class Plan(models.Model):
+    """A plan whose content is versioned: every save adds a PlanVersion, earlier ones stay readable."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="plans")
+    kind = models.CharField(_("soort"), max_length=16, choices=PlanKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    finalised_at = models.DateTimeField(_("gefinaliseerd op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plannen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanVersion(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    # Sections as {"key": "text"}; programme apps define which keys a kind of plan has.
+    content = models.JSONField(default=dict)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    author_is_client = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+
+class DocumentKind(models.TextChoices):
+    CONTRACT = "contract", _("Overeenkomst")
+    CODE_OF_CONDUCT = "code_of_conduct", _("Deontologische code")
+    ATTENDANCE = "attendance", _("Bewijs van deelname")
+    SCREENSHOT = "screenshot", _("Screenshot videogesprek")
+    PLAN = "plan", _("Plan (POP/PDP/afsprakenblad)")
+    CERTIFICATE = "certificate", _("Attest")
+    CORRESPONDENCE = "correspondence", _("Correspondentie")
+    OTHER = "other", _("Ander document")
+
+
+class DocumentStatus(models.TextChoices):
+    MISSING = "missing", _("Ontbreekt")
+    GENERATED = "generated", _("Aangemaakt")
+    SIGNED = "signed", _("Ondertekend")
+    ORIGINAL_RECEIVED = "original_received", _("Origineel ontvangen")
+
+
+def document_upload_to(instance: "Document", filename: str) -> str:
+    # The stored name never contains the client's name: only ids and a random part.
+    from uuid import uuid4
+
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"documents/{instance.trajectory_id}/{uuid4().hex}.{ext}"
+
+
+class Document(models.Model):
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("soort"), max_length=24, choices=DocumentKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.MISSING
+    )
+    file = models.FileField(_("bestand"), upload_to=document_upload_to, blank=True)
+    original_filename = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size_bytes = models.PositiveIntegerField(default=0)
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="documents"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

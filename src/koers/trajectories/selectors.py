@@ -1,0 +1,128 @@
+"""Read queries of the trajectory core, starting from `visible_to(user)`."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from koers.core.models import Client, User
+from koers.trajectories.models import Assignment, Contact, Document, Plan, PlanVersion, Trajectory
+
+TIMELINE_LIMIT = 50
+
+
+def trajectories_for_client(*, user: User, client: Client) -> QuerySet[Trajectory]:
+    return (
+        Trajectory.objects.visible_to(user)
+        .filter(client=client)
+        .select_related("responsible", "organisation")
+    )
+
+
+def trajectory_get(*, user: User, pk: int) -> Trajectory:
+    return (
+        Trajectory.objects.visible_to(user)
+        .select_related("client", "responsible", "organisation")
+        .get(pk=pk)
+    )
+
+
+def trajectory_detail(*, user: User, pk: int) -> Trajectory:
+    """A trajectory with everything its page shows, in a fixed number of queries."""
+    return (
+        Trajectory.objects.visible_to(user)
+        .select_related("client", "responsible", "organisation")
+        .prefetch_related(
+            Prefetch(
+                "contacts", queryset=Contact.objects.select_related("staff").order_by("-starts_at")
+            ),
+            "assignments",
+            Prefetch(
+                "plans",
+                queryset=Plan.objects.prefetch_related(
+                    Prefetch("versions", queryset=PlanVersion.objects.select_related("author"))
+                ),
+            ),
+            Prefetch("documents", queryset=Document.objects.select_related("contact")),
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str  # "contact" | "assignment" | "plan" | "document"
+    title: str
+    detail: str
+    trajectory_id: int
+    obj: object
+
+
+def client_timeline(
+    *, user: User, client: Client, limit: int = TIMELINE_LIMIT
+) -> list[TimelineEntry]:
+    """Contacts, assignments, plan versions and documents of a client, newest first, merged.
+
+    Four bounded queries whatever the size of the file; only the newest `limit` of each kind are
+    read, which is all the merged list can show.
+    """
+    visible = Trajectory.objects.visible_to(user).filter(client=client).values("pk")
+    entries: list[TimelineEntry] = []
+    for contact in (
+        Contact.objects.filter(trajectory__in=visible)
+        .select_related("staff")
+        .order_by("-starts_at")[:limit]
+    ):
+        entries.append(
+            TimelineEntry(
+                contact.starts_at,
+                "contact",
+                contact.get_form_display(),
+                f"{contact.duration_minutes} min · {contact.get_outcome_display()}",
+                contact.trajectory_id,
+                contact,
+            )
+        )
+    for assignment in Assignment.objects.filter(trajectory__in=visible).order_by("-created_at")[
+        :limit
+    ]:
+        entries.append(
+            TimelineEntry(
+                assignment.created_at,
+                "assignment",
+                assignment.title,
+                assignment.get_status_display(),
+                assignment.trajectory_id,
+                assignment,
+            )
+        )
+    versions = (
+        PlanVersion.objects.filter(plan__trajectory__in=visible)
+        .select_related("plan", "author")
+        .order_by("-created_at")[:limit]
+    )
+    for version in versions:
+        entries.append(
+            TimelineEntry(
+                version.created_at,
+                "plan",
+                version.plan.title,
+                f"v{version.number}",
+                version.plan.trajectory_id,
+                version,
+            )
+        )
+    for document in Document.objects.filter(trajectory__in=visible).order_by("-updated_at")[:limit]:
+        entries.append(
+            TimelineEntry(
+                document.updated_at,
+                "document",
+                document.title,
+                document.get_status_display(),
+                document.trajectory_id,
+                document,
+            )
+        )
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries[:limit]

@@ -1,0 +1,376 @@
+"""Use cases of the trajectory core. Each locks what it changes and saves in one transaction."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from koers.core.models import Client, Organisation, User
+from koers.trajectories import rules
+from koers.trajectories.models import (
+    Assignment,
+    AssignmentStatus,
+    Contact,
+    ContactForm,
+    ContactOutcome,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    Plan,
+    PlanKind,
+    PlanVersion,
+    Programme,
+    Trajectory,
+    TrajectoryStatus,
+)
+
+MAX_CONTACT_MINUTES = 12 * 60
+# Contacts that take up time in an agenda; cancelled and rescheduled ones free it again.
+_BUSY_OUTCOMES = (ContactOutcome.PLANNED, ContactOutcome.HELD, ContactOutcome.ABSENT)
+
+
+def _set_history_user(obj, user) -> None:
+    obj._history_user = user
+
+
+@transaction.atomic
+def trajectory_open(
+    *,
+    client: Client,
+    programme: str,
+    responsible: User,
+    organisation: Organisation,
+    start_date: date,
+    title: str = "",
+    acting_user: User,
+) -> Trajectory:
+    if programme not in Programme.values:
+        raise ValidationError({"programme": [_("Kies een programma uit de lijst.")]})
+    if not responsible.is_active:
+        raise ValidationError({"responsible": [_("Deze medewerker is niet actief.")]})
+    trajectory = Trajectory(
+        client=client,
+        programme=programme,
+        responsible=responsible,
+        organisation=organisation,
+        start_date=start_date,
+        title=title.strip(),
+        status=TrajectoryStatus.ACTIVE,
+    )
+    _set_history_user(trajectory, acting_user)
+    trajectory.save()
+    return trajectory
+
+
+@transaction.atomic
+def trajectory_set_status(
+    *, trajectory: Trajectory, status: str, acting_user: User, on: date | None = None
+) -> Trajectory:
+    """The only way a trajectory's status changes; illegal moves are refused."""
+    trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    if not rules.can_transition(trajectory.status, status):
+        raise ValidationError(
+            {
+                "status": [
+                    _("Een traject met status “%(current)s” kan niet naar “%(target)s”.")
+                    % {
+                        "current": trajectory.get_status_display(),
+                        "target": TrajectoryStatus(status).label
+                        if status in TrajectoryStatus.values
+                        else status,
+                    }
+                ]
+            }
+        )
+    trajectory.status = status
+    if status in (TrajectoryStatus.CLOSED, TrajectoryStatus.CANCELLED):
+        trajectory.end_date = max(on or timezone.localdate(), trajectory.start_date)
+    _set_history_user(trajectory, acting_user)
+    trajectory.save()
+    return trajectory
+
+
+@dataclass
+class ContactData:
+    starts_at: datetime
+    duration_minutes: int
+    form: str = ContactForm.INDIVIDUAL
+    place: str = ""
+    outcome: str = ContactOutcome.PLANNED
+    absence_reason: str = ""
+    notes: str = ""
+
+
+def _busy_slots(contacts) -> list[rules.Slot]:
+    return [rules.Slot(c.starts_at, c.duration_minutes) for c in contacts]
+
+
+def contact_validate(
+    *,
+    trajectory: Trajectory,
+    staff: User,
+    data: ContactData,
+    now: datetime,
+    exclude_pk: int | None = None,
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if trajectory.status not in rules.OPEN_STATUSES:
+        errors["__all__"] = [_("Dit traject is afgesloten: er kunnen geen contacten meer bij.")]
+    if data.form not in ContactForm.values:
+        errors["form"] = [_("Kies een vorm uit de lijst.")]
+    if data.outcome not in ContactOutcome.values:
+        errors["outcome"] = [_("Kies een uitkomst uit de lijst.")]
+    if data.duration_minutes is None or data.duration_minutes <= 0:
+        errors["duration_minutes"] = [_("De duur moet groter zijn dan 0 minuten.")]
+    elif data.duration_minutes > MAX_CONTACT_MINUTES:
+        errors["duration_minutes"] = [_("Een contact duurt hoogstens 12 uur.")]
+    if data.outcome == ContactOutcome.HELD and data.starts_at > now:
+        errors["starts_at"] = [
+            _("Een contact in de toekomst kan nog niet als gehouden geregistreerd worden.")
+        ]
+    if data.outcome == ContactOutcome.ABSENT and not data.absence_reason.strip():
+        errors["absence_reason"] = [_("Geef de reden van afwezigheid op (of “geen reden”).")]
+    if data.starts_at.date() < trajectory.start_date:
+        errors["starts_at"] = [
+            _("Het contact ligt vóór de start van het traject (%(date)s).")
+            % {"date": date_format(trajectory.start_date, "SHORT_DATE_FORMAT")}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    if data.outcome not in _BUSY_OUTCOMES:
+        return
+    slot = rules.Slot(data.starts_at, data.duration_minutes)
+    window = (data.starts_at - timedelta(minutes=MAX_CONTACT_MINUTES), slot.ends_at)
+    nearby = Contact.objects.filter(starts_at__range=window, outcome__in=_BUSY_OUTCOMES).exclude(
+        pk=exclude_pk
+    )
+    clash = rules.first_overlap(
+        slot, _busy_slots(nearby.filter(trajectory__client_id=trajectory.client_id))
+    )
+    if clash:
+        raise ValidationError(
+            {
+                "starts_at": [
+                    _("Deze cliënt heeft op dat moment al een contact (%(time)s).")
+                    % _slot_text(clash)
+                ]
+            }
+        )
+    clash = rules.first_overlap(slot, _busy_slots(nearby.filter(staff=staff)))
+    if clash:
+        raise ValidationError(
+            {
+                "starts_at": [
+                    _("U heeft op dat moment al een ander contact (%(time)s).") % _slot_text(clash)
+                ]
+            }
+        )
+
+
+def _slot_text(slot: rules.Slot) -> dict[str, str]:
+    start = timezone.localtime(slot.starts_at)
+    end = timezone.localtime(slot.ends_at)
+    return {"time": f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}"}
+
+
+@transaction.atomic
+def contact_log(
+    *, trajectory: Trajectory, data: ContactData, acting_user: User, staff: User | None = None
+) -> Contact:
+    trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    staff = staff or acting_user
+    contact_validate(trajectory=trajectory, staff=staff, data=data, now=timezone.now())
+    contact = Contact(trajectory=trajectory, staff=staff, **data.__dict__)
+    contact.absence_reason = data.absence_reason.strip()
+    _set_history_user(contact, acting_user)
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, contact: Contact, data: ContactData, acting_user: User) -> Contact:
+    contact = Contact.objects.select_for_update().select_related("trajectory").get(pk=contact.pk)
+    contact_validate(
+        trajectory=contact.trajectory,
+        staff=contact.staff,
+        data=data,
+        now=timezone.now(),
+        exclude_pk=contact.pk,
+    )
+    for name, value in data.__dict__.items():
+        setattr(contact, name, value)
+    _set_history_user(contact, acting_user)
+    contact.save()
+    return contact
+
+
+@dataclass
+class AssignmentData:
+    title: str
+    description: str = ""
+    deadline: date | None = None
+    status: str = AssignmentStatus.OPEN
+    evaluation: str = ""
+
+
+def _assignment_validate(data: AssignmentData, trajectory: Trajectory) -> None:
+    errors: dict[str, list[str]] = {}
+    if not data.title.strip():
+        errors["title"] = [_("Geef de opdracht een titel.")]
+    if data.status not in AssignmentStatus.values:
+        errors["status"] = [_("Kies een status uit de lijst.")]
+    if data.deadline and data.deadline < trajectory.start_date:
+        errors["deadline"] = [_("De deadline ligt vóór de start van het traject.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def assignment_create(
+    *, trajectory: Trajectory, data: AssignmentData, acting_user: User
+) -> Assignment:
+    _assignment_validate(data, trajectory)
+    assignment = Assignment(trajectory=trajectory, created_by=acting_user, **data.__dict__)
+    _set_history_user(assignment, acting_user)
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def assignment_update(
+    *, assignment: Assignment, data: AssignmentData, acting_user: User
+) -> Assignment:
+    assignment = (
+        Assignment.objects.select_for_update().select_related("trajectory").get(pk=assignment.pk)
+    )
+    _assignment_validate(data, assignment.trajectory)
+    for name, value in data.__dict__.items():
+        setattr(assignment, name, value)
+    _set_history_user(assignment, acting_user)
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def plan_create(
+    *, trajectory: Trajectory, kind: str, title: str, content: dict, acting_user: User
+) -> Plan:
+    if kind not in PlanKind.values:
+        raise ValidationError({"kind": [_("Kies een soort plan uit de lijst.")]})
+    if not title.strip():
+        raise ValidationError({"title": [_("Geef het plan een titel.")]})
+    plan = Plan(trajectory=trajectory, kind=kind, title=title.strip())
+    _set_history_user(plan, acting_user)
+    plan.save()
+    PlanVersion.objects.create(plan=plan, number=1, content=content, author=acting_user)
+    return plan
+
+
+@transaction.atomic
+def plan_save_version(
+    *, plan: Plan, content: dict, acting_user: User | None, by_client: bool = False
+) -> PlanVersion:
+    """Add a new version; earlier versions are never changed. A finalised plan is read-only."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.finalised_at:
+        raise ValidationError(
+            {"__all__": [_("Dit plan is gefinaliseerd en kan niet meer gewijzigd worden.")]}
+        )
+    latest = plan.versions.aggregate(n=Max("number"))["n"] or 0
+    if latest and plan.versions.get(number=latest).content == content:
+        return plan.versions.get(number=latest)
+    return PlanVersion.objects.create(
+        plan=plan,
+        number=latest + 1,
+        content=content,
+        author=acting_user,
+        author_is_client=by_client,
+    )
+
+
+def _sniff_upload(upload: UploadedFile) -> str:
+    """The file's real type, read from its content (never trust the name or the browser)."""
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else ""
+    if mime == "application/zip" and upload.name.lower().endswith(".docx"):
+        mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return mime
+
+
+def document_validate_upload(upload: UploadedFile) -> str:
+    max_bytes = settings.KOERS_UPLOAD_MAX_BYTES
+    if upload.size > max_bytes:
+        raise ValidationError(
+            {
+                "file": [
+                    _("Het bestand is te groot (maximum %(mb)d MB).")
+                    % {"mb": max_bytes // (1024 * 1024)}
+                ]
+            }
+        )
+    if upload.size == 0:
+        raise ValidationError({"file": [_("Het bestand is leeg.")]})
+    mime = _sniff_upload(upload)
+    if mime not in settings.KOERS_UPLOAD_TYPES:
+        raise ValidationError(
+            {"file": [_("Dit bestandstype is niet toegelaten. Kies een PDF, PNG, JPEG of DOCX.")]}
+        )
+    return mime
+
+
+@transaction.atomic
+def document_add(
+    *,
+    trajectory: Trajectory,
+    kind: str,
+    title: str,
+    acting_user: User,
+    upload: UploadedFile | None = None,
+    status: str | None = None,
+    contact: Contact | None = None,
+) -> Document:
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": [_("Kies een soort document uit de lijst.")]})
+    if contact is not None and contact.trajectory_id != trajectory.pk:
+        raise ValidationError({"contact": [_("Dit contact hoort niet bij dit traject.")]})
+    document = Document(
+        trajectory=trajectory,
+        kind=kind,
+        title=title.strip() or DocumentKind(kind).label,
+        contact=contact,
+        uploaded_by=acting_user,
+    )
+    if upload is not None:
+        document.content_type = document_validate_upload(upload)
+        document.original_filename = upload.name[:255]
+        document.size_bytes = upload.size
+        document.file = upload
+        document.status = status or DocumentStatus.SIGNED
+    else:
+        document.status = status or DocumentStatus.MISSING
+    if document.status not in DocumentStatus.values:
+        raise ValidationError({"status": [_("Kies een status uit de lijst.")]})
+    _set_history_user(document, acting_user)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def document_set_status(*, document: Document, status: str, acting_user: User) -> Document:
+    if status not in DocumentStatus.values:
+        raise ValidationError({"status": [_("Kies een status uit de lijst.")]})
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    document.status = status
+    _set_history_user(document, acting_user)
+    document.save()
+    return document

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def health(_request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("health", health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("koers.core.auth_urls")),
+    path("api/v1/", include("koers.api.urls")),
+    path("import/", include("koers.core.import_urls")),
+    path("trajecten/", include("koers.trajectories.urls")),
+    path("beheer/", admin.site.urls),
+    path("", include("koers.core.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

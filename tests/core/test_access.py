@@ -1,0 +1,55 @@
+"""Row-level access: who sees which client and trajectory (enforced in core/access.py)."""
+
+import pytest
+
+from koers.core.models import Client, OrganisationKind, Role
+from koers.trajectories.models import Contact, Trajectory
+from tests.factories import ClientFactory, ContactFactory, OrganisationFactory, TrajectoryFactory, staff_user
+
+
+@pytest.mark.django_db
+def test_coach_sees_only_clients_of_own_trajectories(trajectory, coach, other_coach):
+    assert list(Client.objects.visible_to(coach)) == [trajectory.client]
+    assert list(Client.objects.visible_to(other_coach)) == []
+    assert list(Trajectory.objects.visible_to(other_coach)) == []
+
+
+@pytest.mark.django_db
+def test_centre_staff_see_all_clients_of_their_centre(trajectory, centre_staff, other_centre):
+    unassigned = ClientFactory(organisation=trajectory.organisation)
+    elsewhere = ClientFactory(organisation=other_centre)
+    visible = set(Client.objects.visible_to(centre_staff))
+    assert visible == {trajectory.client, unassigned}
+    assert elsewhere not in visible
+
+
+@pytest.mark.django_db
+def test_staff_of_other_centre_see_nothing(trajectory, other_centre):
+    outsider = staff_user(other_centre, Role.CENTRE_STAFF)
+    assert not Client.objects.visible_to(outsider).exists()
+    assert not Contact.objects.visible_to(outsider).exists()
+
+
+@pytest.mark.django_db
+def test_administrator_sees_all(trajectory, administrator, other_centre):
+    ClientFactory(organisation=other_centre)
+    assert Client.objects.visible_to(administrator).count() == 2
+
+
+@pytest.mark.django_db
+def test_subcontracting_coach_working_under_centre(centre):
+    company = OrganisationFactory(name="Coaching Vandamme BV", kind=OrganisationKind.SUBCONTRACTOR)
+    coach = staff_user(centre, Role.COACH, company=company)
+    trajectory = TrajectoryFactory(responsible=coach, organisation=centre, client__organisation=centre)
+    ContactFactory(trajectory=trajectory)
+    assert list(Client.objects.visible_to(coach)) == [trajectory.client]
+    assert Contact.objects.visible_to(coach).count() == 1
+
+
+@pytest.mark.django_db
+def test_inactive_or_anonymous_users_see_nothing(trajectory, coach):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not Client.objects.visible_to(AnonymousUser()).exists()
+    coach.is_active = False
+    assert not Client.objects.visible_to(coach).exists()
