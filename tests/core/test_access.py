@@ -4,7 +4,13 @@ import pytest
 
 from koers.core.models import Client, OrganisationKind, Role
 from koers.trajectories.models import Contact, Trajectory
-from tests.factories import ClientFactory, ContactFactory, OrganisationFactory, TrajectoryFactory, staff_user
+from tests.factories import (
+    ClientFactory,
+    ContactFactory,
+    OrganisationFactory,
+    TrajectoryFactory,
+    staff_user,
+)
 
 
 @pytest.mark.django_db
@@ -40,7 +46,9 @@ def test_administrator_sees_all(trajectory, administrator, other_centre):
 def test_subcontracting_coach_working_under_centre(centre):
     company = OrganisationFactory(name="Coaching Vandamme BV", kind=OrganisationKind.SUBCONTRACTOR)
     coach = staff_user(centre, Role.COACH, company=company)
-    trajectory = TrajectoryFactory(responsible=coach, organisation=centre, client__organisation=centre)
+    trajectory = TrajectoryFactory(
+        responsible=coach, organisation=centre, client__organisation=centre
+    )
     ContactFactory(trajectory=trajectory)
     assert list(Client.objects.visible_to(coach)) == [trajectory.client]
     assert Contact.objects.visible_to(coach).count() == 1
