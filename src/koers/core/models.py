@@ -118,15 +118,19 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def _active_memberships(self) -> list[tuple[int, str]]:
+        # Read once per request-bound user object: access checks ask for roles several times.
+        cached = getattr(self, "_memberships_cache", None)
+        if cached is None:
+            cached = list(
+                self.memberships.filter(is_active=True).values_list("organisation_id", "role")
+            )
+            self._memberships_cache = cached
+        return cached
+
     @property
     def roles(self) -> frozenset[str]:
-        cached = getattr(self, "_roles_cache", None)
-        if cached is None:
-            cached = frozenset(
-                self.memberships.filter(is_active=True).values_list("role", flat=True)
-            )
-            self._roles_cache = cached
-        return cached
+        return frozenset(role for _org, role in self._active_memberships())
 
     @property
     def is_administrator(self) -> bool:
@@ -138,10 +142,9 @@ class User(AbstractUser):
 
     def organisation_ids(self, *roles: str) -> list[int]:
         """Ids of the organisations where the user holds one of `roles` (any role if none given)."""
-        memberships = self.memberships.filter(is_active=True)
-        if roles:
-            memberships = memberships.filter(role__in=roles)
-        return list(memberships.values_list("organisation_id", flat=True))
+        return sorted(
+            {org for org, role in self._active_memberships() if not roles or role in roles}
+        )
 
 
 class Membership(models.Model):
