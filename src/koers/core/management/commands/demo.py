@@ -1,0 +1,489 @@
+"""Load a small, realistic, fictional career centre to try Koers with: `manage.py demo`.
+
+Everything goes through the services (`organisation_create`, `client_create`, `trajectory_open`,
+`contact_log`, ...) so the demo data is validated and audited like real input. Running it again
+does nothing when the centre already exists; it only prints the logins again (`make run` relies
+on that output).
+
+All people and organisations are invented. Identifiers are valid but fictional: national numbers
+and enterprise numbers are built by trying candidates until python-stdnum accepts one (we never
+compute a checksum ourselves), phone numbers are checked with phonenumbers.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import cycle
+
+import phonenumbers
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from stdnum.be import ssn, vat
+
+from koers.core.models import Location, Organisation, OrganisationKind, Role, User
+from koers.core.services import (
+    ClientData,
+    OrganisationData,
+    StaffData,
+    client_create,
+    organisation_create,
+    staff_create,
+)
+from koers.trajectories.models import (
+    AssignmentStatus,
+    ContactForm,
+    ContactOutcome,
+    DocumentKind,
+    DocumentStatus,
+    PlanKind,
+    Programme,
+    TrajectoryStatus,
+)
+from koers.trajectories.services import (
+    AssignmentData,
+    ContactData,
+    assignment_create,
+    contact_log,
+    document_add,
+    plan_create,
+    plan_save_version,
+    trajectory_open,
+    trajectory_set_status,
+)
+
+# Demo only: never use this password (or the demo data) on a real installation.
+DEMO_PASSWORD = "koers-demo-2026"  # noqa: S105
+CENTRE_NAME = "Loopbaancentrum Horizon"
+
+# Names drawn once with Faker("nl_BE") and seed 2026, then frozen here: the demo must look the
+# same everywhere and `make run` must not need the dev dependencies.
+CLIENT_NAMES = [
+    ("Hans", "Vervoort"),
+    ("Stijn", "Verelst"),
+    ("Natalia", "Merckx"),
+    ("Mona", "Nijs"),
+    ("Achiel", "Callens"),
+    ("Odette", "Janssens"),
+    ("Marie", "De Muynck"),
+    ("Hanne", "Yilmaz"),
+    ("Patrick", "Ceulemans"),
+    ("Evi", "Daems"),
+    ("An", "Steyaert"),
+    ("Rose", "Jacobs"),
+    ("Irena", "Malfait"),
+    ("Linda", "Willems"),
+    ("Lucas", "Van Dyck"),
+    ("William", "Mahieu"),
+    ("Karel", "De Schrijver"),
+    ("Femke", "Vleugels"),
+    ("Liliane", "Segers"),
+    ("Liesbeth", "Roels"),
+    ("Nicole", "Hermans"),
+    ("Giovanni", "De Wulf"),
+    ("David", "Verbrugghe"),
+    ("Lotte", "Vermeiren"),
+    ("Sonja", "De Winter"),
+]
+
+# (username, first name, last name, role, organisation key, company key)
+STAFF = [
+    ("beheerder", "Nina", "Mestdagh", Role.ADMINISTRATOR, "centre", None),
+    ("backoffice", "Ilse", "Lauwers", Role.CENTRE_STAFF, "centre", None),
+    ("coach", "Jonas", "Tack", Role.COACH, "centre", None),
+    ("coach2", "Regina", "Vranckx", Role.COACH, "centre", "subcontractor"),
+    ("bemiddelaar", "Mehdi", "Verhelst", Role.MEDIATOR, "mediation", None),
+    ("jobcoach", "Rudi", "Dewaele", Role.JOB_COACH, "social", None),
+]
+
+# Real Flemish postal codes with their municipality; the streets are common street names.
+ADDRESSES = [
+    ("9000", "Gent"),
+    ("2000", "Antwerpen"),
+    ("3000", "Leuven"),
+    ("8500", "Kortrijk"),
+    ("9300", "Aalst"),
+    ("2800", "Mechelen"),
+    ("3500", "Hasselt"),
+    ("9100", "Sint-Niklaas"),
+    ("8000", "Brugge"),
+    ("2300", "Turnhout"),
+]
+STREETS = ["Stationsstraat", "Kerkstraat", "Molenstraat", "Dorpsstraat", "Schoolstraat"]
+
+# Start times of the agenda slots; 90 minutes apart so a contact of up to 90 minutes never overlaps.
+SLOT_TIMES = [time(9, 0), time(10, 30), time(13, 0), time(14, 30)]
+
+
+def enterprise_number(seed: int) -> str:
+    """A valid, fictional Belgian enterprise number: the first candidate stdnum accepts."""
+    base = f"0{700_000_00 + seed * 7919:08d}"[:8]
+    for check in range(100):
+        candidate = f"{base}{check:02d}"
+        if vat.is_valid(candidate):
+            return candidate
+    raise RuntimeError("no valid enterprise number found")  # pragma: no cover
+
+
+def national_number(birth: date, serial: int) -> str:
+    """A valid national register number for `birth`: the first check digits stdnum accepts."""
+    base = f"{birth:%y%m%d}{serial:03d}"
+    for check in range(100):
+        candidate = f"{base}{check:02d}"
+        if ssn.is_valid(candidate):
+            return candidate
+    raise RuntimeError("no valid national number found")  # pragma: no cover
+
+
+def mobile_number(index: int) -> str:
+    """A valid Belgian mobile number in E.164 (+32 47x xx xx xx)."""
+    number = f"+3247{index % 10}{123400 + index * 37:06d}"
+    parsed = phonenumbers.parse(number, None)
+    if not phonenumbers.is_valid_number(parsed):  # pragma: no cover - guards the pattern above
+        raise RuntimeError("generated an invalid phone number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+class Agenda:
+    """Hands out free, non-overlapping slots per staff member and per client."""
+
+    def __init__(self, today: date):
+        self.today = today
+        self.taken: set[tuple[str, int, datetime]] = set()
+
+    def slot(self, day: date, *, staff: User, client_pk: int) -> datetime:
+        while True:
+            if day.weekday() < 5 and day != self.today:
+                for start in SLOT_TIMES:
+                    moment = timezone.make_aware(datetime.combine(day, start))
+                    keys = {("staff", staff.pk, moment), ("client", client_pk, moment)}
+                    if not keys & self.taken:
+                        self.taken |= keys
+                        return moment
+            day += timedelta(days=1)
+
+
+@dataclass
+class Track:
+    """What the demo builds for one trajectory."""
+
+    programme: str
+    staff: str
+    weeks_ago: int
+    past: int
+    future: int
+    status: str = TrajectoryStatus.ACTIVE
+
+
+class Command(BaseCommand):
+    help = "Laadt een fictief demo-loopbaancentrum (idempotent) en toont de demo-logins."
+
+    def handle(self, *args, **options):
+        if Organisation.objects.filter(name=CENTRE_NAME).exists():
+            self.stdout.write("Demo data already loaded; nothing changed.")
+        else:
+            with transaction.atomic():
+                counts = self._load()
+            self.stdout.write(
+                "Demo data loaded: {clients} clients, {trajectories} trajectories, "
+                "{contacts} contacts.".format(**counts)
+            )
+        for username, _first, _last, role, _org, company in STAFF:
+            label = Role(role).label
+            if company:
+                label = f"{label}, onderaannemer"
+            self.stdout.write(f"login: {username} / {DEMO_PASSWORD} ({label})")
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _load(self) -> dict[str, int]:
+        today = timezone.localdate()
+        orgs = self._organisations()
+        staff = self._staff(orgs)
+        admin = staff["beheerder"]
+        self.agenda = Agenda(today)
+        self.counts = {"clients": 0, "trajectories": 0, "contacts": 0}
+
+        # Who guides whom: most clients at the centre (vouchers), some with the mediation
+        # partner, some in the social-economy company; one client has two programmes.
+        plans: list[tuple[str, list[Track]]] = []
+        for i in range(25):
+            if i < 15:
+                owner = "centre"
+                coach = "coach" if i % 3 else "coach2"
+                status = TrajectoryStatus.CLOSED if i in (3, 9) else TrajectoryStatus.ACTIVE
+                trajectory_plans = [
+                    Track(Programme.VOUCHER, coach, 4 + i % 8, 2 + i % 3, 1, status=status)
+                ]
+                if i == 0:
+                    trajectory_plans.append(Track(Programme.MEDIATION, "bemiddelaar", 3, 2, 1))
+            elif i < 20:
+                owner = "mediation"
+                trajectory_plans = [Track(Programme.MEDIATION, "bemiddelaar", 2 + i % 6, 2, 1)]
+            else:
+                owner = "social"
+                trajectory_plans = [Track(Programme.TRANSITION, "jobcoach", 6 + i % 5, 3, 2)]
+            plans.append((owner, trajectory_plans))
+
+        for i, ((first, last), (owner, trajectory_plans)) in enumerate(
+            zip(CLIENT_NAMES, plans, strict=True)
+        ):
+            client = self._client(i, first, last, orgs[owner], admin, today)
+            for plan in trajectory_plans:
+                self._trajectory(i, client, plan, orgs, staff, today)
+        return self.counts
+
+    def _organisations(self) -> dict[str, Organisation]:
+        specs = {
+            "centre": (CENTRE_NAME, "Horizon", OrganisationKind.CAREER_CENTRE, "+3292345600"),
+            "subcontractor": (
+                "Vranckx Loopbaanadvies BV",
+                "",
+                OrganisationKind.SUBCONTRACTOR,
+                "",
+            ),
+            "mediation": (
+                "Werkbrug vzw",
+                "Werkbrug",
+                OrganisationKind.MEDIATION_PARTNER,
+                "+3232345600",
+            ),
+            "social": (
+                "De Groene Draad maatwerkbedrijf",
+                "De Groene Draad",
+                OrganisationKind.SOCIAL_ECONOMY,
+                "+3250345600",
+            ),
+            "employer": ("Bakkerij Vandamme NV", "", OrganisationKind.EMPLOYER, ""),
+        }
+        orgs = {}
+        for seed, (key, (name, working, kind, phone)) in enumerate(specs.items(), start=1):
+            slug = key.replace("_", "")
+            orgs[key] = organisation_create(
+                data=OrganisationData(
+                    name=name,
+                    kind=kind,
+                    working_name=working,
+                    enterprise_number=enterprise_number(seed),
+                    email=f"info@{slug}.example.be",
+                    phone=phone,
+                ),
+                acting_user=None,
+            )
+        for name, street, postal, city in (
+            ("Horizon Gent", "Voskenslaan 12", "9000", "Gent"),
+            ("Horizon Aalst", "Stationsplein 4", "9300", "Aalst"),
+        ):
+            location = Location(
+                organisation=orgs["centre"], name=name, street=street, postal_code=postal, city=city
+            )
+            location.full_clean()
+            location.save()
+        return orgs
+
+    def _staff(self, orgs: dict[str, Organisation]) -> dict[str, User]:
+        users: dict[str, User] = {}
+        acting = None
+        for username, first, last, role, org_key, company_key in STAFF:
+            user = staff_create(
+                data=StaffData(
+                    username=username,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@horizon.example.be",
+                    organisation=orgs[org_key],
+                    roles=[role],
+                    company=orgs[company_key] if company_key else None,
+                    password=DEMO_PASSWORD,
+                ),
+                acting_user=acting,
+            )
+            users[username] = user
+            acting = acting or user  # the administrator creates the others
+        return users
+
+    def _client(self, i, first, last, organisation, acting, today):
+        birth = date(1965 + (i * 7) % 38, 1 + (i * 5) % 12, 1 + (i * 11) % 28)
+        postal, city = ADDRESSES[i % len(ADDRESSES)]
+        self.counts["clients"] += 1
+        return client_create(
+            organisation=organisation,
+            data=ClientData(
+                first_name=first,
+                last_name=last,
+                birth_date=birth,
+                email=f"{first}.{last}".lower().replace(" ", "") + "@example.be",
+                phone=mobile_number(i) if i % 5 != 4 else "",
+                street=f"{STREETS[i % len(STREETS)]} {3 + i * 4}",
+                postal_code=postal,
+                city=city,
+                preferred_language="nl" if i % 7 else "fr",
+                consent_processing=True,
+                consent_contact=i % 4 != 0,
+                # Some clients without a national number: it is optional.
+                national_number=national_number(birth, 11 + 2 * i) if i % 3 != 2 else "",
+            ),
+            acting_user=acting,
+        )
+
+    def _trajectory(self, i, client, plan: Track, orgs, staff, today):
+        responsible = staff[plan.staff]
+        organisation = orgs[
+            {"bemiddelaar": "mediation", "jobcoach": "social"}.get(plan.staff, "centre")
+        ]
+        start = today - timedelta(weeks=plan.weeks_ago)
+        titles = {
+            Programme.VOUCHER: "Loopbaancheque 1",
+            Programme.MEDIATION: "Intensieve bemiddeling — perceel 1",
+            Programme.TRANSITION: "Doorstroom naar het normaal economisch circuit",
+        }
+        trajectory = trajectory_open(
+            client=client,
+            programme=plan.programme,
+            responsible=responsible,
+            organisation=organisation,
+            start_date=start,
+            title=titles[plan.programme],
+            acting_user=responsible,
+        )
+        self.counts["trajectories"] += 1
+        forms = cycle(
+            [ContactForm.INDIVIDUAL, ContactForm.INDIVIDUAL, ContactForm.VIDEO, ContactForm.GROUP]
+            if plan.programme == Programme.VOUCHER
+            else [ContactForm.INDIVIDUAL, ContactForm.PHONE]
+        )
+        place = "Horizon Gent" if i % 2 else "Horizon Aalst"
+        if plan.programme != Programme.VOUCHER:
+            place = organisation.working_name or organisation.name
+        first_contact = None
+        # Held contacts, roughly every ten days from the start, in the past.
+        step = max(1, (today - start).days // (plan.past + 1))
+        for k in range(plan.past):
+            day = start + timedelta(days=1 + k * step)
+            if day >= today:
+                break
+            starts_at = self.agenda.slot(day, staff=responsible, client_pk=client.pk)
+            if starts_at.date() >= today:
+                break
+            absent = plan.programme == Programme.MEDIATION and k == 1 and i % 2 == 0
+            contact = contact_log(
+                trajectory=trajectory,
+                data=ContactData(
+                    starts_at=starts_at,
+                    duration_minutes=60 if k % 2 else 90,
+                    form=next(forms),
+                    place=place,
+                    outcome=ContactOutcome.ABSENT if absent else ContactOutcome.HELD,
+                    absence_reason="Ziek, attest volgt" if absent else "",
+                    notes="" if absent else "Loopbaanvraag verkend; volgende stappen afgesproken.",
+                ),
+                acting_user=responsible,
+            )
+            first_contact = first_contact or contact
+            self.counts["contacts"] += 1
+        if plan.status == TrajectoryStatus.ACTIVE:
+            for k in range(plan.future):
+                starts_at = self.agenda.slot(
+                    today + timedelta(days=1 + 3 * k + i % 4),
+                    staff=responsible,
+                    client_pk=client.pk,
+                )
+                contact_log(
+                    trajectory=trajectory,
+                    data=ContactData(
+                        starts_at=starts_at,
+                        duration_minutes=60,
+                        form=ContactForm.INDIVIDUAL,
+                        place=place,
+                    ),
+                    acting_user=responsible,
+                )
+                self.counts["contacts"] += 1
+        self._assignments(trajectory, start, today, responsible, i)
+        self._documents(trajectory, responsible, first_contact, i)
+        if plan.programme == Programme.VOUCHER and i == 1:
+            self._development_plan(trajectory, responsible)
+        if plan.programme == Programme.TRANSITION and i == 20:
+            plan_create(
+                trajectory=trajectory,
+                kind=PlanKind.TRANSITION,
+                title="Persoonlijk doorstroomplan",
+                content={"job_target": "Magazijnmedewerker in de logistiek"},
+                acting_user=responsible,
+            )
+        if plan.status != TrajectoryStatus.ACTIVE:
+            trajectory_set_status(
+                trajectory=trajectory,
+                status=plan.status,
+                acting_user=responsible,
+                on=today - timedelta(days=2),
+            )
+        return trajectory
+
+    def _assignments(self, trajectory, start, today, responsible, i):
+        items = [
+            ("Drie vacatures zoeken die je aanspreken", AssignmentStatus.DONE, -7),
+            ("Cv bijwerken met je laatste job", AssignmentStatus.OPEN, 10),
+            ("Gesprek met iemand uit de sector plannen", AssignmentStatus.OPEN, -2 - i % 3),
+        ]
+        for title, status, offset in items[: 1 + i % 3]:
+            deadline = max(today + timedelta(days=offset), start)
+            assignment_create(
+                trajectory=trajectory,
+                data=AssignmentData(
+                    title=title,
+                    description="",
+                    deadline=deadline,
+                    status=status,
+                    evaluation="Goed voorbereid." if status == AssignmentStatus.DONE else "",
+                ),
+                acting_user=responsible,
+            )
+
+    def _documents(self, trajectory, responsible, first_contact, i):
+        if trajectory.programme == Programme.VOUCHER:
+            document_add(
+                trajectory=trajectory,
+                kind=DocumentKind.CONTRACT,
+                title="Overeenkomst loopbaanbegeleiding",
+                status=DocumentStatus.ORIGINAL_RECEIVED if i % 2 else DocumentStatus.SIGNED,
+                acting_user=responsible,
+            )
+            document_add(
+                trajectory=trajectory,
+                kind=DocumentKind.CODE_OF_CONDUCT,
+                title="Deontologische code",
+                status=DocumentStatus.GENERATED,
+                acting_user=responsible,
+            )
+        if first_contact is not None:
+            document_add(
+                trajectory=trajectory,
+                kind=DocumentKind.ATTENDANCE,
+                title="Bewijs van deelname",
+                status=DocumentStatus.SIGNED if i % 3 else DocumentStatus.MISSING,
+                contact=first_contact,
+                acting_user=responsible,
+            )
+
+    def _development_plan(self, trajectory, responsible):
+        plan = plan_create(
+            trajectory=trajectory,
+            kind=PlanKind.DEVELOPMENT,
+            title="POP (loopbaancheque 1)",
+            content={
+                "career_question": "Wil ik in de zorg blijven, of iets anders doen?",
+                "reflections": "Ik haal energie uit mensen helpen, minder uit de ploegendiensten.",
+                "actions": "",
+            },
+            acting_user=responsible,
+        )
+        plan_save_version(
+            plan=plan,
+            content={
+                "career_question": "Wil ik in de zorg blijven, of iets anders doen?",
+                "reflections": "Ik haal energie uit mensen helpen, minder uit de ploegendiensten.",
+                "actions": "Twee dagen meelopen in een dagcentrum; infosessie opleiding "
+                "begeleider volgen vóór eind volgende maand.",
+            },
+            acting_user=responsible,
+        )
