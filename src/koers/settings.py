@@ -271,6 +271,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # axes logs the username of failed logins; usernames may be e-mail addresses.
         "axes": {"level": "WARNING"},
+        # run_huey installs its own handler on "huey"; do not print every line twice.
+        "huey": {"propagate": False},
     },
 }
 
