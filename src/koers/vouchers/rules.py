@@ -1,0 +1,205 @@
+"""Career-voucher (LBC) rules as pure functions: which minutes of a contact count, and why.
+
+No Django, no clock: callers pass the facts and the rule set in force. Every decision carries
+the rule ID and a Dutch sentence so the UI and the API can explain it.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    """The funder's numbers, valid for a period (RULESET in domain.md)."""
+
+    version: str
+    valid_from: date
+    valid_until: date | None
+    vouchers_per_client: int
+    voucher_minutes: int = 240  # LBC-01
+    block_minutes: int = 30  # LBC-02
+    contact_min_minutes: int = 30  # LBC-02
+    contact_max_minutes: int = 120  # LBC-02
+    # LBC-04 (seed 001, VDAB's own rule): 1.5 h on voucher 1, 1 h on voucher 2.
+    group_max_minutes: Mapping[int, int] = field(
+        default_factory=lambda: MappingProxyType({1: 90, 2: 60})
+    )
+    own_contribution_cents: int = 4000  # LBC-01: "80 euro for 8 hours"
+    subsidy_at_risk_cents: int = 102000  # LBC-19
+    aftercare_minutes: int = 30  # LBC-18
+    aftercare_window_days: int = 365  # LBC-18
+    evaluation_reminders: int = 2  # LBC-15
+    evaluation_reminder_interval_days: int = 7  # LBC-15: not in the seeds, our choice
+
+    def covers(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    def individual_min_minutes(self, voucher_number: int) -> int:
+        """LBC-03: the individual minimum follows from the group cap."""
+        return self.voucher_minutes - self.group_max_minutes[voucher_number]
+
+
+RULESETS: tuple[Ruleset, ...] = (
+    Ruleset(
+        version="2019-seeds",
+        valid_from=date(2019, 1, 1),
+        valid_until=date(2024, 12, 31),
+        vouchers_per_client=2,
+    ),
+    # The 2025 reform: one voucher for new clients, until the announced career credit (2027).
+    Ruleset(
+        version="2025-reform",
+        valid_from=date(2025, 1, 1),
+        valid_until=date(2026, 12, 31),
+        vouchers_per_client=1,
+    ),
+)
+
+
+def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
+    for ruleset in rulesets:
+        if ruleset.covers(day):
+            return ruleset
+    raise LookupError(f"no voucher rule set in force on {day.isoformat()}")
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    form: str  # individual | group | video | phone | written | online_tool | tool_interpretation
+    duration_minutes: int
+    held: bool = True
+    is_introduction: bool = False
+    has_screenshot: bool = False  # LBC-06 proof for a video call
+    group_ok: bool = True  # LBC-05 conditions met (theme, organisations, free choice)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What already counts on the voucher before this contact."""
+
+    counted_minutes: int = 0
+    group_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class Decision:
+    counted_minutes: int
+    reasons: tuple[Reason, ...]
+
+    @property
+    def counts(self) -> bool:
+        return self.counted_minutes > 0
+
+
+COUNTABLE_FORMS = frozenset({"individual", "group", "video", "tool_interpretation"})
+
+
+def check_duration(facts: ContactFacts, ruleset: Ruleset) -> Reason | None:
+    """LBC-02 / LBC-03: a countable contact is 30 to 120 minutes in whole 30-minute blocks."""
+    if facts.form not in COUNTABLE_FORMS or facts.is_introduction:
+        return None
+    minutes = facts.duration_minutes
+    if minutes % ruleset.block_minutes:
+        return Reason(
+            "LBC-02",
+            f"Registreer in blokken van {ruleset.block_minutes} minuten (30, 60, 90 of 120).",
+        )
+    if not ruleset.contact_min_minutes <= minutes <= ruleset.contact_max_minutes:
+        return Reason(
+            "LBC-02",
+            f"Een contact duurt minstens {ruleset.contact_min_minutes} minuten en hoogstens "
+            f"{ruleset.contact_max_minutes // 60} uur.",
+        )
+    return None
+
+
+def judge_contact(
+    facts: ContactFacts, tally: Tally, voucher_number: int, ruleset: Ruleset
+) -> Decision:
+    """How many minutes of this contact count on the voucher, with the reasons."""
+    if facts.is_introduction:
+        return Decision(
+            0, (Reason("INT-08", "Het kennismakingsgesprek is gratis en telt nooit mee."),)
+        )
+    if not facts.held:
+        return Decision(0, (Reason("LBC-02", "Enkel gehouden contacten tellen mee."),))
+    if facts.form in ("phone", "written"):
+        return Decision(
+            0,
+            (
+                Reason(
+                    "LBC-07",
+                    "Telefoon, chat en e-mail tellen nooit als begeleidingsuren (enkel als nazorg).",
+                ),
+            ),
+        )
+    if facts.form == "online_tool":
+        return Decision(
+            0,
+            (
+                Reason(
+                    "LBC-08",
+                    "De tijd voor het afnemen van online tools telt niet; de bespreking ervan wel.",
+                ),
+            ),
+        )
+    invalid = check_duration(facts, ruleset)
+    if invalid:
+        return Decision(0, (invalid,))
+    if facts.form == "video" and not facts.has_screenshot:
+        return Decision(
+            0,
+            (
+                Reason(
+                    "LBC-06",
+                    "Een videogesprek telt pas mee met een screenshot van datum en duur in het dossier.",
+                ),
+            ),
+        )
+    if facts.form == "group" and not facts.group_ok:
+        return Decision(
+            0,
+            (
+                Reason(
+                    "LBC-05", "Deze groepssessie voldoet niet aan de voorwaarden en telt niet mee."
+                ),
+            ),
+        )
+
+    reasons: list[Reason] = []
+    minutes = facts.duration_minutes
+    left = ruleset.voucher_minutes - tally.counted_minutes
+    if facts.form == "group":
+        group_left = ruleset.group_max_minutes[voucher_number] - tally.group_minutes
+        if minutes > group_left:
+            minutes = max(group_left, 0)
+            reasons.append(
+                Reason(
+                    "LBC-04",
+                    f"Groepsbegeleiding telt op cheque {voucher_number} maximaal "
+                    f"{_hours(ruleset.group_max_minutes[voucher_number])}.",
+                )
+            )
+    if minutes > left:
+        minutes = max(left, 0)
+        reasons.append(
+            Reason("LBC-01", f"Een loopbaancheque telt {_hours(ruleset.voucher_minutes)}.")
+        )
+    if minutes == facts.duration_minutes:
+        reasons.append(Reason("LBC-02", f"{_hours(minutes)} telt mee."))
+    return Decision(minutes, tuple(reasons))
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return f"{hours} uur"
+    return f"{hours},5 uur" if rest == 30 else f"{minutes} minuten"
