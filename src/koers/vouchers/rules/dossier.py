@@ -1,0 +1,134 @@
+"""LBC-11, LBC-13, LBC-15 (and BIL-01's "100% complete"): may this voucher's dossier be delivered?"""
+
+from dataclasses import dataclass
+
+from koers.vouchers.rules.ruleset import Reason, Ruleset
+
+
+@dataclass(frozen=True)
+class GuidanceContact:
+    """A held contact that counts on the voucher, with its proof."""
+
+    label: str  # e.g. "12/03/2026 10:00"
+    is_video: bool
+    attendance_original: bool  # signed original received (LBC-11.3)
+    screenshot: bool  # LBC-06 proof for a video call
+
+
+@dataclass(frozen=True)
+class DossierFacts:
+    voucher_number: int
+    counted_minutes: int
+    individual_minutes: int
+    contract_original: bool  # LBC-11.1: the original, no scan or copy
+    code_of_conduct_given: bool  # LBC-11.2
+    contacts: tuple[GuidanceContact, ...]
+    pop_copy: bool  # LBC-11.4: POP copy on the house template
+    pop_checklist: bool  # LBC-12: VDAB's "Checklist POP" when the client keeps the POP private
+    pop_follows_with_voucher_2: bool  # LBC-13: combined POP, noted on voucher 1
+    intake_topics_missing: int  # LBC-10
+    evaluation_received: bool  # LBC-15
+    evaluation_correspondence_added: bool  # LBC-15: after 2 reminders
+    aftercare_informed: bool  # LBC-18
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+    ok: bool
+    reason: Reason
+
+
+def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistItem]:
+    items: list[ChecklistItem] = []
+
+    def add(key: str, label: str, ok: bool, rule: str, message: str) -> None:
+        items.append(ChecklistItem(key, label, ok, Reason(rule, message)))
+
+    minimum = ruleset.individual_min_minutes(facts.voucher_number)
+    add(
+        "hours",
+        "4 uur begeleiding geregistreerd",
+        facts.counted_minutes >= ruleset.voucher_minutes,
+        "LBC-01",
+        f"{facts.counted_minutes} van {ruleset.voucher_minutes} minuten tellen mee.",
+    )
+    add(
+        "individual",
+        "Minimum individuele begeleiding",
+        facts.individual_minutes >= minimum,
+        "LBC-03",
+        f"{facts.individual_minutes} van minstens {minimum} minuten individueel.",
+    )
+    add(
+        "intake",
+        "Intake: alle onderwerpen toegelicht",
+        facts.intake_topics_missing == 0,
+        "LBC-10",
+        "Alle onderwerpen toegelicht."
+        if facts.intake_topics_missing == 0
+        else f"Nog {facts.intake_topics_missing} onderwerp(en) van de intake aan te vinken.",
+    )
+    add(
+        "contract",
+        "Overeenkomst: origineel ontvangen",
+        facts.contract_original,
+        "LBC-11",
+        "De overeenkomst in tweevoud ondertekend; het origineel (geen scan of kopie) gaat naar het centrum.",
+    )
+    add(
+        "code_of_conduct",
+        "Gedragscode meegegeven of gemaild",
+        facts.code_of_conduct_given,
+        "LBC-11",
+        "De gedragscode wordt meegegeven of gemaild.",
+    )
+    missing = [
+        c.label
+        for c in facts.contacts
+        if not (c.screenshot if c.is_video else c.attendance_original)
+    ]
+    add(
+        "attendance",
+        "Bewijs van deelname per contact",
+        bool(facts.contacts) and not missing,
+        "LBC-11",
+        "Voor elk contact een ondertekend origineel, of voor een videogesprek een screenshot."
+        + (f" Ontbreekt voor: {', '.join(missing)}." if missing else ""),
+    )
+    if facts.pop_follows_with_voucher_2:
+        add(
+            "pop",
+            "POP volgt met cheque 2",
+            True,
+            "LBC-13",
+            "Gecombineerd POP: het wordt bij het dossier van cheque 2 geleverd.",
+        )
+    else:
+        add(
+            "pop",
+            "Kopie van het POP (of Checklist POP)",
+            facts.pop_copy or facts.pop_checklist,
+            "LBC-11",
+            "Een kopie van het POP op het sjabloon van het centrum, of de Checklist POP van VDAB.",
+        )
+    add(
+        "evaluation",
+        "Evaluatie ingevuld (of 2 herinneringen in het dossier)",
+        facts.evaluation_received or facts.evaluation_correspondence_added,
+        "LBC-15",
+        "De evaluatie van de cliënt, of na 2 herinneringen de correspondentie erover.",
+    )
+    add(
+        "aftercare_informed",
+        "Cliënt op de hoogte van nazorg",
+        facts.aftercare_informed,
+        "LBC-18",
+        "Bij het afronden van de cheque vertelt de coach de cliënt over nazorg.",
+    )
+    return items
+
+
+def dossier_complete(items: list[ChecklistItem]) -> bool:
+    return all(item.ok for item in items)

@@ -1,0 +1,43 @@
+"""LBC-01: how many vouchers a client may use, and which number the next one gets."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from koers.vouchers.rules.ruleset import RULESETS, Reason, Ruleset, ruleset_for
+
+ABSOLUTE_MAX_VOUCHERS = 2  # the seeds only ever know voucher 1 and 2
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    allowed: bool
+    next_number: int | None
+    limit: int
+    reason: Reason
+
+
+def voucher_entitlement(
+    *, started_on: Iterable[date], today: date, rulesets: Iterable[Ruleset] = RULESETS
+) -> Entitlement:
+    """LBC-01: the limit is the one of the rule set in force when the client's first voucher
+    started, so the 2025 reform limits *new* clients to one voucher and lets earlier clients
+    finish their second."""
+    rulesets = tuple(rulesets)
+    dates = sorted(started_on)
+    first = dates[0] if dates else today
+    limit = min(ruleset_for(first, rulesets).vouchers_per_client, ABSOLUTE_MAX_VOUCHERS)
+    used = len(dates)
+    if used >= limit:
+        return Entitlement(
+            False,
+            None,
+            limit,
+            Reason(
+                "LBC-01",
+                f"Deze cliënt heeft al {used} loopbaancheque(s) gebruikt; het maximum is {limit}.",
+            ),
+        )
+    return Entitlement(
+        True, used + 1, limit, Reason("LBC-01", f"Dit wordt loopbaancheque {used + 1}.")
+    )

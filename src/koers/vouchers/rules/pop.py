@@ -1,0 +1,147 @@
+"""LBC-12, LBC-13, LBC-14: what a POP holds, its title and file name, and whether its actions
+are concrete enough for an audit."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from koers.vouchers.rules.ruleset import Reason
+
+# LBC-12: the sections, in the order the client writes them.
+POP_SECTIONS: dict[str, str] = {
+    "career_question": "Loopbaanvraag",
+    "reflections": "Reflecties en inzichten",
+    "goal": "Doel",
+    "choices": "Keuzes en beslissingen",
+    "execution": "Uitvoering",
+    "evaluation": "Evaluatie van het actieplan",
+}
+REQUIRED_SECTIONS = ("career_question", "reflections")
+
+# Verbs that describe thinking rather than doing: an action built only on them is not concrete.
+_THINKING = {
+    "nadenken",
+    "denken",
+    "reflecteren",
+    "overwegen",
+    "bekijken",
+    "stilstaan",
+    "bezinnen",
+    "dromen",
+    "hopen",
+}
+_VAGUE = re.compile(r"\b(misschien|eventueel|ooit|later eens|proberen te)\b")
+_DOING_EXTRA = {
+    "bel",
+    "mail",
+    "stuur",
+    "schrijf",
+    "maak",
+    "ga",
+    "doe",
+    "vraag",
+    "plan",
+    "zoek",
+    "volg",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    what: str
+    by_when: date | None
+    by_whom: str
+    voucher: int | None = None  # LBC-13: which voucher set this action, in a combined POP
+
+
+@dataclass(frozen=True)
+class PopFacts:
+    sections: dict[str, str]
+    actions: tuple[Action, ...] = ()
+    style: str = "action"  # "action" | "reflexive" (LBC-12)
+    vouchers: tuple[int, ...] = (1,)  # (1, 2) for a combined POP
+    covered: dict[int, str] = field(default_factory=dict)  # LBC-13: what was covered per voucher
+
+
+def pop_title(vouchers: tuple[int, ...]) -> str:
+    """LBC-12: "POP (loopbaancheque 1)", "(loopbaancheque 2)" or "(loopbaancheque 1 en 2)"."""
+    return f"POP (loopbaancheque {' en '.join(str(n) for n in sorted(vouchers))})"
+
+
+def pop_file_name(first_name: str, last_name: str, voucher: int | None = None) -> str:
+    """LBC-14: "POP <first name> <last name>", optionally followed by "cheque 1" or "cheque 2"."""
+    name = f"POP {first_name.strip()} {last_name.strip()}"
+    return f"{name} cheque {voucher}" if voucher else name
+
+
+def _has_doing_verb(text: str) -> bool:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    for word in words:
+        if word in _THINKING:
+            continue
+        if word in _DOING_EXTRA or (len(word) >= 5 and word.endswith("en")):
+            return True
+    return False
+
+
+def action_problems(action: Action) -> list[str]:
+    """LBC-12: why an action is not concrete (what, by when, by whom, a verb of doing)."""
+    problems = []
+    if (
+        not action.what.strip()
+        or not _has_doing_verb(action.what)
+        or _VAGUE.search(action.what.lower())
+    ):
+        problems.append("geen concrete handeling (wat ga je doen?)")
+    if action.by_when is None:
+        problems.append("geen datum (tegen wanneer?)")
+    if not action.by_whom.strip():
+        problems.append("geen verantwoordelijke (door wie?)")
+    return problems
+
+
+def pop_problems(pop: PopFacts, *, actions_required: bool) -> list[Reason]:
+    """Everything an auditor would object to. `actions_required` is the centre setting of LBC-12:
+    with it, a POP without concrete actions is refused; without it (the default) only warned about."""
+    reasons: list[Reason] = []
+    for key in REQUIRED_SECTIONS:
+        if not pop.sections.get(key, "").strip():
+            reasons.append(Reason("LBC-12", f"Vul de rubriek “{POP_SECTIONS[key]}” in."))
+    if not (pop.sections.get("choices", "").strip() or pop.actions):
+        reasons.append(Reason("LBC-12", "Een POP bevat keuzes, beslissingen en/of acties."))
+    for index, action in enumerate(pop.actions, start=1):
+        problems = action_problems(action)
+        if problems:
+            reasons.append(
+                Reason("LBC-12", f"Actie {index} is niet concreet: {', '.join(problems)}.")
+            )
+    concrete = [a for a in pop.actions if not action_problems(a)]
+    if not concrete and (pop.style == "action" or actions_required):
+        reasons.append(
+            Reason(
+                "LBC-12",
+                "Het POP bevat geen concrete acties (wat, tegen wanneer, door wie); audits keuren dit af.",
+            )
+        )
+    if len(pop.vouchers) > 1:
+        for number in pop.vouchers:
+            has_action = any(a.voucher == number for a in pop.actions)
+            if not pop.covered.get(number, "").strip() and not has_action:
+                reasons.append(
+                    Reason(
+                        "LBC-13",
+                        f"Een gecombineerd POP toont wat aan bod kwam en welke acties gezet werden in cheque {number}.",
+                    )
+                )
+    return reasons
+
+
+def pop_blocks_finalising(reasons: list[Reason], *, actions_required: bool) -> bool:
+    """Missing sections always block; non-concrete actions block only when the centre requires actions."""
+    blocking_starts = ("Vul de rubriek", "Een POP bevat keuzes", "Een gecombineerd POP")
+    for reason in reasons:
+        if reason.message.startswith(blocking_starts):
+            return True
+        if actions_required and reason.rule == "LBC-12":
+            return True
+    return False
