@@ -1,0 +1,38 @@
+"""The Koers JSON API (django-ninja), mounted at /api/v1/.
+
+OpenAPI at /api/v1/openapi.json, browsable docs at /api/v1/docs. The docs page loads Swagger UI
+from ninja's own static files (`ninja` is in INSTALLED_APPS, so ninja renders its local template
+instead of the CDN one): our Content-Security-Policy allows scripts from 'self' only.
+"""
+
+from ninja import NinjaAPI
+
+from koers.api import assignments, clients, contacts, documents, plans, trajectories
+from koers.api.auth import session_auth, token_auth
+from koers.api.errors import install_exception_handlers
+
+DESCRIPTION = """
+De API van Koers. Elke vraag ziet alleen wat de gebruiker in de webtoepassing ook ziet.
+
+**Aanmelden**: met een persoonlijke API-sleutel (`Authorization: Bearer <sleutel>`, aan te maken
+op de pagina API-sleutels) of met de sessie van een aangemelde gebruiker (met CSRF-token voor
+POST/PATCH).
+
+**Fouten** zijn altijd JSON: `{"detail": "…", "errors": [{"field": "…", "message": "…"}]}`.
+Een rij die u niet mag zien, bestaat voor de API niet (404).
+
+**Lijsten** hebben `limit` (max. 100) en `offset` en geven `{"count": …, "items": […]}`.
+"""
+
+api = NinjaAPI(
+    title="Koers API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    # The token first: a POST with a bearer token must not fail the session's CSRF check.
+    auth=[token_auth, session_auth],
+)
+install_exception_handlers(api)
+
+for module in (clients, trajectories, contacts, assignments, plans, documents):
+    api.add_router("/", module.router)

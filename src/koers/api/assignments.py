@@ -1,0 +1,72 @@
+"""/assignments: work points with a deadline, within a trajectory."""
+
+from dataclasses import replace
+
+from django.http import HttpRequest
+from ninja import Router
+
+from koers.api.errors import ErrorOut
+from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
+from koers.api.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch
+from koers.trajectories.models import Assignment
+from koers.trajectories.services import AssignmentData, assignment_create, assignment_update
+
+router = Router(tags=["assignments"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+# What `null` means for a field that can be emptied; for the others it means "leave it".
+_CLEARABLE = {"deadline": None, "description": "", "evaluation": ""}
+
+
+def _data_from(assignment: Assignment) -> AssignmentData:
+    return AssignmentData(
+        title=assignment.title,
+        description=assignment.description,
+        deadline=assignment.deadline,
+        status=assignment.status,
+        evaluation=assignment.evaluation,
+    )
+
+
+@router.get("/assignments", response={200: AssignmentPage, **ERRORS}, summary="Opdrachten")
+def list_assignments(request: HttpRequest, params: PageQuery, trajectory: int | None = None):
+    """Assignments you may see, by deadline; `trajectory` limits them to one trajectory."""
+    assignments = Assignment.objects.visible_to(auth_user(request)).order_by("deadline", "id")
+    if trajectory is not None:
+        assignments = assignments.filter(trajectory_id=trajectory)
+    return page(assignments, params)
+
+
+@router.get(
+    "/assignments/{assignment_id}", response={200: AssignmentOut, **ERRORS}, summary="Eén opdracht"
+)
+def get_assignment(request: HttpRequest, assignment_id: int):
+    return Assignment.objects.visible_to(auth_user(request)).get(pk=assignment_id)
+
+
+@router.post("/assignments", response={201: AssignmentOut, **ERRORS}, summary="Opdracht geven")
+def create_assignment(request: HttpRequest, payload: AssignmentIn):
+    user = auth_user(request)
+    trajectory = visible_trajectory(user, payload.trajectory_id)
+    data = AssignmentData(**payload.dict(exclude={"trajectory_id"}))
+    return 201, assignment_create(trajectory=trajectory, data=data, acting_user=user)
+
+
+@router.patch(
+    "/assignments/{assignment_id}",
+    response={200: AssignmentOut, **ERRORS},
+    summary="Opdracht wijzigen",
+)
+def update_assignment(request: HttpRequest, assignment_id: int, payload: AssignmentPatch):
+    """Change only the fields you send (e.g. the status and the evaluation)."""
+    user = auth_user(request)
+    assignment = Assignment.objects.visible_to(user).get(pk=assignment_id)
+    changes = {}
+    for name, value in payload.dict(exclude_unset=True).items():
+        if value is not None:
+            changes[name] = value
+        elif name in _CLEARABLE:
+            changes[name] = _CLEARABLE[name]
+    data = replace(_data_from(assignment), **changes)
+    return assignment_update(assignment=assignment, data=data, acting_user=user)

@@ -1,0 +1,164 @@
+"""/clients: the people being guided."""
+
+from dataclasses import replace
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from koers.api.errors import ErrorOut, renamed_fields
+from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
+from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch
+from koers.core.models import Client, Role, User
+from koers.core.selectors import client_get, client_search
+from koers.core.services import (
+    ClientData,
+    client_create,
+    client_data_from,
+    client_update,
+    client_validate,
+    file_access_log,
+)
+from koers.trajectories.services import trajectory_open
+
+router = Router(tags=["clients"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+def client_out(client: Client, *, full_national_number: bool) -> dict:
+    if not client.has_national_number:
+        national_number = None
+    elif full_national_number:
+        national_number = client.national_number_formatted()
+    else:
+        national_number = client.national_number_masked()
+    return {
+        "id": client.pk,
+        "organisation_id": client.organisation_id,
+        "organisation_name": client.organisation.name,
+        "first_name": client.first_name,
+        "last_name": client.last_name,
+        "birth_date": client.birth_date,
+        "email": client.email,
+        "phone": client.phone,
+        "street": client.street,
+        "postal_code": client.postal_code,
+        "city": client.city,
+        "preferred_language": client.preferred_language,
+        "consent_processing": client.consent_processing,
+        "consent_contact": client.consent_contact,
+        "national_number": national_number,
+        "national_number_masked": bool(national_number) and not full_national_number,
+        "created_at": client.created_at,
+        "updated_at": client.updated_at,
+    }
+
+
+def _sees_full_number(user: User) -> bool:
+    return user.has_perm("core.view_national_number")
+
+
+@router.get("/clients", response={200: ClientPage, **ERRORS}, summary="Cliënten zoeken")
+def list_clients(request: HttpRequest, params: PageQuery, q: str = ""):
+    """Clients you may see; `q` searches name, e-mail, phone or an exact national number."""
+    user = auth_user(request)
+    result = page(client_search(user=user, query=q), params)
+    full = _sees_full_number(user)
+    result["items"] = [client_out(c, full_national_number=full) for c in result["items"]]
+    return result
+
+
+@router.get("/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Eén cliënt")
+def get_client(request: HttpRequest, client_id: int):
+    user = auth_user(request)
+    client = client_get(user=user, pk=client_id)
+    file_access_log(user=user, client=client, channel="api")
+    return client_out(client, full_national_number=_sees_full_number(user))
+
+
+def _guides_only(user: User, organisation_id: int) -> bool:
+    """True if the user would not see a new client of this organisation without a trajectory."""
+    return not user.is_administrator and organisation_id not in user.organisation_ids(
+        Role.CENTRE_STAFF
+    )
+
+
+@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
+def create_client(request: HttpRequest, payload: ClientIn):
+    """Register a client. A coach also gives `programme`: the first trajectory is opened in the
+    same transaction, with the coach responsible, so the coach can see the new client."""
+    user = auth_user(request)
+    organisation = acting_organisation(user, payload.organisation_id)
+    fields = payload.dict(exclude={"organisation_id", "programme", "responsible_id"})
+    data = ClientData(**fields)
+    # Check the person first so all their field errors come at once, before the trajectory's.
+    client_validate(data, today=timezone.localdate())
+    guides_only = _guides_only(user, organisation.pk)
+    if guides_only and payload.programme is None:
+        raise ValidationError(
+            {
+                "programme": [
+                    _("Kies het programma van het traject: zonder traject ziet u de cliënt niet.")
+                ]
+            }
+        )
+    responsible = user
+    if payload.responsible_id is not None and payload.responsible_id != user.pk:
+        if guides_only:
+            raise ValidationError(
+                {"responsible_id": [_("U kunt alleen uzelf verantwoordelijk maken.")]}
+            )
+        responsible = staff_member(organisation, payload.responsible_id)
+    with transaction.atomic():
+        client = client_create(organisation=organisation, data=data, acting_user=user)
+        trajectory = None
+        if payload.programme is not None:
+            with renamed_fields(responsible="responsible_id"):
+                trajectory = trajectory_open(
+                    client=client,
+                    programme=payload.programme,
+                    responsible=responsible,
+                    organisation=organisation,
+                    start_date=timezone.localdate(),
+                    acting_user=user,
+                )
+    body = client_out(client, full_national_number=_sees_full_number(user))
+    body["trajectory_id"] = trajectory.pk if trajectory else None
+    return 201, body
+
+
+# What `null` means for a field that can be emptied.
+_CLEARABLE = {
+    "birth_date": None,
+    "email": "",
+    "phone": "",
+    "street": "",
+    "postal_code": "",
+    "city": "",
+    "national_number": "",
+    "first_name": "",
+    "last_name": "",
+}
+
+
+@router.patch(
+    "/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Cliënt wijzigen"
+)
+def update_client(request: HttpRequest, client_id: int, payload: ClientPatch):
+    """Change only the fields you send; the others keep their value."""
+    user = auth_user(request)
+    client = client_get(user=user, pk=client_id)
+    changes = {}
+    for name, value in payload.dict(exclude_unset=True).items():
+        if value is not None:
+            changes[name] = value
+        elif name in _CLEARABLE:
+            changes[name] = _CLEARABLE[name]
+        # `null` for a yes/no or the language means "leave as it is".
+    data = replace(client_data_from(client), **changes)
+    client = client_update(client=client, data=data, acting_user=user)
+    return client_out(client, full_national_number=_sees_full_number(user))

@@ -1,0 +1,95 @@
+"""Resolving ids that arrive in API input, always through the user's access rules.
+
+A path id or a related id the user may not see answers 404 (the row might as well not exist);
+an organisation or a responsible the user may not choose answers 422 with the field named.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field as SchemaField
+from ninja import Query, Schema
+
+from koers.api.errors import FieldNotFound
+from koers.core.models import Organisation, User
+from koers.trajectories.models import Contact, Trajectory
+from koers.trajectories.selectors import trajectory_get
+
+MAX_LIMIT = 100
+
+
+class PageParams(Schema):
+    limit: int = SchemaField(25, ge=1, le=MAX_LIMIT)
+    offset: int = SchemaField(0, ge=0)
+
+
+PageQuery = Query[PageParams]
+
+
+def page(queryset: QuerySet, params: PageParams) -> dict:
+    """One COUNT and one SELECT for the slice, whatever the size of the table."""
+    return {
+        "count": queryset.count(),
+        "items": list(queryset[params.offset : params.offset + params.limit]),
+    }
+
+
+def auth_user(request: HttpRequest) -> User:
+    return request.auth  # set by koers.api.auth (token or session)
+
+
+def visible_trajectory(user: User, pk: int, *, field: str = "trajectory_id") -> Trajectory:
+    try:
+        return trajectory_get(user=user, pk=pk)
+    except Trajectory.DoesNotExist:
+        raise FieldNotFound(field) from None
+
+
+def visible_contact(user: User, pk: int, *, trajectory: Trajectory, field: str) -> Contact:
+    try:
+        return Contact.objects.visible_to(user).get(pk=pk, trajectory=trajectory)
+    except Contact.DoesNotExist:
+        raise FieldNotFound(field) from None
+
+
+def acting_organisation(
+    user: User, organisation_id: int | None, *, field: str = "organisation_id"
+) -> Organisation:
+    """The organisation the user acts for: one they are a member of (any, for an administrator).
+
+    Without an id, the user's only organisation; a user of several must choose.
+    """
+    member_of = user.organisation_ids()
+    if organisation_id is None:
+        if len(set(member_of)) == 1:
+            return Organisation.objects.get(pk=member_of[0])
+        raise ValidationError({field: [_("Kies de organisatie waarvoor u dit doet.")]})
+    allowed = Organisation.objects.filter(is_active=True)
+    if not user.is_administrator:
+        allowed = allowed.filter(pk__in=member_of)
+    organisation = allowed.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise ValidationError({field: [_("U werkt niet voor deze organisatie.")]})
+    return organisation
+
+
+def staff_member(
+    organisation: Organisation, user_id: int, *, field: str = "responsible_id"
+) -> User:
+    """An active user with an active role in `organisation`, or a 422 on `field`."""
+    member = (
+        User.objects.filter(
+            pk=user_id,
+            is_active=True,
+            memberships__organisation=organisation,
+            memberships__is_active=True,
+        )
+        .distinct()
+        .first()
+    )
+    if member is None:
+        raise ValidationError(
+            {field: [_("Deze medewerker werkt niet (meer) voor deze organisatie.")]}
+        )
+    return member
