@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Koers"
 
     def ready(self) -> None:
-        from koers.core import permissions, sweep  # noqa: F401  (registers predicates and jobs)
+        # Importing registers the permission predicates, the periodic sweep and the core's jobs.
+        from koers.core import jobs, permissions, sweep  # noqa: F401

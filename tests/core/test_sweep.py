@@ -1,0 +1,67 @@
+"""The periodic sweep: the core's job that deletes stale import files, and the sweep runner."""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from koers.core import sweep
+from koers.core.imports import pending_dir
+from koers.core.jobs import delete_stale_import_files
+
+
+@pytest.fixture
+def import_files():
+    folder = pending_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    now = timezone.now()
+    old, fresh = folder / ("a" * 32), folder / ("b" * 32)
+    for path in (old, fresh):
+        path.write_bytes(b"voornaam;achternaam\nAnn;Peeters\n")
+    stamp = (now - timedelta(hours=25)).timestamp()
+    os.utime(old, (stamp, stamp))
+    yield now, old, fresh
+    old.unlink(missing_ok=True)
+    fresh.unlink(missing_ok=True)
+
+
+def test_job_is_registered_with_the_sweep():
+    assert "koers.core.jobs.delete_stale_import_files" in sweep.registered_jobs()
+
+
+def test_stale_import_files_are_deleted_and_the_job_is_idempotent(import_files):
+    now, old, fresh = import_files
+    assert delete_stale_import_files(now) == 1
+    assert not old.exists() and fresh.exists()
+    assert delete_stale_import_files(now) == 0
+    assert fresh.exists()
+    # A day later the fresh one goes too.
+    assert delete_stale_import_files(now + timedelta(hours=25)) == 1
+    assert not fresh.exists()
+
+
+def test_job_without_the_folder_does_nothing(settings, tmp_path):
+    settings.DATA_DIR = tmp_path / "elders"
+    assert delete_stale_import_files(timezone.now()) == 0
+
+
+def test_run_sweep_survives_a_failing_job(monkeypatch, import_files):
+    now, old, _fresh = import_files
+
+    def broken(now):
+        raise RuntimeError("kapot")
+
+    jobs = {"tests.broken": broken, **sweep.registered_jobs()}
+    monkeypatch.setattr(sweep, "_jobs", jobs)
+    results = sweep.run_sweep(now)
+    assert results["tests.broken"] is None
+    assert results["koers.core.jobs.delete_stale_import_files"] == 1
+    assert not old.exists()
+
+
+def test_sweep_command_prints_jobs_and_results(import_files, capsys):
+    call_command("sweep")
+    out = capsys.readouterr().out
+    assert "koers.core.jobs.delete_stale_import_files: 1" in out
