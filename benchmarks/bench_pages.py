@@ -88,7 +88,8 @@ def main(argv=None) -> int:
     print(
         f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {Path(str(db['NAME'])).name}; "
         f"{Client.objects.count()} clients; file: client {client.pk} "
-        f"({busiest.n} contacts in trajectory {busiest.pk}); search q={fragment!r}"
+        f"({busiest.n} contacts in trajectory {busiest.pk}); search q={fragment!r}; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
 
     def url(name, *args, query=""):
