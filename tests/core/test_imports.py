@@ -131,6 +131,7 @@ def test_client_csv_with_semicolons_and_bom_dry_run_writes_nothing(centre, centr
     )
     assert (result.total, result.valid, result.errors) == (2, 2, [])
     assert result.preview[0][:2] == ["Ann", "Peeters"]
+    assert result.preview[0][-1] == "••.••.••-•••.28"  # the preview never shows it in full
     assert not Client.objects.exists()
 
 
@@ -372,6 +373,7 @@ def test_preview_then_confirm_as_centre_staff(logged_in, centre, centre_staff):
 
     page = web.get(reverse("import_preview")).content.decode()
     assert "Dit is geen geldig telefoonnummer." in page and "Peeters" in page
+    assert 'value="all" class="btn" disabled' in page
     assert not Client.objects.exists()
 
     # "Alles importeren" is refused while the file has errors; the file stays for another try.

@@ -222,7 +222,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], Callable]] = {
     "street": (("straat", "straat en nummer", "adres"), cell_text),
     "postal_code": (("postcode", "postnummer"), cell_text),
     "city": (("gemeente", "woonplaats", "stad"), cell_text),
-    "preferred_language": (("taal", "voorkeurstaal"), lambda v: _choice(Language, v) or "nl"),
+    "preferred_language": (
+        ("taal", "voorkeurstaal"),
+        lambda v: _choice(Language, v) or Language.DUTCH,
+    ),
     "national_number": (("rijksregisternummer", "rijksregister", "rrn", "insz"), cell_text),
     "consent_processing": (("toestemming", "toestemming verwerking"), parse_bool),
     "consent_contact": (("toestemming contact",), parse_bool),
@@ -308,7 +311,7 @@ SPECS: dict[str, Spec] = {
         duplicate_message=gettext_lazy("Dit rijksregisternummer komt al voor in rij %(row)s."),
         existing=lambda keys: _existing(Client, "national_number_index", keys, blind_index),
         existing_message=gettext_lazy("Er bestaat al een cliënt met dit rijksregisternummer."),
-        preview=("first_name", "last_name", "birth_date", "email", "phone", "postal_code", "city"),
+        preview=("first_name", "last_name", "birth_date", "email", "phone", "national_number"),
     ),
     ImportKind.ORGANISATIONS: Spec(
         data_class=OrganisationData,

@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.core.imports import (
@@ -229,9 +229,15 @@ def import_confirm(request):
         messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten."))
         return redirect("import_preview")
     _discard(request)
-    text = _("%(created)s rijen geïmporteerd.") % {"created": result.created}
+    text = ngettext("%(count)s rij geïmporteerd.", "%(count)s rijen geïmporteerd.", result.created)
+    text %= {"count": result.created}
     if result.invalid:
-        text += " " + _("%(count)s rijen met fouten zijn overgeslagen.") % {"count": result.invalid}
+        skipped = ngettext(
+            "%(count)s rij met fouten is overgeslagen.",
+            "%(count)s rijen met fouten zijn overgeslagen.",
+            result.invalid,
+        )
+        text += " " + skipped % {"count": result.invalid}
     messages.success(request, text)
     return redirect("import_start")
 
