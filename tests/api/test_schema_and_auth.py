@@ -104,3 +104,16 @@ def test_schema_validation_errors_are_dutch_and_name_the_field(coach, trajectory
     body = response.json()
     assert body["errors"][0]["field"] == "limit"
     assert "hoogstens" in body["errors"][0]["message"]
+
+
+def test_unreadable_body_and_wrong_method_answer_json(coach, trajectory):
+    api = Api(coach)
+    response = api.http.post(
+        "/api/v1/assignments", "{kapot", content_type="application/json", headers=api.headers
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"]
+    response = api.http.put("/api/v1/clients", headers=api.headers)
+    assert response.status_code == 405
+    assert response.json()["detail"]
+    assert "GET" in response["Allow"]

@@ -6,6 +6,7 @@
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import wraps
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -86,7 +87,8 @@ def _pydantic_message(error: dict) -> str:
     if kind.startswith("datetime_") or kind == "timezone_aware":
         return _("Geef een geldig tijdstip (bv. 2025-03-14T09:30:00+01:00).")
     if kind == "enum" or kind == "literal_error":
-        return _("Kies een van: %(choices)s.") % {"choices": ctx.get("expected", "")}
+        choices = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return _("Kies een van: %(choices)s.") % {"choices": choices}
     if kind == "string_too_long":
         return _("Hoogstens %(max)s tekens.") % {"max": ctx.get("max_length")}
     if kind == "string_too_short":
@@ -160,13 +162,36 @@ def install_exception_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
-        return _respond(api, request, exc.status_code, error_body(str(exc)))
+        detail = str(exc)
+        if exc.status_code == 400:
+            # ninja's only 400: a body that is not JSON (or not a form) at all.
+            detail = _("De inhoud van de vraag kon niet gelezen worden: is het geldige JSON?")
+        return _respond(api, request, exc.status_code, error_body(detail))
 
     @api.exception_handler(Exception)
     def on_unexpected(request, exc: Exception):
         # The traceback goes to the log (it holds code, not the request's personal data).
         logger.exception("API error on %s %s", request.method, request.path)
         return _respond(api, request, 500, error_body(_("Er ging iets mis aan onze kant.")))
+
+
+def json_method_not_allowed(view):
+    """ninja answers a wrong method with a plain-text 405; make it JSON like every other error."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            allowed = response.get("Allow", "")
+            response = JsonResponse(
+                error_body(_("Deze methode is hier niet toegelaten.")), status=405
+            )
+            response["Allow"] = allowed
+        return response
+
+    return wrapper
 
 
 def not_found_view(request: HttpRequest, *args, **kwargs) -> JsonResponse:
