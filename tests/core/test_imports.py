@@ -369,7 +369,7 @@ def test_preview_then_confirm_as_centre_staff(logged_in, centre, centre_staff):
     assert response.status_code == 302 and response["Location"] == reverse("import_preview")
     key = web.session["koers_import"]["key"]
     assert key not in response["Location"]
-    assert (pending_dir() / key).exists()
+    assert (pending_dir() / key).stat().st_mode & 0o077 == 0  # personal data: owner only
 
     page = web.get(reverse("import_preview")).content.decode()
     assert "Dit is geen geldig telefoonnummer." in page and "Peeters" in page
@@ -409,6 +409,9 @@ def test_start_shows_file_level_errors_inline(logged_in, centre, centre_staff):
     )
     assert response.status_code == 200
     assert "Deze kolommen ontbreken: achternaam." in response.content.decode()
+    too_big = _upload("clients", b"voornaam;achternaam\n" + b"x" * MAX_BYTES)
+    response = web.post(reverse("import_start"), {**too_big, "organisation": centre.pk})
+    assert "Het bestand is groter dan 5 MB." in response.content.decode()
     response = web.post(reverse("import_start"), _upload("clients", b"x", "foto.png"))
     assert "Kies een CSV- of XLSX-bestand." in response.content.decode()
     assert "Kies een organisatie." in response.content.decode()

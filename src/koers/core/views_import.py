@@ -7,6 +7,7 @@ confirm or cancel, and by the sweep after 24 hours (it holds personal data).
 
 import csv
 import io
+import os
 import re
 import secrets
 
@@ -120,6 +121,16 @@ def _pending(request) -> dict | None:
     return pending
 
 
+def _store(content: bytes) -> str:
+    """Keep the upload under a random name, readable by the app's user only (personal data)."""
+    key = secrets.token_hex(16)
+    pending_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor = os.open(pending_dir() / key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(content)
+    return key
+
+
 def _discard(request) -> None:
     """Delete the waiting file and forget it."""
     pending = _pending(request)
@@ -158,9 +169,7 @@ def import_start(request):
             form.add_error("file", str(exc))
         else:
             _discard(request)
-            key = secrets.token_hex(16)
-            pending_dir().mkdir(parents=True, exist_ok=True)
-            (pending_dir() / key).write_bytes(content)
+            key = _store(content)
             organisation = form.cleaned_data["organisation"]
             request.session[SESSION_KEY] = {
                 "key": key,
