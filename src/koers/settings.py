@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "ninja",
     "koers.core",
     "koers.trajectories",
+    "koers.vouchers",
+    "koers.portal",
     "koers.api",
 ]
 
@@ -182,6 +184,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Project-wide assets (our CSS/JS, vendored htmx) live beside the templates, outside any app.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env_path("STATIC_ROOT", DATA_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
@@ -277,3 +281,5 @@ LOGGING = {
 }
 
 KOERS_PAGE_SIZE = 25
+# Absolute links in e-mails (evaluation, portal login) start with this.
+KOERS_BASE_URL = env_str("KOERS_BASE_URL", "http://127.0.0.1:8000")

@@ -83,7 +83,8 @@ class ContactForm(models.TextChoices):
     VIDEO = "video", _("Videogesprek")
     PHONE = "phone", _("Telefoon")
     WRITTEN = "written", _("Chat / e-mail")
-    ONLINE_TOOL = "online_tool", _("Online tool")
+    ONLINE_TOOL = "online_tool", _("Online tool (afname)")
+    TOOL_INTERPRETATION = "tool_interpretation", _("Bespreking resultaten online tool")
 
 
 class ContactOutcome(models.TextChoices):
@@ -107,7 +108,7 @@ class Contact(models.Model):
     starts_at = models.DateTimeField(_("start"))
     duration_minutes = models.PositiveIntegerField(_("duur (minuten)"))
     form = models.CharField(
-        _("vorm"), max_length=16, choices=ContactForm.choices, default=ContactForm.INDIVIDUAL
+        _("vorm"), max_length=24, choices=ContactForm.choices, default=ContactForm.INDIVIDUAL
     )
     place = models.CharField(_("plaats"), max_length=200, blank=True)
     outcome = models.CharField(

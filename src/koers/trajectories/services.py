@@ -120,6 +120,7 @@ def contact_validate(
     data: ContactData,
     now: datetime,
     exclude_pk: int | None = None,
+    allow_staff_overlap: bool = False,
 ) -> None:
     errors: dict[str, list[str]] = {}
     if trajectory.status not in rules.OPEN_STATUSES:
@@ -164,7 +165,12 @@ def contact_validate(
                 ]
             }
         )
-    clash = rules.first_overlap(slot, _busy_slots(nearby.filter(staff=staff)))
+    # A group session puts one contact per participant in the coach's agenda at the same time.
+    clash = (
+        None
+        if allow_staff_overlap
+        else rules.first_overlap(slot, _busy_slots(nearby.filter(staff=staff)))
+    )
     if clash:
         raise ValidationError(
             {
@@ -183,11 +189,22 @@ def _slot_text(slot: rules.Slot) -> dict[str, str]:
 
 @transaction.atomic
 def contact_log(
-    *, trajectory: Trajectory, data: ContactData, acting_user: User, staff: User | None = None
+    *,
+    trajectory: Trajectory,
+    data: ContactData,
+    acting_user: User,
+    staff: User | None = None,
+    allow_staff_overlap: bool = False,
 ) -> Contact:
     trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
     staff = staff or acting_user
-    contact_validate(trajectory=trajectory, staff=staff, data=data, now=timezone.now())
+    contact_validate(
+        trajectory=trajectory,
+        staff=staff,
+        data=data,
+        now=timezone.now(),
+        allow_staff_overlap=allow_staff_overlap,
+    )
     contact = Contact(trajectory=trajectory, staff=staff, **data.__dict__)
     contact.absence_reason = data.absence_reason.strip()
     _set_history_user(contact, acting_user)
@@ -374,3 +391,34 @@ def document_set_status(*, document: Document, status: str, acting_user: User) -
     _set_history_user(document, acting_user)
     document.save()
     return document
+
+
+@transaction.atomic
+def client_register_with_trajectory(
+    *,
+    organisation: Organisation,
+    data,
+    programme: str,
+    responsible: User,
+    acting_user: User,
+    start_date: date | None = None,
+) -> tuple[Client, Trajectory]:
+    """A coach registers a new client and opens their first trajectory, all or nothing.
+
+    A coach only sees clients through their trajectories; without one the new client would vanish
+    from their list the moment it is saved.
+    """
+    from koers.core.services import client_create
+
+    if programme not in Programme.values:
+        raise ValidationError({"programme": [_("Kies een programma uit de lijst.")]})
+    client = client_create(organisation=organisation, data=data, acting_user=acting_user)
+    trajectory = trajectory_open(
+        client=client,
+        programme=programme,
+        responsible=responsible,
+        organisation=organisation,
+        start_date=start_date or timezone.localdate(),
+        acting_user=acting_user,
+    )
+    return client, trajectory

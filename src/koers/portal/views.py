@@ -1,0 +1,173 @@
+"""The client portal: login by e-mailed link, own appointments and assignments, own POP, evaluation.
+
+Clients are not staff users: a signed, short-lived link puts their client id in the session.
+"""
+
+from functools import wraps
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.core.models import Client
+from koers.trajectories.models import Assignment, AssignmentStatus, Contact, ContactOutcome
+from koers.vouchers.forms import EvaluationForm, PopForm
+from koers.vouchers.messages import EVALUATION_SALT
+from koers.vouchers.models import Voucher
+from koers.vouchers.services import evaluation_submit, pop_plan, pop_save
+
+LOGIN_SALT = "koers.portal.login"
+LOGIN_MAX_AGE = 30 * 60
+SESSION_KEY = "portal_client_id"
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label=_("Je e-mailadres"))
+
+
+def _portal_client(request) -> Client | None:
+    client_id = request.session.get(SESSION_KEY)
+    return Client.objects.filter(pk=client_id).first() if client_id else None
+
+
+def client_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        client = _portal_client(request)
+        if client is None:
+            return redirect("portal_login")
+        return view(request, client, *args, **kwargs)
+
+    return wrapper
+
+
+def portal_login(request):
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        for client in Client.objects.filter(email__iexact=email).select_related("organisation")[:5]:
+            token = signing.dumps({"client": client.pk}, salt=LOGIN_SALT)
+            link = settings.KOERS_BASE_URL.rstrip("/") + reverse("portal_enter", args=[token])
+            sender = client.organisation.email or settings.DEFAULT_FROM_EMAIL
+            send_mail(
+                _("Je aanmeldlink voor Koers"),
+                _(
+                    "Dag %(name)s,\n\nMet deze link meld je je aan (30 minuten geldig):\n%(link)s\n\n%(centre)s"
+                )
+                % {
+                    "name": client.first_name,
+                    "link": link,
+                    "centre": client.organisation.working_name or client.organisation.name,
+                },
+                sender,
+                [client.email],
+                fail_silently=True,
+            )
+        # The same answer whether or not the address is known: the portal does not reveal who is a client.
+        return render(request, "portal/login_sent.html")
+    return render(request, "portal/login.html", {"form": form})
+
+
+def portal_enter(request, token: str):
+    try:
+        data = signing.loads(token, salt=LOGIN_SALT, max_age=LOGIN_MAX_AGE)
+    except signing.BadSignature:
+        return render(request, "portal/link_invalid.html", status=400)
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = data["client"]
+    return redirect("portal_home")
+
+
+@require_POST
+def portal_logout(request):
+    request.session.pop(SESSION_KEY, None)
+    return redirect("portal_login")
+
+
+@client_required
+def portal_home(request, client: Client):
+    now = timezone.now()
+    appointments = (
+        Contact.objects.filter(
+            trajectory__client=client, starts_at__gte=now, outcome=ContactOutcome.PLANNED
+        )
+        .select_related("staff")
+        .order_by("starts_at")[:20]
+    )
+    assignments = Assignment.objects.filter(
+        trajectory__client=client, status=AssignmentStatus.OPEN
+    ).order_by("deadline")[:20]
+    vouchers = Voucher.objects.filter(client=client).select_related("trajectory").order_by("number")
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "client": client,
+            "appointments": appointments,
+            "assignments": assignments,
+            "vouchers": vouchers,
+        },
+    )
+
+
+@client_required
+def portal_pop(request, client: Client, pk: int):
+    voucher = Voucher.objects.filter(client=client, pk=pk).select_related("trajectory").first()
+    if voucher is None:
+        raise Http404
+    plan = pop_plan(voucher)
+    latest = plan.versions.order_by("-number").first() if plan else None
+    combined = voucher.combined_pop and voucher.number == 2
+    if plan and plan.finalised_at:
+        return render(
+            request, "portal/pop_final.html", {"voucher": voucher, "plan": plan, "version": latest}
+        )
+    form = PopForm(
+        request.POST or None,
+        combined=combined,
+        initial=PopForm.initial_from(latest.content if latest else {}),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            pop_save(voucher=voucher, content=form.content(), acting_user=None, by_client=True)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Je POP is bewaard. Je begeleider ziet de nieuwe versie."))
+            return redirect("portal_pop", pk=voucher.pk)
+    return render(request, "portal/pop.html", {"voucher": voucher, "form": form, "version": latest})
+
+
+def portal_evaluation(request, token: str):
+    try:
+        data = signing.loads(token, salt=EVALUATION_SALT, max_age=60 * 60 * 24 * 120)
+    except signing.BadSignature:
+        return render(request, "portal/link_invalid.html", status=400)
+    voucher = (
+        Voucher.objects.filter(pk=data["voucher"])
+        .select_related("trajectory__organisation")
+        .first()
+    )
+    if voucher is None:
+        raise Http404
+    if hasattr(voucher, "evaluation"):
+        return render(request, "portal/evaluation_done.html", {"already": True})
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluation_submit(voucher=voucher, response=form.save(commit=False))
+        except ValidationError:
+            return render(request, "portal/evaluation_done.html", {"already": True})
+        return render(request, "portal/evaluation_done.html", {"already": False})
+    centre = voucher.trajectory.organisation
+    return render(request, "portal/evaluation.html", {"form": form, "centre": centre})

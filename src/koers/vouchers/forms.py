@@ -1,0 +1,123 @@
+"""Forms for vouchers, shared by the coach's pages and the client portal (the POP)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.vouchers.models import EvaluationResponse
+from koers.vouchers.rules.pop import POP_SECTIONS
+
+POP_ACTION_ROWS = 6
+
+
+class PopForm(forms.Form):
+    """The POP: sections, style, and an action table (what, by when, by whom, which voucher)."""
+
+    style = forms.ChoiceField(
+        label=_("Soort POP"),
+        choices=[("action", _("Actiegericht")), ("reflexive", _("Reflexief"))],
+        widget=forms.RadioSelect,
+        initial="action",
+    )
+
+    def __init__(self, *args, combined: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.combined = combined
+        for key, label in POP_SECTIONS.items():
+            self.fields[f"section_{key}"] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+        if combined:
+            for number in (1, 2):
+                self.fields[f"covered_{number}"] = forms.CharField(
+                    label=_("Wat kwam aan bod in cheque %(n)d?") % {"n": number},
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+        for row in range(POP_ACTION_ROWS):
+            self.fields[f"action_{row}_what"] = forms.CharField(
+                label=_("Wat?"), required=False, max_length=300
+            )
+            self.fields[f"action_{row}_by_when"] = forms.DateField(
+                label=_("Tegen wanneer?"),
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+            self.fields[f"action_{row}_by_whom"] = forms.CharField(
+                label=_("Door wie?"), required=False, max_length=100
+            )
+            if combined:
+                self.fields[f"action_{row}_voucher"] = forms.TypedChoiceField(
+                    label=_("Cheque"), choices=[("1", "1"), ("2", "2")], coerce=int, required=False
+                )
+
+    @classmethod
+    def initial_from(cls, content: dict) -> dict:
+        initial = {"style": content.get("style", "action")}
+        for key, text in (content.get("sections") or {}).items():
+            initial[f"section_{key}"] = text
+        for number, text in (content.get("covered") or {}).items():
+            initial[f"covered_{number}"] = text
+        for row, action in enumerate((content.get("actions") or [])[:POP_ACTION_ROWS]):
+            initial[f"action_{row}_what"] = action.get("what", "")
+            initial[f"action_{row}_by_when"] = action.get("by_when") or None
+            initial[f"action_{row}_by_whom"] = action.get("by_whom", "")
+            initial[f"action_{row}_voucher"] = action.get("voucher")
+        return initial
+
+    def action_rows(self):
+        for row in range(POP_ACTION_ROWS):
+            names = ["what", "by_when", "by_whom"] + (["voucher"] if self.combined else [])
+            yield [self[f"action_{row}_{name}"] for name in names]
+
+    def section_fields(self):
+        return [self[f"section_{key}"] for key in POP_SECTIONS]
+
+    def content(self) -> dict:
+        data = self.cleaned_data
+        actions = []
+        for row in range(POP_ACTION_ROWS):
+            what = data.get(f"action_{row}_what", "").strip()
+            by_when = data.get(f"action_{row}_by_when")
+            by_whom = data.get(f"action_{row}_by_whom", "").strip()
+            if not (what or by_when or by_whom):
+                continue
+            action = {
+                "what": what,
+                "by_when": by_when.isoformat() if by_when else "",
+                "by_whom": by_whom,
+            }
+            if self.combined and data.get(f"action_{row}_voucher"):
+                action["voucher"] = data[f"action_{row}_voucher"]
+            actions.append(action)
+        content = {
+            "style": data["style"],
+            "sections": {key: data.get(f"section_{key}", "").strip() for key in POP_SECTIONS},
+            "actions": actions,
+        }
+        if self.combined:
+            content["covered"] = {str(n): data.get(f"covered_{n}", "").strip() for n in (1, 2)}
+        return content
+
+
+class EvaluationForm(forms.ModelForm):
+    SCORES = [(n, str(n)) for n in range(1, 6)]
+    satisfaction = forms.TypedChoiceField(
+        label=_("Hoe tevreden ben je over de begeleiding? (1 = helemaal niet, 5 = heel tevreden)"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    helped = forms.TypedChoiceField(
+        label=_("Heeft de begeleiding je geholpen bij je loopbaanvraag? (1–5)"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = EvaluationResponse
+        fields = ["satisfaction", "helped", "learned", "would_recommend", "remarks"]
+        widgets = {
+            "learned": forms.Textarea(attrs={"rows": 3}),
+            "remarks": forms.Textarea(attrs={"rows": 3}),
+        }

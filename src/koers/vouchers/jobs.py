@@ -1,0 +1,87 @@
+"""Scheduled voucher work, run by the sweep: the evaluation invitation and its reminders (LBC-15)."""
+
+import logging
+from datetime import datetime
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from koers.core.sweep import sweep_job
+from koers.trajectories.models import DocumentKind, DocumentStatus, TrajectoryStatus
+from koers.vouchers.models import Voucher
+from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step
+from koers.vouchers.services import ruleset_of
+
+logger = logging.getLogger(__name__)
+
+
+def _send(voucher: Voucher, step: EvaluationStep) -> None:
+    from koers.vouchers.messages import evaluation_message
+
+    subject, body, sender = evaluation_message(voucher, step)
+    send_mail(subject, body, sender, [voucher.client.email], fail_silently=False)
+
+
+@sweep_job
+def evaluation_followup(now: datetime) -> int:
+    """Invite, remind twice, then file the correspondence. Each voucher is locked and its step
+    recorded in the same transaction, so running twice (or on two workers) sends nothing twice."""
+    today = timezone.localdate(now)
+    done = 0
+    candidates = Voucher.objects.filter(
+        trajectory__status=TrajectoryStatus.CLOSED,
+        evaluation_received_on__isnull=True,
+        evaluation_correspondence_added_on__isnull=True,
+    ).values_list("pk", flat=True)
+    for pk in candidates:
+        with transaction.atomic():
+            voucher = (
+                Voucher.objects.select_for_update()
+                .select_related("client", "trajectory")
+                .get(pk=pk)
+            )
+            step = evaluation_next_step(
+                ended_on=voucher.trajectory.end_date,
+                invited_on=voucher.evaluation_invited_on,
+                reminders_sent=voucher.evaluation_reminders_sent,
+                last_sent_on=voucher.evaluation_last_sent_on,
+                received=voucher.evaluation_received_on is not None,
+                correspondence_added=voucher.evaluation_correspondence_added_on is not None,
+                today=today,
+                ruleset=ruleset_of(voucher),
+            )
+            if (
+                step is None
+                or not voucher.client.email
+                and step != EvaluationStep.ADD_CORRESPONDENCE
+            ):
+                continue
+            if step == EvaluationStep.INVITE:
+                voucher.evaluation_invited_on = today
+                voucher.evaluation_last_sent_on = today
+            elif step == EvaluationStep.REMIND:
+                voucher.evaluation_reminders_sent += 1
+                voucher.evaluation_last_sent_on = today
+            else:
+                _file_correspondence(voucher, today)
+                voucher.evaluation_correspondence_added_on = today
+            voucher.save()
+            if step != EvaluationStep.ADD_CORRESPONDENCE:
+                transaction.on_commit(lambda v=voucher, s=step: _send(v, s))
+            done += 1
+    return done
+
+
+def _file_correspondence(voucher: Voucher, today) -> None:
+    from koers.trajectories.models import Document
+
+    Document.objects.create(
+        trajectory=voucher.trajectory,
+        kind=DocumentKind.CORRESPONDENCE,
+        title=(
+            f"Evaluatie niet ingevuld: uitnodiging {voucher.evaluation_invited_on:%d/%m/%Y} en "
+            f"{voucher.evaluation_reminders_sent} herinneringen (laatste {voucher.evaluation_last_sent_on:%d/%m/%Y})"
+        ),
+        status=DocumentStatus.GENERATED,
+    )

@@ -1,0 +1,56 @@
+"""Messages to clients about their voucher, sent from the centre's address with its signature
+(INT-04, COM-01): never from a coach's personal address or logo."""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from koers.vouchers.models import Voucher
+from koers.vouchers.rules.evaluation import EvaluationStep
+
+EVALUATION_SALT = "koers.vouchers.evaluation"
+
+
+def evaluation_token(voucher: Voucher) -> str:
+    return signing.dumps({"voucher": voucher.pk}, salt=EVALUATION_SALT)
+
+
+def evaluation_url(voucher: Voucher) -> str:
+    return settings.KOERS_BASE_URL.rstrip("/") + reverse(
+        "portal_evaluation", args=[evaluation_token(voucher)]
+    )
+
+
+def centre_sender(voucher: Voucher) -> str:
+    centre = voucher.trajectory.organisation
+    name = centre.working_name or centre.name
+    return f"{name} <{centre.email}>" if centre.email else f"{name} <{settings.DEFAULT_FROM_EMAIL}>"
+
+
+def centre_signature(voucher: Voucher) -> str:
+    centre = voucher.trajectory.organisation
+    lines = [
+        f"{voucher.trajectory.responsible.get_full_name()}",
+        centre.working_name or centre.name,
+    ]
+    if centre.email:
+        lines.append(centre.email)
+    return "\n".join(lines)
+
+
+def evaluation_message(voucher: Voucher, step: EvaluationStep) -> tuple[str, str, str]:
+    """LBC-15: the invitation and the reminders; the evaluation is anonymous and takes five minutes."""
+    first = voucher.client.first_name
+    if step == EvaluationStep.INVITE:
+        subject = "Hoe was je loopbaanbegeleiding? Geef je evaluatie"
+        opening = "Je loopbaancheque is afgerond. Wil je in vijf minuten je begeleiding evalueren?"
+    else:
+        subject = "Herinnering: je evaluatie van de loopbaanbegeleiding"
+        opening = "We kregen je evaluatie nog niet. Ze is belangrijk voor VDAB en voor ons."
+    body = (
+        f"Dag {first},\n\n{opening}\n\n{evaluation_url(voucher)}\n\n"
+        "Je antwoorden zijn anoniem.\n\n"
+        "Nog een vraag over je POP? Je hebt recht op 30 minuten nazorg, tot een jaar na je synthesegesprek.\n\n"
+        f"Met vriendelijke groeten,\n{centre_signature(voucher)}\n"
+    )
+    return subject, body, centre_sender(voucher)

@@ -1,0 +1,128 @@
+"""Client portal: login by e-mailed link, own POP (the client owns it), anonymous evaluation."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail, signing
+from django.urls import reverse
+from django.utils import timezone
+
+from koers.portal.views import LOGIN_SALT
+from koers.vouchers.messages import evaluation_token
+from koers.vouchers.models import EvaluationResponse
+from koers.vouchers.services import voucher_close, voucher_open
+from tests.factories import ClientFactory
+
+
+@pytest.fixture
+def voucher(client_record, coach):
+    return voucher_open(
+        client=client_record,
+        responsible=coach,
+        organisation=client_record.organisation,
+        start_date=timezone.localdate() - timedelta(days=30),
+        career_question="Welke job past bij mij?",
+        acting_user=coach,
+    )
+
+
+def _enter(client, record):
+    token = signing.dumps({"client": record.pk}, salt=LOGIN_SALT)
+    return client.get(reverse("portal_enter", args=[token]))
+
+
+@pytest.mark.django_db
+def test_login_link_is_mailed_and_works(client, client_record):
+    response = client.post(reverse("portal_login"), {"email": client_record.email.upper()})
+    assert response.status_code == 200
+    assert len(mail.outbox) == 1
+    link = re.search(r"http\S+", mail.outbox[0].body).group(0)
+    path = link.replace("http://127.0.0.1:8000", "")
+    assert client.get(path).status_code == 302
+    assert client.get(reverse("portal_home")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_unknown_address_gets_the_same_answer_and_no_mail(client, client_record):
+    known = client.post(reverse("portal_login"), {"email": client_record.email}).content
+    mail.outbox.clear()
+    unknown = client.post(reverse("portal_login"), {"email": "niemand@example.org"}).content
+    assert known == unknown
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_tampered_or_expired_link_is_refused(client, client_record, time_machine):
+    assert client.get(reverse("portal_enter", args=["nonsense"])).status_code == 400
+    token = signing.dumps({"client": client_record.pk}, salt=LOGIN_SALT)
+    time_machine.move_to(timezone.now() + timedelta(hours=1))
+    assert client.get(reverse("portal_enter", args=[token])).status_code == 400
+
+
+@pytest.mark.django_db
+def test_portal_pages_need_a_login(client, voucher):
+    assert client.get(reverse("portal_home")).status_code == 302
+    assert client.get(reverse("portal_pop", args=[voucher.pk])).status_code == 302
+
+
+@pytest.mark.django_db
+def test_lbc_12_client_writes_own_pop_and_coach_sees_the_version(client, client_record, voucher):
+    _enter(client, client_record)
+    response = client.post(
+        reverse("portal_pop", args=[voucher.pk]),
+        {
+            "style": "action",
+            "section_career_question": "Welke job past bij mij?",
+            "section_reflections": "Ik werk graag met mensen.",
+            "action_0_what": "Drie gesprekken aanvragen met mensen uit de zorg",
+            "action_0_by_when": "2027-01-20",
+            "action_0_by_whom": "ikzelf",
+        },
+    )
+    assert response.status_code == 302
+    plan = voucher.trajectory.plans.get()
+    version = plan.versions.get()
+    assert version.author_is_client
+    assert version.content["actions"][0]["by_when"] == "2027-01-20"
+    assert plan.title == "POP (loopbaancheque 1)"
+
+
+@pytest.mark.django_db
+def test_client_cannot_open_another_clients_pop(client, voucher, centre):
+    other = ClientFactory(organisation=centre)
+    _enter(client, other)
+    assert client.get(reverse("portal_pop", args=[voucher.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_lbc_15_evaluation_via_link_once_with_copy_to_coach(
+    client, voucher, coach, django_capture_on_commit_callbacks
+):
+    voucher_close(voucher=voucher, acting_user=coach)
+    url = reverse("portal_evaluation", args=[evaluation_token(voucher)])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "satisfaction": "4",
+                "helped": "5",
+                "learned": "Mijn waarden",
+                "would_recommend": "on",
+            },
+        )
+    assert response.status_code == 200
+    voucher.refresh_from_db()
+    assert voucher.evaluation_received_on == timezone.localdate()
+    assert EvaluationResponse.objects.get().satisfaction == 4
+    assert mail.outbox[-1].to == [coach.email]
+    assert b"al ingevuld" in client.get(url).content
+
+
+@pytest.mark.django_db
+def test_evaluation_rejects_out_of_range_scores(client, voucher):
+    url = reverse("portal_evaluation", args=[evaluation_token(voucher)])
+    response = client.post(url, {"satisfaction": "9", "helped": "0"})
+    assert response.status_code == 200
+    assert not EvaluationResponse.objects.exists()

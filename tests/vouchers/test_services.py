@@ -1,0 +1,463 @@
+"""Voucher use cases against the database: rules applied, nothing saved on refusal."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from koers.core.sweep import run_sweep
+from koers.trajectories.models import (
+    Contact,
+    ContactForm,
+    ContactOutcome,
+    DocumentKind,
+    DocumentStatus,
+)
+from koers.trajectories.services import ContactData, document_add, document_set_status
+from koers.vouchers.models import Voucher, VoucherSettings
+from koers.vouchers.selectors import voucher_summary
+from koers.vouchers.services import (
+    GroupMember,
+    aftercare_informed,
+    aftercare_register,
+    certificate_issue,
+    evaluation_received,
+    group_session_create,
+    interim_evaluation_add,
+    pop_finalise,
+    pop_save,
+    voucher_close,
+    voucher_contact_log,
+    voucher_intake_update,
+    voucher_open,
+    voucher_scope_resolve,
+)
+from tests.factories import ClientFactory
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def _open(
+    client, coach, start=None, question="Ik wil na tien jaar boekhouding iets met mensen doen."
+):
+    return voucher_open(
+        client=client,
+        responsible=coach,
+        organisation=client.organisation,
+        start_date=start or timezone.localdate() - timedelta(days=60),
+        career_question=question,
+        acting_user=coach,
+    )
+
+
+@pytest.fixture
+def voucher(client_record, coach):
+    return _open(client_record, coach)
+
+
+def _slot(days_ago, hour=10):
+    return (timezone.localtime() - timedelta(days=days_ago)).replace(
+        hour=hour, minute=0, second=0, microsecond=0
+    )
+
+
+def _log(voucher, coach, days_ago, minutes=60, form=ContactForm.INDIVIDUAL, **kw):
+    return voucher_contact_log(
+        voucher=voucher,
+        data=ContactData(
+            starts_at=_slot(days_ago),
+            duration_minutes=minutes,
+            form=form,
+            outcome=ContactOutcome.HELD,
+        ),
+        acting_user=coach,
+        **kw,
+    )
+
+
+# LBC-01 ---------------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_lbc_01_new_client_in_2026_gets_one_voucher_only(client_record, coach):
+    voucher = _open(client_record, coach)
+    assert voucher.number == 1 and voucher.ruleset_version == "2025-reform"
+    with pytest.raises(ValidationError, match="LBC-01"):
+        _open(client_record, coach)
+    assert Voucher.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_lbc_01_client_from_2024_gets_a_second_voucher_but_never_a_third(client_record, coach):
+    first = _open(client_record, coach, start=date(2024, 3, 1))
+    second = _open(client_record, coach, start=date(2024, 9, 1))
+    assert (first.number, second.number) == (1, 2)
+    with pytest.raises(ValidationError, match="maximum is 2"):
+        _open(client_record, coach, start=date(2024, 12, 1))
+
+
+@pytest.mark.django_db
+def test_ruleset_two_trajectories_judged_by_different_versions(centre, coach):
+    old = _open(ClientFactory(organisation=centre), coach, start=date(2024, 3, 1))
+    new = _open(ClientFactory(organisation=centre), coach, start=date(2026, 3, 1))
+    assert old.ruleset_version == "2019-seeds"
+    assert new.ruleset_version == "2025-reform"
+
+
+# LBC-02..08 -----------------------------------------------------------------------------------
+@pytest.mark.django_db
+@pytest.mark.parametrize("minutes", [45, 20, 150])
+def test_lbc_02_contact_not_in_blocks_or_too_long_is_refused_and_not_saved(voucher, coach, minutes):
+    with pytest.raises(ValidationError, match="LBC-02"):
+        _log(voucher, coach, 5, minutes=minutes)
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_lbc_07_phone_call_of_any_length_is_saved_but_never_counts(voucher, coach):
+    _log(voucher, coach, 5, minutes=10, form=ContactForm.PHONE)
+    summary = voucher_summary(voucher)
+    assert summary.counted_minutes == 0
+    assert summary.contacts[0].decision.reasons[0].rule == "LBC-07"
+
+
+@pytest.mark.django_db
+def test_lbc_02_no_contacts_on_a_closed_voucher(voucher, coach):
+    voucher_close(voucher=voucher, acting_user=coach)
+    with pytest.raises(ValidationError, match="afgesloten"):
+        _log(voucher, coach, 5)
+
+
+@pytest.mark.django_db
+def test_int_08_introduction_is_registered_but_never_counted(voucher, coach):
+    _log(voucher, coach, 20, minutes=30, is_introduction=True)
+    _log(voucher, coach, 10, minutes=120)
+    summary = voucher_summary(voucher)
+    assert summary.counted_minutes == 120
+    assert summary.contacts[0].decision.reasons[0].rule == "INT-08"
+
+
+@pytest.mark.django_db
+def test_lbc_06_video_counts_once_the_screenshot_is_uploaded(voucher, coach):
+    contact = _log(voucher, coach, 5, form=ContactForm.VIDEO)
+    assert voucher_summary(voucher).counted_minutes == 0
+    document_add(
+        trajectory=voucher.trajectory,
+        kind=DocumentKind.SCREENSHOT,
+        title="Screenshot",
+        upload=SimpleUploadedFile("shot.png", PNG),
+        contact=contact,
+        acting_user=coach,
+    )
+    assert voucher_summary(voucher).counted_minutes == 60
+
+
+@pytest.mark.django_db
+def test_lbc_01_summary_shows_used_counted_and_left(voucher, coach):
+    for days in (40, 30, 20):
+        _log(voucher, coach, days, minutes=120)
+    summary = voucher_summary(voucher)
+    assert summary.used_minutes == 360
+    assert summary.counted_minutes == 240
+    assert summary.left_minutes == 0
+    assert summary.contacts[-1].decision.reasons[0].rule == "LBC-01"
+
+
+# LBC-04 / 05 group sessions -------------------------------------------------------------------
+def _group_vouchers(centre, coach, n=2):
+    return [_open(ClientFactory(organisation=centre), coach) for _ in range(n)]
+
+
+@pytest.mark.django_db
+def test_lbc_05_two_participants_from_one_employer_are_refused(centre, coach):
+    a, b = _group_vouchers(centre, coach)
+    with pytest.raises(ValidationError, match="dezelfde organisatie"):
+        group_session_create(
+            organisation=centre,
+            coach=coach,
+            theme="Mijn waarden in mijn loopbaan",
+            starts_at=_slot(3),
+            duration_minutes=120,
+            members=[
+                GroupMember(a, "Zorggroep Noord", True, True),
+                GroupMember(b, "zorggroep  noord", True, True),
+            ],
+            aims_at_reflection=True,
+            acting_user=coach,
+        )
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_lbc_05_info_session_theme_is_refused(centre, coach):
+    a, b = _group_vouchers(centre, coach)
+    with pytest.raises(ValidationError, match="reflectie"):
+        group_session_create(
+            organisation=centre,
+            coach=coach,
+            theme="Solliciteren voor beginners",
+            starts_at=_slot(3),
+            duration_minutes=60,
+            members=[GroupMember(a, "A", True, True), GroupMember(b, "B", True, True)],
+            aims_at_reflection=False,
+            acting_user=coach,
+        )
+
+
+@pytest.mark.django_db
+def test_lbc_04_group_hours_go_to_each_participant_capped(centre, coach):
+    a, b = _group_vouchers(centre, coach)
+    session = group_session_create(
+        organisation=centre,
+        coach=coach,
+        theme="Mijn talenten in beeld",
+        starts_at=_slot(3),
+        duration_minutes=120,
+        members=[
+            GroupMember(a, "Bakkerij Janssens", True, True),
+            GroupMember(b, "Stad Gent", True, True),
+        ],
+        aims_at_reflection=True,
+        outcome=ContactOutcome.HELD,
+        acting_user=coach,
+    )
+    assert session.participants.count() == 2
+    for voucher in (a, b):
+        summary = voucher_summary(voucher)
+        assert summary.counted_minutes == 90  # voucher 1: group max 1.5 h
+        assert summary.group_minutes == 90
+        assert "LBC-04" in [r.rule for r in summary.contacts[0].decision.reasons]
+
+
+# LBC-10 / 19 ----------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_lbc_10_intake_topics_and_lbc_19_scope_warning(voucher, coach):
+    voucher = voucher_intake_update(
+        voucher=voucher,
+        career_question="Ik wil hulp bij mijn burn-out",
+        topics=["confidentiality"],
+        acting_user=coach,
+    )
+    assert voucher.intake_topics == ["confidentiality"]
+    assert voucher.scope_warnings[0]["rule"] == "LBC-19"
+    with pytest.raises(ValidationError):
+        voucher_scope_resolve(voucher=voucher, resolution="ok", acting_user=coach)
+    voucher = voucher_scope_resolve(
+        voucher=voucher,
+        resolution="Herstel is voorbij; de vraag gaat over een nieuwe richting in zijn job.",
+        acting_user=coach,
+    )
+    assert voucher.scope_resolved_by == coach
+    # A new question reopens the doubt.
+    voucher = voucher_intake_update(
+        voucher=voucher,
+        career_question="Ik zoek therapie",
+        topics=["confidentiality"],
+        acting_user=coach,
+    )
+    assert voucher.scope_resolved_at is None
+
+
+# LBC-12 / 16 / 18 / 20 ------------------------------------------------------------------------
+POP = {
+    "style": "action",
+    "sections": {
+        "career_question": "Blijf ik in de boekhouding?",
+        "reflections": "Ik haal energie uit mensen.",
+    },
+    "actions": [
+        {
+            "what": "Inschrijven voor de opleiding HR-assistent",
+            "by_when": "2027-01-15",
+            "by_whom": "cliënt",
+        }
+    ],
+}
+
+
+@pytest.mark.django_db
+def test_lbc_12_pop_versions_and_finalising_sets_synthesis_date(voucher, coach):
+    _log(voucher, coach, 10)
+    pop_save(
+        voucher=voucher,
+        content={"sections": {"career_question": "x"}},
+        acting_user=None,
+        by_client=True,
+    )
+    with pytest.raises(ValidationError, match="Reflecties"):
+        pop_finalise(voucher=voucher, acting_user=coach)
+    pop_save(voucher=voucher, content=POP, acting_user=coach)
+    plan = pop_finalise(voucher=voucher, acting_user=coach)
+    assert plan.title == "POP (loopbaancheque 1)"
+    assert plan.versions.count() == 2
+    voucher.refresh_from_db()
+    assert voucher.synthesis_date == (timezone.localdate() - timedelta(days=10))
+
+
+@pytest.mark.django_db
+def test_lbc_12_centre_setting_refuses_pop_without_concrete_actions(voucher, coach):
+    VoucherSettings.objects.create(
+        organisation=voucher.trajectory.organisation, pop_requires_actions=True
+    )
+    content = dict(POP, actions=[{"what": "Nadenken", "by_when": "", "by_whom": ""}])
+    pop_save(voucher=voucher, content=content, acting_user=coach)
+    with pytest.raises(ValidationError, match="niet concreet"):
+        pop_finalise(voucher=voucher, acting_user=coach)
+
+
+@pytest.mark.django_db
+def test_lbc_16_interim_evaluation_recorded(voucher, coach):
+    ev = interim_evaluation_add(
+        voucher=voucher,
+        held_on=timezone.localdate(),
+        going_as_wished="Ja",
+        would_change="",
+        acting_user=coach,
+    )
+    assert ev.voucher == voucher
+
+
+@pytest.mark.django_db
+def test_lbc_18_aftercare_half_hour_once_then_refused(voucher, coach):
+    with pytest.raises(ValidationError, match="synthesegesprek"):
+        aftercare_register(
+            voucher=voucher,
+            on=timezone.localdate(),
+            minutes=30,
+            form="email",
+            note="",
+            acting_user=coach,
+        )
+    voucher.synthesis_date = timezone.localdate() - timedelta(days=5)
+    voucher.save()
+    aftercare_register(
+        voucher=voucher,
+        on=timezone.localdate(),
+        minutes=30,
+        form="phone",
+        note="Vraag",
+        acting_user=coach,
+    )
+    with pytest.raises(ValidationError, match="LBC-18"):
+        aftercare_register(
+            voucher=voucher,
+            on=timezone.localdate(),
+            minutes=30,
+            form="email",
+            note="",
+            acting_user=coach,
+        )
+    assert voucher.aftercare.count() == 1
+    aftercare_informed(voucher=voucher, acting_user=coach)
+    voucher.refresh_from_db()
+    assert voucher.aftercare_informed_at is not None
+
+
+@pytest.mark.django_db
+def test_lbc_20_certificate_only_when_training_is_in_the_pop_and_only_once(voucher, coach):
+    pop_save(voucher=voucher, content=POP, acting_user=coach)
+    with pytest.raises(ValidationError, match="LBC-20"):
+        certificate_issue(
+            voucher=voucher,
+            training="Bachelor verpleegkunde",
+            benefit_academic_year_start=date(2027, 9, 1),
+            only_to_obtain_benefit=False,
+            acting_user=coach,
+        )
+    certificate_issue(
+        voucher=voucher,
+        training="opleiding HR-assistent",
+        benefit_academic_year_start=date(2027, 9, 1),
+        only_to_obtain_benefit=False,
+        acting_user=coach,
+    )
+    with pytest.raises(ValidationError, match="één keer"):
+        certificate_issue(
+            voucher=voucher,
+            training="opleiding HR-assistent",
+            benefit_academic_year_start=date(2027, 9, 1),
+            only_to_obtain_benefit=False,
+            acting_user=coach,
+        )
+
+
+# LBC-15 evaluation sweep ----------------------------------------------------------------------
+@pytest.mark.django_db
+def test_lbc_15_invitation_two_reminders_then_correspondence_idempotent(
+    voucher, coach, django_capture_on_commit_callbacks
+):
+    voucher_close(voucher=voucher, acting_user=coach)
+    start = timezone.now()
+
+    def sweep(at):
+        with django_capture_on_commit_callbacks(execute=True):
+            run_sweep(at)
+
+    sweep(start)
+    sweep(start)  # idempotent: one invitation
+    assert len(mail.outbox) == 1
+    assert "evaluatie" in mail.outbox[0].subject.lower()
+    assert voucher.trajectory.organisation.name in mail.outbox[0].from_email
+    assert "/portal/evaluatie/" in mail.outbox[0].body
+    for week in (1, 2):
+        sweep(start + timedelta(days=7 * week))
+    assert len(mail.outbox) == 3
+    sweep(start + timedelta(days=21))
+    sweep(start + timedelta(days=28))
+    voucher.refresh_from_db()
+    assert len(mail.outbox) == 3
+    assert voucher.evaluation_correspondence_added_on is not None
+    assert voucher.trajectory.documents.filter(kind=DocumentKind.CORRESPONDENCE).count() == 1
+
+
+@pytest.mark.django_db
+def test_lbc_15_received_evaluation_stops_reminders(
+    voucher, coach, django_capture_on_commit_callbacks
+):
+    voucher_close(voucher=voucher, acting_user=coach)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_sweep(timezone.now())
+    evaluation_received(voucher=voucher, on=timezone.localdate(), acting_user=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_sweep(timezone.now() + timedelta(days=8))
+    assert len(mail.outbox) == 1
+
+
+# LBC-11 dossier --------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_lbc_11_dossier_turns_complete_only_with_every_piece(voucher, coach):
+    for days in (40, 30, 20, 10):
+        _log(voucher, coach, days, minutes=60)
+    summary = voucher_summary(voucher)
+    assert not summary.complete
+    assert {b.key for b in summary.blockers} >= {
+        "contract",
+        "attendance",
+        "pop",
+        "evaluation",
+        "intake",
+    }
+    voucher = voucher_intake_update(
+        voucher=voucher,
+        career_question=voucher.career_question,
+        topics=list(__import__("koers.vouchers.rules.intake", fromlist=["x"]).INTAKE_TOPICS),
+        acting_user=coach,
+    )
+    for kind in (
+        DocumentKind.CONTRACT,
+        DocumentKind.CODE_OF_CONDUCT,
+        DocumentKind.ATTENDANCE,
+        DocumentKind.PLAN,
+    ):
+        doc = document_add(trajectory=voucher.trajectory, kind=kind, title=kind, acting_user=coach)
+        document_set_status(
+            document=doc, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach
+        )
+    pop_save(voucher=voucher, content=POP, acting_user=coach)
+    pop_finalise(voucher=voucher, acting_user=coach)
+    evaluation_received(voucher=voucher, on=timezone.localdate(), acting_user=coach)
+    aftercare_informed(voucher=voucher, acting_user=coach)
+    summary = voucher_summary(Voucher.objects.get(pk=voucher.pk))
+    assert [b.key for b in summary.blockers] == []
+    assert summary.complete
