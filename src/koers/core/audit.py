@@ -1,0 +1,182 @@
+"""The change history of a client file, read from django-simple-history, for centre staff.
+
+Bounded: per page, two queries per audited model (the newest rows up to the end of the page, and
+the rows just before them to compute the field differences), whatever the size of the file.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from koers.core.models import Client, FileAccess, User
+from koers.trajectories.models import Assignment, Contact, Document, Plan, Trajectory
+
+HISTORY_PAGE_SIZE = 25
+ACCESS_LIMIT = 50
+
+# Never shown as values: encrypted or derived fields. A change to the national number is shown
+# as "changed" without its value.
+_HIDDEN_FIELDS = {"national_number_encrypted", "national_number_index", "search_name", "updated_at"}
+
+_TYPE_LABELS = {
+    "+": gettext_lazy("aangemaakt"),
+    "~": gettext_lazy("gewijzigd"),
+    "-": gettext_lazy("verwijderd"),
+}
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime
+    user: User | None
+    model_label: str
+    object_label: str
+    action: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _display(record, field_name: str, value) -> str:
+    if value in (None, ""):
+        return "—"
+    try:
+        model_field = record.instance_type._meta.get_field(field_name)
+    except Exception:  # noqa: BLE001 - a field that no longer exists
+        return str(value)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y %H:%M" if hasattr(value, "hour") else "%d/%m/%Y")
+    return str(value)
+
+
+def _verbose(record, field_name: str) -> str:
+    try:
+        return str(record.instance_type._meta.get_field(field_name).verbose_name)
+    except Exception:  # noqa: BLE001
+        return field_name
+
+
+def _sources(client: Client, trajectory_ids: list[int]):
+    """(historical manager, filter, label) for every audited model of the file."""
+    return [
+        (Client.history, Q(id=client.pk), Client._meta.verbose_name),
+        (Trajectory.history, Q(id__in=trajectory_ids), Trajectory._meta.verbose_name),
+        (Contact.history, Q(trajectory_id__in=trajectory_ids), Contact._meta.verbose_name),
+        (Assignment.history, Q(trajectory_id__in=trajectory_ids), Assignment._meta.verbose_name),
+        (Plan.history, Q(trajectory_id__in=trajectory_ids), Plan._meta.verbose_name),
+        (Document.history, Q(trajectory_id__in=trajectory_ids), Document._meta.verbose_name),
+    ]
+
+
+def _object_label(record, client: Client) -> str:
+    model = record.instance_type
+    if model is Client:
+        return client.full_name
+    if model is Trajectory:
+        return f"{record.get_programme_display()} #{record.id}"
+    if model is Contact:
+        return f"{record.get_form_display()} {record.starts_at:%d/%m/%Y}"
+    return getattr(record, "title", "") or f"#{record.id}"
+
+
+def client_history(*, user: User, client: Client, page: int = 1) -> tuple[list[HistoryEntry], int]:
+    """One page of changes to the client and what hangs under its visible trajectories.
+
+    Returns (entries, total count). Caller checks `core.view_history` and visibility.
+    """
+    trajectory_ids = list(
+        Trajectory.objects.visible_to(user).filter(client=client).values_list("pk", flat=True)
+    )
+    page = max(page, 1)
+    end = page * HISTORY_PAGE_SIZE
+    records = []
+    total = 0
+    for manager, condition, label in _sources(client, trajectory_ids):
+        qs = manager.filter(condition)
+        total += qs.count()
+        rows = list(
+            qs.select_related("history_user").order_by("-history_date", "-history_id")[:end]
+        )
+        for row in rows:
+            records.append((row, label))
+    records.sort(key=lambda item: (item[0].history_date, item[0].history_id), reverse=True)
+    shown = records[end - HISTORY_PAGE_SIZE : end]
+
+    # The previous version of each shown row, one query per model: all earlier rows of the
+    # same objects, newest first; the first one older than a row is its predecessor.
+    previous: dict[int, object] = {}
+    by_model: dict[type, list] = {}
+    for row, _label in shown:
+        by_model.setdefault(type(row), []).append(row)
+    for model, rows in by_model.items():
+        ids = {row.id for row in rows}
+        oldest_shown = max(row.history_date for row in rows)
+        earlier = list(
+            model.objects.filter(id__in=ids, history_date__lte=oldest_shown).order_by(
+                "id", "-history_date", "-history_id"
+            )
+        )
+        for row in rows:
+            previous[row.history_id] = next(
+                (
+                    e
+                    for e in earlier
+                    if e.id == row.id
+                    and (e.history_date, e.history_id) < (row.history_date, row.history_id)
+                ),
+                None,
+            )
+
+    entries = []
+    for row, label in shown:
+        changes: list[Change] = []
+        prev = previous.get(row.history_id)
+        if row.history_type == "~" and prev is not None:
+            delta = row.diff_against(prev, excluded_fields=list(_HIDDEN_FIELDS & _field_names(row)))
+            for change in delta.changes:
+                changes.append(
+                    Change(
+                        _verbose(row, change.field),
+                        _display(row, change.field, change.old),
+                        _display(row, change.field, change.new),
+                    )
+                )
+            if getattr(row, "national_number_index", None) != getattr(
+                prev, "national_number_index", None
+            ):
+                changes.append(Change(_("rijksregisternummer"), "•••", _("gewijzigd")))
+        entries.append(
+            HistoryEntry(
+                at=row.history_date,
+                user=row.history_user,
+                model_label=str(label),
+                object_label=_object_label(row, client),
+                action=str(_TYPE_LABELS.get(row.history_type, row.history_type)),
+                changes=changes,
+            )
+        )
+    return entries, total
+
+
+def _field_names(row) -> set[str]:
+    return {f.name for f in row.instance_type._meta.fields}
+
+
+def recent_file_accesses(*, client: Client, limit: int = ACCESS_LIMIT):
+    return list(
+        FileAccess.objects.filter(client=client)
+        .select_related("user")
+        .order_by("-opened_at")[:limit]
+    )

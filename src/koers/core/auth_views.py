@@ -1,0 +1,104 @@
+"""Login, logout, password change and the TOTP second factor."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from koers.core.forms import LoginForm, OTPCodeForm
+
+
+class KoersLoginView(auth.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+    extra_context = {"page_title": gettext_lazy("Aanmelden")}
+
+
+class KoersLogoutView(auth.LogoutView):
+    """POST only (Django's default): a link cannot log someone out."""
+
+
+class KoersPasswordChangeView(auth.PasswordChangeView):
+    template_name = "registration/password_change.html"
+    success_url = reverse_lazy("dashboard")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Je wachtwoord is gewijzigd."))
+        return response
+
+
+def _safe_next(request, fallback: str = "dashboard") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse_lazy(fallback)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_setup(request):
+    """Show a QR code for a new TOTP device; it counts only once a first code confirms it."""
+    user = request.user
+    if user_has_device(user, confirmed=True):
+        return render(request, "registration/otp_setup.html", {"active": True})
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Koers", confirmed=False)
+    form = OTPCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("Tweestapsverificatie is ingeschakeld."))
+            return redirect("dashboard")
+        form.add_error("code", _("Deze code klopt niet. Controleer de tijd op je toestel."))
+    qr = segno.make(device.config_url, error="m")
+    context = {
+        "form": form,
+        "qr_data_uri": qr.svg_data_uri(scale=5, border=2),
+        "secret": _group(device_base32(device)),
+    }
+    return render(request, "registration/otp_setup.html", context)
+
+
+def device_base32(device: TOTPDevice) -> str:
+    from base64 import b32encode
+
+    return b32encode(device.bin_key).decode().rstrip("=")
+
+
+def _group(text: str) -> str:
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_verify(request):
+    """Ask the code after login from a user with a confirmed device (the middleware sends them)."""
+    if request.user.is_verified() or not user_has_device(request.user, confirmed=True):
+        return redirect(_safe_next(request))
+    form = OTPCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["code"])
+        if device is not None and device.confirmed:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("code", _("Deze code klopt niet of is verlopen. Probeer opnieuw."))
+    return render(
+        request,
+        "registration/otp_verify.html",
+        {"form": form, "next": request.GET.get("next") or request.POST.get("next", "")},
+    )

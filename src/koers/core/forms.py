@@ -1,0 +1,194 @@
+"""Forms of the staff UI. Plain forms: the services validate and normalise, the form only parses."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from koers.core.models import Language, Organisation, OrganisationKind, Role
+from koers.trajectories.models import Programme
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; the browser shows it in the user's locale (dd/mm/jjjj in nl-BE)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's {field: [messages]} errors next to the fields (unknown keys on top)."""
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            form.add_error(None, message)
+        return
+    for field, errors in exc.message_dict.items():
+        target = field if field in form.fields else None
+        for message in errors:
+            form.add_error(target, message)
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Gebruikersnaam of wachtwoord is niet juist. Let op hoofdletters en kleine letters."
+        ),
+        "inactive": _("Deze account is niet actief."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["password"].label = _("Wachtwoord")
+        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+
+
+class OTPCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code uit je authenticator-app"),
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9 ]*",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split())
+
+
+class ClientForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=100, required=False)
+    birth_date = forms.DateField(label=_("Geboortedatum"), required=False, widget=DateInput())
+    national_number = forms.CharField(
+        label=_("Rijksregisternummer"),
+        max_length=20,
+        required=False,
+        help_text=_("Optioneel. Bv. 85.07.30-033.28"),
+    )
+    email = forms.CharField(
+        label=_("E-mail"), max_length=254, required=False, widget=forms.EmailInput()
+    )
+    phone = forms.CharField(
+        label=_("Telefoon"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+        help_text=_("Bv. 0470 12 34 56 of +32 470 12 34 56"),
+    )
+    street = forms.CharField(label=_("Straat en nummer"), max_length=200, required=False)
+    postal_code = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
+    )
+    city = forms.CharField(label=_("Gemeente"), max_length=100, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Voorkeurstaal"), choices=Language.choices, initial=Language.DUTCH
+    )
+    consent_processing = forms.BooleanField(
+        label=_("Toestemming voor de verwerking van persoonsgegevens"), required=False
+    )
+    consent_contact = forms.BooleanField(
+        label=_("Toestemming voor contact per e-mail of sms"), required=False
+    )
+
+    def __init__(self, *args, organisations=None, programmes=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The e-mail field must not reject before the service does: its message is the Dutch one.
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+        if organisations is not None and len(organisations) > 1:
+            self.fields["organisation"] = forms.ChoiceField(
+                label=_("Organisatie"),
+                choices=[(str(o.pk), o.name) for o in organisations],
+            )
+        if programmes:
+            self.fields["programme"] = forms.ChoiceField(
+                label=_("Programma van het eerste traject"),
+                choices=[("", "—")] + list(Programme.choices),
+                required=True,
+                error_messages={"required": _("Kies het programma van het traject.")},
+            )
+
+
+class TrajectoryForm(forms.Form):
+    programme = forms.ChoiceField(
+        label=_("Programma"),
+        choices=[("", "—")] + list(Programme.choices),
+        error_messages={"required": _("Kies een programma.")},
+    )
+    title = forms.CharField(label=_("Titel (optioneel)"), max_length=200, required=False)
+    start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
+
+    def __init__(self, *args, responsibles=None, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if responsibles is not None:
+            self.fields["responsible"] = forms.ChoiceField(
+                label=_("Verantwoordelijke"),
+                choices=[(str(u.pk), str(u)) for u in responsibles],
+            )
+        if organisations is not None and len(organisations) > 1:
+            self.fields["organisation"] = forms.ChoiceField(
+                label=_("Organisatie"), choices=[(str(o.pk), o.name) for o in organisations]
+            )
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=200, required=False)
+    working_name = forms.CharField(label=_("Werknaam"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Soort"), choices=OrganisationKind.choices)
+    enterprise_number = forms.CharField(
+        label=_("Ondernemingsnummer"),
+        max_length=20,
+        required=False,
+        help_text=_("Bv. 0403.170.701"),
+    )
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+
+
+class LocationForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    street = forms.CharField(label=_("Straat en nummer"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postcode"), max_length=4)
+    city = forms.CharField(label=_("Gemeente"), max_length=100)
+
+
+class StaffForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    username = forms.CharField(label=_("Gebruikersnaam"), max_length=150, required=False)
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Rollen"),
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    company = forms.ModelChoiceField(
+        label=_("Eigen bedrijf (onderaannemer)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
+    password = forms.CharField(
+        label=_("Startwachtwoord"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Laat leeg om later een wachtwoord in te stellen."),
+    )
+
+    def __init__(self, *args, organisations=None, companies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["company"].queryset = companies

@@ -1,0 +1,109 @@
+"""Forms of the trajectory pages. They parse; the services validate and save."""
+
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from koers.core.forms import DateInput
+from koers.trajectories.models import (
+    AssignmentStatus,
+    ContactForm,
+    ContactOutcome,
+    DocumentKind,
+    DocumentStatus,
+    PlanKind,
+)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class ContactEntryForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Beginuur"), widget=TimeInput())
+    duration_minutes = forms.IntegerField(
+        label=_("Duur (minuten)"),
+        min_value=1,
+        initial=60,
+        widget=forms.NumberInput(attrs={"step": 15, "min": 1}),
+        error_messages={"min_value": _("De duur moet groter zijn dan 0 minuten.")},
+    )
+    form = forms.ChoiceField(label=_("Vorm"), choices=ContactForm.choices)
+    place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=ContactOutcome.choices)
+    absence_reason = forms.CharField(label=_("Reden afwezigheid"), max_length=200, required=False)
+    notes = forms.CharField(
+        label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def starts_at(self) -> datetime:
+        return timezone.make_aware(
+            datetime.combine(self.cleaned_data["date"], self.cleaned_data["start_time"])
+        )
+
+    @classmethod
+    def initial_for(cls, contact) -> dict:
+        local = timezone.localtime(contact.starts_at)
+        return {
+            "date": local.date(),
+            "start_time": local.time().replace(second=0, microsecond=0),
+            "duration_minutes": contact.duration_minutes,
+            "form": contact.form,
+            "place": contact.place,
+            "outcome": contact.outcome,
+            "absence_reason": contact.absence_reason,
+            "notes": contact.notes,
+        }
+
+
+class AssignmentForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DateInput())
+    status = forms.ChoiceField(
+        label=_("Status"), choices=AssignmentStatus.choices, initial=AssignmentStatus.OPEN
+    )
+    evaluation = forms.CharField(
+        label=_("Evaluatie"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PlanForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=PlanKind.choices)
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    content = forms.CharField(
+        label=_("Inhoud"), required=False, widget=forms.Textarea(attrs={"rows": 14})
+    )
+
+
+class PlanEditForm(forms.Form):
+    content = forms.CharField(
+        label=_("Inhoud"), required=False, widget=forms.Textarea(attrs={"rows": 18})
+    )
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("Bestand"),
+        required=False,
+        help_text=_(
+            "PDF, PNG, JPEG of DOCX. Zonder bestand wordt het document als ontbrekend geregistreerd."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.png,.jpg,.jpeg,.docx,application/pdf,image/png,image/jpeg"}
+        ),
+    )
+
+
+class DocumentStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=DocumentStatus.choices)
