@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from koers.core.imports import (
     MAX_BYTES,
@@ -27,6 +28,13 @@ from tests.factories import ClientFactory, OrganisationFactory
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NN = "85.07.30-033.28"  # a valid, fictional national number (python-stdnum's example)
 NN_2 = "90.02.01-997.04"
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    """The messages are compared in Dutch, whatever another test left active."""
+    with translation.override("nl-be"):
+        yield
 
 
 def csv_bytes(rows: list[list[str]], delimiter: str = ";", bom: bool = False) -> bytes:
