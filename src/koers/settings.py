@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "koers.trajectories",
     "koers.vouchers",
     "koers.portal",
+    "koers.documents",
     "koers.api",
 ]
 
@@ -277,6 +278,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # run_huey installs its own handler on "huey"; do not print every line twice.
         "huey": {"propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -1,0 +1,131 @@
+"""Every client-bearing URL: the owner gets 200, another coach 404 (never 403, never the data).
+
+The test walks the URL configuration, so a new URL with an object id fails here until it is added
+to OBJECT_FOR_URL below — that is the point: no client-bearing page escapes the access rules.
+"""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from koers.trajectories.services import document_add
+from tests.factories import AssignmentFactory, ContactFactory, PlanVersionFactory
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+# URL name -> which object of the file its id refers to. Organisation pages are not
+# client-bearing and are covered by their own tests; API paths are walked in tests/api.
+OBJECT_FOR_URL = {
+    "client_detail": "client",
+    "client_update": "client",
+    "client_history": "client",
+    "trajectory_detail": "trajectory",
+    "trajectory_status": "trajectory",
+    "contact_create": "trajectory",
+    "contact_update": "contact",
+    "assignment_create": "trajectory",
+    "assignment_update": "assignment",
+    "plan_create": "trajectory",
+    "plan_detail": "plan",
+    "plan_edit": "plan",
+    "document_create": "trajectory",
+    "document_download": "document",
+    "document_status": "document",
+}
+NOT_CLIENT_BEARING = {
+    "organisation_detail",
+    "token_revoke",
+    "portal_pop",  # the client portal has its own login; tests/portal checks one client can't open another's
+}
+# Actions that only accept POST answer 405 to any GET, whatever the id: that reveals nothing.
+POST_ONLY = {"trajectory_status", "document_status"}
+
+
+def _named_patterns(resolver: URLResolver, prefix=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace:  # admin, api: not our client pages
+                continue
+            yield from _named_patterns(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield entry.name, prefix + str(entry.pattern)
+
+
+def _object_urls():
+    return {
+        name: route
+        for name, route in _named_patterns(get_resolver())
+        if re.search(r"<(int:)?\w+>", route)
+    }
+
+
+def test_every_url_with_an_id_is_walked():
+    unknown = set(_object_urls()) - set(OBJECT_FOR_URL) - NOT_CLIENT_BEARING
+    assert not unknown, f"add these URLs to OBJECT_FOR_URL: {sorted(unknown)}"
+
+
+@pytest.fixture
+def file_objects(trajectory, coach):
+    contact = ContactFactory(trajectory=trajectory)
+    document = document_add(
+        trajectory=trajectory,
+        kind="attendance",
+        title="Bewijs van deelname",
+        upload=SimpleUploadedFile("bewijs.png", PNG),
+        acting_user=coach,
+    )
+    return {
+        "client": trajectory.client,
+        "trajectory": trajectory,
+        "contact": contact,
+        "assignment": AssignmentFactory(trajectory=trajectory),
+        "plan": PlanVersionFactory(plan__trajectory=trajectory).plan,
+        "document": document,
+    }
+
+
+def _url(name, obj):
+    return reverse(name, kwargs={"pk": obj.pk})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
+def test_other_coach_gets_404_on_get_and_post(name, file_objects, other_coach, logged_in):
+    client = logged_in(other_coach)
+    url = _url(name, file_objects[OBJECT_FOR_URL[name]])
+    assert client.get(url).status_code == (405 if name in POST_ONLY else 404)
+    assert client.post(url, {"status": "closed"}).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
+def test_owner_can_open_every_page(name, file_objects, coach, logged_in):
+    client = logged_in(coach)
+    response = client.get(_url(name, file_objects[OBJECT_FOR_URL[name]]))
+    if name in ("client_history",):
+        assert response.status_code == 404  # history is for centre staff, not for coaches
+    elif name in POST_ONLY:
+        assert response.status_code == 405
+    else:
+        assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
+def test_centre_staff_of_another_centre_get_404(name, file_objects, other_centre, logged_in):
+    from koers.core.models import Role
+    from tests.factories import staff_user
+
+    client = logged_in(staff_user(other_centre, Role.CENTRE_STAFF))
+    url = _url(name, file_objects[OBJECT_FOR_URL[name]])
+    assert client.get(url).status_code == (405 if name in POST_ONLY else 404)
+    assert client.post(url, {"status": "closed"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_anonymous_is_sent_to_login(file_objects, client):
+    response = client.get(_url("client_detail", file_objects["client"]))
+    assert response.status_code == 302
+    assert "/accounts/login" in response["Location"]
