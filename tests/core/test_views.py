@@ -340,3 +340,19 @@ def test_english_interface(logged_in, coach):
     web.post(reverse("set_language"), {"language": "en", "next": "/"})
     body = web.get(reverse("client_list")).content.decode()
     assert "Clients" in body
+
+
+def test_coach_form_shows_all_errors_at_once(logged_in, coach):
+    response = logged_in(coach).post(
+        reverse("client_create"), client_post(programme="", phone="12", postal_code="12")
+    )
+    body = response.content.decode()
+    assert "Kies het programma" in body
+    assert "geen geldig telefoonnummer" in body
+    assert "vier cijfers" in body
+    assert not Client.objects.exists()
+
+
+def test_dates_are_shown_and_read_as_dd_mm_yyyy(logged_in, coach, client_record, trajectory):
+    body = logged_in(coach).get(reverse("client_update", args=[client_record.pk])).content
+    assert b'value="30/07/1985"' in body

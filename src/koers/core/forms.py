@@ -10,12 +10,17 @@ from koers.trajectories.models import Programme
 
 
 class DateInput(forms.DateInput):
-    """A native date picker; the browser shows it in the user's locale (dd/mm/jjjj in nl-BE)."""
-
-    input_type = "date"
+    """A text field in dd/mm/jjjj. Not the native picker: that follows the browser's locale
+    (mm/dd/yyyy on an English browser), and the people using Koers write Belgian dates."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        attrs = {
+            "placeholder": _("dd/mm/jjjj"),
+            "inputmode": "numeric",
+            "size": 12,
+            **(attrs or {}),
+        }
+        super().__init__(attrs=attrs, format="%d/%m/%Y")
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:
@@ -103,7 +108,6 @@ class ClientForm(forms.Form):
 
     def __init__(self, *args, organisations=None, programmes=False, **kwargs):
         super().__init__(*args, **kwargs)
-        # The e-mail field must not reject before the service does: its message is the Dutch one.
         self.fields["email"].widget.attrs["autocomplete"] = "off"
         if organisations is not None and len(organisations) > 1:
             self.fields["organisation"] = forms.ChoiceField(
@@ -114,9 +118,14 @@ class ClientForm(forms.Form):
             self.fields["programme"] = forms.ChoiceField(
                 label=_("Programma van het eerste traject"),
                 choices=[("", "—")] + list(Programme.choices),
-                required=True,
-                error_messages={"required": _("Kies het programma van het traject.")},
+                # Checked by the service together with the client data, so that all errors
+                # show at once.
+                required=False,
             )
+        # Checked by the services, marked here so people know before they submit.
+        for name in ("first_name", "last_name", "programme"):
+            if name in self.fields:
+                self.fields[name].show_required = True
 
 
 class TrajectoryForm(forms.Form):
@@ -153,6 +162,10 @@ class OrganisationForm(forms.Form):
     )
     email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
     phone = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].show_required = True
 
 
 class LocationForm(forms.Form):
@@ -192,3 +205,5 @@ class StaffForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["company"].queryset = companies
+        self.fields["username"].show_required = True
+        self.fields["roles"].show_required = True

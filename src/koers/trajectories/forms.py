@@ -18,9 +18,10 @@ from koers.trajectories.models import (
 
 
 class TimeInput(forms.TimeInput):
-    input_type = "time"
+    """Text in 24-hour uu:mm: the native time picker shows AM/PM on some browsers."""
 
     def __init__(self, attrs=None):
+        attrs = {"placeholder": _("uu:mm"), "inputmode": "numeric", "size": 6, **(attrs or {})}
         super().__init__(attrs=attrs, format="%H:%M")
 
 

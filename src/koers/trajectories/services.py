@@ -408,10 +408,18 @@ def client_register_with_trajectory(
     A coach only sees clients through their trajectories; without one the new client would vanish
     from their list the moment it is saved.
     """
-    from koers.core.services import client_create
+    from koers.core.services import client_create, client_validate
 
+    # Report the programme and the client's own errors together, so the form shows them all.
+    errors: dict[str, list[str]] = {}
     if programme not in Programme.values:
-        raise ValidationError({"programme": [_("Kies een programma uit de lijst.")]})
+        errors["programme"] = [_("Kies het programma van het traject.")]
+    try:
+        client_validate(data, today=timezone.localdate())
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
     client = client_create(organisation=organisation, data=data, acting_user=acting_user)
     trajectory = trajectory_open(
         client=client,
