@@ -72,3 +72,13 @@ def logged_in(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Each test starts in Dutch, whatever language an earlier test activated."""
+    from django.utils import translation
+
+    translation.activate("nl-be")
+    yield
+    translation.activate("nl-be")

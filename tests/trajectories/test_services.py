@@ -282,3 +282,32 @@ def test_document_status_moves(trajectory, coach):
     assert document.status == DocumentStatus.ORIGINAL_RECEIVED
     with pytest.raises(ValidationError):
         document_set_status(document=document, status="lost", acting_user=coach)
+
+
+@pytest.mark.django_db
+def test_trajectory_end_before_start_is_refused(client_record, coach):
+    from koers.trajectories.models import Trajectory
+    from koers.trajectories.services import trajectory_open
+
+    with pytest.raises(ValidationError, match="vóór de startdatum"):
+        trajectory_open(
+            client=client_record,
+            programme="voucher",
+            responsible=coach,
+            organisation=client_record.organisation,
+            start_date=timezone.localdate(),
+            end_date=timezone.localdate() - timedelta(days=1),
+            acting_user=coach,
+        )
+    assert not Trajectory.objects.exists()
+
+
+@pytest.mark.django_db
+def test_closing_before_the_start_date_is_refused(trajectory, coach):
+    with pytest.raises(ValidationError, match="vóór de startdatum"):
+        trajectory_set_status(
+            trajectory=trajectory,
+            status=TrajectoryStatus.CLOSED,
+            acting_user=coach,
+            on=trajectory.start_date - timedelta(days=1),
+        )

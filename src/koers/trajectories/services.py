@@ -49,6 +49,7 @@ def trajectory_open(
     responsible: User,
     organisation: Organisation,
     start_date: date,
+    end_date: date | None = None,
     title: str = "",
     acting_user: User,
 ) -> Trajectory:
@@ -56,12 +57,15 @@ def trajectory_open(
         raise ValidationError({"programme": [_("Kies een programma uit de lijst.")]})
     if not responsible.is_active:
         raise ValidationError({"responsible": [_("Deze medewerker is niet actief.")]})
+    if end_date and end_date < start_date:
+        raise ValidationError({"end_date": [_("De einddatum ligt vóór de startdatum.")]})
     trajectory = Trajectory(
         client=client,
         programme=programme,
         responsible=responsible,
         organisation=organisation,
         start_date=start_date,
+        end_date=end_date,
         title=title.strip(),
         status=TrajectoryStatus.ACTIVE,
     )
@@ -90,9 +94,15 @@ def trajectory_set_status(
                 ]
             }
         )
+    ends_on = on or timezone.localdate()
+    if (
+        status in (TrajectoryStatus.CLOSED, TrajectoryStatus.CANCELLED)
+        and ends_on < trajectory.start_date
+    ):
+        raise ValidationError({"on": [_("De einddatum ligt vóór de startdatum.")]})
     trajectory.status = status
     if status in (TrajectoryStatus.CLOSED, TrajectoryStatus.CANCELLED):
-        trajectory.end_date = max(on or timezone.localdate(), trajectory.start_date)
+        trajectory.end_date = ends_on
     _set_history_user(trajectory, acting_user)
     trajectory.save()
     return trajectory
