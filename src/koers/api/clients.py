@@ -22,7 +22,7 @@ from koers.core.services import (
     client_validate,
     file_access_log,
 )
-from koers.trajectories.services import trajectory_open
+from koers.trajectories.services import programme_open
 
 router = Router(tags=["clients"])
 
@@ -118,7 +118,7 @@ def create_client(request: HttpRequest, payload: ClientIn):
         trajectory = None
         if payload.programme is not None:
             with renamed_fields(responsible="responsible_id"):
-                trajectory = trajectory_open(
+                trajectory = programme_open(
                     client=client,
                     programme=payload.programme,
                     responsible=responsible,

@@ -25,7 +25,7 @@ from koers.core.models import Client
 from koers.core.selectors import client_get
 from koers.trajectories.models import Programme, Trajectory, TrajectoryStatus
 from koers.trajectories.selectors import trajectory_get
-from koers.trajectories.services import trajectory_open, trajectory_set_status
+from koers.trajectories.services import programme_open, trajectory_set_status
 
 router = Router(tags=["trajectories"])
 
@@ -98,7 +98,7 @@ def create_trajectory(request: HttpRequest, payload: TrajectoryIn):
     responsible = staff_member(organisation, responsible_id)
     start_date = payload.start_date or timezone.localdate()
     with transaction.atomic(), renamed_fields(responsible="responsible_id"):
-        trajectory = trajectory_open(
+        trajectory = programme_open(
             client=client,
             programme=payload.programme,
             responsible=responsible,

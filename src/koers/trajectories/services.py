@@ -1,5 +1,6 @@
 """Use cases of the trajectory core. Each locks what it changes and saves in one transaction."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -72,6 +73,40 @@ def trajectory_open(
     _set_history_user(trajectory, acting_user)
     trajectory.save()
     return trajectory
+
+
+# Programme apps that need more than a bare trajectory (a voucher number, a referral, ...) register
+# how their trajectories are opened; the core stays free of their rules.
+_PROGRAMME_OPENERS: dict[str, Callable[..., Trajectory]] = {}
+
+
+def register_programme_opener(programme: str, opener: Callable[..., Trajectory]) -> None:
+    _PROGRAMME_OPENERS[programme] = opener
+
+
+def programme_open(
+    *,
+    client: Client,
+    programme: str,
+    responsible: User,
+    organisation: Organisation,
+    start_date: date,
+    title: str = "",
+    acting_user: User,
+) -> Trajectory:
+    """Open a trajectory the way its programme wants; every entry point (pages, API, import) uses this."""
+    opener = _PROGRAMME_OPENERS.get(programme, trajectory_open)
+    kwargs = {
+        "client": client,
+        "responsible": responsible,
+        "organisation": organisation,
+        "start_date": start_date,
+        "title": title,
+        "acting_user": acting_user,
+    }
+    if opener is trajectory_open:
+        kwargs["programme"] = programme
+    return opener(**kwargs)
 
 
 @transaction.atomic
@@ -431,7 +466,7 @@ def client_register_with_trajectory(
     if errors:
         raise ValidationError(errors)
     client = client_create(organisation=organisation, data=data, acting_user=acting_user)
-    trajectory = trajectory_open(
+    trajectory = programme_open(
         client=client,
         programme=programme,
         responsible=responsible,

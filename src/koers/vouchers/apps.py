@@ -7,4 +7,13 @@ class VouchersConfig(AppConfig):
     verbose_name = "Loopbaancheques"
 
     def ready(self) -> None:
+        from koers.trajectories.models import Programme
+        from koers.trajectories.services import register_programme_opener
         from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
+        from koers.vouchers.services import voucher_open
+
+        def open_voucher(*, title: str = "", **kwargs):
+            # A voucher trajectory always gets its number and rule set (LBC-01).
+            return voucher_open(**kwargs).trajectory
+
+        register_programme_opener(Programme.VOUCHER, open_voucher)
