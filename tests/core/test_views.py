@@ -356,3 +356,17 @@ def test_coach_form_shows_all_errors_at_once(logged_in, coach):
 def test_dates_are_shown_and_read_as_dd_mm_yyyy(logged_in, coach, client_record, trajectory):
     body = logged_in(coach).get(reverse("client_update", args=[client_record.pk])).content
     assert b'value="30/07/1985"' in body
+
+
+def test_english_keeps_belgian_dates(logged_in, coach, client_record, trajectory):
+    web = logged_in(coach)
+    web.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = web.get(reverse("client_detail", args=[client_record.pk])).content.decode()
+    assert "30/07/1985" in body
+    response = web.post(
+        reverse("client_update", args=[client_record.pk]),
+        client_post(birth_date="25/12/1980", first_name="Ann", last_name="Peeters"),
+    )
+    assert response.status_code == 302
+    client_record.refresh_from_db()
+    assert client_record.birth_date.isoformat() == "1980-12-25"
