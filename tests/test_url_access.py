@@ -33,6 +33,20 @@ OBJECT_FOR_URL = {
     "document_create": "trajectory",
     "document_download": "document",
     "document_status": "document",
+    "voucher_detail": "voucher",
+    "voucher_contact_create": "voucher",
+    "voucher_intake": "voucher",
+    "voucher_scope": "voucher",
+    "voucher_phase": "voucher",
+    "voucher_interim": "voucher",
+    "voucher_pop": "voucher",
+    "voucher_pop_finalise": "voucher",
+    "voucher_document": "voucher",
+    "voucher_certificate": "voucher",
+    "voucher_aftercare": "voucher",
+    "voucher_aftercare_informed": "voucher",
+    "voucher_close": "voucher",
+    "voucher_evaluation_received": "voucher",
 }
 NOT_CLIENT_BEARING = {
     "organisation_detail",
@@ -40,7 +54,22 @@ NOT_CLIENT_BEARING = {
     "portal_pop",  # the client portal has its own login; tests/portal checks one client can't open another's
 }
 # Actions that only accept POST answer 405 to any GET, whatever the id: that reveals nothing.
-POST_ONLY = {"trajectory_status", "document_status"}
+POST_ONLY = {
+    "trajectory_status",
+    "document_status",
+    "voucher_contact_create",
+    "voucher_intake",
+    "voucher_scope",
+    "voucher_phase",
+    "voucher_interim",
+    "voucher_pop_finalise",
+    "voucher_document",
+    "voucher_certificate",
+    "voucher_aftercare",
+    "voucher_aftercare_informed",
+    "voucher_close",
+    "voucher_evaluation_received",
+}
 
 
 def _named_patterns(resolver: URLResolver, prefix=""):
@@ -68,6 +97,19 @@ def test_every_url_with_an_id_is_walked():
 
 @pytest.fixture
 def file_objects(trajectory, coach):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from koers.vouchers.services import voucher_open
+
+    voucher = voucher_open(
+        client=trajectory.client,
+        responsible=coach,
+        organisation=trajectory.organisation,
+        start_date=timezone.localdate() - timedelta(days=10),
+        acting_user=coach,
+    )
     contact = ContactFactory(trajectory=trajectory)
     document = document_add(
         trajectory=trajectory,
@@ -83,6 +125,7 @@ def file_objects(trajectory, coach):
         "assignment": AssignmentFactory(trajectory=trajectory),
         "plan": PlanVersionFactory(plan__trajectory=trajectory).plan,
         "document": document,
+        "voucher": voucher,
     }
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("koers.api.urls")),
     path("import/", include("koers.core.import_urls")),
     path("trajecten/", include("koers.trajectories.urls")),
+    path("cheques/", include("koers.vouchers.urls")),
     path("portal/", include("koers.portal.urls")),
     path("beheer/", admin.site.urls),
     path("", include("koers.core.urls")),

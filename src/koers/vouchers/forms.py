@@ -3,7 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.vouchers.models import EvaluationResponse
+from koers.core.forms import DateInput
+from koers.trajectories.forms import ContactEntryForm
+from koers.trajectories.models import ContactForm
+from koers.vouchers.models import AftercareEntry, EvaluationResponse
+from koers.vouchers.rules.intake import INTAKE_TOPICS
+from koers.vouchers.rules.phases import PHASE_LABELS
 from koers.vouchers.rules.pop import POP_SECTIONS
 
 POP_ACTION_ROWS = 6
@@ -121,3 +126,104 @@ class EvaluationForm(forms.ModelForm):
             "learned": forms.Textarea(attrs={"rows": 3}),
             "remarks": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class VoucherOpenForm(forms.Form):
+    start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
+    career_question = forms.CharField(
+        label=_("Loopbaanvraag"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "In de woorden van de cliënt. Koers waarschuwt als de vraag buiten loopbaanbegeleiding lijkt te vallen."
+        ),
+    )
+
+    def __init__(self, *args, responsibles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if responsibles is not None:
+            self.fields["responsible"] = forms.ChoiceField(
+                label=_("Loopbaanbegeleider"), choices=[(str(u.pk), str(u)) for u in responsibles]
+            )
+
+
+DURATION_CHOICES = [(30, "30 min"), (60, "1 u"), (90, "1,5 u"), (120, "2 u")]
+
+
+class VoucherContactForm(ContactEntryForm):
+    """A contact on a voucher: the duration in 30-minute blocks (LBC-02), and the free
+    introduction marked so that it never counts (INT-08)."""
+
+    is_introduction = forms.BooleanField(
+        label=_("Kennismakingsgesprek (gratis, telt niet mee)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duration_minutes"].widget = forms.NumberInput(
+            attrs={"step": 30, "min": 30, "max": 120}
+        )
+        self.fields["duration_minutes"].help_text = _(
+            "In blokken van 30 minuten: 30, 60, 90 of 120."
+        )
+        self.fields["form"].choices = ContactForm.choices
+
+
+class IntakeForm(forms.Form):
+    career_question = forms.CharField(
+        label=_("Loopbaanvraag"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Toegelicht tijdens de intake"),
+        choices=list(INTAKE_TOPICS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ScopeResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("Waarom is dit loopbaanbegeleiding?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(choices=[(p.value, label) for p, label in PHASE_LABELS.items()])
+
+
+class InterimEvaluationForm(forms.Form):
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    going_as_wished = forms.CharField(
+        label=_("Loopt het traject naar wens?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    would_change = forms.CharField(
+        label=_("Wat zou de cliënt anders willen?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class AftercareForm(forms.Form):
+    on = forms.DateField(label=_("Datum"), widget=DateInput())
+    minutes = forms.TypedChoiceField(
+        label=_("Duur"), choices=[(30, "30 min")], coerce=int, initial=30
+    )
+    form = forms.ChoiceField(label=_("Vorm"), choices=AftercareEntry.Form.choices)
+    note = forms.CharField(
+        label=_("Vraag en antwoord"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class CertificateForm(forms.Form):
+    training = forms.CharField(label=_("Opleiding (zoals in het POP)"), max_length=200)
+    academic_year_start = forms.DateField(
+        label=_("Begin van het academiejaar waarvoor het voordeel gevraagd wordt"),
+        widget=DateInput(),
+    )
+    only_to_obtain_benefit = forms.BooleanField(
+        label=_("De begeleiding werd enkel gestart om dit voordeel te krijgen"), required=False
+    )

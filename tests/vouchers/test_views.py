@@ -1,0 +1,166 @@
+"""Voucher pages: a coach logs contacts and sees at once what counts and why."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from koers.trajectories.models import Contact
+from koers.vouchers.models import Voucher
+from koers.vouchers.services import voucher_open
+from tests.factories import ContactFactory, TrajectoryFactory
+
+
+@pytest.fixture
+def voucher(client_record, coach):
+    return voucher_open(
+        client=client_record,
+        responsible=coach,
+        organisation=client_record.organisation,
+        start_date=timezone.localdate() - timedelta(days=30),
+        career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
+        acting_user=coach,
+    )
+
+
+def _contact_post(days_ago=2, minutes="60", form="individual", **extra):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    return {
+        "date": day.strftime("%d/%m/%Y"),
+        "start_time": "10:00",
+        "duration_minutes": minutes,
+        "form": form,
+        "outcome": "held",
+        "place": "Kantoor Gent",
+        **extra,
+    }
+
+
+@pytest.mark.django_db
+def test_open_voucher_from_the_client(client_record, coach, logged_in):
+    TrajectoryFactory(
+        client=client_record, responsible=coach, organisation=client_record.organisation
+    )
+    web = logged_in(coach)
+    url = reverse("voucher_create") + f"?client={client_record.pk}"
+    assert "Dit wordt loopbaancheque 1" in web.get(url).content.decode()
+    response = web.post(
+        url,
+        {"start_date": timezone.localdate().strftime("%d/%m/%Y"), "career_question": "Welke job?"},
+    )
+    voucher = Voucher.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "voucher_detail", args=[voucher.pk]
+    )
+    page = web.get(url).content.decode()
+    assert "LBC-01" in page and "maximum is 1" in page
+
+
+@pytest.mark.django_db
+def test_lbc_02_page_explains_what_counts(voucher, coach, logged_in):
+    web = logged_in(coach)
+    response = web.post(
+        reverse("voucher_contact_create", args=[voucher.pk]),
+        _contact_post(form="video"),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "0 minuten tellen mee" in page
+    assert "LBC-06" in page
+
+
+@pytest.mark.django_db
+def test_lbc_02_bad_block_shows_error_and_saves_nothing(voucher, coach, logged_in):
+    web = logged_in(coach)
+    response = web.post(
+        reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(minutes="45")
+    )
+    assert response.status_code == 422
+    assert "blokken van 30 minuten" in response.content.decode()
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_future_held_contact_is_refused_on_the_page(voucher, coach, logged_in):
+    web = logged_in(coach)
+    response = web.post(
+        reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(days_ago=-3)
+    )
+    assert response.status_code == 422
+    assert "toekomst" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_overlap_with_another_contact_is_refused(voucher, coach, logged_in):
+    web = logged_in(coach)
+    web.post(reverse("voucher_contact_create", args=[voucher.pk]), _contact_post())
+    response = web.post(
+        reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(minutes="30")
+    )
+    assert response.status_code == 422
+    assert Contact.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_lbc_19_warning_must_be_resolved_explicitly(voucher, coach, logged_in):
+    web = logged_in(coach)
+    web.post(
+        reverse("voucher_intake", args=[voucher.pk]),
+        {
+            "career_question": "Ik kom uit een burn-out",
+            "topics": ["right_to_guidance", "confidentiality"],
+        },
+    )
+    page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "€ 1.020" in page
+    web.post(
+        reverse("voucher_scope", args=[voucher.pk]),
+        {"resolution": "Herstel is voorbij; vraag over nieuwe job."},
+    )
+    voucher.refresh_from_db()
+    assert voucher.scope_resolved_by == coach
+
+
+@pytest.mark.django_db
+def test_documents_generate_and_pop_through_pages(voucher, coach, logged_in):
+    web = logged_in(coach)
+    web.post(reverse("voucher_document", args=[voucher.pk]), {"kind": "contract"})
+    assert voucher.trajectory.documents.get().original_filename == "Overeenkomst cheque 1.pdf"
+    response = web.post(
+        reverse("voucher_pop", args=[voucher.pk]),
+        {
+            "style": "action",
+            "section_career_question": "Welke job?",
+            "section_reflections": "Ik werk graag buiten.",
+            "action_0_what": "Solliciteren bij twee groendiensten",
+            "action_0_by_when": "15/01/2027",
+            "action_0_by_whom": "cliënt",
+        },
+    )
+    assert response.status_code == 302
+    page = web.get(reverse("voucher_pop", args=[voucher.pk])).content.decode()
+    assert "POP (loopbaancheque 1)" in page and "15/01/2027" in page
+
+
+@pytest.mark.django_db
+def test_voucher_page_query_count_does_not_grow(
+    voucher, coach, logged_in, django_assert_max_num_queries
+):
+    web = logged_in(coach)
+    for day in range(3):
+        ContactFactory(
+            trajectory=voucher.trajectory,
+            starts_at=timezone.now() - timedelta(days=day + 1),
+            duration_minutes=30,
+        )
+    with django_assert_max_num_queries(40) as few:
+        web.get(reverse("voucher_detail", args=[voucher.pk]))
+    for day in range(3, 30):
+        ContactFactory(
+            trajectory=voucher.trajectory,
+            starts_at=timezone.now() - timedelta(days=day + 1),
+            duration_minutes=30,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        web.get(reverse("voucher_detail", args=[voucher.pk]))
