@@ -248,7 +248,9 @@ def client_update_view(request, pk: int):
     client = _visible_client(request, pk)
     can_see_nn = request.user.has_perm("core.view_national_number")
     initial = client_data_from(client).__dict__
-    if not can_see_nn:
+    if can_see_nn:
+        initial["national_number"] = client.national_number_formatted()
+    else:
         # Who may not read the number may not see it in the form either; keep it unchanged.
         initial["national_number"] = ""
     form = ClientForm(request.POST or None, initial=initial)
