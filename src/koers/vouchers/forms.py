@@ -45,7 +45,7 @@ class PopForm(forms.Form):
             self.fields[f"action_{row}_by_when"] = forms.DateField(
                 label=_("Tegen wanneer?"),
                 required=False,
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=DateInput(),
             )
             self.fields[f"action_{row}_by_whom"] = forms.CharField(
                 label=_("Door wie?"), required=False, max_length=100
