@@ -164,3 +164,67 @@ def test_voucher_page_query_count_does_not_grow(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         web.get(reverse("voucher_detail", args=[voucher.pk]))
+
+
+def _group_post(a, b, employer_b="Stad Gent", reflective="on"):
+    day = (timezone.localdate() - timedelta(days=1)).strftime("%d/%m/%Y")
+    data = {
+        "theme": "Mijn waarden en mijn werk",
+        "date": day,
+        "start_time": "14:00",
+        "duration_minutes": "120",
+        "outcome": "held",
+        "p0_voucher": str(a.pk),
+        "p0_employer": "Bakkerij Janssens",
+        "p0_free_choice": "on",
+        "p0_linked": "on",
+        "p1_voucher": str(b.pk),
+        "p1_employer": employer_b,
+        "p1_free_choice": "on",
+        "p1_linked": "on",
+    }
+    if reflective:
+        data["aims_at_reflection"] = reflective
+    return data
+
+
+@pytest.fixture
+def two_vouchers(centre, coach):
+    from tests.factories import ClientFactory
+
+    return [
+        voucher_open(
+            client=ClientFactory(organisation=centre),
+            responsible=coach,
+            organisation=centre,
+            start_date=timezone.localdate() - timedelta(days=20),
+            acting_user=coach,
+        )
+        for _ in range(2)
+    ]
+
+
+@pytest.mark.django_db
+def test_lbc_05_group_session_page_refuses_same_employer(two_vouchers, coach, logged_in):
+    web = logged_in(coach)
+    a, b = two_vouchers
+    response = web.post(
+        reverse("group_session_new"), _group_post(a, b, employer_b="bakkerij janssens")
+    )
+    assert response.status_code == 200
+    assert "dezelfde organisatie" in response.content.decode()
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_lbc_04_group_session_page_books_capped_hours_on_each_voucher(
+    two_vouchers, coach, logged_in
+):
+    from koers.vouchers.selectors import voucher_summary
+
+    web = logged_in(coach)
+    a, b = two_vouchers
+    response = web.post(reverse("group_session_new"), _group_post(a, b))
+    assert response.status_code == 302
+    assert [voucher_summary(v).counted_minutes for v in (a, b)] == [90, 90]
+    assert "Mijn waarden" in web.get(reverse("group_session_list")).content.decode()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.vouchers import views
+from koers.vouchers import views, views_group
 
 urlpatterns = [
     path("nieuw/", views.voucher_create, name="voucher_create"),
@@ -26,4 +26,9 @@ urlpatterns = [
         views.voucher_evaluation_received,
         name="voucher_evaluation_received",
     ),
+]
+
+urlpatterns += [
+    path("groepssessies/", views_group.group_session_list, name="group_session_list"),
+    path("groepssessies/nieuw/", views_group.group_session_new, name="group_session_new"),
 ]
