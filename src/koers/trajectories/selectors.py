@@ -10,12 +10,21 @@ from koers.trajectories.models import Assignment, Contact, Document, Plan, PlanV
 
 TIMELINE_LIMIT = 50
 
+# One-to-one extensions that programme apps hang on a trajectory (e.g. "voucher"), read along with
+# it so that pages can link to the programme's own page without a query per row.
+_programme_relations: list[str] = []
+
+
+def register_programme_relation(name: str) -> None:
+    if name not in _programme_relations:
+        _programme_relations.append(name)
+
 
 def trajectories_for_client(*, user: User, client: Client) -> QuerySet[Trajectory]:
     return (
         Trajectory.objects.visible_to(user)
         .filter(client=client)
-        .select_related("responsible", "organisation")
+        .select_related("responsible", "organisation", *_programme_relations)
     )
 
 
@@ -31,7 +40,7 @@ def trajectory_detail(*, user: User, pk: int) -> Trajectory:
     """A trajectory with everything its page shows, in a fixed number of queries."""
     return (
         Trajectory.objects.visible_to(user)
-        .select_related("client", "responsible", "organisation")
+        .select_related("client", "responsible", "organisation", *_programme_relations)
         .prefetch_related(
             Prefetch(
                 "contacts", queryset=Contact.objects.select_related("staff").order_by("-starts_at")

@@ -46,7 +46,7 @@ from koers.trajectories.services import (
     document_set_status,
     plan_create,
     plan_save_version,
-    trajectory_open,
+    programme_open,
     trajectory_set_status,
 )
 
@@ -101,7 +101,7 @@ def trajectory_create(request):
                 u for u in responsibles if str(u.pk) == form.cleaned_data["responsible"]
             )
         try:
-            trajectory = trajectory_open(
+            trajectory = programme_open(
                 client=client,
                 programme=form.cleaned_data["programme"],
                 responsible=responsible,

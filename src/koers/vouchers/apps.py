@@ -8,6 +8,7 @@ class VouchersConfig(AppConfig):
 
     def ready(self) -> None:
         from koers.trajectories.models import Programme
+        from koers.trajectories.selectors import register_programme_relation
         from koers.trajectories.services import register_programme_opener
         from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
         from koers.vouchers.services import voucher_open
@@ -17,3 +18,4 @@ class VouchersConfig(AppConfig):
             return voucher_open(**kwargs).trajectory
 
         register_programme_opener(Programme.VOUCHER, open_voucher)
+        register_programme_relation("voucher")
