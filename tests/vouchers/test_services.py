@@ -461,3 +461,38 @@ def test_lbc_11_dossier_turns_complete_only_with_every_piece(voucher, coach):
     summary = voucher_summary(Voucher.objects.get(pk=voucher.pk))
     assert [b.key for b in summary.blockers] == []
     assert summary.complete
+
+
+@pytest.mark.django_db
+def test_lbc_02_blocks_also_hold_for_contacts_entered_outside_the_voucher_page(voucher, coach):
+    from koers.trajectories.services import contact_log, contact_update
+
+    with pytest.raises(ValidationError, match="LBC-02"):
+        contact_log(
+            trajectory=voucher.trajectory,
+            data=ContactData(starts_at=_slot(4), duration_minutes=45, outcome=ContactOutcome.HELD),
+            acting_user=coach,
+        )
+    contact = contact_log(
+        trajectory=voucher.trajectory,
+        data=ContactData(starts_at=_slot(4), duration_minutes=60, outcome=ContactOutcome.HELD),
+        acting_user=coach,
+    )
+    with pytest.raises(ValidationError, match="LBC-02"):
+        contact_update(
+            contact=contact,
+            data=ContactData(starts_at=_slot(4), duration_minutes=150, outcome=ContactOutcome.HELD),
+            acting_user=coach,
+        )
+
+
+@pytest.mark.django_db
+def test_int_08_short_introduction_can_be_edited(voucher, coach):
+    from koers.trajectories.services import contact_update
+
+    intro = _log(voucher, coach, 20, minutes=20, is_introduction=True)
+    contact_update(
+        contact=intro,
+        data=ContactData(starts_at=_slot(20), duration_minutes=25, outcome=ContactOutcome.HELD),
+        acting_user=coach,
+    )

@@ -158,6 +158,16 @@ def _busy_slots(contacts) -> list[rules.Slot]:
     return [rules.Slot(c.starts_at, c.duration_minutes) for c in contacts]
 
 
+# Programme rules for contacts (e.g. vouchers count in 30-minute blocks); they raise ValidationError.
+# They get the contact being changed (None for a new one) so they can tell what it is.
+ContactCheck = Callable[[Trajectory, "ContactData", Contact | None], None]
+_PROGRAMME_CONTACT_CHECKS: dict[str, ContactCheck] = {}
+
+
+def register_programme_contact_check(programme: str, check: ContactCheck) -> None:
+    _PROGRAMME_CONTACT_CHECKS[programme] = check
+
+
 def contact_validate(
     *,
     trajectory: Trajectory,
@@ -166,7 +176,9 @@ def contact_validate(
     now: datetime,
     exclude_pk: int | None = None,
     allow_staff_overlap: bool = False,
+    programme_checked: bool = False,
 ) -> None:
+    """The core's checks, then the programme's own (unless its service already ran them)."""
     errors: dict[str, list[str]] = {}
     if trajectory.status not in rules.OPEN_STATUSES:
         errors["__all__"] = [_("Dit traject is afgesloten: er kunnen geen contacten meer bij.")]
@@ -191,6 +203,10 @@ def contact_validate(
         ]
     if errors:
         raise ValidationError(errors)
+    check = _PROGRAMME_CONTACT_CHECKS.get(trajectory.programme)
+    if check and not programme_checked:
+        existing = Contact.objects.filter(pk=exclude_pk).first() if exclude_pk else None
+        check(trajectory, data, existing)
     if data.outcome not in _BUSY_OUTCOMES:
         return
     slot = rules.Slot(data.starts_at, data.duration_minutes)
@@ -240,6 +256,7 @@ def contact_log(
     acting_user: User,
     staff: User | None = None,
     allow_staff_overlap: bool = False,
+    programme_checked: bool = False,
 ) -> Contact:
     trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
     staff = staff or acting_user
@@ -249,6 +266,7 @@ def contact_log(
         data=data,
         now=timezone.now(),
         allow_staff_overlap=allow_staff_overlap,
+        programme_checked=programme_checked,
     )
     contact = Contact(trajectory=trajectory, staff=staff, **data.__dict__)
     contact.absence_reason = data.absence_reason.strip()

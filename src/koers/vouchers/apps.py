@@ -9,9 +9,12 @@ class VouchersConfig(AppConfig):
     def ready(self) -> None:
         from koers.trajectories.models import Programme
         from koers.trajectories.selectors import register_programme_relation
-        from koers.trajectories.services import register_programme_opener
+        from koers.trajectories.services import (
+            register_programme_contact_check,
+            register_programme_opener,
+        )
         from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
-        from koers.vouchers.services import voucher_open
+        from koers.vouchers.services import voucher_contact_check, voucher_open
 
         def open_voucher(*, title: str = "", **kwargs):
             # A voucher trajectory always gets its number and rule set (LBC-01).
@@ -19,3 +22,4 @@ class VouchersConfig(AppConfig):
 
         register_programme_opener(Programme.VOUCHER, open_voucher)
         register_programme_relation("voucher")
+        register_programme_contact_check(Programme.VOUCHER, voucher_contact_check)

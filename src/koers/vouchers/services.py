@@ -186,6 +186,19 @@ def voucher_set_phase(*, voucher: Voucher, phase: str, acting_user: User) -> Vou
     return voucher
 
 
+def voucher_contact_check(
+    trajectory: Trajectory, data: ContactData, existing: Contact | None
+) -> None:
+    """LBC-02 for contacts entered outside the voucher page (the generic contact form, the API)."""
+    voucher = Voucher.objects.filter(trajectory=trajectory).first()
+    if voucher is None:
+        return
+    is_intro = (
+        existing is not None and IntroductionContact.objects.filter(contact=existing).exists()
+    )
+    _check_guidance_contact(data, ruleset_of(voucher), is_introduction=is_intro)
+
+
 def _check_guidance_contact(
     data: ContactData, ruleset: rules.Ruleset, *, is_introduction: bool
 ) -> None:
@@ -204,7 +217,9 @@ def voucher_contact_log(
 ) -> Contact:
     voucher = _lock(voucher)
     _check_guidance_contact(data, ruleset_of(voucher), is_introduction=is_introduction)
-    contact = contact_log(trajectory=voucher.trajectory, data=data, acting_user=acting_user)
+    contact = contact_log(
+        trajectory=voucher.trajectory, data=data, acting_user=acting_user, programme_checked=True
+    )
     if is_introduction:
         IntroductionContact.objects.create(contact=contact)
     return contact
@@ -313,6 +328,7 @@ def group_session_create(
                 acting_user=acting_user,
                 staff=coach,
                 allow_staff_overlap=index > 0,
+                programme_checked=True,
             )
         except ValidationError as exc:
             if "starts_at" in exc.message_dict:
