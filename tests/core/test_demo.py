@@ -12,6 +12,7 @@ from stdnum.be import ssn, vat
 from koers.core.models import Client, Location, Organisation, User
 from koers.core.validators import validate_postal_code
 from koers.trajectories.models import Contact, Plan, Trajectory
+from koers.vouchers.models import Voucher
 
 # Names of real people and organisations in the seed documents: the demo must use none of them.
 SEED_NAMES = [
@@ -67,6 +68,13 @@ def test_demo_runs_twice_without_duplicates():
     assert counts() == before
     assert Client.objects.count() >= 20
     assert "nothing changed" in second
+    # Voucher trajectories are opened through their programme, so each has its voucher.
+    vouchers = Trajectory.objects.filter(programme="voucher")
+    assert vouchers.exists()
+    assert Voucher.objects.count() == vouchers.count()
+    assert {"voucher", "mediation", "transition"} <= set(
+        Trajectory.objects.values_list("programme", flat=True)
+    )
     # Both runs print the same logins: `make run` shows them every time.
     assert LOGIN_LINE.findall(first) == LOGIN_LINE.findall(second)
 

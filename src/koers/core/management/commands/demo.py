@@ -1,6 +1,6 @@
 """Load a small, realistic, fictional career centre to try Koers with: `manage.py demo`.
 
-Everything goes through the services (`organisation_create`, `client_create`, `trajectory_open`,
+Everything goes through the services (`organisation_create`, `client_create`, `programme_open`,
 `contact_log`, ...) so the demo data is validated and audited like real input. Running it again
 does nothing when the centre already exists; it only prints the logins again (`make run` relies
 on that output).
@@ -47,7 +47,7 @@ from koers.trajectories.services import (
     document_add,
     plan_create,
     plan_save_version,
-    trajectory_open,
+    programme_open,
     trajectory_set_status,
 )
 
@@ -336,7 +336,8 @@ class Command(BaseCommand):
             Programme.MEDIATION: "Intensieve bemiddeling — perceel 1",
             Programme.TRANSITION: "Doorstroom naar het normaal economisch circuit",
         }
-        trajectory = trajectory_open(
+        # programme_open: a voucher trajectory is opened by the vouchers app (number, rule set).
+        trajectory = programme_open(
             client=client,
             programme=plan.programme,
             responsible=responsible,
@@ -346,6 +347,8 @@ class Command(BaseCommand):
             acting_user=responsible,
         )
         self.counts["trajectories"] += 1
+        if plan.programme == Programme.VOUCHER:
+            self._voucher_intake(trajectory, responsible, i)
         forms = cycle(
             [ContactForm.INDIVIDUAL, ContactForm.INDIVIDUAL, ContactForm.VIDEO, ContactForm.GROUP]
             if plan.programme == Programme.VOUCHER
@@ -418,6 +421,27 @@ class Command(BaseCommand):
                 on=today - timedelta(days=2),
             )
         return trajectory
+
+    def _voucher_intake(self, trajectory, responsible, i):
+        """The career question and the LBC-10 intake checklist, partly ticked."""
+        from koers.vouchers.models import Voucher
+        from koers.vouchers.rules.intake import INTAKE_TOPICS
+        from koers.vouchers.services import voucher_intake_update
+
+        voucher = Voucher.objects.get(trajectory=trajectory)
+        questions = [
+            "Wil ik in de zorg blijven, of iets anders doen?",
+            "Welke job past bij mij na vijftien jaar in de logistiek?",
+            "Hoe zet ik mijn talenten beter in bij mijn huidige werkgever?",
+            "Kan ik de overstap maken naar het onderwijs?",
+        ]
+        topics = list(INTAKE_TOPICS)
+        voucher_intake_update(
+            voucher=voucher,
+            career_question=questions[i % len(questions)],
+            topics=topics if i % 4 else topics[:6],
+            acting_user=responsible,
+        )
 
     def _assignments(self, trajectory, start, today, responsible, i):
         items = [
