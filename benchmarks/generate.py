@@ -111,6 +111,8 @@ def main(argv=None) -> None:
         Trajectory,
         TrajectoryStatus,
     )
+    from koers.vouchers.models import Voucher
+    from koers.vouchers.rules.ruleset import ruleset_for
 
     clock = Clock()
     db = connection.settings_dict
@@ -261,6 +263,22 @@ def main(argv=None) -> None:
                     )
                     plans.append(starts)
             Trajectory.objects.bulk_create(trajectories, batch_size=2000)
+            # A voucher trajectory has its voucher (number 1 or 2, the rule set of its start).
+            vouchers, numbers = [], {}
+            for trajectory in trajectories:
+                if trajectory.programme == Programme.VOUCHER:
+                    number = numbers[trajectory.client_id] = (
+                        numbers.get(trajectory.client_id, 0) + 1
+                    )
+                    vouchers.append(
+                        Voucher(
+                            trajectory=trajectory,
+                            client_id=trajectory.client_id,
+                            number=number,
+                            ruleset_version=ruleset_for(trajectory.start_date).version,
+                        )
+                    )
+            Voucher.objects.bulk_create(vouchers, batch_size=2000)
             contacts, assignments, documents = [], [], []
             now = timezone.now()
             for t, (trajectory, starts) in enumerate(zip(trajectories, plans, strict=True)):
