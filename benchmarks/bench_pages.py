@@ -82,6 +82,17 @@ def main(argv=None) -> int:
         .first()
     )
     client = busiest.client
+    try:  # the programme page of a voucher, when the vouchers app is there
+        from koers.vouchers.models import Voucher
+
+        voucher = (
+            Voucher.objects.filter(trajectory__responsible=coach)
+            .annotate(n=Count("trajectory__contacts"))
+            .order_by("-n", "pk")
+            .first()
+        )
+    except ImportError:
+        voucher = None
     # A name fragment that matches a fair number of clients, like a user typing a surname.
     fragment = Client.objects.order_by("pk").values_list("last_name", flat=True)[7][:4].lower()
     db = connection.settings_dict
@@ -106,6 +117,7 @@ def main(argv=None) -> int:
         ("client search (centre staff)", staff, url("client_list", query=f"?q={fragment}")),
         ("client file (coach)", coach, url("client_detail", client.pk)),
         ("trajectory page (coach)", coach, url("trajectory_detail", busiest.pk)),
+        ("voucher page (coach)", coach, voucher and url("voucher_detail", voucher.pk)),
         ("api clients (centre staff)", staff, "/api/v1/clients"),
         ("api clients (coach)", coach, "/api/v1/clients"),
     ]
