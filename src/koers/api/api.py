@@ -7,7 +7,15 @@ instead of the CDN one): our Content-Security-Policy allows scripts from 'self' 
 
 from ninja import NinjaAPI
 
-from koers.api import assignments, clients, contacts, documents, plans, trajectories
+from koers.api import (
+    assignments,
+    clients,
+    contacts,
+    documents,
+    plans,
+    trajectories,
+    vouchers,
+)
 from koers.api.auth import session_auth, token_auth
 from koers.api.errors import install_exception_handlers
 
@@ -34,5 +42,5 @@ api = NinjaAPI(
 )
 install_exception_handlers(api)
 
-for module in (clients, trajectories, contacts, assignments, plans, documents):
+for module in (clients, trajectories, contacts, assignments, plans, documents, vouchers):
     api.add_router("/", module.router)

@@ -1,0 +1,243 @@
+"""Input and output shapes of the career-voucher (LBC) endpoints. The rules themselves stay in
+`koers.vouchers`: these only check types, choices and lengths."""
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from ninja import Field, Schema
+
+from koers.api.schemas import LocalDatetime
+from koers.trajectories.models import ContactForm, ContactOutcome
+from koers.vouchers.models import AftercareEntry
+from koers.vouchers.rules.phases import Phase
+
+
+class RuleReasonOut(Schema):
+    rule: str = Field(description="Regel-ID, bv. LBC-04.")
+    message: str
+
+
+class ScopeWarningOut(Schema):
+    exclusion: str
+    matched: str
+    rule: str
+    message: str
+
+
+class HoursOut(Schema):
+    used_minutes: int = Field(description="Gehouden begeleidingstijd, of die meetelt of niet.")
+    counted_minutes: int
+    group_minutes: int
+    individual_minutes: int
+    left_minutes: int
+
+
+class VoucherOut(Schema):
+    id: int
+    number: int
+    client_id: int
+    client_name: str
+    trajectory_id: int
+    responsible_id: int
+    ruleset_version: str
+    status: str = Field(description="Status van het traject.")
+    phase: str = Field(description="Fase van het traject (LBC-21).")
+    start_date: date
+    end_date: date | None
+    career_question: str
+    intake_topics: list[str]
+    intake_topics_missing: list[str] = Field(description="LBC-10: nog niet toegelicht.")
+    scope_warnings: list[ScopeWarningOut] = Field(description="LBC-19.")
+    scope_resolution: str
+    scope_resolved_at: datetime | None
+    scope_resolved_by_id: int | None
+    synthesis_date: date | None
+    combined_pop: bool
+    pop_checklist_only: bool
+    evaluation_invited_on: date | None
+    evaluation_reminders_sent: int
+    evaluation_last_sent_on: date | None
+    evaluation_received_on: date | None
+    evaluation_correspondence_added_on: date | None
+    aftercare_informed_at: datetime | None
+    certificate_issued_at: datetime | None
+    certificate_training: str
+
+
+class VoucherDetailOut(VoucherOut):
+    hours: HoursOut
+
+
+class VoucherPage(Schema):
+    count: int
+    items: list[VoucherOut]
+
+
+class VoucherIn(Schema):
+    client_id: int
+    start_date: date | None = Field(None, description="Standaard vandaag.")
+    career_question: str = ""
+    organisation_id: int | None = Field(
+        None, description="Verplicht als u voor meer dan één organisatie werkt."
+    )
+    responsible_id: int | None = Field(None, description="Standaard uzelf.")
+
+
+# ---- contacts ----------------------------------------------------------------------------------
+
+
+class VoucherContactOut(Schema):
+    id: int
+    staff_id: int
+    starts_at: datetime
+    duration_minutes: int
+    form: str
+    place: str
+    outcome: str
+    absence_reason: str
+    notes: str
+    is_introduction: bool
+    attendance_original: bool = Field(description="Ondertekend origineel ontvangen (LBC-11).")
+    screenshot: bool = Field(description="Screenshot van het videogesprek (LBC-06).")
+    counted_minutes: int = Field(description="Wat van dit contact meetelt op de cheque.")
+    reasons: list[RuleReasonOut]
+
+
+class VoucherContactPage(Schema):
+    count: int
+    items: list[VoucherContactOut]
+
+
+class VoucherContactIn(Schema):
+    starts_at: LocalDatetime = Field(description="Zonder tijdzone: Belgische tijd.")
+    duration_minutes: int
+    form: ContactForm = ContactForm.INDIVIDUAL
+    place: str = Field("", max_length=200)
+    outcome: ContactOutcome = ContactOutcome.PLANNED
+    absence_reason: str = Field("", max_length=200)
+    notes: str = ""
+    is_introduction: bool = Field(False, description="Gratis kennismakingsgesprek (telt nooit).")
+
+
+# ---- checklist, intake, scope, phase -----------------------------------------------------------
+
+
+class ChecklistItemOut(Schema):
+    key: str
+    label: str
+    ok: bool
+    rule: str
+    message: str
+
+
+class ChecklistOut(Schema):
+    complete: bool
+    items: list[ChecklistItemOut]
+
+
+class IntakeIn(Schema):
+    career_question: str = ""
+    topics: list[str] = Field(default_factory=list, description="Toegelichte onderwerpen (LBC-10).")
+
+
+class ScopeResolutionIn(Schema):
+    resolution: str = Field(max_length=2000)
+
+
+class PhaseIn(Schema):
+    phase: Phase
+
+
+# ---- POP ---------------------------------------------------------------------------------------
+
+
+class PopActionIn(Schema):
+    what: str = Field(max_length=500)
+    by_when: date | None = None
+    by_whom: str = Field("", max_length=200)
+    voucher: int | None = Field(None, ge=1, le=2, description="Gecombineerd POP (LBC-13).")
+
+
+class PopContentIn(Schema):
+    style: Literal["action", "reflexive"] = "action"
+    sections: dict[str, str] = Field(default_factory=dict)
+    actions: list[PopActionIn] = Field(default_factory=list)
+    covered: dict[str, str] = Field(
+        default_factory=dict, description="Per cheque wat aan bod kwam (LBC-13)."
+    )
+
+
+class PopVersionIn(Schema):
+    content: PopContentIn
+
+
+class PopFinaliseIn(Schema):
+    synthesis_date: date | None = Field(
+        None, description="Standaard de dag van het laatste begeleidingscontact (LBC-18)."
+    )
+
+
+class PopVersionOut(Schema):
+    number: int
+    content: dict[str, Any]
+    author_id: int | None
+    author_is_client: bool
+    created_at: datetime
+
+
+class PopOut(Schema):
+    plan_id: int | None
+    title: str | None
+    finalised_at: datetime | None
+    versions: list[PopVersionOut] = Field(description="Nieuwste eerst.")
+    problems: list[RuleReasonOut] = Field(description="Bij de nieuwste versie (LBC-12/13).")
+
+
+# ---- documents, aftercare, certificate ---------------------------------------------------------
+
+GeneratedKind = Literal["contract", "code_of_conduct", "attendance", "pop", "certificate"]
+
+
+class VoucherDocumentIn(Schema):
+    kind: GeneratedKind
+
+
+class VoucherDocumentOut(Schema):
+    id: int
+    kind: str
+    title: str
+    status: str
+    original_filename: str
+    contact_id: int | None
+    download_url: str | None = Field(description="Leeg zolang er geen bestand is.")
+    created_at: datetime
+
+
+class VoucherDocumentPage(Schema):
+    count: int
+    items: list[VoucherDocumentOut]
+
+
+class AftercareIn(Schema):
+    on: date
+    minutes: int = 30
+    form: AftercareEntry.Form
+    note: str = ""
+
+
+class AftercareOut(Schema):
+    id: int
+    on: date
+    minutes: int
+    form: str
+    note: str
+    recorded_by_id: int
+    created_at: datetime
+
+
+class CertificateIn(Schema):
+    training: str = Field(max_length=200)
+    benefit_academic_year_start: date = Field(
+        description="Begin van het academiejaar waarvoor het voordeel gevraagd wordt."
+    )
+    only_to_obtain_benefit: bool = False

@@ -1,0 +1,474 @@
+"""/vouchers: career vouchers (LBC), with what counts, what is left and what still blocks delivery.
+
+Every voucher is looked up through `Voucher.objects.visible_to(user)` (404 otherwise); every
+write goes through `koers.vouchers.services`, whose refusals name the rule (e.g. "(LBC-02)").
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from koers.api.errors import ErrorOut, FieldNotFound, renamed_fields
+from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
+from koers.api.voucher_schemas import (
+    AftercareIn,
+    AftercareOut,
+    CertificateIn,
+    ChecklistOut,
+    IntakeIn,
+    PhaseIn,
+    PopFinaliseIn,
+    PopOut,
+    PopVersionIn,
+    ScopeResolutionIn,
+    VoucherContactIn,
+    VoucherContactOut,
+    VoucherContactPage,
+    VoucherDetailOut,
+    VoucherDocumentIn,
+    VoucherDocumentOut,
+    VoucherDocumentPage,
+    VoucherIn,
+    VoucherPage,
+)
+from koers.core.models import Client, User
+from koers.core.selectors import client_get
+from koers.trajectories.models import Document, TrajectoryStatus
+from koers.trajectories.services import ContactData
+from koers.vouchers import services
+from koers.vouchers.models import Voucher
+from koers.vouchers.pdfs import voucher_document_generate
+from koers.vouchers.rules.intake import missing_intake_topics
+from koers.vouchers.rules.pop import pop_problems
+from koers.vouchers.selectors import (
+    JudgedContact,
+    VoucherSummary,
+    voucher_get,
+    voucher_summary,
+    vouchers_for_user,
+)
+
+router = Router(tags=["vouchers"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+# ---- shapes ------------------------------------------------------------------------------------
+
+
+def voucher_out(voucher: Voucher) -> dict:
+    trajectory = voucher.trajectory
+    return {
+        "id": voucher.pk,
+        "number": voucher.number,
+        "client_id": voucher.client_id,
+        "client_name": voucher.client.full_name,
+        "trajectory_id": voucher.trajectory_id,
+        "responsible_id": trajectory.responsible_id,
+        "ruleset_version": voucher.ruleset_version,
+        "status": trajectory.status,
+        "phase": trajectory.phase,
+        "start_date": trajectory.start_date,
+        "end_date": trajectory.end_date,
+        "career_question": voucher.career_question,
+        "intake_topics": list(voucher.intake_topics),
+        "intake_topics_missing": missing_intake_topics(set(voucher.intake_topics)),
+        "scope_warnings": voucher.scope_warnings,
+        "scope_resolution": voucher.scope_resolution,
+        "scope_resolved_at": voucher.scope_resolved_at,
+        "scope_resolved_by_id": voucher.scope_resolved_by_id,
+        "synthesis_date": voucher.synthesis_date,
+        "combined_pop": voucher.combined_pop,
+        "pop_checklist_only": voucher.pop_checklist_only,
+        "evaluation_invited_on": voucher.evaluation_invited_on,
+        "evaluation_reminders_sent": voucher.evaluation_reminders_sent,
+        "evaluation_last_sent_on": voucher.evaluation_last_sent_on,
+        "evaluation_received_on": voucher.evaluation_received_on,
+        "evaluation_correspondence_added_on": voucher.evaluation_correspondence_added_on,
+        "aftercare_informed_at": voucher.aftercare_informed_at,
+        "certificate_issued_at": voucher.certificate_issued_at,
+        "certificate_training": voucher.certificate_training,
+    }
+
+
+def _hours(summary: VoucherSummary) -> dict:
+    return {
+        "used_minutes": summary.used_minutes,
+        "counted_minutes": summary.counted_minutes,
+        "group_minutes": summary.group_minutes,
+        "individual_minutes": summary.individual_minutes,
+        "left_minutes": summary.left_minutes,
+    }
+
+
+def _detail(user: User, pk: int) -> dict:
+    """The voucher as the user may see it now (reloaded: services may have changed it)."""
+    voucher = voucher_get(user=user, pk=pk)
+    return voucher_out(voucher) | {"hours": _hours(voucher_summary(voucher))}
+
+
+def _contact_out(judged: JudgedContact) -> dict:
+    contact = judged.contact
+    return {
+        "id": contact.pk,
+        "staff_id": contact.staff_id,
+        "starts_at": contact.starts_at,
+        "duration_minutes": contact.duration_minutes,
+        "form": contact.form,
+        "place": contact.place,
+        "outcome": contact.outcome,
+        "absence_reason": contact.absence_reason,
+        "notes": contact.notes,
+        "is_introduction": judged.is_introduction,
+        "attendance_original": judged.attendance_original,
+        "screenshot": judged.screenshot,
+        "counted_minutes": judged.decision.counted_minutes,
+        "reasons": [{"rule": r.rule, "message": r.message} for r in judged.decision.reasons],
+    }
+
+
+def _pop_out(voucher: Voucher) -> dict:
+    plan = services.pop_plan(voucher)
+    versions = list(plan.versions.order_by("-number")) if plan else []
+    problems = (
+        pop_problems(
+            services.pop_facts(voucher, versions[0].content),
+            actions_required=services.pop_requires_actions(voucher),
+        )
+        if versions
+        else []
+    )
+    return {
+        "plan_id": plan.pk if plan else None,
+        "title": plan.title if plan else None,
+        "finalised_at": plan.finalised_at if plan else None,
+        "versions": versions,
+        "problems": [{"rule": r.rule, "message": r.message} for r in problems],
+    }
+
+
+def _document_out(document: Document) -> dict:
+    return {
+        "id": document.pk,
+        "kind": document.kind,
+        "title": str(document.title),
+        "status": document.status,
+        "original_filename": document.original_filename,
+        "contact_id": document.contact_id,
+        "download_url": (
+            reverse("api:download_document", kwargs={"document_id": document.pk})
+            if document.file
+            else None
+        ),
+        "created_at": document.created_at,
+    }
+
+
+# ---- vouchers ----------------------------------------------------------------------------------
+
+
+@router.get("/vouchers", response={200: VoucherPage, **ERRORS}, summary="Loopbaancheques")
+def list_vouchers(
+    request: HttpRequest,
+    params: PageQuery,
+    client: int | None = None,
+    status: TrajectoryStatus | None = None,
+):
+    """Vouchers you may see, newest first; filter by client id or trajectory status. The hours
+    are on the voucher itself (`GET /vouchers/{id}`)."""
+    vouchers = vouchers_for_user(user=auth_user(request)).order_by("-trajectory__start_date", "-id")
+    if client is not None:
+        vouchers = vouchers.filter(client_id=client)
+    if status is not None:
+        vouchers = vouchers.filter(trajectory__status=status)
+    result = page(vouchers, params)
+    result["items"] = [voucher_out(v) for v in result["items"]]
+    return result
+
+
+@router.get(
+    "/vouchers/{voucher_id}",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Eén loopbaancheque met uren",
+)
+def get_voucher(request: HttpRequest, voucher_id: int):
+    return _detail(auth_user(request), voucher_id)
+
+
+@router.post(
+    "/vouchers", response={201: VoucherDetailOut, **ERRORS}, summary="Loopbaancheque openen"
+)
+def create_voucher(request: HttpRequest, payload: VoucherIn):
+    """Open voucher 1 or 2 for a client you may see (LBC-01): refused with a 422 on `client_id`
+    when the client has used every voucher the rule set allows."""
+    user = auth_user(request)
+    try:
+        client = client_get(user=user, pk=payload.client_id)
+    except Client.DoesNotExist:
+        raise FieldNotFound("client_id") from None
+    organisation = acting_organisation(user, payload.organisation_id)
+    responsible_id = payload.responsible_id if payload.responsible_id is not None else user.pk
+    responsible = staff_member(organisation, responsible_id)
+    with (
+        transaction.atomic(),
+        renamed_fields(__all__="client_id", responsible="responsible_id"),
+    ):
+        voucher = services.voucher_open(
+            client=client,
+            responsible=responsible,
+            organisation=organisation,
+            start_date=payload.start_date or timezone.localdate(),
+            career_question=payload.career_question,
+            acting_user=user,
+        )
+        try:
+            detail = _detail(user, voucher.pk)
+        except Voucher.DoesNotExist:
+            # A coach opening it for a colleague would lose sight of it: refuse (and roll back).
+            raise ValidationError(
+                {"responsible_id": [_("Met deze verantwoordelijke zou u de cheque niet zien.")]}
+            ) from None
+    return 201, detail
+
+
+# ---- contacts ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/vouchers/{voucher_id}/contacts",
+    response={200: VoucherContactPage, **ERRORS},
+    summary="Contacten van een cheque, met wat meetelt en waarom",
+)
+def list_voucher_contacts(request: HttpRequest, voucher_id: int, params: PageQuery):
+    """Every contact in time order with the minutes that count and the rules behind it
+    (e.g. LBC-06 for a video call without screenshot, LBC-04 when the group cap cuts a session)."""
+    voucher = voucher_get(user=auth_user(request), pk=voucher_id)
+    judged = voucher_summary(voucher).contacts
+    items = judged[params.offset : params.offset + params.limit]
+    return {"count": len(judged), "items": [_contact_out(j) for j in items]}
+
+
+@router.post(
+    "/vouchers/{voucher_id}/contacts",
+    response={201: VoucherContactOut, **ERRORS},
+    summary="Contact op een cheque registreren",
+)
+def create_voucher_contact(request: HttpRequest, voucher_id: int, payload: VoucherContactIn):
+    """Log a contact in 30-minute blocks of 30 to 120 minutes (LBC-02). Refused when it overlaps
+    another contact, or when a contact in the future is marked as held. The answer says how many
+    of its minutes count and why."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    data = ContactData(**payload.dict(exclude={"is_introduction"}))
+    contact = services.voucher_contact_log(
+        voucher=voucher, data=data, acting_user=user, is_introduction=payload.is_introduction
+    )
+    judged = next(j for j in voucher_summary(voucher).contacts if j.contact.pk == contact.pk)
+    return 201, _contact_out(judged)
+
+
+# ---- checklist, intake, scope, phase -----------------------------------------------------------
+
+
+@router.get(
+    "/vouchers/{voucher_id}/checklist",
+    response={200: ChecklistOut, **ERRORS},
+    summary="Wat het dossier nog nodig heeft (LBC-11)",
+)
+def get_voucher_checklist(request: HttpRequest, voucher_id: int):
+    summary = voucher_summary(voucher_get(user=auth_user(request), pk=voucher_id))
+    return {
+        "complete": summary.complete,
+        "items": [
+            {
+                "key": item.key,
+                "label": item.label,
+                "ok": item.ok,
+                "rule": item.reason.rule,
+                "message": item.reason.message,
+            }
+            for item in summary.checklist
+        ],
+    }
+
+
+@router.put(
+    "/vouchers/{voucher_id}/intake",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Intake: loopbaanvraag en toegelichte onderwerpen",
+)
+def update_voucher_intake(request: HttpRequest, voucher_id: int, payload: IntakeIn):
+    """LBC-10 topics and the career question; a changed question is checked again for LBC-19."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    services.voucher_intake_update(
+        voucher=voucher,
+        career_question=payload.career_question,
+        topics=payload.topics,
+        acting_user=user,
+    )
+    return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/scope-resolution",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Bevestigen dat de vraag loopbaanbegeleiding is (LBC-19)",
+)
+def resolve_voucher_scope(request: HttpRequest, voucher_id: int, payload: ScopeResolutionIn):
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    services.voucher_scope_resolve(voucher=voucher, resolution=payload.resolution, acting_user=user)
+    return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/phase",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Fase van de cheque wijzigen (LBC-21)",
+)
+def set_voucher_phase(request: HttpRequest, voucher_id: int, payload: PhaseIn):
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    services.voucher_set_phase(voucher=voucher, phase=payload.phase, acting_user=user)
+    return _detail(user, voucher_id)
+
+
+# ---- POP ---------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/vouchers/{voucher_id}/pop",
+    response={200: PopOut, **ERRORS},
+    summary="Het POP van een cheque, met alle versies",
+)
+def get_voucher_pop(request: HttpRequest, voucher_id: int):
+    """For a combined POP on voucher 1, the one kept on voucher 2 (LBC-13)."""
+    return _pop_out(voucher_get(user=auth_user(request), pk=voucher_id))
+
+
+@router.post(
+    "/vouchers/{voucher_id}/pop/versions",
+    response={201: PopOut, 200: PopOut, **ERRORS},
+    summary="Nieuwe versie van het POP",
+)
+def add_voucher_pop_version(request: HttpRequest, voucher_id: int, payload: PopVersionIn):
+    """Save the content as the next version (the first one creates the POP). Content equal to
+    the latest version adds nothing and answers 200. `problems` lists what an audit would
+    object to (LBC-12/13)."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    plan = services.pop_plan(voucher)
+    latest = (
+        plan.versions.order_by("-number").values_list("pk", flat=True).first() if plan else None
+    )
+    version = services.pop_save(
+        voucher=voucher, content=payload.content.model_dump(mode="json"), acting_user=user
+    )
+    return (200 if version.pk == latest else 201), _pop_out(voucher)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/pop/finalise",
+    response={200: PopOut, **ERRORS},
+    summary="POP finaliseren in het synthesegesprek",
+)
+def finalise_voucher_pop(request: HttpRequest, voucher_id: int, payload: PopFinaliseIn):
+    """Refused (422, LBC-12) while required sections are empty; fixes the synthesis date."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    services.pop_finalise(voucher=voucher, acting_user=user, synthesis_date=payload.synthesis_date)
+    return _pop_out(voucher)
+
+
+# ---- documents ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/vouchers/{voucher_id}/documents",
+    response={200: VoucherDocumentPage, **ERRORS},
+    summary="Documenten van een cheque",
+)
+def list_voucher_documents(request: HttpRequest, voucher_id: int, params: PageQuery):
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    documents = (
+        Document.objects.visible_to(user)
+        .filter(trajectory_id=voucher.trajectory_id)
+        .order_by("-created_at", "-id")
+    )
+    result = page(documents, params)
+    result["items"] = [_document_out(d) for d in result["items"]]
+    return result
+
+
+@router.post(
+    "/vouchers/{voucher_id}/documents",
+    response={201: VoucherDocumentOut, **ERRORS},
+    summary="Document van een cheque aanmaken (PDF)",
+)
+def generate_voucher_document(request: HttpRequest, voucher_id: int, payload: VoucherDocumentIn):
+    """Render the contract, code of conduct, attendance sheet, POP or training certificate in
+    the centre's house style (LBC-11, LBC-12, LBC-20)."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    document = voucher_document_generate(voucher=voucher, kind=payload.kind, acting_user=user)
+    return 201, _document_out(document)
+
+
+# ---- aftercare, close, certificate -------------------------------------------------------------
+
+
+@router.post(
+    "/vouchers/{voucher_id}/aftercare",
+    response={201: AftercareOut, **ERRORS},
+    summary="Nazorg registreren (LBC-18)",
+)
+def register_voucher_aftercare(request: HttpRequest, voucher_id: int, payload: AftercareIn):
+    """30 minutes per voucher, per half hour, within a year after the synthesis conversation."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    entry = services.aftercare_register(
+        voucher=voucher,
+        on=payload.on,
+        minutes=payload.minutes,
+        form=payload.form,
+        note=payload.note,
+        acting_user=user,
+    )
+    return 201, entry
+
+
+@router.post(
+    "/vouchers/{voucher_id}/close",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Cheque afsluiten",
+)
+def close_voucher(request: HttpRequest, voucher_id: int):
+    """Close the trajectory; the evaluation invitation follows (LBC-15)."""
+    user = auth_user(request)
+    services.voucher_close(voucher=voucher_get(user=user, pk=voucher_id), acting_user=user)
+    return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/certificate",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Attest opleiding uitreiken (LBC-20)",
+)
+def issue_voucher_certificate(request: HttpRequest, voucher_id: int, payload: CertificateIn):
+    """Once, only for a training named in the POP and guidance that started before the
+    academic year; the PDF follows with `POST /vouchers/{id}/documents` (kind certificate)."""
+    user = auth_user(request)
+    services.certificate_issue(
+        voucher=voucher_get(user=user, pk=voucher_id),
+        training=payload.training,
+        benefit_academic_year_start=payload.benefit_academic_year_start,
+        only_to_obtain_benefit=payload.only_to_obtain_benefit,
+        acting_user=user,
+    )
+    return _detail(user, voucher_id)
