@@ -228,3 +228,18 @@ def test_lbc_04_group_session_page_books_capped_hours_on_each_voucher(
     assert response.status_code == 302
     assert [voucher_summary(v).counted_minutes for v in (a, b)] == [90, 90]
     assert "Mijn waarden" in web.get(reverse("group_session_list")).content.decode()
+
+
+@pytest.mark.django_db
+def test_lbc_14_pop_store_lists_pops_by_name_for_centre_staff_only_visible_ones(
+    voucher, coach, other_coach, centre_staff, logged_in
+):
+    from koers.vouchers.pdfs import voucher_document_generate
+    from koers.vouchers.services import pop_save
+
+    pop_save(voucher=voucher, content={"sections": {"career_question": "x"}}, acting_user=coach)
+    voucher_document_generate(voucher=voucher, kind="pop", acting_user=coach)
+    staff_page = logged_in(centre_staff).get(reverse("pop_store")).content.decode()
+    assert "POP Ann Peeters cheque 1.pdf" in staff_page
+    other_page = logged_in(other_coach).get(reverse("pop_store")).content.decode()
+    assert "Ann Peeters" not in other_page

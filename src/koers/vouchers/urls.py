@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.vouchers import views, views_group
+from koers.vouchers import views, views_group, views_store
 
 urlpatterns = [
     path("nieuw/", views.voucher_create, name="voucher_create"),
@@ -32,3 +32,5 @@ urlpatterns += [
     path("groepssessies/", views_group.group_session_list, name="group_session_list"),
     path("groepssessies/nieuw/", views_group.group_session_new, name="group_session_new"),
 ]
+
+urlpatterns += [path("pop-klanten/", views_store.pop_store, name="pop_store")]
