@@ -155,3 +155,12 @@ def test_lbc_02_03_04_counted_hours_never_exceed_voucher_or_group_cap_and_are_wh
         tally = Tally(tally.counted_minutes + decision.counted_minutes, group)
         assert tally.counted_minutes <= RULES.voucher_minutes
         assert tally.group_minutes <= RULES.group_max_minutes[number]
+
+
+def test_lbc_09_group_is_the_only_non_individual_form_that_counts():
+    from koers.vouchers.rules import COUNTABLE_FORMS
+
+    individual_forms = {"individual", "video", "tool_interpretation"}
+    assert COUNTABLE_FORMS - individual_forms == {"group"}
+    for form in ("phone", "written", "online_tool"):
+        assert judge_contact(ContactFacts(form, 60), Tally(), 1, RULES).counted_minutes == 0

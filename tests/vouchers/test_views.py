@@ -243,3 +243,61 @@ def test_lbc_14_pop_store_lists_pops_by_name_for_centre_staff_only_visible_ones(
     assert "POP Ann Peeters cheque 1.pdf" in staff_page
     other_page = logged_in(other_coach).get(reverse("pop_store")).content.decode()
     assert "Ann Peeters" not in other_page
+
+
+@pytest.mark.django_db
+def test_lbc_17_assignments_given_between_contacts_are_evaluated_on_the_voucher_page(
+    voucher, coach, logged_in
+):
+    from koers.trajectories.services import AssignmentData, assignment_create, assignment_update
+
+    assignment = assignment_create(
+        trajectory=voucher.trajectory,
+        data=AssignmentData(
+            title="Drie mensen interviewen over hun job", deadline=timezone.localdate()
+        ),
+        acting_user=coach,
+    )
+    assignment_update(
+        assignment=assignment,
+        data=AssignmentData(
+            title=assignment.title,
+            status="done",
+            evaluation="Gaf zin in de zorg; volgende stap: stage.",
+        ),
+        acting_user=coach,
+    )
+    page = logged_in(coach).get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "Drie mensen interviewen" in page
+    assert "volgende stap: stage" in page
+
+
+@pytest.mark.django_db
+def test_lbc_13_combined_pop_toggle_needs_two_vouchers(client_record, coach, logged_in):
+    from datetime import date
+
+    first = voucher_open(
+        client=client_record,
+        responsible=coach,
+        organisation=client_record.organisation,
+        start_date=date(2024, 2, 1),
+        acting_user=coach,
+    )
+    web = logged_in(coach)
+    web.post(reverse("voucher_combined_pop", args=[first.pk]), {"combined": "on"})
+    first.refresh_from_db()
+    assert not first.combined_pop
+    second = voucher_open(
+        client=client_record,
+        responsible=coach,
+        organisation=client_record.organisation,
+        start_date=date(2024, 6, 1),
+        acting_user=coach,
+    )
+    web.post(reverse("voucher_combined_pop", args=[second.pk]), {"combined": "on"})
+    first.refresh_from_db()
+    assert first.combined_pop
+    from koers.vouchers.services import pop_save
+
+    pop_save(voucher=second, content={"sections": {"career_question": "x"}}, acting_user=coach)
+    assert second.trajectory.plans.get().title == "POP (loopbaancheque 1 en 2)"

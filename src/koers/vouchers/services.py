@@ -434,6 +434,7 @@ def _pop_vouchers(voucher: Voucher) -> tuple[int, ...]:
 @transaction.atomic
 def pop_save(*, voucher: Voucher, content: dict, acting_user: User | None, by_client: bool = False):
     """Save a new version of the POP (the client owns it: they may write it through the portal)."""
+    voucher = _lock(voucher)
     plan = pop_plan(voucher)
     if plan is None:
         if voucher.number == 1 and voucher.combined_pop:
@@ -629,3 +630,30 @@ def evaluation_submit(*, voucher: Voucher, response) -> None:
                 "Kopie evaluatie loopbaancheque", body, None, [coach.email], fail_silently=True
             )
         )
+
+
+@transaction.atomic
+def voucher_combine_pop(*, voucher: Voucher, combined: bool, acting_user: User) -> Voucher:
+    """LBC-13: one POP for both vouchers, kept on voucher 2 and noted on voucher 1."""
+    pair = list(
+        Voucher.objects.select_for_update().filter(client_id=voucher.client_id).order_by("number")
+    )
+    if [v.number for v in pair] != [1, 2]:
+        raise ValidationError(
+            {"combined_pop": [_("Een gecombineerd POP kan pas met een tweede cheque. (LBC-13)")]}
+        )
+    first, second = pair
+    own_first = Plan.objects.filter(trajectory=first.trajectory, kind=PlanKind.DEVELOPMENT).first()
+    if combined and own_first and own_first.finalised_at:
+        raise ValidationError(
+            {"combined_pop": [_("Cheque 1 heeft al een gefinaliseerd POP. (LBC-13)")]}
+        )
+    for target in pair:
+        target.combined_pop = combined
+        _save(target, acting_user)
+    plan = Plan.objects.filter(trajectory=second.trajectory, kind=PlanKind.DEVELOPMENT).first()
+    if plan and not plan.finalised_at:
+        plan.title = pop_title((1, 2) if combined else (2,))
+        plan._history_user = acting_user
+        plan.save()
+    return next(v for v in pair if v.pk == voucher.pk)

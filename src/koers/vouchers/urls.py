@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/tussentijdse-evaluatie/", views.voucher_interim, name="voucher_interim"),
     path("<int:pk>/pop/", views.voucher_pop, name="voucher_pop"),
     path("<int:pk>/pop/finaliseren/", views.voucher_pop_finalise, name="voucher_pop_finalise"),
+    path("<int:pk>/pop/gecombineerd/", views.voucher_combined_pop, name="voucher_combined_pop"),
     path("<int:pk>/documenten/", views.voucher_document, name="voucher_document"),
     path("<int:pk>/attest/", views.voucher_certificate, name="voucher_certificate"),
     path("<int:pk>/nazorg/", views.voucher_aftercare, name="voucher_aftercare"),

@@ -146,6 +146,8 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
         "aftercare_form": forms.AftercareForm(initial={"on": now.date()}),
         "certificate_form": forms.CertificateForm(),
         "interims": voucher.interim_evaluations.select_related("recorded_by"),
+        "assignments": list(trajectory.assignments.order_by("deadline", "id")),
+        "has_pair": Voucher.objects.filter(client_id=voucher.client_id).count() == 2,
         "aftercare": list(voucher.aftercare.all()),
         "plan": plan,
         "pop_version": latest,
@@ -342,4 +344,14 @@ def voucher_pop(request, pk: int):
             "versions": versions,
             "finalised": bool(plan and plan.finalised_at),
         },
+    )
+
+
+@voucher_action
+def voucher_combined_pop(request, voucher: Voucher):
+    combined = request.POST.get("combined") == "on"
+    services.voucher_combine_pop(voucher=voucher, combined=combined, acting_user=request.user)
+    messages.success(
+        request,
+        _("Eén POP voor cheque 1 en 2.") if combined else _("Elke cheque heeft zijn eigen POP."),
     )
