@@ -15,3 +15,5 @@ PASSWORD_HASHERS = [
 MEDIA_ROOT = os.path.join(_tmp, "media")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
+# The live server thread of the browser tests must not keep a PostgreSQL session open at teardown.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -164,6 +164,13 @@ def _writes(v: Voucher) -> list[tuple[str, str, dict, int]]:
         ("post", f"{base}/pop/finalise", {}, 200),
         ("post", f"{base}/documents", {"kind": "contract"}, 201),
         ("post", f"{base}/aftercare", {"on": timezone.localdate(), "form": "phone"}, 201),
+        ("post", f"{base}/aftercare-informed", {}, 200),
+        (
+            "post",
+            f"{base}/interim-evaluations",
+            {"held_on": timezone.localdate(), "going_as_wished": "Ja, het helpt."},
+            201,
+        ),
         ("post", f"{base}/close", {}, 200),
         (
             "post",
@@ -549,3 +556,18 @@ def test_lbc_20_certificate_for_training_not_in_pop_is_422(dossier, coach):
     assert issued.status_code == 200
     assert issued.json()["certificate_training"] == "opleiding HR-assistent"
     assert api.post(f"/vouchers/{dossier.pk}/documents", {"kind": "certificate"}).status_code == 201
+
+
+def test_lbc_16_interim_evaluation_in_the_future_is_refused(voucher, coach):
+    response = Api(coach).post(
+        f"/vouchers/{voucher.pk}/interim-evaluations",
+        {"held_on": timezone.localdate() + timedelta(days=2), "going_as_wished": "Ja"},
+    )
+    assert response.status_code == 422
+    assert fields(response) == {"held_on"}
+    assert not voucher.interim_evaluations.exists()
+
+
+def test_lbc_18_aftercare_informed_is_recorded(voucher, coach):
+    body = Api(coach).post(f"/vouchers/{voucher.pk}/aftercare-informed", {}).json()
+    assert body["aftercare_informed_at"] is not None

@@ -241,3 +241,9 @@ class CertificateIn(Schema):
         description="Begin van het academiejaar waarvoor het voordeel gevraagd wordt."
     )
     only_to_obtain_benefit: bool = False
+
+
+class InterimEvaluationIn(Schema):
+    held_on: date
+    going_as_wished: str
+    would_change: str = ""

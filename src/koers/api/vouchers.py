@@ -20,6 +20,7 @@ from koers.api.voucher_schemas import (
     CertificateIn,
     ChecklistOut,
     IntakeIn,
+    InterimEvaluationIn,
     PhaseIn,
     PopFinaliseIn,
     PopOut,
@@ -472,3 +473,31 @@ def issue_voucher_certificate(request: HttpRequest, voucher_id: int, payload: Ce
         acting_user=user,
     )
     return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/aftercare-informed",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Cliënt ingelicht over nazorg (LBC-18)",
+)
+def voucher_aftercare_informed(request: HttpRequest, voucher_id: int):
+    user = auth_user(request)
+    services.aftercare_informed(voucher=voucher_get(user=user, pk=voucher_id), acting_user=user)
+    return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/interim-evaluations",
+    response={201: VoucherDetailOut, **ERRORS},
+    summary="Tussentijdse evaluatie (LBC-16)",
+)
+def add_interim_evaluation(request: HttpRequest, voucher_id: int, payload: InterimEvaluationIn):
+    user = auth_user(request)
+    services.interim_evaluation_add(
+        voucher=voucher_get(user=user, pk=voucher_id),
+        held_on=payload.held_on,
+        going_as_wished=payload.going_as_wished,
+        would_change=payload.would_change,
+        acting_user=user,
+    )
+    return 201, _detail(user, voucher_id)
