@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from koers.core.crypto import blind_index
-from koers.core.models import Client, User
+from koers.core.models import GUIDING_ROLES, Client, User
 from koers.core.validators import normalize_national_number
 
 
@@ -31,3 +31,17 @@ def client_search(*, user: User, query: str = "") -> QuerySet[Client]:
 def client_get(*, user: User, pk: int) -> Client:
     """The client if visible to the user; raises Client.DoesNotExist otherwise (a 404 upstream)."""
     return Client.objects.visible_to(user).select_related("organisation").get(pk=pk)
+
+
+def guiding_staff(*, client: Client) -> QuerySet[User]:
+    """Who can be responsible for a trajectory of this client: guiding staff of its centre."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__is_active=True,
+            memberships__organisation_id=client.organisation_id,
+            memberships__role__in=list(GUIDING_ROLES),
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.core import selectors as core_selectors
 from koers.core.forms import TrajectoryForm, apply_errors
-from koers.core.models import GUIDING_ROLES, Client, Role, User
+from koers.core.models import Client, Role
 from koers.trajectories import selectors
 from koers.trajectories.forms import (
     AssignmentForm,
@@ -65,20 +65,6 @@ def _trajectory(request, pk: int) -> Trajectory:
         raise Http404 from None
 
 
-def _guiding_staff(client: Client):
-    """Who can be responsible for a trajectory of this client: guiding staff of its centre."""
-    return (
-        User.objects.filter(
-            is_active=True,
-            memberships__is_active=True,
-            memberships__organisation_id=client.organisation_id,
-            memberships__role__in=list(GUIDING_ROLES),
-        )
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def trajectory_create(request):
@@ -88,7 +74,9 @@ def trajectory_create(request):
         raise Http404 from None
     user = request.user
     chooses_responsible = user.is_administrator or Role.CENTRE_STAFF in user.roles
-    responsibles = list(_guiding_staff(client)) if chooses_responsible else None
+    responsibles = (
+        list(core_selectors.guiding_staff(client=client)) if chooses_responsible else None
+    )
     form = TrajectoryForm(
         request.POST or None,
         initial={"start_date": timezone.localdate()},

@@ -64,7 +64,7 @@ def voucher_create(request):
     started = Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
     entitlement = voucher_entitlement(started_on=list(started), today=timezone.localdate())
     chooses = user.is_administrator or Role.CENTRE_STAFF in user.roles
-    responsibles = list(_guiding_staff(client)) if chooses else None
+    responsibles = list(core_selectors.guiding_staff(client=client)) if chooses else None
     form = forms.VoucherOpenForm(
         request.POST or None,
         initial={"start_date": timezone.localdate()},
@@ -95,12 +95,6 @@ def voucher_create(request):
         "vouchers/voucher_form.html",
         {"form": form, "client": client, "entitlement": entitlement},
     )
-
-
-def _guiding_staff(client: Client):
-    from koers.trajectories.views import _guiding_staff as guiding
-
-    return guiding(client)
 
 
 def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
