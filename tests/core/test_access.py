@@ -61,3 +61,22 @@ def test_inactive_or_anonymous_users_see_nothing(trajectory, coach):
     assert not Client.objects.visible_to(AnonymousUser()).exists()
     coach.is_active = False
     assert not Client.objects.visible_to(coach).exists()
+
+
+@pytest.mark.django_db
+def test_access_ends_for_everyone_but_administrators_when_access_until_passes(
+    trajectory, coach, centre_staff, administrator
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    trajectory.access_until = timezone.now() + timedelta(hours=1)
+    trajectory.save()
+    assert Client.objects.visible_to(coach).exists()
+    trajectory.access_until = timezone.now() - timedelta(seconds=1)
+    trajectory.save()
+    assert not Client.objects.visible_to(coach).exists()
+    assert not Trajectory.objects.visible_to(centre_staff).exists()
+    assert not Client.objects.visible_to(centre_staff).exists()
+    assert Trajectory.objects.visible_to(administrator).exists()

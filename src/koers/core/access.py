@@ -5,13 +5,15 @@ endpoint starts from it. The policy:
 - an administrator sees everything;
 - centre staff see every client and trajectory of the organisations where they are staff;
 - a coach, mediator or job coach sees the trajectories they are responsible for, their clients,
-  and what hangs under those trajectories (contacts, assignments, plans, documents).
+  and what hangs under those trajectories (contacts, assignments, plans, documents);
+- a trajectory whose `access_until` has passed is seen by administrators only.
 A user with several roles sees the union.
 """
 
 from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 
 def _nothing() -> Q:
@@ -32,7 +34,11 @@ def trajectory_condition(user, prefix: str = "") -> Q | None:
         condition |= Q(**{f"{prefix}organisation_id__in": staff_orgs})
     if user.roles & GUIDING_ROLES:
         condition |= Q(**{f"{prefix}responsible": user})
-    return condition
+    # A trajectory whose access ended (a closed mediation service) is gone for everyone but admins.
+    still_open = Q(**{f"{prefix}access_until__isnull": True}) | Q(
+        **{f"{prefix}access_until__gt": timezone.now()}
+    )
+    return condition & still_open
 
 
 def client_condition(user) -> Q | None:
@@ -48,7 +54,12 @@ def client_condition(user) -> Q | None:
     )
     staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
     if staff_orgs:
-        condition |= Q(organisation_id__in=staff_orgs)
+        # Staff see their organisation's clients, except one whose file was closed to the
+        # organisation (an ended mediation service); another visible trajectory still shows it.
+        ended = trajectory.objects.filter(
+            client=OuterRef("pk"), organisation_id__in=staff_orgs, access_until__lte=timezone.now()
+        )
+        condition |= Q(organisation_id__in=staff_orgs) & ~Q(Exists(ended))
     return condition
 
 

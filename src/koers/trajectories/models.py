@@ -52,6 +52,9 @@ class Trajectory(models.Model):
     title = models.CharField(_("titel"), max_length=200, blank=True)
     start_date = models.DateField(_("startdatum"))
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    # From this moment only administrators still see the trajectory: e.g. a mediation partner
+    # loses access to the file when the service closes (MED-15, MED-16).
+    access_until = models.DateTimeField(_("toegang tot"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
