@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "koers.core",
     "koers.trajectories",
     "koers.vouchers",
+    "koers.mediation",
+    "koers.intake",
     "koers.portal",
     "koers.documents",
     "koers.api",
