@@ -370,3 +370,45 @@ def test_english_keeps_belgian_dates(logged_in, coach, client_record, trajectory
     assert response.status_code == 302
     client_record.refresh_from_db()
     assert client_record.birth_date.isoformat() == "1980-12-25"
+
+
+@pytest.mark.django_db
+def test_location_is_added_with_a_valid_postal_code_only(centre, centre_staff, logged_in):
+    from django.urls import reverse
+
+    web = logged_in(centre_staff)
+    url = reverse("organisation_detail", args=[centre.pk])
+    bad = web.post(url, {"name": "Antenne Aalst", "postal_code": "93", "city": "Aalst"})
+    assert "vier cijfers" in bad.content.decode()
+    assert not centre.locations.exists()
+    web.post(
+        url,
+        {
+            "name": "Antenne Aalst",
+            "street": "Stationsstraat 1",
+            "postal_code": "9300",
+            "city": "Aalst",
+        },
+    )
+    assert centre.locations.get().postal_code == "9300"
+    assert centre.locations.get().history.first().history_user == centre_staff
+
+
+@pytest.mark.django_db
+def test_staff_of_another_organisation_are_not_listed_nor_editable(centre, other_centre, logged_in):
+    from django.urls import reverse
+
+    from koers.core.models import Role
+    from tests.factories import staff_user
+
+    staff_user(other_centre, Role.COACH, username="someone-elsewhere")
+    outsider = staff_user(centre, Role.CENTRE_STAFF)
+    web = logged_in(outsider)
+    page = web.get(reverse("organisation_detail", args=[other_centre.pk])).content.decode()
+    assert "someone-elsewhere" not in page
+    response = web.post(
+        reverse("organisation_detail", args=[other_centre.pk]),
+        {"name": "X", "postal_code": "9000", "city": "Gent"},
+    )
+    assert response.status_code == 403
+    assert not other_centre.locations.exists()

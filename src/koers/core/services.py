@@ -16,6 +16,7 @@ from koers.core.models import (
     Client,
     FileAccess,
     Language,
+    Location,
     Membership,
     Organisation,
     OrganisationKind,
@@ -303,3 +304,34 @@ def api_token_user(key: str) -> User | None:
         return None
     APIToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+@transaction.atomic
+def location_add(
+    *,
+    organisation: Organisation,
+    name: str,
+    street: str,
+    postal_code: str,
+    city: str,
+    acting_user: User,
+) -> Location:
+    """A place where the organisation works (BIL-05: VDAB must know each coach's locations)."""
+    errors: dict[str, list[str]] = {}
+    if not name.strip():
+        errors["name"] = [_("Geef de locatie een naam.")]
+    if not city.strip():
+        errors["city"] = [_("Vul de gemeente in.")]
+    _collect(errors, "postal_code", validate_postal_code, postal_code.strip())
+    if errors:
+        raise ValidationError(errors)
+    location = Location(
+        organisation=organisation,
+        name=name.strip(),
+        street=street.strip(),
+        postal_code=postal_code.strip(),
+        city=city.strip(),
+    )
+    location._history_user = acting_user
+    location.save()
+    return location

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from koers.core import audit, selectors
-from koers.core.forms import ClientForm, OrganisationForm, StaffForm, apply_errors
+from koers.core.forms import ClientForm, LocationForm, OrganisationForm, StaffForm, apply_errors
 from koers.core.models import (
     GUIDING_ROLES,
     Client,
@@ -33,6 +33,7 @@ from koers.core.services import (
     client_data_from,
     client_update,
     file_access_log,
+    location_add,
     organisation_create,
     staff_create,
 )
@@ -351,18 +352,40 @@ def organisation_create_view(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def organisation_detail(request, pk: int):
     _require_manage(request)
     organisation = get_object_or_404(Organisation, pk=pk)
+    managed = _staff_organisation_ids(request.user)
+    # The organisation register is shared; who works where is only shown to those who manage it.
+    manages = managed is None or organisation.pk in managed
+    form = LocationForm(request.POST or None)
+    if request.method == "POST":
+        if not manages:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                location_add(
+                    organisation=organisation, acting_user=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("De locatie is toegevoegd."))
+                return redirect("organisation_detail", pk=organisation.pk)
     memberships = (
         Membership.objects.filter(organisation=organisation)
         .select_related("user", "location")
         .order_by("user__first_name", "user__last_name", "role")
+        if manages
+        else Membership.objects.none()
     )
     context = {
         "organisation": organisation,
         "locations": organisation.locations.all(),
         "memberships": memberships,
+        "manages": manages,
+        "location_form": form,
     }
     return render(request, "core/organisation_detail.html", context)
 
