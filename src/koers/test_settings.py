@@ -17,3 +17,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
 # The live server thread of the browser tests must not keep a PostgreSQL session open at teardown.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# django-zeal: a request that loads a relation once per row (an N+1) fails the test that made it.
+INSTALLED_APPS = [*INSTALLED_APPS, "zeal"]  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE, "zeal.middleware.zeal_middleware"]  # noqa: F405
+ZEAL_RAISE = True
+ZEAL_NPLUSONE_THRESHOLD = 3  # a view may fetch the same row twice (before and after a service)
