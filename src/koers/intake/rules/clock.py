@@ -1,0 +1,122 @@
+"""INT-02 / INT-03: the 24-hour clock, the moment to call, and the acknowledgement.
+
+All datetimes are aware; the caller passes them in the centre's local time where text is made.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from koers.intake.rules.ruleset import Reason, Ruleset
+
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A period in which the person can be reached (INT-01)."""
+
+    starts_at: datetime
+    ends_at: datetime
+
+
+def deadline(clock_started_at: datetime, ruleset: Ruleset) -> datetime:
+    """INT-02: the coach contacts the lead within 24 hours of its arrival (or of a hand-over)."""
+    return clock_started_at + timedelta(hours=ruleset.lead_clock_hours)
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    call_at: datetime | None  # when to phone: the start of the first usable window
+    window: Window | None
+    acknowledgement_due: bool
+    deadline: datetime
+    reason: Reason
+
+
+def call_plan(arrived_at: datetime, windows: list[Window], ruleset: Ruleset) -> CallPlan:
+    """INT-03: the first reachable window that has not ended is the moment to call.
+
+    When it starts later than the deadline, an acknowledgement (SMS or e-mail) is due within the
+    24 hours, naming the date and time of the call. Otherwise the call itself meets INT-02.
+    """
+    due = deadline(arrived_at, ruleset)
+    usable = sorted((w for w in windows if w.ends_at > arrived_at), key=lambda w: w.starts_at)
+    if not usable:
+        return CallPlan(
+            None,
+            None,
+            False,
+            due,
+            Reason("INT-02", "Geen bereikbaar moment opgegeven: bel binnen 24 uur."),
+        )
+    first = usable[0]
+    call_at = max(first.starts_at, arrived_at)
+    if first.starts_at > due:
+        return CallPlan(
+            call_at,
+            first,
+            True,
+            due,
+            Reason(
+                "INT-03",
+                "Het eerste bereikbare moment valt later dan 24 uur na de aanvraag: stuur binnen "
+                "24 uur een sms of e-mail met de datum en het uur waarop je belt.",
+            ),
+        )
+    return CallPlan(
+        call_at,
+        first,
+        False,
+        due,
+        Reason("INT-03", "Bel in het eerste bereikbare moment; een bevestiging is niet nodig."),
+    )
+
+
+def format_moment(moment: datetime) -> tuple[str, str]:
+    """nl-BE date and time of a (local) moment: ("dinsdag 01/12/2026", "14:00")."""
+    return f"{WEEKDAYS[moment.weekday()]} {moment:%d/%m/%Y}", f"{moment:%H:%M}"
+
+
+def acknowledgement_text(*, first_name: str, call_at: datetime, coach: str, centre: str) -> str:
+    """INT-03: "request received, I will call you on <date> at <time>" (call_at in local time)."""
+    day, hour = format_moment(call_at)
+    return (
+        f"Dag {first_name}, we hebben je aanvraag voor loopbaanbegeleiding goed ontvangen. "
+        f"Ik bel je op {day} om {hour}. Vriendelijke groeten, {coach} ({centre})"
+    )
+
+
+@dataclass(frozen=True)
+class Lateness:
+    status: str  # "open" | "nearing" | "late" | "met" | "met_late"
+    deadline: datetime
+    reason: Reason
+
+    @property
+    def flagged(self) -> bool:
+        return self.status in ("nearing", "late", "met_late")
+
+
+def lateness(
+    *,
+    clock_started_at: datetime,
+    contacted_at: datetime | None,
+    now: datetime,
+    ruleset: Ruleset,
+) -> Lateness:
+    """INT-02: is the lead (about to be) late? `contacted_at` is the first call, or the
+    acknowledgement where INT-03 asks for one (both meet the deadline)."""
+    due = deadline(clock_started_at, ruleset)
+    if contacted_at is not None:
+        if contacted_at <= due:
+            return Lateness("met", due, Reason("INT-02", "Binnen 24 uur gecontacteerd."))
+        return Lateness("met_late", due, Reason("INT-02", "Gecontacteerd, maar later dan 24 uur."))
+    if now > due:
+        return Lateness("late", due, Reason("INT-02", "Niet gecontacteerd binnen 24 uur."))
+    if due - now <= timedelta(hours=ruleset.nearing_hours):
+        return Lateness(
+            "nearing",
+            due,
+            Reason("INT-02", f"Minder dan {ruleset.nearing_hours} uur over om te contacteren."),
+        )
+    return Lateness("open", due, Reason("INT-02", "Contacteer binnen 24 uur."))

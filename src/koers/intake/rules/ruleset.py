@@ -1,0 +1,48 @@
+"""The intake numbers, versioned by validity dates (RULESET in domain.md)."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a decision was taken: the rule ID and a sentence for the user (Dutch)."""
+
+    rule: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    version: str
+    valid_from: date
+    valid_until: date | None
+    lead_clock_hours: int = 24  # INT-02
+    # Our choice (not in the seeds): flag a lead for the coach when this little time is left.
+    nearing_hours: int = 4
+    # INT-05: a coach unavailable at any moment of this horizon gets no new lead.
+    availability_horizon_hours: int = 24
+    # INT-01 routing: "recent load" counts the leads a coach received in these days.
+    recent_load_days: int = 30
+    # INT-08: one provider plans about half an hour for the free introductory conversation.
+    introduction_minutes: int = 30
+    # COM-01: the centre's working name must stand within this many characters of a mention.
+    com_proximity_chars: int = 200
+    # Our choice: identical submissions within these minutes collapse into one lead.
+    duplicate_minutes: int = 15
+
+    def covers(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+RULESETS: tuple[Ruleset, ...] = (
+    Ruleset(version="2019-seeds", valid_from=date(2019, 1, 1), valid_until=None),
+)
+
+
+def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
+    for ruleset in rulesets:
+        if ruleset.covers(day):
+            return ruleset
+    raise LookupError(f"no intake rule set in force on {day.isoformat()}")
