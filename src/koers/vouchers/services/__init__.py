@@ -1,0 +1,60 @@
+"""Career-voucher use cases: they load models, ask `rules`, and save in one transaction.
+
+Views, the API, the portal, jobs and commands call these; none writes voucher models directly.
+"""
+
+from koers.vouchers.services.common import ruleset_of
+from koers.vouchers.services.contacts import (
+    GroupMember,
+    group_session_create,
+    voucher_contact_check,
+    voucher_contact_log,
+)
+from koers.vouchers.services.followup import (
+    aftercare_informed,
+    aftercare_register,
+    certificate_issue,
+    evaluation_received,
+    evaluation_submit,
+    interim_evaluation_add,
+)
+from koers.vouchers.services.opening import (
+    voucher_close,
+    voucher_intake_update,
+    voucher_open,
+    voucher_scope_resolve,
+    voucher_set_phase,
+)
+from koers.vouchers.services.pop import (
+    pop_facts,
+    pop_finalise,
+    pop_plan,
+    pop_requires_actions,
+    pop_save,
+    voucher_combine_pop,
+)
+
+__all__ = [
+    "GroupMember",
+    "aftercare_informed",
+    "aftercare_register",
+    "certificate_issue",
+    "evaluation_received",
+    "evaluation_submit",
+    "group_session_create",
+    "interim_evaluation_add",
+    "pop_facts",
+    "pop_finalise",
+    "pop_plan",
+    "pop_requires_actions",
+    "pop_save",
+    "ruleset_of",
+    "voucher_close",
+    "voucher_combine_pop",
+    "voucher_contact_check",
+    "voucher_contact_log",
+    "voucher_intake_update",
+    "voucher_open",
+    "voucher_scope_resolve",
+    "voucher_set_phase",
+]

@@ -1,0 +1,147 @@
+"""After the sessions: interim evaluation (LBC-16), evaluation (LBC-15), aftercare (LBC-18), certificate (LBC-20)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.core.models import User
+from koers.vouchers.models import (
+    AftercareEntry,
+    InterimEvaluation,
+    Voucher,
+)
+from koers.vouchers.rules.aftercare import aftercare_refusal
+from koers.vouchers.rules.certificate import certificate_refusal
+from koers.vouchers.services.common import lock_voucher, refusal, ruleset_of, save_voucher
+from koers.vouchers.services.pop import pop_plan
+
+
+@transaction.atomic
+def interim_evaluation_add(
+    *, voucher: Voucher, held_on: date, going_as_wished: str, would_change: str, acting_user: User
+) -> InterimEvaluation:
+    """LBC-16."""
+    if not going_as_wished.strip():
+        raise ValidationError({"going_as_wished": [_("Noteer het antwoord van de cliënt.")]})
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": [_("Een evaluatie ligt niet in de toekomst.")]})
+    return InterimEvaluation.objects.create(
+        voucher=voucher,
+        held_on=held_on,
+        going_as_wished=going_as_wished.strip(),
+        would_change=would_change.strip(),
+        recorded_by=acting_user,
+    )
+
+
+@transaction.atomic
+def aftercare_register(
+    *, voucher: Voucher, on: date, minutes: int, form: str, note: str, acting_user: User
+) -> AftercareEntry:
+    """LBC-18: at most 30 minutes per voucher, in half hours, within a year of the synthesis."""
+    voucher = lock_voucher(voucher)
+    if form not in AftercareEntry.Form.values:
+        raise ValidationError({"form": [_("Kies een vorm uit de lijst.")]})
+    if on > timezone.localdate():
+        raise ValidationError({"on": [_("Nazorg registreer je nadat ze gebeurd is.")]})
+    used = sum(voucher.aftercare.values_list("minutes", flat=True))
+    reason = aftercare_refusal(
+        used_minutes=used,
+        minutes=minutes,
+        on=on,
+        synthesis_date=voucher.synthesis_date,
+        ruleset=ruleset_of(voucher),
+    )
+    if reason:
+        raise refusal("minutes", reason)
+    entry = AftercareEntry(
+        voucher=voucher,
+        on=on,
+        minutes=minutes,
+        form=form,
+        note=note.strip(),
+        recorded_by=acting_user,
+    )
+    entry._history_user = acting_user
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def aftercare_informed(*, voucher: Voucher, acting_user: User) -> Voucher:
+    """LBC-18: the coach told the client about aftercare when the voucher ended."""
+    voucher = lock_voucher(voucher)
+    if voucher.aftercare_informed_at is None:
+        voucher.aftercare_informed_at = timezone.now()
+    return save_voucher(voucher, acting_user)
+
+
+@transaction.atomic
+def evaluation_received(*, voucher: Voucher, on: date, acting_user: User | None) -> Voucher:
+    voucher = lock_voucher(voucher)
+    voucher.evaluation_received_on = voucher.evaluation_received_on or on
+    return save_voucher(voucher, acting_user)
+
+
+@transaction.atomic
+def evaluation_submit(*, voucher: Voucher, response) -> None:
+    """LBC-15: the client's evaluation comes in; it is linked to the voucher and the coach gets a copy."""
+    from django.core.mail import send_mail
+
+    voucher = lock_voucher(voucher)
+    if hasattr(voucher, "evaluation"):
+        raise ValidationError({"__all__": [_("Deze evaluatie werd al ingevuld. Bedankt!")]})
+    response.voucher = voucher
+    response.save()
+    voucher.evaluation_received_on = timezone.localdate()
+    save_voucher(voucher, None)
+    coach = voucher.trajectory.responsible
+    if coach.email:
+        body = (
+            f"Evaluatie loopbaancheque {voucher.number} (dossier {voucher.pk})\n\n"
+            f"Tevredenheid: {response.satisfaction}/5\nGeholpen: {response.helped}/5\n"
+            f"Aanraden: {'ja' if response.would_recommend else 'nee'}\n\n"
+            f"Wat geleerd:\n{response.learned}\n\nOpmerkingen:\n{response.remarks}\n"
+        )
+        transaction.on_commit(
+            lambda: send_mail(
+                "Kopie evaluatie loopbaancheque", body, None, [coach.email], fail_silently=True
+            )
+        )
+
+
+@transaction.atomic
+def certificate_issue(
+    *,
+    voucher: Voucher,
+    training: str,
+    benefit_academic_year_start: date,
+    only_to_obtain_benefit: bool,
+    acting_user: User,
+) -> Voucher:
+    """LBC-20: issue the training certificate once, or refuse with the reason."""
+    voucher = lock_voucher(voucher)
+    plan = pop_plan(voucher)
+    latest = plan.versions.order_by("-number").first() if plan else None
+    text = " ".join(
+        str(v) for v in (latest.content.get("sections", {}).values() if latest else [])
+    ).lower()
+    text += " ".join(
+        a.get("what", "") for a in (latest.content.get("actions", []) if latest else [])
+    ).lower()
+    named = bool(training.strip()) and training.strip().lower() in text
+    reason = certificate_refusal(
+        already_issued=voucher.certificate_issued_at is not None,
+        training_named_in_pop=named,
+        guidance_started_on=voucher.trajectory.start_date,
+        benefit_academic_year_start=benefit_academic_year_start,
+        only_to_obtain_benefit=only_to_obtain_benefit,
+    )
+    if reason:
+        raise refusal("__all__", reason)
+    voucher.certificate_issued_at = timezone.now()
+    voucher.certificate_training = training.strip()
+    return save_voucher(voucher, acting_user)
