@@ -400,6 +400,7 @@ def test_lbc_15_invitation_two_reminders_then_correspondence_idempotent(
     assert "evaluatie" in mail.outbox[0].subject.lower()
     assert voucher.trajectory.organisation.name in mail.outbox[0].from_email
     assert "/portal/evaluatie/" in mail.outbox[0].body
+    assert "30 minuten nazorg" in mail.outbox[0].body  # LBC-18: the end-of-voucher message
     for week in (1, 2):
         sweep(start + timedelta(days=7 * week))
     assert len(mail.outbox) == 3
