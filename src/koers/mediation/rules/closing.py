@@ -1,0 +1,309 @@
+"""MED-12 to MED-17: when a service may close, the final advice, access loss and the return to VDAB."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from koers.mediation.rules.ruleset import Reason, Ruleset, Tender
+
+
+def add_months(day: date, months: int) -> date:
+    """Calendar months; the 31st becomes the last day of a shorter month."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def previous_month_ends(today: date, count: int) -> list[date]:
+    """The last `count` month-ends on or before `today`, most recent first."""
+    year, month = today.year, today.month
+    if today != month_end(year, month):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    ends = []
+    for _ in range(count):
+        ends.append(month_end(year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return ends
+
+
+class ClosingReason(StrEnum):
+    PASSIVE = "passive"  # 3× passive category at month-end (MED-12)
+    MAX_DURATION = "max_duration"  # MED-12 / MED-13
+    ABSENCE = "absence"  # MED-03: refused for absence at the first appointment
+
+
+class ClosingWay(StrEnum):
+    PARTNER_ADVICE = "partner_advice"  # manually by the partner, with a final advice
+    AUTOMATIC = "automatic"  # no advice within the month (MED-16)
+    VDAB = "vdab"  # closed by VDAB
+    ABSENCE_STOP = "absence_stop"  # MED-03
+
+
+class Advice(StrEnum):
+    NO_NEED = "no_need"
+    NEED = "need"
+    EXHAUSTED = "exhausted"
+    REASSESS = "reassess"
+
+
+ADVICE_LABELS: dict[Advice, str] = {
+    Advice.NO_NEED: "Geen nood aan persoonlijke dienstverlening",
+    Advice.NEED: "Nood aan persoonlijke dienstverlening",
+    Advice.EXHAUSTED: "Dienstverlening uitgeput",
+    Advice.REASSESS: "Nieuwe inschatting nodig",
+}
+
+# MED-14: word for word from seed 004 §4.3 — printed on the advice and sent to the citizen.
+CITIZEN_TEXTS: dict[Advice, str] = {
+    Advice.NO_NEED: (
+        "Je zit op koers naar passend werk en op korte termijn heb je geen nood aan verdere "
+        "persoonlijke ondersteuning. Je zet je zoektocht naar werk zelfstandig verder. Als je "
+        "hier toch verdere hulp bij wil, kan je terecht bij VDAB."
+    ),
+    Advice.NEED: (
+        "Je hebt nog verdere hulp nodig bij het zoeken naar werk. VDAB zal je contacteren en "
+        "kijken welke ondersteuning best past."
+    ),
+    Advice.EXHAUSTED: (
+        "Je zet je zoektocht naar werk zelfstandig verder. Als je hier verdere hulp bij wil, kan "
+        "je terecht bij VDAB."
+    ),
+    Advice.REASSESS: (
+        "We kunnen op dit moment niet inschatten of je nog verdere hulp nodig hebt in je "
+        "zoektocht naar werk. Wanneer de bemiddeling naar werk hervat wordt, zal VDAB kijken "
+        "welke ondersteuning best past."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class MonthEnd:
+    """The category of the file on the last day of a month (MED-12)."""
+
+    day: date
+    passive: bool
+
+
+@dataclass(frozen=True)
+class ClosingDue:
+    reason: ClosingReason | None
+    on: date | None  # the day the mediation process ended ("ter afsluiting")
+    reasons: tuple[Reason, ...]
+
+
+def closing_due(
+    *,
+    tender: str,
+    started_on: date | None,
+    month_ends: list[MonthEnd],
+    today: date,
+    ruleset: Ruleset,
+) -> ClosingDue:
+    """MED-12/MED-13: has the mediation process ended, and why?
+
+    TIBB4, TIBB4 anderstaligen, SCRABA, SAB3: at the earliest after the minimum months AND either
+    the three most recent month-ends (each after the start) were passive, or the maximum duration
+    was reached. WIJ3: at the earliest after 18 months AND the project end, never on passive.
+    """
+    if started_on is None:
+        return ClosingDue(None, None, (Reason("MED-06", "De bemiddeling is nog niet gestart."),))
+    params = ruleset.tender(tender)
+    minimum = add_months(started_on, params.minimum_months)
+    if tender == Tender.WIJ3:
+        end = max(minimum, params.project_end or minimum)
+        if today >= end:
+            return ClosingDue(
+                ClosingReason.MAX_DURATION,
+                end,
+                (
+                    Reason(
+                        "MED-13",
+                        f"WIJ3: 18 maanden bemiddeling en het einde van de projecten "
+                        f"({params.project_end:%d/%m/%Y}) zijn bereikt.",
+                    ),
+                ),
+            )
+        return ClosingDue(
+            None,
+            None,
+            (Reason("MED-13", f"WIJ3 sluit ten vroegste op {end:%d/%m/%Y}; nooit op passief."),),
+        )
+    maximum = add_months(started_on, params.maximum_months)
+    passive_since = _passive_since(started_on, minimum, month_ends, ruleset)
+    candidates: list[tuple[date, ClosingReason]] = []
+    if params.closes_on_passive and passive_since is not None:
+        candidates.append((passive_since, ClosingReason.PASSIVE))
+    candidates.append((max(minimum, maximum), ClosingReason.MAX_DURATION))
+    on, reason = min(candidates)
+    if today < on:
+        return ClosingDue(
+            None,
+            None,
+            (
+                Reason(
+                    "MED-12",
+                    f"De service kan ten vroegste op {minimum:%d/%m/%Y} afsluiten (6 maanden "
+                    f"bemiddeling); de maximale duur is bereikt op {maximum:%d/%m/%Y}.",
+                ),
+            ),
+        )
+    message = (
+        f"{ruleset.passive_month_ends} maanden na elkaar op een passieve categorie op de laatste "
+        "dag van de maand, na minstens 6 maanden bemiddeling."
+        if reason == ClosingReason.PASSIVE
+        else f"De maximale duur van de bemiddeling ({params.maximum_months} maanden) is bereikt."
+    )
+    return ClosingDue(reason, on, (Reason("MED-12", message),))
+
+
+def _passive_since(
+    started_on: date, minimum: date, month_ends: list[MonthEnd], ruleset: Ruleset
+) -> date | None:
+    """The first day, not before the minimum, on which the N most recent month-ends (each after
+    the start of mediation) were all passive: e.g. months 4, 5 and 6 at the earliest."""
+    by_day = {m.day: m.passive for m in month_ends if m.day >= started_on}
+    candidates = [minimum] + sorted(day + timedelta(days=1) for day in by_day if day >= minimum)
+    for candidate in candidates:
+        run = previous_month_ends(candidate - timedelta(days=1), ruleset.passive_month_ends)
+        if all(end >= started_on and by_day.get(end) is True for end in run):
+            return candidate
+    return None
+
+
+def advice_options(reason: ClosingReason | str | None) -> tuple[Advice, ...]:
+    """MED-14: four options after 3× passive, three after maximum duration (never 'Nieuwe
+    inschatting nodig'); none when the service stopped for absence."""
+    if reason == ClosingReason.PASSIVE:
+        return (Advice.NO_NEED, Advice.NEED, Advice.EXHAUSTED, Advice.REASSESS)
+    if reason == ClosingReason.MAX_DURATION:
+        return (Advice.NO_NEED, Advice.NEED, Advice.EXHAUSTED)
+    return ()
+
+
+def advice_refusal(
+    *,
+    reason: str | None,
+    option: str,
+    mail: bool,
+    printed: bool,
+    deadline: date | None,
+    today: date,
+) -> Reason | None:
+    if reason not in (ClosingReason.PASSIVE, ClosingReason.MAX_DURATION):
+        return Reason("MED-14", "Een eindadvies kan pas als de service “ter afsluiting” staat.")
+    if deadline is not None and today > deadline:
+        return Reason(
+            "MED-16", "De maand voor het eindadvies is voorbij: de service sluit automatisch."
+        )
+    allowed = advice_options(reason)
+    if option not in allowed:
+        labels = ", ".join(f"“{ADVICE_LABELS[a]}”" for a in allowed)
+        return Reason(
+            "MED-14",
+            f"Na {'3× passieve categorie' if reason == ClosingReason.PASSIVE else 'maximale duur'}"
+            f" zijn alleen deze adviezen mogelijk: {labels}.",
+        )
+    if not (mail or printed):
+        return Reason("MED-14", "Vink “Mail eindadvies” of “Print eindadvies” aan (minstens één).")
+    return None
+
+
+def advice_deadline(due_on: date, ruleset: Ruleset) -> date:
+    """MED-14: one month to give the final advice; the service closes automatically after it."""
+    return add_months(due_on, ruleset.advice_window_months)
+
+
+def access_ends(
+    *, way: ClosingWay | str, reason: ClosingReason | str | None, closed_at: datetime
+) -> datetime:
+    """MED-15/MED-16 (and MED-03): when the red bar goes and the partner loses access.
+
+    With advice: the next day. Automatically: at once after maximum duration, the next day after
+    3× passive. Stopped for absence or closed by VDAB: at once.
+    """
+    next_day = datetime.combine(closed_at.date() + timedelta(days=1), time.min, closed_at.tzinfo)
+    if way == ClosingWay.PARTNER_ADVICE:
+        return next_day
+    if way == ClosingWay.AUTOMATIC and reason == ClosingReason.PASSIVE:
+        return next_day
+    return closed_at
+
+
+class ReturnTo(StrEnum):
+    NONE = "none"
+    VDAB_MEDIATOR = "vdab_mediator"
+    CHEF_OE = "chef_oe"
+
+
+RETURN_LABELS = {
+    ReturnTo.NONE: "Nee",
+    ReturnTo.VDAB_MEDIATOR: "Ja (VDAB-bemiddelaar)",
+    ReturnTo.CHEF_OE: "Ja (Chef OE)",
+}
+
+# Annex 3 (and annex 4 for WIJ3: only the maximum-duration rows). advice None = no advice.
+RETURN_TABLE: dict[tuple[ClosingReason, ClosingWay, Advice | None], ReturnTo] = {
+    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.NEED): ReturnTo.NONE,
+    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.REASSESS): ReturnTo.NONE,
+    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.NO_NEED): ReturnTo.NONE,
+    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.EXHAUSTED): ReturnTo.NONE,
+    (ClosingReason.PASSIVE, ClosingWay.AUTOMATIC, None): ReturnTo.NONE,
+    (ClosingReason.PASSIVE, ClosingWay.VDAB, None): ReturnTo.VDAB_MEDIATOR,
+    (ClosingReason.MAX_DURATION, ClosingWay.PARTNER_ADVICE, Advice.NEED): ReturnTo.CHEF_OE,
+    (ClosingReason.MAX_DURATION, ClosingWay.PARTNER_ADVICE, Advice.NO_NEED): ReturnTo.NONE,
+    (ClosingReason.MAX_DURATION, ClosingWay.PARTNER_ADVICE, Advice.EXHAUSTED): ReturnTo.NONE,
+    (ClosingReason.MAX_DURATION, ClosingWay.AUTOMATIC, None): ReturnTo.CHEF_OE,
+    (ClosingReason.MAX_DURATION, ClosingWay.VDAB, None): ReturnTo.VDAB_MEDIATOR,
+}
+
+
+@dataclass(frozen=True)
+class ReturnDecision:
+    to: ReturnTo
+    reasons: tuple[Reason, ...]
+
+
+def return_to_vdab(
+    *, tender: str, reason: str, way: str, advice: str | None, open_items: bool
+) -> ReturnDecision:
+    """MED-17: does mediation return to VDAB, and to whom?
+
+    Open trajectory actions or contacts always send it back, whatever the table says; the seed
+    names no addressee for that case, so it goes to the VDAB mediator who referred the client.
+    A service stopped for absence (MED-03) goes back to the VDAB mediator with its own signal.
+    """
+    if reason == ClosingReason.ABSENCE:
+        return ReturnDecision(
+            ReturnTo.VDAB_MEDIATOR,
+            (
+                Reason(
+                    "MED-03",
+                    "Signaal aan de VDAB-bemiddelaar: service geweigerd wegens afwezigheid.",
+                ),
+            ),
+        )
+    annex = "bijlage 4" if tender == Tender.WIJ3 else "bijlage 3"
+    if tender == Tender.WIJ3 and reason == ClosingReason.PASSIVE:
+        raise ValueError("WIJ3 never closes on passive category (MED-13)")
+    key = (
+        ClosingReason(reason),
+        ClosingWay(way),
+        Advice(advice) if advice and way == ClosingWay.PARTNER_ADVICE else None,
+    )
+    to = RETURN_TABLE[key]
+    reasons = [Reason("MED-17", f"Volgens {annex}: {RETURN_LABELS[to]}.")]
+    if open_items and to == ReturnTo.NONE:
+        to = ReturnTo.VDAB_MEDIATOR
+        reasons.append(
+            Reason(
+                "MED-17",
+                "Er staan nog open trajectacties of contacten in het dossier: de bemiddeling "
+                "komt altijd terug bij VDAB.",
+            )
+        )
+    return ReturnDecision(to, tuple(reasons))

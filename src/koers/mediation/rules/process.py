@@ -1,0 +1,156 @@
+"""MED-02 letter size, MED-05/06 first sheet and start, MED-08 file checklist, MED-11 trainings."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from koers.mediation.rules.ruleset import Reason, Ruleset
+
+# ---- MED-02: the invitation letter --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterSize:
+    letter_pages: int
+    attachment_pages: tuple[int, ...]
+    blank_pages: int
+    total: int
+    refusal: Reason | None
+
+
+def letter_size(
+    *, letter_pages: int, attachment_pages: list[int], by_letter: bool, ruleset: Ruleset
+) -> LetterSize:
+    """By letter every attachment with an odd page count gets a blank page, and the whole letter is
+    at most 12 pages including the generated letter. By e-mail nothing is added or limited."""
+    blanks = sum(1 for pages in attachment_pages if pages % 2) if by_letter else 0
+    total = letter_pages + sum(attachment_pages) + blanks
+    refusal = None
+    if by_letter and total > ruleset.letter_max_pages:
+        refusal = Reason(
+            "MED-02",
+            f"Deze brief telt {total} pagina's (brief {letter_pages}, bijlagen "
+            f"{sum(attachment_pages)}, blanco {blanks}); per brief mogen er maximaal "
+            f"{ruleset.letter_max_pages} pagina's zijn. Laat een bijlage weg of stuur per e-mail.",
+        )
+    return LetterSize(letter_pages, tuple(attachment_pages), blanks, total, refusal)
+
+
+# ---- MED-05 / MED-06 ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Countdown:
+    due_on: date
+    days_left: int
+    late: bool
+    reason: Reason
+
+
+def first_sheet_countdown(*, present_on: date, today: date, ruleset: Ruleset) -> Countdown:
+    """MED-05: the first agreement sheet is concluded at the latest 15 calendar days after the
+    client attended the first appointment."""
+    due = present_on + timedelta(days=ruleset.first_sheet_days)
+    left = (due - today).days
+    message = (
+        f"Eerste afsprakenblad uiterlijk op {due:%d/%m/%Y} ({left} dagen)."
+        if left >= 0
+        else f"Eerste afsprakenblad te laat: de termijn liep af op {due:%d/%m/%Y}."
+    )
+    return Countdown(due, left, left < 0, Reason("MED-05", message))
+
+
+def start_refusals(
+    *,
+    first_present: bool,
+    first_sheet: bool,
+    sheet_signed: bool,
+    next_contact_planned: bool,
+    started: bool,
+) -> list[Reason]:
+    """MED-06: "Start bemiddelingsproces" only after present, a first sheet and a planned contact."""
+    if started:
+        return [Reason("MED-06", "Het bemiddelingsproces is al gestart.")]
+    reasons = []
+    if not first_present:
+        reasons.append(
+            Reason("MED-06", "Eerst moet de eerste afspraak als “aanwezig” afgewerkt zijn.")
+        )
+    if not first_sheet:
+        reasons.append(Reason("MED-06", "Maak eerst het eerste afsprakenblad op."))
+    elif not sheet_signed:
+        reasons.append(
+            Reason(
+                "MED-05",
+                "Het eerste afsprakenblad moet door partner en deelnemer ondertekend zijn.",
+            )
+        )
+    if not next_contact_planned:
+        reasons.append(Reason("MED-06", "Plan eerst een volgend contact in."))
+    return reasons
+
+
+# ---- MED-08: an up-to-date file ---------------------------------------------------------------
+
+# An open list ("enzovoort"): the mediator ticks these; extra items can be added per file.
+FILE_ITEMS: dict[str, str] = {
+    "education": "Studieverleden opgelijst",
+    "job_targets": "Eén of meer jobdoelwitten toegevoegd",
+    "competences": "Competenties gescoord",
+    "cv": "Cv gepubliceerd",
+}
+
+
+@dataclass(frozen=True)
+class FileItem:
+    key: str
+    label: str
+    ok: bool
+
+
+def file_checklist(
+    *, has_contact_data: bool, ticked: dict[str, bool], extra: dict[str, bool]
+) -> tuple[FileItem, ...]:
+    """MED-08: what an up-to-date file needs, and what is still missing."""
+    items = [
+        FileItem(
+            "contact", "Correcte contactgegevens (e-mail of telefoon, adres)", has_contact_data
+        )
+    ]
+    items += [FileItem(k, label, bool(ticked.get(k))) for k, label in FILE_ITEMS.items()]
+    items += [FileItem(f"extra:{label}", label, bool(ok)) for label, ok in extra.items()]
+    return tuple(items)
+
+
+# ---- MED-11: trainings -------------------------------------------------------------------------
+
+
+def training_cancel_refusal(
+    *, requested: bool, organiser_is_vdab: bool, started: bool
+) -> Reason | None:
+    """A request can be cancelled only before it started, and a VDAB training never."""
+    if not requested:
+        return Reason(
+            "MED-11", "Een eigen opleiding annuleert u niet: registreer het verloop of stop ze."
+        )
+    if organiser_is_vdab:
+        return Reason(
+            "MED-11",
+            "Een aangevraagde VDAB-opleiding kan niet geannuleerd worden: geef een seintje aan de "
+            "contactpersoon van de opleiding.",
+        )
+    if started:
+        return Reason("MED-11", "Deze opleiding is al gestart: annuleren kan niet meer.")
+    return None
+
+
+def own_training_refusal(*, is_bvs: bool, code: str, ruleset: Ruleset) -> Reason | None:
+    """A work-exploration internship (BVS) is registered with training code 953030."""
+    if is_bvs and code.strip() != ruleset.bvs_training_code:
+        return Reason(
+            "MED-11",
+            f"Een beroepsverkennende stage wordt geregistreerd met opleidingscode "
+            f"{ruleset.bvs_training_code}.",
+        )
+    if not code.strip():
+        return Reason("MED-11", "Geef de opleidingscode uit de VDAB-opleidingengids.")
+    return None

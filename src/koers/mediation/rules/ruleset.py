@@ -1,0 +1,104 @@
+"""The funder's numbers for intensive mediation, versioned by validity dates (RULESET in domain.md)."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a decision was taken: the rule ID and a sentence for the user (Dutch)."""
+
+    rule: str
+    message: str
+
+
+class Tender(StrEnum):
+    """MED-01: the five tenders of seed 004."""
+
+    TIBB4 = "TIBB4"
+    TIBB4_OTHER_LANGUAGES = "TIBB4_AT"
+    SCRABA = "SCRABA"
+    SAB3 = "SAB3"
+    WIJ3 = "WIJ3"
+
+
+TENDER_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        Tender.TIBB4: "TIBB4",
+        Tender.TIBB4_OTHER_LANGUAGES: "TIBB4 anderstaligen",
+        Tender.SCRABA: "SCRABA",
+        Tender.SAB3: "SAB3",
+        Tender.WIJ3: "WIJ3",
+    }
+)
+
+
+@dataclass(frozen=True)
+class TenderParams:
+    """Per tender: minimum months of mediation, maximum duration, whether 3× passive closes it."""
+
+    minimum_months: int  # MED-12 (6) / MED-13 (18)
+    # The seed does not give the maximum duration (MED-12). Our default: 12 months of mediation,
+    # twice the minimum, the usual length of a VDAB mediation tender lot. A funder changes it here.
+    maximum_months: int
+    closes_on_passive: bool  # MED-13: WIJ3 never closes on 3× passive
+    project_end: date | None = None  # MED-13: WIJ3 closes at the end of the projects
+
+
+def _tenders(**overrides: TenderParams) -> Mapping[str, TenderParams]:
+    regular = TenderParams(minimum_months=6, maximum_months=12, closes_on_passive=True)
+    table = {
+        Tender.TIBB4: regular,
+        Tender.TIBB4_OTHER_LANGUAGES: regular,
+        Tender.SCRABA: regular,
+        Tender.SAB3: regular,
+        Tender.WIJ3: TenderParams(
+            minimum_months=18,
+            maximum_months=18,
+            closes_on_passive=False,
+            project_end=date(2020, 11, 30),
+        ),
+    }
+    table.update(overrides)
+    return MappingProxyType(table)
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    version: str
+    valid_from: date
+    valid_until: date | None
+    tenders: Mapping[str, TenderParams] = field(default_factory=_tenders)
+    passive_month_ends: int = 3  # MED-12
+    advice_window_months: int = 1  # MED-14, MED-16
+    first_sheet_days: int = 15  # MED-05
+    replan_target_days: int = 7  # MED-03 (a target: warn, never block)
+    letter_max_pages: int = 12  # MED-02
+    bvs_training_code: str = "953030"  # MED-11
+    # CATWZ codes that count as passive (MED-12). The seed names none; the import carries a flag too.
+    passive_codes: frozenset[str] = frozenset({"50", "51", "52", "53", "54", "55", "56", "57"})
+
+    def covers(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    def tender(self, tender: str) -> TenderParams:
+        return self.tenders[tender]
+
+
+RULESETS: tuple[Ruleset, ...] = (
+    Ruleset(version="2019-seed-004", valid_from=date(2019, 1, 1), valid_until=None),
+)
+
+
+def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
+    for ruleset in rulesets:
+        if ruleset.covers(day):
+            return ruleset
+    raise LookupError(f"no mediation rule set in force on {day.isoformat()}")
+
+
+def ruleset_by_version(version: str, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
+    return next(r for r in rulesets if r.version == version)
