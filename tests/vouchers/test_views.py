@@ -301,3 +301,9 @@ def test_lbc_13_combined_pop_toggle_needs_two_vouchers(client_record, coach, log
 
     pop_save(voucher=second, content={"sections": {"career_question": "x"}}, acting_user=coach)
     assert second.trajectory.plans.get().title == "POP (loopbaancheque 1 en 2)"
+
+
+@pytest.mark.django_db
+def test_lbc_21_pages_show_the_phase_by_its_name(voucher, coach, logged_in):
+    page = logged_in(coach).get(reverse("client_detail", args=[voucher.client_id])).content.decode()
+    assert "<td>Intake</td>" in page

@@ -15,6 +15,19 @@ TIMELINE_LIMIT = 50
 _programme_relations: list[str] = []
 
 
+# Programme apps name their phases (e.g. "intake" -> "Intake"); pages show the label.
+_phase_labels: dict[tuple[str, str], str] = {}
+
+
+def register_programme_phases(programme: str, labels: dict[str, str]) -> None:
+    for phase, label in labels.items():
+        _phase_labels[(programme, phase)] = label
+
+
+def phase_label(programme: str, phase: str) -> str:
+    return _phase_labels.get((programme, phase), phase)
+
+
 def register_programme_relation(name: str) -> None:
     if name not in _programme_relations:
         _programme_relations.append(name)

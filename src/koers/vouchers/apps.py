@@ -8,12 +8,16 @@ class VouchersConfig(AppConfig):
 
     def ready(self) -> None:
         from koers.trajectories.models import Programme
-        from koers.trajectories.selectors import register_programme_relation
+        from koers.trajectories.selectors import (
+            register_programme_phases,
+            register_programme_relation,
+        )
         from koers.trajectories.services import (
             register_programme_contact_check,
             register_programme_opener,
         )
         from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
+        from koers.vouchers.rules.phases import PHASE_LABELS
         from koers.vouchers.services import voucher_contact_check, voucher_open
 
         def open_voucher(*, title: str = "", **kwargs):
@@ -22,4 +26,7 @@ class VouchersConfig(AppConfig):
 
         register_programme_opener(Programme.VOUCHER, open_voucher)
         register_programme_relation("voucher")
+        register_programme_phases(
+            Programme.VOUCHER, {p.value: label for p, label in PHASE_LABELS.items()}
+        )
         register_programme_contact_check(Programme.VOUCHER, voucher_contact_check)

@@ -79,3 +79,11 @@ def filesize(value) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} kB".replace(".", ",")
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+@register.filter
+def phase(trajectory) -> str:
+    """The trajectory's phase as its programme names it."""
+    from koers.trajectories.selectors import phase_label
+
+    return phase_label(trajectory.programme, trajectory.phase) if trajectory.phase else ""
