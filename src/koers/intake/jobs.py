@@ -1,0 +1,62 @@
+"""Scheduled intake work, run by the sweep: flag leads nearing or past their 24 hours (INT-02)."""
+
+import logging
+from datetime import datetime
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.core.sweep import sweep_job
+from koers.intake.models import Lead
+from koers.intake.rules import states
+from koers.intake.selectors import lead_clock
+
+logger = logging.getLogger(__name__)
+
+
+def _notify(lead: Lead, status: str) -> None:
+    if not (lead.coach and lead.coach.email):
+        return
+    subject = (
+        _("Aanvraag over tijd: nog niet gecontacteerd binnen 24 uur")
+        if status == "late"
+        else _("Aanvraag: de 24 uur lopen bijna af")
+    )
+    send_mail(
+        subject,
+        _("Aanvraag nr. %(pk)d wacht op je telefoontje (of de bevestiging van INT-03). Open Koers.")
+        % {"pk": lead.pk},
+        None,
+        [lead.coach.email],
+    )
+
+
+@sweep_job
+def lead_deadline_flags(now: datetime) -> int:
+    """Record "nearing" and "late" once per clock and mail the coach once for each. Each lead is
+    locked and its flag written in the same transaction, so a second run sends nothing."""
+    done = 0
+    candidates = Lead.objects.filter(
+        state__in=states.OPEN_STATES, clock_met_at__isnull=True, late_flagged_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in candidates:
+        with transaction.atomic():
+            lead = (
+                Lead.objects.select_for_update()
+                .select_related("coach")
+                .prefetch_related("windows")
+                .get(pk=pk)
+            )
+            status = lead_clock(lead, now).status
+            if status == "late" and lead.late_flagged_at is None:
+                lead.late_flagged_at = now
+            elif status == "nearing" and lead.nearing_flagged_at is None:
+                lead.nearing_flagged_at = now
+            else:
+                continue
+            lead.coach_notified_at = now if lead.coach_id else None
+            lead.save(update_fields=["late_flagged_at", "nearing_flagged_at", "coach_notified_at"])
+            transaction.on_commit(lambda lead=lead, s=status: _notify(lead, s))
+            done += 1
+    return done
