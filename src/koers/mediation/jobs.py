@@ -1,0 +1,48 @@
+"""Scheduled mediation work, run by the sweep. Each job locks one service at a time and checks what
+it already did, so running twice (or on two workers) changes nothing the second time."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from koers.core.sweep import sweep_job
+from koers.mediation import services
+from koers.mediation.models import MediationService, ServiceState
+
+
+@sweep_job
+def mediation_closing_signal(now: datetime) -> int:
+    """MED-12/13/14: put services whose mediation process ended "ter afsluiting"."""
+    today = timezone.localdate(now)
+    done = 0
+    for pk in MediationService.objects.filter(state=ServiceState.MEDIATING).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            service = (
+                MediationService.objects.select_for_update().select_related("trajectory").get(pk=pk)
+            )
+            done += services.closing_refresh(service=service, today=today)
+    return done
+
+
+@sweep_job
+def mediation_auto_close(now: datetime) -> int:
+    """MED-16: no final advice within the month: close automatically."""
+    today = timezone.localdate(now)
+    due = MediationService.objects.filter(
+        state=ServiceState.TO_CLOSE, advice_deadline__lt=today
+    ).values_list("pk", flat=True)
+    return sum(services.auto_close_one(pk, now) for pk in due)
+
+
+@sweep_job
+def mediation_absence_stop(now: datetime) -> int:
+    """MED-03: a ladder that reached STOP always ends the service (normally done at once)."""
+    stuck = (
+        MediationService.objects.filter(ladder_state="stopped")
+        .exclude(state__in=[ServiceState.STOPPED, ServiceState.CLOSED])
+        .values_list("pk", flat=True)
+    )
+    return sum(services.absence_stop_sweep_one(pk, now) for pk in stuck)

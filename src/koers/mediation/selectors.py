@@ -1,0 +1,215 @@
+"""Reads for intensive mediation. Every client-bearing read starts from `visible_to(user)`."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from koers.core.models import Role, User
+from koers.mediation import models as m
+from koers.mediation.rules import ladder
+from koers.mediation.services import ruleset_of
+
+OPEN_STATES = (
+    m.ServiceState.REFERRED,
+    m.ServiceState.FIRST_PRESENT,
+    m.ServiceState.MEDIATING,
+    m.ServiceState.TO_CLOSE,
+)
+
+
+def service_get(*, user: User, pk: int) -> m.MediationService:
+    return (
+        m.MediationService.objects.visible_to(user)
+        .select_related(
+            "client", "trajectory", "trajectory__responsible", "trajectory__organisation"
+        )
+        .get(pk=pk)
+    )
+
+
+def services_for_user(*, user: User) -> QuerySet[m.MediationService]:
+    return m.MediationService.objects.visible_to(user).select_related(
+        "client", "trajectory", "trajectory__responsible"
+    )
+
+
+def appointment_get(*, user: User, pk: int) -> m.FirstAppointment:
+    return m.FirstAppointment.objects.select_related("contact", "service").get(
+        pk=pk, service__in=m.MediationService.objects.visible_to(user)
+    )
+
+
+def sheet_get(*, user: User, pk: int) -> m.AgreementSheet:
+    return m.AgreementSheet.objects.select_related("service").get(
+        pk=pk, service__in=m.MediationService.objects.visible_to(user)
+    )
+
+
+def training_get(*, user: User, pk: int) -> m.TrainingRegistration:
+    return m.TrainingRegistration.objects.select_related("service").get(
+        pk=pk, service__in=m.MediationService.objects.visible_to(user)
+    )
+
+
+@dataclass(frozen=True)
+class Deadline:
+    service: m.MediationService
+    kind: str  # replan | first_sheet | advice | first_appointment
+    label: str
+    due_on: date
+    rule: str
+
+    @property
+    def days_left(self) -> int:
+        return (self.due_on - timezone.localdate()).days
+
+
+@dataclass
+class Dashboard:
+    counts: dict[str, int]
+    new: list[m.MediationService] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    to_close: list[m.MediationService] = field(default_factory=list)
+    stopped: list[dict] = field(default_factory=list)
+    outcomes: list[dict] = field(default_factory=list)
+    state_labels: dict[str, str] = field(default_factory=dict)
+
+
+def _deadlines(service: m.MediationService, today: date) -> list[Deadline]:
+    ruleset = ruleset_of(service)
+    appointments = list(service.first_appointments.all())
+    pending = next((a for a in appointments if not a.outcome), None)
+    out = []
+    if pending is not None:
+        out.append(
+            Deadline(
+                service,
+                "first_appointment",
+                f"{pending.get_kind_display()} {pending.number}",
+                timezone.localdate(pending.contact.starts_at),
+                "MED-02",
+            )
+        )
+    state = ladder.LadderState(service.ladder_state)
+    absences = [a for a in appointments if a.outcome == m.AppointmentOutcome.ABSENT]
+    if state not in ladder.TERMINAL and pending is None and absences:
+        absent_on = timezone.localdate(absences[-1].recorded_at)
+        kind = ladder.APPOINTMENT[state][1]
+        out.append(
+            Deadline(
+                service,
+                "replan",
+                "Nieuwe aangetekende afspraak maken"
+                if kind == ladder.AppointmentKind.REGISTERED
+                else "Nieuwe eerste afspraak maken",
+                absent_on + timedelta(days=ruleset.replan_target_days),
+                "MED-03",
+            )
+        )
+    if service.present_on and not any(s.number == 1 for s in service.sheets.all()):
+        out.append(
+            Deadline(
+                service,
+                "first_sheet",
+                "Eerste afsprakenblad",
+                service.present_on + timedelta(days=ruleset.first_sheet_days),
+                "MED-05",
+            )
+        )
+    if service.state == m.ServiceState.TO_CLOSE and service.advice_deadline:
+        out.append(
+            Deadline(service, "advice", "Eindadvies geven", service.advice_deadline, "MED-14")
+        )
+    return out
+
+
+def _scope_organisations(user: User) -> list[int] | None:
+    if user.is_administrator:
+        return None
+    return user.organisation_ids(Role.MEDIATOR, Role.CENTRE_STAFF)
+
+
+def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
+    """The partner's "klanten opvolgen": a fixed number of queries, however many services."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    services = list(
+        services_for_user(user=user)
+        .filter(state__in=OPEN_STATES)
+        .prefetch_related(
+            Prefetch(
+                "first_appointments",
+                queryset=m.FirstAppointment.objects.select_related("contact").order_by("number"),
+            ),
+            Prefetch(
+                "sheets", queryset=m.AgreementSheet.objects.only("id", "service_id", "number")
+            ),
+        )
+        .order_by("referral_date", "pk")
+    )
+    counts = Counter(s.state for s in services)
+    board = Dashboard(
+        counts={state: counts.get(state, 0) for state in OPEN_STATES},
+        state_labels={s.value: str(s.label) for s in m.ServiceState},
+    )
+    for service in services:
+        if service.state == m.ServiceState.REFERRED:
+            board.new.append(service)
+        if service.state == m.ServiceState.TO_CLOSE:
+            board.to_close.append(service)
+        board.deadlines.extend(_deadlines(service, today))
+    board.deadlines.sort(key=lambda d: (d.due_on, d.service.pk))
+    # Stopped and closed services are no longer the partner's to see (MED-15/16): only figures,
+    # no names, for the organisations the user works for.
+    scope = m.MediationService.objects.all()
+    orgs = _scope_organisations(user)
+    if orgs is not None:
+        scope = scope.filter(trajectory__organisation_id__in=orgs)
+    rows = (
+        scope.values("tender", "lot", "state", "closing_reason", "advice", "returned_to")
+        .annotate(n=Count("id"))
+        .order_by("tender", "lot")
+    )
+    outcomes: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        key = (row["tender"], row["lot"])
+        entry = outcomes.setdefault(
+            key,
+            {
+                "tender": m.Tender(row["tender"]).label,
+                "lot": row["lot"],
+                "open": 0,
+                "stopped": 0,
+                "closed_passive": 0,
+                "closed_max": 0,
+                "returned": 0,
+                "advice": Counter(),
+            },
+        )
+        if row["state"] in OPEN_STATES:
+            entry["open"] += row["n"]
+        elif row["state"] == m.ServiceState.STOPPED:
+            entry["stopped"] += row["n"]
+        elif row["closing_reason"] == m.ClosingReason.PASSIVE:
+            entry["closed_passive"] += row["n"]
+        else:
+            entry["closed_max"] += row["n"]
+        if (
+            row["state"] in (m.ServiceState.CLOSED, m.ServiceState.STOPPED)
+            and row["returned_to"] != m.ReturnTo.NONE
+        ):
+            entry["returned"] += row["n"]
+        if row["advice"]:
+            entry["advice"][str(m.Advice(row["advice"]).label)] += row["n"]
+    board.outcomes = list(outcomes.values())
+    board.stopped = list(
+        scope.filter(state=m.ServiceState.STOPPED, closed_at__gte=now - timedelta(days=90))
+        .order_by("-closed_at")
+        .values("pk", "tender", "lot", "closed_at", "vdab_signal")[:20]
+    )
+    for row in board.stopped:
+        row["tender_label"] = m.Tender(row["tender"]).label
+    return board
