@@ -48,7 +48,9 @@ def leads_for_user(*, user: User, state: str = "", mine: bool = False) -> QueryS
 def lead_get(*, user: User, pk: int) -> Lead:
     return (
         Lead.objects.visible_to(user)
-        .select_related("coach", "organisation", "preferred_location", "client", "trajectory")
+        .select_related(
+            "coach", "organisation", "preferred_location", "client", "trajectory", "introduction"
+        )
         .prefetch_related(
             "windows",
             Prefetch(

@@ -584,7 +584,7 @@ def lead_record_call(
         raise ValidationError(
             {"called_at": [_("Een gesprek in de toekomst kan je nog niet registreren.")]}
         )
-    if called_at < lead.arrived_at:
+    if called_at < lead.arrived_at.replace(second=0, microsecond=0):
         raise ValidationError({"called_at": [_("Het gesprek ligt vóór de aanvraag.")]})
     if kind not in CallKind.values:
         raise ValidationError({"kind": [_("Kies een uitkomst.")]})
@@ -766,19 +766,23 @@ def feedback_fields(organisation: Organisation) -> list[FeedbackField]:
     fields = list(FeedbackField.objects.filter(organisation=organisation, is_active=True))
     if fields or FeedbackField.objects.filter(organisation=organisation).exists():
         return fields
-    with transaction.atomic():
-        for position, (key, label, kind, choices, required) in enumerate(DEFAULT_FEEDBACK_FIELDS):
-            FeedbackField.objects.get_or_create(
+    FeedbackField.objects.bulk_create(
+        [
+            FeedbackField(
                 organisation=organisation,
                 key=key,
-                defaults={
-                    "label": label,
-                    "kind": kind,
-                    "choices": choices,
-                    "required": required,
-                    "position": position,
-                },
+                label=label,
+                kind=kind,
+                choices=choices,
+                required=required,
+                position=position,
             )
+            for position, (key, label, kind, choices, required) in enumerate(
+                DEFAULT_FEEDBACK_FIELDS
+            )
+        ],
+        ignore_conflicts=True,  # two first visits at once
+    )
     return list(FeedbackField.objects.filter(organisation=organisation, is_active=True))
 
 

@@ -1,0 +1,134 @@
+"""The public registration form (INT-01): no login, Dutch, works on a phone.
+
+Abuse protection without a third-party captcha: a honeypot field, a rate limit per address in
+Django's cache, size limits (forms and service), and repeated submissions collapse into one lead
+(service). The address is REMOTE_ADDR: behind a proxy, let the proxy set it (e.g. uWSGI/gunicorn
+with forwarded-allow-ips), never trust X-Forwarded-For from the internet.
+"""
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from koers.core.forms import apply_errors
+from koers.core.models import Organisation, OrganisationKind
+from koers.intake.forms import PublicLeadForm
+from koers.intake.messages import branding_for, centre_name
+from koers.intake.models import CentreBranding
+from koers.intake.services import LeadData, lead_submit, lead_validate
+
+RATE_LIMIT = 5  # submissions per address
+RATE_WINDOW_SECONDS = 10 * 60
+
+
+def _centres():
+    return Organisation.objects.filter(
+        is_active=True, kind=OrganisationKind.CAREER_CENTRE
+    ).order_by("name")
+
+
+def _too_many(request) -> bool:
+    key = f"intake:rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count > RATE_LIMIT
+
+
+@require_http_methods(["GET"])
+def public_start(request):
+    centres = list(_centres())
+    if len(centres) == 1:
+        return public_form(request, centres[0].pk)
+    return render(request, "intake/public/choose.html", {"centres": centres})
+
+
+@require_http_methods(["GET", "POST"])
+def public_form(request, pk: int):
+    centre = get_object_or_404(_centres(), pk=pk)
+    locations = list(centre.locations.order_by("name"))
+    form = PublicLeadForm(request.POST or None, locations=locations)
+    status = 200
+    if request.method == "POST":
+        if _too_many(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Te veel aanvragen vanaf dit adres. Probeer het over tien minuten opnieuw.")
+            )
+            status = 429
+        elif form.is_valid():
+            if form.cleaned_data["website"]:
+                # A bot filled the honeypot: answer as if all went well, keep nothing.
+                return redirect("intake_public_thanks", pk=centre.pk)
+            windows, problems = form.windows()
+            form.window_errors = problems
+            location = form.cleaned_data.get("preferred_location") or ""
+            data = LeadData(
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                postal_code=form.cleaned_data["postal_code"],
+                preferred_location_id=int(location) if location.isdigit() else None,
+                career_question=form.cleaned_data["career_question"],
+                channel=form.cleaned_data["channel"],
+                channel_other=form.cleaned_data["channel_other"],
+                consent=form.cleaned_data["consent"],
+                windows=windows,
+            )
+            try:
+                if problems:  # nothing is saved; still show every other error at once
+                    lead_validate(data, organisation=centre, now=timezone.now())
+                else:
+                    lead_submit(organisation=centre, data=data, now=timezone.now())
+                    return redirect("intake_public_thanks", pk=centre.pk)
+            except ValidationError as exc:
+                _apply(form, exc)
+    return render(
+        request,
+        "intake/public/form.html",
+        {
+            "form": form,
+            "centre": centre,
+            "name": centre_name(centre),
+            "branding": branding_for(centre),
+        },
+        status=status,
+    )
+
+
+def _apply(form, exc: ValidationError) -> None:
+    """The service's errors next to the fields; the windows' ones above the rows of moments."""
+    errors = dict(exc.message_dict) if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    form.window_errors = [*getattr(form, "window_errors", []), *errors.pop("windows", [])]
+    if errors:
+        apply_errors(form, ValidationError(errors))
+
+
+@require_http_methods(["GET"])
+def public_thanks(request, pk: int):
+    centre = get_object_or_404(_centres(), pk=pk)
+    return render(
+        request,
+        "intake/public/thanks.html",
+        {"centre": centre, "name": centre_name(centre), "branding": branding_for(centre)},
+    )
+
+
+@require_http_methods(["GET"])
+def public_logo(request, pk: int):
+    """The centre's logo for e-mails and the public form (not personal data)."""
+    branding = CentreBranding.objects.filter(organisation_id=pk).exclude(logo="").first()
+    if branding is None:
+        raise Http404
+    response = FileResponse(branding.logo.open("rb"), content_type=branding.logo_content_type)
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
