@@ -69,7 +69,7 @@ class Deadline:
 
 @dataclass
 class Dashboard:
-    counts: dict[str, int]
+    counts: list[tuple[str, str, int]]
     new: list[m.MediationService] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     to_close: list[m.MediationService] = field(default_factory=list)
@@ -152,7 +152,7 @@ def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
     )
     counts = Counter(s.state for s in services)
     board = Dashboard(
-        counts={state: counts.get(state, 0) for state in OPEN_STATES},
+        counts=[(state.value, str(state.label), counts.get(state, 0)) for state in OPEN_STATES],
         state_labels={s.value: str(s.label) for s in m.ServiceState},
     )
     for service in services:
@@ -204,6 +204,8 @@ def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
             entry["returned"] += row["n"]
         if row["advice"]:
             entry["advice"][str(m.Advice(row["advice"]).label)] += row["n"]
+    for entry in outcomes.values():
+        entry["advice"] = sorted(entry["advice"].items())
     board.outcomes = list(outcomes.values())
     board.stopped = list(
         scope.filter(state=m.ServiceState.STOPPED, closed_at__gte=now - timedelta(days=90))
