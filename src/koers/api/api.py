@@ -12,6 +12,7 @@ from koers.api import (
     clients,
     contacts,
     documents,
+    intake,
     plans,
     trajectories,
     vouchers,
@@ -42,5 +43,5 @@ api = NinjaAPI(
 )
 install_exception_handlers(api)
 
-for module in (clients, trajectories, contacts, assignments, plans, documents, vouchers):
+for module in (clients, trajectories, contacts, assignments, plans, documents, vouchers, intake):
     api.add_router("/", module.router)
