@@ -88,7 +88,7 @@ def _deadlines(service: m.MediationService, today: date) -> list[Deadline]:
             Deadline(
                 service,
                 "first_appointment",
-                f"{pending.get_kind_display()} {pending.number}",
+                f"Eerste afspraak afwerken ({pending.get_kind_display().lower()} {pending.number})",
                 timezone.localdate(pending.contact.starts_at),
                 "MED-02",
             )

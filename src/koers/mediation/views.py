@@ -5,6 +5,7 @@ Every service, appointment, sheet and training is looked up through the access r
 
 import csv
 import io
+from datetime import date, time
 from functools import wraps
 
 from django.contrib import messages
@@ -298,18 +299,21 @@ def _detail_context(request, service: m.MediationService) -> dict:
     pending = next((a for a in appointments if not a.outcome), None)
     ladder_state = LadderState(service.ladder_state)
     sheets = list(service.sheets.select_related("document").order_by("-number"))
+    for sheet in sheets:
+        sheet.rows = [
+            (a["title"], date.fromisoformat(a["deadline"])) for a in sheet.content["assignments"]
+        ]
     trajectory = service.trajectory
     contacts = list(
         trajectory.contacts.filter(first_appointment__isnull=True)
         .select_related("staff", "mediation_check")
         .order_by("-starts_at")
     )
-    local = timezone.localtime(now)
     appointment_initial = {
         "date": today,
-        "start_time": local.time().replace(second=0, microsecond=0, minute=0),
+        "start_time": time(9, 0),
         "duration_minutes": 60,
-        "place": pending.contact.place if pending else "",
+        "place": appointments[-1].contact.place if appointments else "",
         "covering_text": services.covering_text_default(trajectory.organisation),
     }
     due = services.closing_facts(service, today) if service.mediation_started_on else None
