@@ -43,8 +43,7 @@ def _post(**overrides):
 def test_int_01_public_form_registers_a_lead_and_confirms_by_email(
     client, centre, coach, django_capture_on_commit_callbacks
 ):
-    url = reverse("intake_public_start")
-    response = client.get(url)
+    response = client.get(reverse("intake_public_start"), follow=True)
     assert response.status_code == 200
     assert 'name="window_1_date"' in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):

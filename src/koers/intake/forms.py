@@ -28,11 +28,13 @@ class NativeTime(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
-class NativeDateTime(forms.DateTimeInput):
-    input_type = "datetime-local"
+class DateTimeText(forms.DateTimeInput):
+    """dd/mm/jjjj uu:mm as text for staff pages: the native picker follows the browser's locale
+    (mm/dd/yyyy, AM/PM on an English browser); see core.forms.DateInput."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+        attrs = {"placeholder": _("dd/mm/jjjj uu:mm"), "size": 17, **(attrs or {})}
+        super().__init__(attrs=attrs, format="%d/%m/%Y %H:%M")
 
 
 def _aware(day, at: time) -> datetime:
@@ -149,9 +151,7 @@ class AcknowledgeForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Versturen via"), choices=AckChannel.choices, widget=forms.RadioSelect
     )
-    call_at = forms.DateTimeField(
-        label=_("Ik bel op"), widget=NativeDateTime(), input_formats=["%Y-%m-%dT%H:%M"]
-    )
+    call_at = forms.DateTimeField(label=_("Ik bel op"), widget=DateTimeText())
     text = forms.CharField(
         label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 3}), max_length=HARD_TEXT_LIMIT
     )
@@ -161,9 +161,7 @@ class CallForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Uitkomst van het gesprek"), choices=CallKind.choices, widget=forms.RadioSelect
     )
-    called_at = forms.DateTimeField(
-        label=_("Gebeld op"), widget=NativeDateTime(), input_formats=["%Y-%m-%dT%H:%M"]
-    )
+    called_at = forms.DateTimeField(label=_("Gebeld op"), widget=DateTimeText())
     note = forms.CharField(
         label=_("Notitie"),
         required=False,
@@ -173,8 +171,7 @@ class CallForm(forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Kennismakingsgesprek op"),
         required=False,
-        widget=NativeDateTime(),
-        input_formats=["%Y-%m-%dT%H:%M"],
+        widget=DateTimeText(),
     )
     duration_minutes = forms.IntegerField(
         label=_("Duur (minuten)"), required=False, min_value=1, max_value=240
@@ -248,12 +245,8 @@ class FeedbackFieldForm(forms.Form):
 
 
 class UnavailabilityForm(forms.Form):
-    starts_at = forms.DateTimeField(
-        label=_("Van"), widget=NativeDateTime(), input_formats=["%Y-%m-%dT%H:%M"]
-    )
-    ends_at = forms.DateTimeField(
-        label=_("Tot"), widget=NativeDateTime(), input_formats=["%Y-%m-%dT%H:%M"]
-    )
+    starts_at = forms.DateTimeField(label=_("Van"), widget=DateTimeText())
+    ends_at = forms.DateTimeField(label=_("Tot"), widget=DateTimeText())
     reason = forms.CharField(label=_("Reden (optioneel)"), required=False, max_length=200)
 
     def __init__(self, *args, coaches=None, **kwargs):

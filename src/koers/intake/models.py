@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from koers.core.models import Client, Location, Organisation
+from koers.core.validators import format_phone
 from koers.intake.rules import states
 from koers.trajectories.models import Contact, ContactForm, Trajectory
 
@@ -134,6 +135,10 @@ class Lead(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
 
 
 class ReachableWindow(models.Model):

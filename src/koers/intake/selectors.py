@@ -192,7 +192,7 @@ def bar_chart(items: list[tuple[str, int]], *, width: int = 560, bar: int = 22) 
             "value": n,
             "y": i * (bar + 8),
             "w": round((width - label_w - 40) * n / top),
-            "ty": i * (bar + 8) + bar * 0.7,
+            "ty": i * (bar + 8) + round(bar * 0.7),  # ints: "15,4" would be an SVG list
         }
         for i, (label, n) in enumerate(items)
     ]

@@ -67,7 +67,9 @@ def marketing(request):
             "channel_chart": selectors.bar_chart(
                 [(label, n) for _k, label, n in figures.per_channel]
             ),
-            "month_chart": selectors.bar_chart(figures.per_month),
+            "month_chart": selectors.bar_chart(
+                [(f"{m[5:]}/{m[:4]}", n) for m, n in figures.per_month]
+            ),
         },
     )
 

@@ -46,7 +46,7 @@ def _too_many(request) -> bool:
 def public_start(request):
     centres = list(_centres())
     if len(centres) == 1:
-        return public_form(request, centres[0].pk)
+        return redirect("intake_public_form", pk=centres[0].pk)
     return render(request, "intake/public/choose.html", {"centres": centres})
 
 
