@@ -87,11 +87,16 @@ def test_int_03_acknowledgement_due_exactly_when_first_window_starts_after_deadl
 
 
 def test_int_03_acknowledgement_text_names_day_date_and_time_in_dutch():
-    text = acknowledgement_text(
-        first_name="Ann", call_at=datetime(2026, 3, 4, 14, 30), coach="Eva Coach", centre="Horizon"
-    )
+    text = acknowledgement_text(first_name="Ann", call_at=datetime(2026, 3, 4, 14, 30))
     assert "woensdag 04/03/2026 om 14:30" in text
-    assert "goed ontvangen" in text and "Horizon" in text
+    assert "goed ontvangen" in text
+
+
+def test_int_04_sms_is_signed_with_the_centre_name_once():
+    from koers.intake.rules.clock import sms_signature
+
+    assert sms_signature("Dag Ann.", coach="Eva", centre="Horizon") == "Dag Ann. Eva (Horizon)"
+    assert sms_signature("Dag Ann. Horizon", coach="Eva", centre="Horizon") == "Dag Ann. Horizon"
 
 
 def test_int_02_lateness_open_nearing_late_and_met():

@@ -135,6 +135,7 @@ def test_int_03_acknowledgement_by_sms_meets_the_clock(
             lead=lead, channel="sms", text="", now=NOW + timedelta(hours=1), acting_user=coach
         )
     assert "dinsdag 03/03/2026 om 15:00" in ack.text
+    assert ack.text.endswith(f"{coach.get_full_name()} (Loopbaancentrum Horizon)")  # INT-04
     assert sms.outbox == [("+32470123456", ack.text)]
     lead.refresh_from_db()
     assert lead.state == LeadState.ACKNOWLEDGED and lead.clock_met_at is not None
@@ -157,6 +158,7 @@ def test_int_04_every_client_email_carries_the_centre_branding(
         lead_acknowledge(lead=lead, channel="email", text="", now=NOW, acting_user=coach)
     to_client = [m for m in mail.outbox if m.to == ["lotte@example.org"]]
     assert len(to_client) == 2
+    assert "Ik bel je op" in to_client[1].body  # INT-03 text inside the centre's e-mail
     for message in to_client:
         assert message.from_email == "Horizon Loopbaan <info@horizon.example>"
         assert "Team Horizon" in message.body and "Kouter 1" in message.body

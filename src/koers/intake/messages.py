@@ -19,8 +19,8 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     TemplateKind.ACKNOWLEDGEMENT: (
         "Je aanvraag is goed ontvangen",
-        "Dag {voornaam},\n\nWe hebben je aanvraag voor loopbaanbegeleiding goed ontvangen. "
-        "{coach} belt je op {datum} om {uur}.",
+        # {bericht} is the text the coach sent (INT-03), proposed by Koers and editable.
+        "{bericht}",
     ),
     TemplateKind.HANDOVER: (
         "Een collega neemt contact met je op",
@@ -36,6 +36,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 PLACEHOLDERS = (
+    "bericht",
     "voornaam",
     "achternaam",
     "centrum",

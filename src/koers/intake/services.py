@@ -485,18 +485,11 @@ def _move(lead: Lead, target: str) -> None:
 
 
 def proposed_acknowledgement(lead: Lead) -> str:
-    """INT-03: the message with the call's date and time filled in (the centre may edit it)."""
-    from koers.intake.messages import centre_name
-
+    """INT-03: the message with the call's date and time filled in (the coach may edit it)."""
     call_at = _local(lead.call_at) if lead.call_at else None
     if call_at is None:
         return ""
-    return rules.acknowledgement_text(
-        first_name=lead.first_name,
-        call_at=call_at,
-        coach=lead.coach.get_full_name() if lead.coach else "",
-        centre=centre_name(lead.organisation),
-    )
+    return rules.acknowledgement_text(first_name=lead.first_name, call_at=call_at)
 
 
 @transaction.atomic
@@ -531,7 +524,17 @@ def lead_acknowledge(
     lead._history_user = acting_user
     lead.save()
     if channel == AckChannel.SMS:
-        transaction.on_commit(lambda: send_sms(lead.phone, text))
+        from koers.intake.messages import centre_name
+        from koers.intake.rules.clock import sms_signature
+
+        signed = sms_signature(
+            text,
+            coach=acting_user.get_full_name() if acting_user.pk == lead.coach_id else "",
+            centre=centre_name(lead.organisation),
+        )
+        ack.text = signed
+        ack.save(update_fields=["text"])
+        transaction.on_commit(lambda: send_sms(lead.phone, signed))
     else:
         day, hour = format_moment(_local(call_at))
         transaction.on_commit(
@@ -953,7 +956,7 @@ def template_save(
     if not body.strip():
         errors["body"] = [_("Vul een tekst in.")]
     for name in re.findall(r"\{(\w+)\}", subject + body):
-        if name not in PLACEHOLDERS + ("bericht",):
+        if name not in PLACEHOLDERS:
             errors.setdefault("body", []).append(_("Onbekend veld {%(name)s}.") % {"name": name})
     if errors:
         raise ValidationError(errors)

@@ -77,13 +77,22 @@ def format_moment(moment: datetime) -> tuple[str, str]:
     return f"{WEEKDAYS[moment.weekday()]} {moment:%d/%m/%Y}", f"{moment:%H:%M}"
 
 
-def acknowledgement_text(*, first_name: str, call_at: datetime, coach: str, centre: str) -> str:
-    """INT-03: "request received, I will call you on <date> at <time>" (call_at in local time)."""
+def acknowledgement_text(*, first_name: str, call_at: datetime) -> str:
+    """INT-03: "request received, I will call you on <date> at <time>" (call_at in local time).
+    The sender's signature is added by the channel: the centre's e-mail signature, or the
+    coach's and centre's name at the end of an SMS."""
     day, hour = format_moment(call_at)
     return (
         f"Dag {first_name}, we hebben je aanvraag voor loopbaanbegeleiding goed ontvangen. "
-        f"Ik bel je op {day} om {hour}. Vriendelijke groeten, {coach} ({centre})"
+        f"Ik bel je op {day} om {hour}."
     )
+
+
+def sms_signature(text: str, *, coach: str, centre: str) -> str:
+    """INT-04 for SMS: it is signed with the centre's (working) name, once."""
+    if centre and centre.lower() in text.lower():
+        return text
+    return f"{text} {coach} ({centre})".strip() if coach else f"{text} {centre}".strip()
 
 
 @dataclass(frozen=True)
