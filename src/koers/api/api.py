@@ -13,6 +13,7 @@ from koers.api import (
     contacts,
     documents,
     intake,
+    mediation,
     plans,
     trajectories,
     vouchers,
@@ -43,5 +44,15 @@ api = NinjaAPI(
 )
 install_exception_handlers(api)
 
-for module in (clients, trajectories, contacts, assignments, plans, documents, vouchers, intake):
+for module in (
+    clients,
+    trajectories,
+    contacts,
+    assignments,
+    plans,
+    documents,
+    vouchers,
+    intake,
+    mediation,
+):
     api.add_router("/", module.router)

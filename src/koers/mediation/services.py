@@ -714,6 +714,13 @@ def mediation_contact_check(trajectory: Trajectory, data: ContactData, existing)
 # ---- MED-12: month-end categories ---------------------------------------------------------------
 
 
+@dataclass
+class MonthEndData:
+    month_end: date
+    category: str = ""
+    passive: bool | None = None
+
+
 @transaction.atomic
 def month_end_record(
     *,
@@ -724,23 +731,53 @@ def month_end_record(
     passive: bool | None = None,
     today: date | None = None,
 ) -> m.MonthEndCategory:
+    """MED-12: the file's category on the last day of a month (entered by hand)."""
+    return month_ends_record(
+        service=service,
+        items=[MonthEndData(month_end, category, passive)],
+        acting_user=acting_user,
+        today=today,
+    )[0]
+
+
+@transaction.atomic
+def month_ends_record(
+    *,
+    service: m.MediationService,
+    items: list[MonthEndData],
+    acting_user: User | None,
+    today: date | None = None,
+) -> list[m.MonthEndCategory]:
+    """MED-12: record (or import) month-end categories, then check whether mediation ended."""
     service = _lock(service)
     _require_open(service)
-    if closing_rules.month_end(month_end.year, month_end.month) != month_end:
-        raise ValidationError({"month_end": [_("Kies de laatste dag van de maand. (MED-12)")]})
     today = today or timezone.localdate()
-    if month_end > today:
-        raise ValidationError({"month_end": [_("Deze maand is nog niet voorbij. (MED-12)")]})
-    category = category.strip().upper()
-    if passive is None:
-        passive = category in ruleset_of(service).passive_codes
-    record, _created = m.MonthEndCategory.objects.update_or_create(
-        service=service,
-        month_end=month_end,
-        defaults={"category": category, "passive": passive, "recorded_by": acting_user},
-    )
+    ruleset = ruleset_of(service)
+    existing = {
+        r.month_end: r
+        for r in service.month_ends.filter(month_end__in=[i.month_end for i in items])
+    }
+    records, new, changed = [], [], []
+    for item in items:
+        if closing_rules.month_end(item.month_end.year, item.month_end.month) != item.month_end:
+            raise ValidationError({"month_end": [_("Kies de laatste dag van de maand. (MED-12)")]})
+        if item.month_end > today:
+            raise ValidationError({"month_end": [_("Deze maand is nog niet voorbij. (MED-12)")]})
+        category = item.category.strip().upper()
+        passive = item.passive if item.passive is not None else category in ruleset.passive_codes
+        record = existing.get(item.month_end)
+        if record is None:
+            record = m.MonthEndCategory(service=service, month_end=item.month_end)
+            new.append(record)
+            existing[item.month_end] = record
+        elif record.pk:
+            changed.append(record)
+        record.category, record.passive, record.recorded_by = category, passive, acting_user
+        records.append(record)
+    m.MonthEndCategory.objects.bulk_create(new)
+    m.MonthEndCategory.objects.bulk_update(changed, ["category", "passive", "recorded_by"])
     closing_refresh(service=service, today=today, acting_user=acting_user)
-    return record
+    return records
 
 
 def closing_facts(service: m.MediationService, today: date) -> closing_rules.ClosingDue:
