@@ -207,4 +207,3 @@ class StaffForm(forms.Form):
         self.fields["company"].queryset = companies
         self.fields["username"].show_required = True
         self.fields["roles"].show_required = True
-
