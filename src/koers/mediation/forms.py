@@ -173,6 +173,14 @@ class SignForm(forms.Form):
 class MediationContactForm(ContactEntryForm):
     """A contact with the MED-09 check of residence status and work permit."""
 
+    # Steps of 15 minutes from 0: the shared field's `min=1` makes the browser refuse 60.
+    # The service refuses 0 or less (contact_validate).
+    duration_minutes = forms.IntegerField(
+        label=_("Duur (minuten)"),
+        initial=60,
+        widget=forms.NumberInput(attrs={"step": 15, "min": 0}),
+    )
+
     residence_status_checked = forms.BooleanField(
         label=_("Verblijfsstatuut gecontroleerd"), required=False
     )
