@@ -833,7 +833,10 @@ def _close(service, *, way: str, now: datetime, acting_user) -> None:
     service.returned_to = decision.to.value
     service.returned_reasons = [{"rule": r.rule, "message": r.message} for r in decision.reasons]
     _save(service, acting_user)
-    until = closing_rules.access_ends(way=way, reason=service.closing_reason, closed_at=now)
+    # Local time: "the next day" starts at midnight in Belgium, not in UTC.
+    until = closing_rules.access_ends(
+        way=way, reason=service.closing_reason, closed_at=timezone.localtime(now)
+    )
     _end_trajectory(
         service, TrajectoryStatus.CLOSED, now=now, acting_user=acting_user, access_until=until
     )
