@@ -32,7 +32,7 @@ class ContactEntryForm(forms.Form):
         label=_("Duur (minuten)"),
         min_value=1,
         initial=60,
-        widget=forms.NumberInput(attrs={"step": 15, "min": 1}),
+        widget=forms.NumberInput(attrs={"step": 1, "min": 1}),
         error_messages={"min_value": _("De duur moet groter zijn dan 0 minuten.")},
     )
     form = forms.ChoiceField(label=_("Vorm"), choices=ContactForm.choices)
