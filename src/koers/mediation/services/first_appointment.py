@@ -1,0 +1,305 @@
+"""MED-02 / MED-03 / MED-04: the first appointment, the absence ladder and the red bar."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.core.models import Organisation, User
+from koers.mediation import models as m
+from koers.mediation.rules import closing as closing_rules
+from koers.mediation.rules import ladder
+from koers.mediation.rules.ruleset import Reason
+from koers.mediation.services.common import (
+    end_trajectory,
+    lock_service,
+    refuse,
+    require_open,
+    ruleset_of,
+    save_with_user,
+    set_phase,
+)
+from koers.trajectories.models import (
+    ContactForm,
+    ContactOutcome,
+    TrajectoryStatus,
+)
+from koers.trajectories.services import (
+    ContactData,
+    contact_log,
+    contact_validate,
+)
+
+ABSENCE_SIGNAL = "service geweigerd wegens afwezigheid"
+DEFAULT_COVERING_TEXT = "Graag nodigen we je uit voor de eerste afspraak bij {partner}"
+
+
+def covering_text_default(organisation: Organisation) -> str:
+    return DEFAULT_COVERING_TEXT.format(partner=organisation.working_name or organisation.name)
+
+
+@dataclass
+class AppointmentData:
+    starts_at: datetime
+    duration_minutes: int = 60
+    place: str = ""
+    send_by: str = m.SendBy.LETTER
+    covering_text: str = ""
+    comment: str = ""
+
+
+def _outcomes(service: m.MediationService) -> list[ladder.Outcome]:
+    return [
+        ladder.outcome_of(a.outcome == m.AppointmentOutcome.PRESENT, a.absence_reason)
+        for a in service.first_appointments.order_by("number")
+        if a.outcome
+    ]
+
+
+def pending_appointment(service: m.MediationService) -> m.FirstAppointment | None:
+    return service.first_appointments.filter(outcome="").order_by("-number").first()
+
+
+def _contact_data(data: AppointmentData) -> ContactData:
+    return ContactData(
+        starts_at=data.starts_at,
+        duration_minutes=data.duration_minutes,
+        form=ContactForm.INDIVIDUAL,
+        place=data.place.strip(),
+        notes=_("Eerste afspraak voor bemiddeling bij partner"),
+    )
+
+
+@transaction.atomic
+def first_appointment_plan(
+    *, service: m.MediationService, data: AppointmentData, acting_user: User, now: datetime
+) -> m.FirstAppointment:
+    """Plan the (next) referral appointment: its number and type follow from the ladder (MED-03)."""
+    service = lock_service(service)
+    require_open(service, "starts_at")
+    state = ladder.LadderState(service.ladder_state)
+    if state in ladder.TERMINAL:
+        raise refuse(
+            "__all__",
+            Reason("MED-03", _("De eerste afspraak is al afgewerkt; plan een gewoon contact.")),
+        )
+    if pending_appointment(service):
+        raise refuse(
+            "__all__",
+            Reason(
+                "MED-02",
+                _("Er staat al een eerste afspraak gepland: werk die eerst af of plan ze in."),
+            ),
+        )
+    number, kind = ladder.APPOINTMENT[state]
+    if data.send_by not in m.SendBy.values:
+        raise ValidationError({"send_by": [_("Kies brief of e-mail.")]})
+    contact = contact_log(
+        trajectory=service.trajectory,
+        data=_contact_data(data),
+        acting_user=acting_user,
+        programme_checked=True,
+    )
+    last_absent = (
+        service.first_appointments.filter(outcome=m.AppointmentOutcome.ABSENT)
+        .order_by("-number")
+        .first()
+    )
+    warning = None
+    if last_absent is not None:
+        warning = ladder.replan_on_time(
+            absent_on=timezone.localdate(last_absent.recorded_at),
+            fixed_on=timezone.localdate(now),
+            ruleset=ruleset_of(service),
+        )
+    appointment = m.FirstAppointment(
+        service=service,
+        number=number,
+        kind=kind.value,
+        contact=contact,
+        send_by=data.send_by,
+        covering_text=data.covering_text.strip()
+        or covering_text_default(service.trajectory.organisation),
+        comment=data.comment.strip(),
+        replan_warning=f"{warning.message} ({warning.rule})" if warning else "",
+    )
+    save_with_user(appointment, acting_user)
+    return appointment
+
+
+def _lock_appointment(appointment: m.FirstAppointment) -> m.FirstAppointment:
+    return (
+        m.FirstAppointment.objects.select_for_update()
+        .select_related("contact", "service")
+        .get(pk=appointment.pk)
+    )
+
+
+@transaction.atomic
+def first_appointment_reschedule(
+    *,
+    appointment: m.FirstAppointment,
+    data: AppointmentData,
+    mediator_unavailable: bool,
+    acting_user: User,
+    now: datetime,
+    kind: str | None = None,
+) -> m.FirstAppointment:
+    """MED-02 "contact herinplannen": only when the mediator cannot be there; never the type."""
+    appointment = _lock_appointment(appointment)
+    service = lock_service(appointment.service)
+    require_open(service)
+    refusal = ladder.reschedule_refusal(
+        appointment_outcome=appointment.outcome or None,
+        mediator_unavailable=mediator_unavailable,
+        kind_before=appointment.kind,
+        kind_after=kind or appointment.kind,
+    )
+    if refusal:
+        raise refuse("__all__", refusal)
+    contact = appointment.contact
+    contact_data = _contact_data(data)
+    contact_validate(
+        trajectory=service.trajectory,
+        staff=contact.staff,
+        data=contact_data,
+        now=now,
+        exclude_pk=contact.pk,
+        programme_checked=True,
+    )
+    contact.starts_at = contact_data.starts_at
+    contact.duration_minutes = contact_data.duration_minutes
+    contact.place = contact_data.place
+    save_with_user(contact, acting_user)
+    appointment.rescheduled += 1
+    if data.comment.strip():
+        appointment.comment = data.comment.strip()
+    save_with_user(appointment, acting_user)
+    return appointment
+
+
+@transaction.atomic
+def first_appointment_record(
+    *,
+    appointment: m.FirstAppointment,
+    present: bool,
+    acting_user: User,
+    now: datetime,
+    reason: str = "",
+    comment: str = "",
+) -> ladder.Step:
+    """Finish a referral appointment as present or absent (none/valid/invalid) — MED-02..04."""
+    appointment = _lock_appointment(appointment)
+    service = lock_service(appointment.service)
+    require_open(service)
+    if appointment.outcome:
+        raise refuse("__all__", Reason("MED-02", _("Deze afspraak is al afgewerkt.")))
+    refusal = ladder.outcome_refusal(planned_on_or_before_now=appointment.contact.starts_at <= now)
+    if refusal:
+        raise refuse("__all__", refusal)
+    if not present and reason not in m.AbsenceReason.values:
+        raise ValidationError(
+            {
+                "absence_reason": [
+                    _("Kies de reden van afwezigheid: geen, geldig of ongeldig. (MED-02)")
+                ]
+            }
+        )
+    try:
+        step = ladder.ladder_step(
+            ladder.LadderState(service.ladder_state), ladder.outcome_of(present, reason)
+        )
+    except ladder.LadderError as exc:
+        raise refuse("__all__", exc.reason) from exc
+    appointment.outcome = m.AppointmentOutcome.PRESENT if present else m.AppointmentOutcome.ABSENT
+    appointment.absence_reason = step.recorded_reason.value if step.recorded_reason else ""
+    appointment.comment = comment.strip() or appointment.comment
+    appointment.recorded_at = now
+    save_with_user(appointment, acting_user)
+    contact = appointment.contact
+    contact.outcome = ContactOutcome.HELD if present else ContactOutcome.ABSENT
+    contact.absence_reason = (
+        "" if present else str(m.AbsenceReason(appointment.absence_reason).label)
+    )
+    save_with_user(contact, acting_user)
+    service.ladder_state = step.after.value
+    if step.after == ladder.LadderState.PRESENT:
+        # MED-04: mediatorship passes to the partner at once (banner and red bar).
+        service.state = m.ServiceState.FIRST_PRESENT
+        service.present_on = timezone.localdate(contact.starts_at)
+        save_with_user(service, acting_user)
+        set_phase(service, acting_user)
+    elif step.stops:
+        _stop_for_absence(service, acting_user=acting_user, now=now)
+    else:
+        save_with_user(service, acting_user)
+    return step
+
+
+def _send_signal(service_pk: int, subject: str, body: str) -> None:
+    service = m.MediationService.objects.select_related("trajectory__organisation").get(
+        pk=service_pk
+    )
+    organisation = service.trajectory.organisation
+    sender = organisation.email or None
+    send_mail(subject, body, sender, [service.vdab_mediator_email], fail_silently=True)
+
+
+def _stop_for_absence(service: m.MediationService, *, acting_user, now: datetime) -> None:
+    """MED-03: the service ends, the partner loses access at once, VDAB gets the signal."""
+    service.state = m.ServiceState.STOPPED
+    service.closing_reason = m.ClosingReason.ABSENCE
+    service.closing_way = m.ClosingWay.ABSENCE_STOP
+    service.closed_at = now
+    service.vdab_signal = ABSENCE_SIGNAL
+    decision = closing_rules.return_to_vdab(
+        tender=service.tender, reason="absence", way="absence_stop", advice=None, open_items=False
+    )
+    service.returned_to = decision.to.value
+    service.returned_reasons = [{"rule": r.rule, "message": r.message} for r in decision.reasons]
+    save_with_user(service, acting_user)
+    end_trajectory(
+        service, TrajectoryStatus.CANCELLED, now=now, acting_user=acting_user, access_until=now
+    )
+    transaction.on_commit(
+        lambda pk=service.pk, n=service.client.full_name: _send_signal(
+            pk,
+            f"Koers: {ABSENCE_SIGNAL}",
+            f"Service intensieve bemiddeling voor {n}: {ABSENCE_SIGNAL} (MED-03).",
+        )
+    )
+
+
+@transaction.atomic
+def absence_stop_sweep_one(service_pk: int, now: datetime) -> bool:
+    """Catch-up for the sweep: a ladder that reached STOP while the service is still open."""
+    service = lock_service(m.MediationService(pk=service_pk))
+    if service.ladder_state != ladder.LadderState.STOPPED or not service.is_open:
+        return False
+    _stop_for_absence(service, acting_user=None, now=now)
+    return True
+
+
+def red_bar(service: m.MediationService, now: datetime) -> bool:
+    """MED-04/15/16: the red bar shows from "present" until access ends."""
+    until = service.trajectory.access_until
+    return service.present_on is not None and (until is None or now < until)
+
+
+def replan_deadline(service: m.MediationService, today: date) -> ladder.NextStep:
+    last_absent = (
+        service.first_appointments.filter(outcome=m.AppointmentOutcome.ABSENT)
+        .order_by("-number")
+        .first()
+    )
+    return ladder.next_step(
+        state=ladder.LadderState(service.ladder_state),
+        last_absent_on=timezone.localdate(last_absent.recorded_at) if last_absent else None,
+        appointment_made=pending_appointment(service) is not None,
+        today=today,
+        ruleset=ruleset_of(service),
+    )

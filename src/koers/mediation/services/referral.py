@@ -1,0 +1,143 @@
+"""MED-01: a VDAB referral opens the service; its details can be completed later."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.core.models import Client, Organisation, User
+from koers.mediation import models as m
+from koers.mediation.rules.ruleset import ruleset_for
+from koers.mediation.services.common import (
+    lock_service,
+    require_open,
+    save_with_user,
+)
+from koers.mediation.services.first_appointment import AppointmentData, first_appointment_plan
+from koers.trajectories.models import (
+    Programme,
+    Trajectory,
+)
+from koers.trajectories.services import (
+    trajectory_open,
+)
+
+
+@dataclass
+class ReferralData:
+    tender: str
+    lot: str
+    vdab_mediator_name: str
+    vdab_mediator_email: str
+    referral_date: date
+    work_points: list[str] = field(default_factory=list)
+    thresholds: list[str] = field(default_factory=list)
+
+
+def _referral_validate(data: ReferralData) -> None:
+    errors: dict[str, list[str]] = {}
+    if data.tender not in m.Tender.values:
+        errors["tender"] = [
+            _("Kies een tender: TIBB4, TIBB4 anderstaligen, SCRABA, SAB3 of WIJ3. (MED-01)")
+        ]
+    if not data.lot.strip():
+        errors["lot"] = [_("Geef het perceel waarnaar de werkzoekende werd toegeleid. (MED-01)")]
+    if not data.vdab_mediator_name.strip():
+        errors["vdab_mediator_name"] = [_("Geef de naam van de VDAB-bemiddelaar. (MED-01)")]
+    if not data.vdab_mediator_email.strip() or "@" not in data.vdab_mediator_email:
+        errors["vdab_mediator_email"] = [
+            _("Geef het e-mailadres van de VDAB-bemiddelaar. (MED-01)")
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def mediation_refer(
+    *,
+    client: Client,
+    responsible: User,
+    organisation: Organisation,
+    data: ReferralData,
+    acting_user: User,
+    first_appointment: AppointmentData | None = None,
+    title: str = "",
+) -> m.MediationService:
+    """MED-01: a VDAB referral arrives: open the service (and plan the first appointment)."""
+    _referral_validate(data)
+    try:
+        ruleset = ruleset_for(data.referral_date)
+    except LookupError as exc:
+        raise ValidationError(
+            {"referral_date": [_("Voor deze datum is er geen regelset voor bemiddeling.")]}
+        ) from exc
+    trajectory = trajectory_open(
+        client=client,
+        programme=Programme.MEDIATION,
+        responsible=responsible,
+        organisation=organisation,
+        start_date=data.referral_date,
+        title=title or f"Intensieve bemiddeling {m.Tender(data.tender).label} — {data.lot.strip()}",
+        acting_user=acting_user,
+    )
+    trajectory.phase = m.ServiceState.REFERRED
+    trajectory.save(update_fields=["phase"])
+    service = m.MediationService(
+        trajectory=trajectory,
+        client=client,
+        ruleset_version=ruleset.version,
+        tender=data.tender,
+        lot=data.lot.strip(),
+        vdab_mediator_name=data.vdab_mediator_name.strip(),
+        vdab_mediator_email=data.vdab_mediator_email.strip(),
+        work_points=[w.strip() for w in data.work_points if w.strip()],
+        thresholds=[t.strip() for t in data.thresholds if t.strip()],
+        referral_date=data.referral_date,
+    )
+    save_with_user(service, acting_user)
+    if first_appointment is not None:
+        first_appointment_plan(
+            service=service, data=first_appointment, acting_user=acting_user, now=timezone.now()
+        )
+    return service
+
+
+def open_for_programme(
+    *, client, responsible, organisation, start_date, title: str = "", acting_user
+) -> Trajectory:
+    """A mediation trajectory opened anywhere (client form, API, import) always gets its service;
+    the referral details are completed on the service page."""
+    service = mediation_refer(
+        client=client,
+        responsible=responsible,
+        organisation=organisation,
+        data=ReferralData(
+            tender=m.Tender.TIBB4,
+            lot=_("nog aan te vullen"),
+            vdab_mediator_name=_("nog aan te vullen"),
+            vdab_mediator_email="onbekend@vdab.be",
+            referral_date=start_date,
+        ),
+        title=title,
+        acting_user=acting_user,
+    )
+    return service.trajectory
+
+
+@transaction.atomic
+def referral_update(
+    *, service: m.MediationService, data: ReferralData, acting_user: User
+) -> m.MediationService:
+    service = lock_service(service)
+    require_open(service)
+    _referral_validate(data)
+    service.tender, service.lot = data.tender, data.lot.strip()
+    service.vdab_mediator_name = data.vdab_mediator_name.strip()
+    service.vdab_mediator_email = data.vdab_mediator_email.strip()
+    service.work_points = [w.strip() for w in data.work_points if w.strip()]
+    service.thresholds = [t.strip() for t in data.thresholds if t.strip()]
+    save_with_user(service, acting_user)
+    return service
