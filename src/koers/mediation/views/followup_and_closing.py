@@ -1,0 +1,135 @@
+"""Follow-up on the service page: month-end categories (MED-12), trainings (MED-11), the file
+checklist (MED-08), IBO (MED-10), the projectopvolger and the final advice (MED-14, MED-15)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.mediation import forms, pdfs, selectors, services
+from koers.mediation.rules.closing import advice_options
+from koers.mediation.views.common import (
+    object_action,
+    report_form_errors,
+    report_refusal,
+    service_action,
+    service_or_404,
+)
+
+
+@service_action
+def month_end(request, service):
+    form = forms.MonthEndForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    passive = {"1": True, "0": False}.get(form.cleaned_data["passive"])
+    services.month_end_record(
+        service=service,
+        month_end=form.cleaned_data["month_end"],
+        category=form.cleaned_data["category"],
+        passive=passive,
+        acting_user=request.user,
+    )
+    messages.success(request, _("De categorie van het einde van de maand is bewaard."))
+
+
+@service_action
+def training_new(request, service):
+    form = forms.TrainingForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.training_register(
+        service=service, data=services.TrainingData(**form.cleaned_data), acting_user=request.user
+    )
+    messages.success(request, _("De opleiding is geregistreerd."))
+
+
+@object_action(selectors.training_get)
+def training_cancel(request, training):
+    services.training_cancel(training=training, acting_user=request.user, now=timezone.now())
+    messages.success(request, _("De aanvraag is geannuleerd."))
+
+
+@object_action(selectors.training_get)
+def training_progress(request, training):
+    services.training_progress(
+        training=training,
+        acting_user=request.user,
+        started=request.POST.get("started") == "1" or None,
+        competences_updated_on=timezone.localdate()
+        if request.POST.get("competences") == "1"
+        else None,
+    )
+    messages.success(request, _("Bewaard."))
+
+
+@service_action
+def checklist(request, service):
+    form = forms.ChecklistForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.checklist_update(
+        service=service,
+        ticked={k: v for k, v in form.cleaned_data.items() if k != "extra"},
+        extra=form.extra_items(),
+        acting_user=request.user,
+    )
+    messages.success(request, _("De checklist van het dossier is bewaard."))
+
+
+@service_action
+def ibo(request, service):
+    form = forms.IboForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.ibo_note(
+        service=service, employer=form.cleaned_data["employer"], acting_user=request.user
+    )
+    messages.success(request, _("De IBO staat als actie in het traject. (MED-10)"))
+
+
+@service_action
+def followup(request, service):
+    form = forms.FollowUpForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.followup_contact_record(service=service, acting_user=request.user, **form.cleaned_data)
+    messages.success(request, _("Het contact met de projectopvolger is geregistreerd."))
+
+
+@login_required
+@require_POST
+def advice(request, pk: int):
+    service = service_or_404(request, pk)
+    options = advice_options(service.closing_reason) if service.state == "to_close" else ()
+    form = forms.AdviceForm(request.POST, options=options)
+    if not form.is_valid():
+        report_form_errors(request, form)
+        return redirect("mediation_detail", pk=service.pk)
+    try:
+        service = services.advice_give(
+            service=service,
+            option=form.cleaned_data["advice"],
+            remark=form.cleaned_data["remark"],
+            mail=form.cleaned_data["mail"],
+            printed=form.cleaned_data["printed"],
+            acting_user=request.user,
+            now=timezone.now(),
+        )
+    except ValidationError as exc:
+        report_refusal(request, exc)
+        return redirect("mediation_detail", pk=service.pk)
+    document = pdfs.advice_pdf(service=service, acting_user=request.user)
+    messages.success(
+        request,
+        _(
+            "Het eindadvies is gegeven en de service is afgesloten. U hebt nog toegang tot het dossier "
+            "tot morgen (MED-15)."
+        ),
+    )
+    if form.cleaned_data["printed"]:
+        return redirect("document_download", pk=document.pk)
+    return redirect("mediation_detail", pk=service.pk)

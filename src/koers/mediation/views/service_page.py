@@ -1,0 +1,260 @@
+"""The service page: first appointments (MED-02..04), agreement sheets (MED-05, MED-07), the start
+(MED-06) and contacts with the residence-status and work-permit check (MED-09)."""
+
+from datetime import date, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.mediation import forms, pdfs, selectors, services
+from koers.mediation import models as m
+from koers.mediation.rules.closing import CITIZEN_TEXTS, advice_options
+from koers.mediation.rules.ladder import TERMINAL, LadderState
+from koers.mediation.views.common import (
+    object_action,
+    report_form_errors,
+    service_action,
+    service_or_404,
+)
+from koers.trajectories.models import ContactOutcome
+from koers.trajectories.services import ContactData
+
+
+def _detail_context(request, service: m.MediationService) -> dict:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    appointments = list(service.first_appointments.select_related("contact").order_by("number"))
+    pending = next((a for a in appointments if not a.outcome), None)
+    ladder_state = LadderState(service.ladder_state)
+    sheets = list(service.sheets.select_related("document").order_by("-number"))
+    for sheet in sheets:
+        sheet.rows = [
+            (a["title"], date.fromisoformat(a["deadline"])) for a in sheet.content["assignments"]
+        ]
+    trajectory = service.trajectory
+    contacts = list(
+        trajectory.contacts.filter(first_appointment__isnull=True)
+        .select_related("staff", "mediation_check")
+        .order_by("-starts_at")
+    )
+    appointment_initial = {
+        "date": today,
+        "start_time": time(9, 0),
+        "duration_minutes": 60,
+        "place": appointments[-1].contact.place if appointments else "",
+        "covering_text": services.covering_text_default(trajectory.organisation),
+    }
+    due = services.closing_facts(service, today) if service.mediation_started_on else None
+    options = advice_options(service.closing_reason) if service.state == "to_close" else ()
+    return {
+        "service": service,
+        "client": service.client,
+        "trajectory": trajectory,
+        "red_bar": services.red_bar(service, now),
+        "appointments": appointments,
+        "pending": pending,
+        "can_plan_first": ladder_state not in TERMINAL and pending is None and service.is_open,
+        "next_step": services.replan_deadline(service, today),
+        "sheets": sheets,
+        "countdown": services.first_sheet_status(service, today)
+        if service.present_on and not any(s.number == 1 for s in sheets)
+        else None,
+        "start_refusals": services.start_refusals(service, now)
+        if service.present_on and not service.mediation_started_on
+        else [],
+        "upcoming": services.next_contacts(service, now),
+        "contacts": contacts,
+        "month_ends": list(service.month_ends.order_by("-month_end")),
+        "closing_due": due,
+        "trainings": list(service.trainings.all()),
+        "checklist": services.file_checklist(service),
+        "followups": list(service.followup_contacts.all()),
+        "advice_options": [(o.value, m.Advice(o.value).label, CITIZEN_TEXTS[o]) for o in options],
+        "documents": list(trajectory.documents.order_by("-created_at")[:20]),
+        "appointment_form": forms.AppointmentForm(initial=appointment_initial),
+        "reschedule_form": forms.RescheduleForm(initial=appointment_initial),
+        "outcome_form": forms.OutcomeForm(),
+        "invitation_form": forms.InvitationForm(),
+        "sheet_form": forms.SheetForm(work_points=service.work_points, initial={"made_on": today}),
+        "sign_form": forms.SignForm(initial={"partner_on": today, "participant_on": today}),
+        "contact_form": forms.MediationContactForm(
+            initial={
+                "date": today,
+                "start_time": appointment_initial["start_time"],
+                "duration_minutes": 60,
+                "outcome": ContactOutcome.PLANNED,
+            }
+        ),
+        "month_end_form": forms.MonthEndForm(),
+        "training_form": forms.TrainingForm(),
+        "checklist_form": forms.ChecklistForm(
+            initial={
+                **service.file_checklist,
+                "extra": "\n".join(
+                    f"{'+ ' if ok else ''}{k}" for k, ok in service.file_checklist_extra.items()
+                ),
+            }
+        ),
+        "advice_form": forms.AdviceForm(options=options),
+        "followup_form": forms.FollowUpForm(initial={"on": today}),
+        "ibo_form": forms.IboForm(),
+        "today": today,
+        "section": "mediation_dashboard",
+    }
+
+
+@login_required
+def detail(request, pk: int):
+    service = service_or_404(request, pk)
+    return render(request, "mediation/service_detail.html", _detail_context(request, service))
+
+
+def _appointment_data(form) -> services.AppointmentData:
+    return services.AppointmentData(
+        starts_at=form.starts_at(),
+        duration_minutes=form.cleaned_data["duration_minutes"],
+        place=form.cleaned_data["place"],
+        send_by=form.cleaned_data.get("send_by") or m.SendBy.LETTER,
+        covering_text=form.cleaned_data.get("covering_text", ""),
+        comment=form.cleaned_data.get("comment", ""),
+    )
+
+
+@service_action
+def appointment_new(request, service):
+    form = forms.AppointmentForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    appointment = services.first_appointment_plan(
+        service=service, data=_appointment_data(form), acting_user=request.user, now=timezone.now()
+    )
+    messages.success(
+        request,
+        _("%(kind)s %(n)d is gepland.")
+        % {"kind": appointment.get_kind_display(), "n": appointment.number},
+    )
+    if appointment.replan_warning:
+        messages.warning(request, appointment.replan_warning)
+
+
+@object_action(selectors.appointment_get)
+def appointment_outcome(request, appointment):
+    form = forms.OutcomeForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    step = services.first_appointment_record(
+        appointment=appointment,
+        present=form.cleaned_data["present"],
+        reason=form.cleaned_data["absence_reason"],
+        comment=form.cleaned_data["comment"],
+        acting_user=request.user,
+        now=timezone.now(),
+    )
+    for reason in step.reasons:
+        (messages.warning if step.stops else messages.success)(
+            request, f"{reason.message} ({reason.rule})"
+        )
+    if step.stops:
+        # The partner lost access at once (MED-03): back to the dashboard.
+        return redirect("mediation_dashboard")
+    return None
+
+
+@object_action(selectors.appointment_get)
+def appointment_reschedule(request, appointment):
+    form = forms.RescheduleForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.first_appointment_reschedule(
+        appointment=appointment,
+        data=_appointment_data(form),
+        mediator_unavailable=form.cleaned_data["mediator_unavailable"],
+        acting_user=request.user,
+        now=timezone.now(),
+    )
+    messages.success(request, _("Het contact is opnieuw ingepland."))
+
+
+@object_action(selectors.appointment_get)
+def appointment_invite(request, appointment):
+    uploads = request.FILES.getlist("attachments")
+    document = pdfs.invitation_send(
+        appointment=appointment, attachments=uploads, acting_user=request.user
+    )
+    messages.success(request, _("De uitnodiging is klaar: %(title)s.") % {"title": document.title})
+
+
+@service_action
+def sheet_new(request, service):
+    form = forms.SheetForm(request.POST, work_points=service.work_points)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    sheet = services.sheet_create(
+        service=service,
+        made_on=form.cleaned_data["made_on"],
+        work_points=form.cleaned_data["work_points"],
+        assignments=form.assignments(),
+        services_remark=form.cleaned_data["services_remark"],
+        acting_user=request.user,
+        now=timezone.now(),
+    )
+    messages.success(request, _("%(sheet)s is opgemaakt.") % {"sheet": sheet})
+
+
+@object_action(selectors.sheet_get)
+def sheet_sign(request, sheet):
+    form = forms.SignForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.sheet_sign(
+        sheet=sheet,
+        partner_on=form.cleaned_data["partner_on"],
+        participant_on=form.cleaned_data["participant_on"],
+        acting_user=request.user,
+    )
+    messages.success(request, _("De handtekeningen zijn geregistreerd."))
+
+
+@object_action(selectors.sheet_get)
+def sheet_pdf(request, sheet):
+    mail = request.POST.get("mail") == "1"
+    pdfs.sheet_pdf(sheet=sheet, acting_user=request.user, mail=mail)
+    messages.success(
+        request,
+        _("Het afsprakenblad is gemaild.")
+        if mail
+        else _("Het afsprakenblad staat klaar om te printen."),
+    )
+
+
+@service_action
+def start(request, service):
+    services.mediation_start(service=service, acting_user=request.user, now=timezone.now())
+    messages.success(request, _("Het bemiddelingsproces is gestart. (MED-06)"))
+
+
+@service_action
+def contact_new(request, service):
+    form = forms.MediationContactForm(request.POST)
+    if not form.is_valid():
+        return report_form_errors(request, form)
+    services.mediation_contact_log(
+        service=service,
+        data=ContactData(
+            starts_at=form.starts_at(),
+            duration_minutes=form.cleaned_data["duration_minutes"],
+            form=form.cleaned_data["form"],
+            place=form.cleaned_data["place"],
+            outcome=form.cleaned_data["outcome"],
+            absence_reason=form.cleaned_data["absence_reason"],
+            notes=form.cleaned_data["notes"],
+        ),
+        residence_status_checked=form.cleaned_data["residence_status_checked"],
+        work_permit_checked=form.cleaned_data["work_permit_checked"],
+        note=form.cleaned_data["check_note"],
+        acting_user=request.user,
+    )
+    messages.success(request, _("Het contact is geregistreerd."))
