@@ -43,7 +43,7 @@ def lead_deadline_flags(now: datetime) -> int:
     for pk in candidates:
         with transaction.atomic():
             lead = (
-                Lead.objects.select_for_update()
+                Lead.objects.select_for_update(of=("self",))
                 .select_related("coach")
                 .prefetch_related("windows")
                 .get(pk=pk)

@@ -389,7 +389,7 @@ def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:
 
 def _lock(lead: Lead) -> Lead:
     return (
-        Lead.objects.select_for_update()
+        Lead.objects.select_for_update(of=("self",))
         .select_related("organisation", "coach", "preferred_location")
         .get(pk=lead.pk)
     )

@@ -21,7 +21,9 @@ def mediation_closing_signal(now: datetime) -> int:
     ):
         with transaction.atomic():
             service = (
-                MediationService.objects.select_for_update().select_related("trajectory").get(pk=pk)
+                MediationService.objects.select_for_update(of=("self",))
+                .select_related("trajectory")
+                .get(pk=pk)
             )
             done += services.closing_refresh(service=service, today=today)
     return done

@@ -277,7 +277,11 @@ def contact_log(
 
 @transaction.atomic
 def contact_update(*, contact: Contact, data: ContactData, acting_user: User) -> Contact:
-    contact = Contact.objects.select_for_update().select_related("trajectory").get(pk=contact.pk)
+    contact = (
+        Contact.objects.select_for_update(of=("self",))
+        .select_related("trajectory")
+        .get(pk=contact.pk)
+    )
     contact_validate(
         trajectory=contact.trajectory,
         staff=contact.staff,
@@ -329,7 +333,9 @@ def assignment_update(
     *, assignment: Assignment, data: AssignmentData, acting_user: User
 ) -> Assignment:
     assignment = (
-        Assignment.objects.select_for_update().select_related("trajectory").get(pk=assignment.pk)
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("trajectory")
+        .get(pk=assignment.pk)
     )
     _assignment_validate(data, assignment.trajectory)
     for name, value in data.__dict__.items():
