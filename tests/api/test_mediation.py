@@ -225,3 +225,33 @@ def test_writes_by_others_get_404(service, other_mediator):
         ).status_code
         == 404
     )
+
+
+def test_med_01_patch_completes_the_referral_and_only_what_is_sent(service, mediator):
+    api = Api(mediator)
+    response = api.patch(
+        f"/mediation/services/{service.pk}",
+        {
+            "lot": "Perceel 1 – Gent",
+            "vdab_mediator_name": "Wout Vandenbrande",
+            "vdab_mediator_email": "wout.vandenbrande@example.be",
+            "work_points": ["Zoektocht naar werk", "Taal"],
+        },
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["lot"] == "Perceel 1 – Gent"
+    assert body["vdab_mediator_email"] == "wout.vandenbrande@example.be"
+    assert body["work_points"] == ["Zoektocht naar werk", "Taal"]
+    assert (body["tender"], body["thresholds"]) == ("TIBB4", ["Mobiliteit"])
+
+
+def test_med_01_patch_refusals_change_nothing_and_others_get_404(service, mediator, other_mediator):
+    before = _state(service)
+    refused = Api(mediator).patch(f"/mediation/services/{service.pk}", {"lot": "  "})
+    assert refused.status_code == 422 and "MED-01" in _msg(refused)
+    bad_tender = Api(mediator).patch(f"/mediation/services/{service.pk}", {"tender": "XYZ"})
+    assert bad_tender.status_code == 422
+    other = Api(other_mediator).patch(f"/mediation/services/{service.pk}", {"lot": "Perceel 9"})
+    assert other.status_code == 404
+    assert _state(service) == before

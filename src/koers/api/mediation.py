@@ -27,6 +27,7 @@ from koers.api.mediation_schemas import (
     OutcomeIn,
     OutcomeOut,
     ReferralIn,
+    ReferralPatch,
     RescheduleIn,
     ServiceOut,
     ServicePage,
@@ -152,6 +153,30 @@ def list_services(request: HttpRequest, params: PageQuery, state: m.ServiceState
 )
 def get_service(request: HttpRequest, service_id: int):
     return service_out(_service(auth_user(request), service_id))
+
+
+@router.patch(
+    "/mediation/services/{service_id}",
+    response={200: ServiceOut, **ERRORS},
+    summary="Toeleiding wijzigen",
+)
+def update_referral(request: HttpRequest, service_id: int, payload: ReferralPatch):
+    """MED-01: complete or correct the referral (tender, lot, VDAB mediator, work points,
+    thresholds); only the fields you send change. A closed service refuses (MED-15)."""
+    user = auth_user(request)
+    service = _service(user, service_id)
+    changes = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    data = services.ReferralData(
+        tender=changes.get("tender", service.tender),
+        lot=changes.get("lot", service.lot),
+        vdab_mediator_name=changes.get("vdab_mediator_name", service.vdab_mediator_name),
+        vdab_mediator_email=changes.get("vdab_mediator_email", service.vdab_mediator_email),
+        referral_date=service.referral_date,
+        work_points=changes.get("work_points", service.work_points),
+        thresholds=changes.get("thresholds", service.thresholds),
+    )
+    services.referral_update(service=service, data=data, acting_user=user)
+    return service_out(_service(user, service.pk))
 
 
 @router.post(

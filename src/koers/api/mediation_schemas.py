@@ -48,6 +48,17 @@ class ReferralIn(Schema):
     first_appointment: AppointmentIn
 
 
+class ReferralPatch(Schema):
+    """Only the fields you send change (MED-01); the referral date stays."""
+
+    tender: Tender | None = None
+    lot: str | None = Field(None, max_length=60)
+    vdab_mediator_name: str | None = Field(None, max_length=200)
+    vdab_mediator_email: str | None = Field(None, max_length=254)
+    work_points: list[str] | None = None
+    thresholds: list[str] | None = None
+
+
 class ServiceOut(Schema):
     id: int
     trajectory_id: int

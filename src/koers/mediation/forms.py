@@ -59,6 +59,49 @@ class ReferralForm(forms.Form):
         return _lines(self.cleaned_data[name])
 
 
+class ReferralEditForm(forms.Form):
+    """MED-01: complete or correct the referral (tender, lot, VDAB mediator, work points, thresholds)."""
+
+    tender = forms.ChoiceField(label=_("Tender"), choices=m.Tender.choices)
+    lot = forms.CharField(label=_("Perceel"), max_length=60)
+    vdab_mediator_name = forms.CharField(label=_("VDAB-bemiddelaar"), max_length=200)
+    vdab_mediator_email = forms.EmailField(label=_("E-mail VDAB-bemiddelaar"))
+    work_points = forms.CharField(
+        label=_("Werkpunten"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén per regel."),
+    )
+    thresholds = forms.CharField(
+        label=_("Drempels"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén per regel."),
+    )
+
+    @classmethod
+    def initial_for(cls, service: m.MediationService) -> dict:
+        return {
+            "tender": service.tender,
+            "lot": service.lot,
+            "vdab_mediator_name": service.vdab_mediator_name,
+            "vdab_mediator_email": service.vdab_mediator_email,
+            "work_points": "\n".join(service.work_points),
+            "thresholds": "\n".join(service.thresholds),
+        }
+
+    def lines(self, name: str) -> list[str]:
+        return _lines(self.cleaned_data[name])
+
+
+class VdabCloseForm(forms.Form):
+    """Annex 3/4 "Afgesloten door VDAB": recorded by centre staff or an administrator."""
+
+    confirm = forms.BooleanField(
+        label=_("Ik bevestig dat VDAB deze service heeft afgesloten."), required=True
+    )
+
+
 class AppointmentForm(forms.Form):
     """A new first appointment ("Nieuwe eerste afspraak maken") or a rescheduled one."""
 

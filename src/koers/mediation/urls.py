@@ -7,6 +7,12 @@ urlpatterns = [
     path("toeleiding/", referrals.refer, name="mediation_refer"),
     path("toeleidingen-importeren/", referrals.referral_import, name="mediation_import"),
     path("<int:pk>/", service_page.detail, name="mediation_detail"),
+    path("<int:pk>/toeleiding/", referrals.referral_edit, name="mediation_referral_edit"),
+    path(
+        "<int:pk>/afsluiten-door-vdab/",
+        followup_and_closing.vdab_close,
+        name="mediation_vdab_close",
+    ),
     path(
         "<int:pk>/eerste-afspraak/", service_page.appointment_new, name="mediation_appointment_new"
     ),

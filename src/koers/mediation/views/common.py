@@ -76,3 +76,8 @@ def object_action(getter):
         return wrapper
 
     return decorate
+
+
+def can_close_by_vdab(user) -> bool:
+    """Only centre staff and administrators record that VDAB closed a service (annex 3/4)."""
+    return user.is_administrator or user.is_centre_staff

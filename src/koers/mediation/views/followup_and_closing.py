@@ -4,14 +4,16 @@ checklist (MED-08), IBO (MED-10), the projectopvolger and the final advice (MED-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.mediation import forms, pdfs, selectors, services
 from koers.mediation.rules.closing import advice_options
 from koers.mediation.views.common import (
+    can_close_by_vdab,
     object_action,
     report_form_errors,
     report_refusal,
@@ -133,3 +135,36 @@ def advice(request, pk: int):
     if form.cleaned_data["printed"]:
         return redirect("document_download", pk=document.pk)
     return redirect("mediation_detail", pk=service.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vdab_close(request, pk: int):
+    """MED-17 "Afgesloten door VDAB": after confirmation the service closes and mediation returns to
+    the VDAB mediator; the partner keeps access until the next day (MED-15)."""
+    service = service_or_404(request, pk)
+    if not can_close_by_vdab(request.user):
+        raise Http404
+    form = forms.VdabCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_by_vdab(service=service, acting_user=request.user, now=timezone.now())
+        except ValidationError as exc:
+            report_refusal(request, exc)
+        else:
+            messages.success(
+                request,
+                _("De service is afgesloten door VDAB: de bemiddeling gaat terug naar %(name)s.")
+                % {"name": service.vdab_mediator_name},
+            )
+        return redirect("mediation_detail", pk=service.pk)
+    return render(
+        request,
+        "mediation/vdab_close.html",
+        {
+            "form": form,
+            "service": service,
+            "client": service.client,
+            "section": "mediation_dashboard",
+        },
+    )

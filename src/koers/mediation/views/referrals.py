@@ -19,6 +19,7 @@ from koers.core.models import Organisation, Role
 from koers.core.services import ClientData, client_create
 from koers.mediation import forms, selectors, services
 from koers.mediation import models as m
+from koers.mediation.views.common import service_or_404
 
 
 @login_required
@@ -208,6 +209,43 @@ def referral_import(request):
             "form": form,
             "errors": errors,
             "columns": list(IMPORT_COLUMNS),
+            "section": "mediation_dashboard",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def referral_edit(request, pk: int):
+    """MED-01: complete or correct the referral (e.g. one opened from the client page)."""
+    service = service_or_404(request, pk)
+    form = forms.ReferralEditForm(
+        request.POST or None, initial=forms.ReferralEditForm.initial_for(service)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = services.ReferralData(
+            tender=form.cleaned_data["tender"],
+            lot=form.cleaned_data["lot"],
+            vdab_mediator_name=form.cleaned_data["vdab_mediator_name"],
+            vdab_mediator_email=form.cleaned_data["vdab_mediator_email"],
+            referral_date=service.referral_date,
+            work_points=form.lines("work_points"),
+            thresholds=form.lines("thresholds"),
+        )
+        try:
+            services.referral_update(service=service, data=data, acting_user=request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("De toeleiding is bijgewerkt."))
+            return redirect("mediation_detail", pk=service.pk)
+    return render(
+        request,
+        "mediation/referral_edit.html",
+        {
+            "form": form,
+            "service": service,
+            "client": service.client,
             "section": "mediation_dashboard",
         },
     )

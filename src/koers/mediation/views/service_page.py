@@ -14,6 +14,7 @@ from koers.mediation import models as m
 from koers.mediation.rules.closing import CITIZEN_TEXTS, advice_options
 from koers.mediation.rules.ladder import TERMINAL, LadderState
 from koers.mediation.views.common import (
+    can_close_by_vdab,
     object_action,
     report_form_errors,
     service_action,
@@ -101,6 +102,7 @@ def _detail_context(request, service: m.MediationService) -> dict:
         "advice_form": forms.AdviceForm(options=options),
         "followup_form": forms.FollowUpForm(initial={"on": today}),
         "ibo_form": forms.IboForm(),
+        "can_close_by_vdab": can_close_by_vdab(request.user),
         "today": today,
         "section": "mediation_dashboard",
     }
