@@ -143,6 +143,12 @@ def mobile_number(index: int) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Fictional VDAB mediators for the mediation referrals (MED-01).
+VDAB_MEDIATORS = [("Bart", "Meulemeester"), ("Sofie", "Ruelens"), ("Griet", "Lambrechts")]
+# Mediation trajectories (by client index) whose first appointment at the partner is planned.
+MEDIATION_FIRST_APPOINTMENTS = {16: "planned", 17: "present"}
+
+
 class Agenda:
     """Hands out free, non-overlapping slots per staff member and per client."""
 
@@ -349,6 +355,8 @@ class Command(BaseCommand):
         self.counts["trajectories"] += 1
         if plan.programme == Programme.VOUCHER:
             self._voucher_intake(trajectory, responsible, i)
+        if plan.programme == Programme.MEDIATION:
+            self._mediation_referral(trajectory, responsible, i)
         forms = cycle(
             [ContactForm.INDIVIDUAL, ContactForm.INDIVIDUAL, ContactForm.VIDEO, ContactForm.GROUP]
             if plan.programme == Programme.VOUCHER
@@ -413,6 +421,8 @@ class Command(BaseCommand):
                 content={"job_target": "Magazijnmedewerker in de logistiek"},
                 acting_user=responsible,
             )
+        if plan.programme == Programme.MEDIATION and i in MEDIATION_FIRST_APPOINTMENTS:
+            self._mediation_first_appointment(trajectory, responsible, client, i, today)
         if plan.status != TrajectoryStatus.ACTIVE:
             trajectory_set_status(
                 trajectory=trajectory,
@@ -442,6 +452,57 @@ class Command(BaseCommand):
             topics=topics if i % 4 else topics[:6],
             acting_user=responsible,
         )
+
+    def _mediation_referral(self, trajectory, responsible, i):
+        """MED-01: complete the referral that programme_open left "nog aan te vullen"."""
+        from koers.mediation.models import MediationService, Tender
+        from koers.mediation.services import ReferralData, referral_update
+
+        service = MediationService.objects.get(trajectory=trajectory)
+        first, last = VDAB_MEDIATORS[i % len(VDAB_MEDIATORS)]
+        referral_update(
+            service=service,
+            data=ReferralData(
+                tender=Tender.SCRABA if i % 2 else Tender.TIBB4,
+                lot="Perceel 1 – Gent",
+                vdab_mediator_name=f"{first} {last}",
+                vdab_mediator_email=f"{first}.{last}@example.be".lower(),
+                referral_date=service.referral_date,
+                work_points=["Zoektocht naar werk", "Nederlands op de werkvloer"],
+                thresholds=["Mobiliteit"] if i % 2 else [],
+            ),
+            acting_user=responsible,
+        )
+
+    def _mediation_first_appointment(self, trajectory, responsible, client, i, today):
+        """The first appointment at the partner: one still to come, one held (the first agreement
+        sheet is then due within 15 days) — both show as deadlines on the mediation dashboard."""
+        from koers.mediation.models import MediationService
+        from koers.mediation.services import (
+            AppointmentData,
+            first_appointment_plan,
+            first_appointment_record,
+        )
+
+        service = MediationService.objects.get(trajectory=trajectory)
+        held = MEDIATION_FIRST_APPOINTMENTS[i] == "present"
+        day = today - timedelta(days=6) if held else today + timedelta(days=2)
+        starts_at = self.agenda.slot(day, staff=responsible, client_pk=client.pk)
+        now = timezone.now()
+        appointment = first_appointment_plan(
+            service=service,
+            data=AppointmentData(
+                starts_at=starts_at,
+                place=trajectory.organisation.working_name or trajectory.organisation.name,
+            ),
+            acting_user=responsible,
+            now=now,
+        )
+        self.counts["contacts"] += 1
+        if held and starts_at <= now:
+            first_appointment_record(
+                appointment=appointment, present=True, acting_user=responsible, now=now
+            )
 
     def _assignments(self, trajectory, start, today, responsible, i):
         items = [
