@@ -17,6 +17,7 @@ from itertools import cycle
 import phonenumbers
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from stdnum.be import ssn, vat
 
@@ -149,6 +150,32 @@ VDAB_MEDIATORS = [("Bart", "Meulemeester"), ("Sofie", "Ruelens"), ("Griet", "Lam
 MEDIATION_FIRST_APPOINTMENTS = {16: "planned", 17: "present"}
 
 
+# Fictional registrations: (hours ago, name, channel, career question, first window in days).
+DEMO_LEADS = [
+    (
+        2,
+        ("Jolien", "Van Acker"),
+        "website",
+        "Ik werk al acht jaar in de winkel en wil iets met kinderen doen.",
+        0,
+    ),
+    (
+        20,
+        ("Koen", "De Bruyne"),
+        "social",
+        "Na mijn ziekteverlof wil ik weten welk werk nog bij me past.",
+        2,
+    ),
+    (
+        30,
+        ("Nadia", "El Amrani"),
+        "word_of_mouth",
+        "Ik twijfel tussen doorgroeien in mijn job of iets nieuws.",
+        1,
+    ),
+]
+
+
 class Agenda:
     """Hands out free, non-overlapping slots per staff member and per client."""
 
@@ -187,7 +214,11 @@ class Command(BaseCommand):
         if Organisation.objects.filter(name=CENTRE_NAME).exists():
             self.stdout.write("Demo data already loaded; nothing changed.")
         else:
-            with transaction.atomic():
+            # The demo's confirmation e-mails to fictional people are not printed with the logins.
+            with (
+                override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+                transaction.atomic(),
+            ):
                 counts = self._load()
             self.stdout.write(
                 "Demo data loaded: {clients} clients, {trajectories} trajectories, "
@@ -236,7 +267,34 @@ class Command(BaseCommand):
             client = self._client(i, first, last, orgs[owner], admin, today)
             for plan in trajectory_plans:
                 self._trajectory(i, client, plan, orgs, staff, today)
+        self._leads(orgs["centre"])
         return self.counts
+
+    def _leads(self, centre: Organisation) -> None:
+        """A few fresh registrations, routed to the centre's coaches with the 24-hour clock running."""
+        from koers.intake.services import LeadData, lead_submit
+
+        now = timezone.now()
+        for hours_ago, (first, last), channel, question, window_days in DEMO_LEADS:
+            arrived = now - timedelta(hours=hours_ago)
+            start = timezone.localtime(arrived + timedelta(days=window_days)).replace(
+                hour=17, minute=0, second=0, microsecond=0
+            )
+            lead_submit(
+                organisation=centre,
+                data=LeadData(
+                    first_name=first,
+                    last_name=last,
+                    email=f"{first}.{last}@example.be".lower().replace(" ", ""),
+                    phone=f"+3247{hours_ago % 10}{(hours_ago * 7919) % 1000000:06d}",
+                    career_question=question,
+                    channel=channel,
+                    consent=True,
+                    windows=[(start, start + timedelta(hours=2))],
+                    postal_code="9000",
+                ),
+                now=arrived,
+            )
 
     def _organisations(self) -> dict[str, Organisation]:
         specs = {
