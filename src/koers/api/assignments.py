@@ -5,7 +5,7 @@ from dataclasses import replace
 from django.http import HttpRequest
 from ninja import Router
 
-from koers.api.errors import ErrorOut
+from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
 from koers.api.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch
 from koers.trajectories.models import Assignment
@@ -13,7 +13,6 @@ from koers.trajectories.services import AssignmentData, assignment_create, assig
 
 router = Router(tags=["assignments"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 # What `null` means for a field that can be emptied; for the others it means "leave it".
 _CLEARABLE = {"deadline": None, "description": "", "evaluation": ""}

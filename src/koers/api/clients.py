@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from koers.api.errors import ErrorOut, renamed_fields
+from koers.api.errors import ERRORS, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch
 from koers.core.models import Client, Role, User
@@ -25,8 +25,6 @@ from koers.core.services import (
 from koers.trajectories.services import programme_open
 
 router = Router(tags=["clients"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def client_out(client: Client, *, full_national_number: bool) -> dict:

@@ -5,15 +5,13 @@ from dataclasses import replace
 from django.http import HttpRequest
 from ninja import Router
 
-from koers.api.errors import ErrorOut
+from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
 from koers.api.schemas import ContactIn, ContactOut, ContactPage, ContactPatch
 from koers.trajectories.models import Contact
 from koers.trajectories.services import ContactData, contact_log, contact_update
 
 router = Router(tags=["contacts"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def _data_from(contact: Contact) -> ContactData:

@@ -3,15 +3,13 @@
 from django.http import FileResponse, Http404, HttpRequest
 from ninja import File, Form, Router, UploadedFile
 
-from koers.api.errors import ErrorOut
+from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_contact, visible_trajectory
 from koers.api.schemas import DocumentIn, DocumentOut, DocumentPage, DocumentStatusIn
 from koers.trajectories.models import Document
 from koers.trajectories.services import document_add, document_set_status
 
 router = Router(tags=["documents"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def document_out(document: Document) -> dict:

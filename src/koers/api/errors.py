@@ -29,6 +29,10 @@ class ErrorOut(Schema):
     errors: list[FieldError] = []
 
 
+# The error answers every endpoint documents in the OpenAPI schema.
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
 def error_body(detail: str, errors: list[tuple[str | None, str]] | None = None) -> dict:
     return {
         "detail": detail,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from koers.api.errors import ErrorOut, FieldNotFound, renamed_fields
+from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.intake_schemas import (
     AcknowledgementIn,
     AcknowledgementOut,
@@ -35,8 +35,6 @@ from koers.intake import selectors, services
 from koers.intake.models import CoachUnavailability, Lead, LeadState
 
 router = Router(tags=["aanvragen"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def lead_out(lead: Lead, now: datetime) -> dict:

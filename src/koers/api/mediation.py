@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
-from koers.api.errors import ErrorOut, FieldNotFound
+from koers.api.errors import ERRORS, FieldNotFound
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page
 from koers.api.mediation_schemas import (
     AdviceIn,
@@ -45,8 +45,6 @@ from koers.mediation.rules.closing import advice_options
 from koers.trajectories.services import ContactData
 
 router = Router(tags=["mediation"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def _reasons(reasons) -> list[dict]:

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Router
 
-from koers.api.errors import ErrorOut
+from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
 from koers.api.schemas import (
     PlanDetailOut,
@@ -18,8 +18,6 @@ from koers.trajectories.models import Plan, PlanVersion
 from koers.trajectories.services import plan_create, plan_save_version
 
 router = Router(tags=["plans"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def _plan_with_versions(user: User, pk: int) -> Plan:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from koers.api.errors import ErrorOut, FieldNotFound, renamed_fields
+from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.lookups import (
     PageQuery,
     acting_organisation,
@@ -28,8 +28,6 @@ from koers.trajectories.selectors import trajectory_get
 from koers.trajectories.services import programme_open, trajectory_set_status
 
 router = Router(tags=["trajectories"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def trajectory_out(trajectory: Trajectory) -> dict:

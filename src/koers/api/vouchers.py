@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from koers.api.errors import ErrorOut, FieldNotFound, renamed_fields
+from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.voucher_schemas import (
     AftercareIn,
@@ -54,8 +54,6 @@ from koers.vouchers.selectors import (
 )
 
 router = Router(tags=["vouchers"])
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 # ---- shapes ------------------------------------------------------------------------------------
