@@ -11,6 +11,7 @@ from functools import wraps
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -171,6 +172,11 @@ def install_exception_handlers(api: NinjaAPI) -> None:
             # ninja's only 400: a body that is not JSON (or not a form) at all.
             detail = _("De inhoud van de vraag kon niet gelezen worden: is het geldige JSON?")
         return _respond(api, request, exc.status_code, error_body(detail))
+
+    @api.exception_handler(MultiPartParserError)
+    def on_bad_multipart(request, exc: MultiPartParserError):
+        detail = _("Het bestand kon niet gelezen worden: stuur het als multipart/form-data.")
+        return _respond(api, request, 400, error_body(detail))
 
     @api.exception_handler(Exception)
     def on_unexpected(request, exc: Exception):

@@ -21,7 +21,8 @@ MAX_LIMIT = 100
 
 class PageParams(Schema):
     limit: int = SchemaField(25, ge=1, le=MAX_LIMIT)
-    offset: int = SchemaField(0, ge=0)
+    # Bounded so that a huge offset is a 422, not a database overflow.
+    offset: int = SchemaField(0, ge=0, le=10_000_000)
 
 
 PageQuery = Query[PageParams]
