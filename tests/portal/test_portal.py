@@ -126,3 +126,13 @@ def test_evaluation_rejects_out_of_range_scores(client, voucher):
     response = client.post(url, {"satisfaction": "9", "helped": "0"})
     assert response.status_code == 200
     assert not EvaluationResponse.objects.exists()
+
+
+@pytest.mark.django_db
+def test_login_link_requests_are_rate_limited_per_address(client, client_record):
+    for _ in range(5):
+        client.post(reverse("portal_login"), {"email": client_record.email})
+    response = client.post(reverse("portal_login"), {"email": client_record.email})
+    assert response.status_code == 429
+    assert "Te veel aanvragen" in response.content.decode()
+    assert len(mail.outbox) == 5

@@ -6,7 +6,6 @@ Django's cache, size limits (forms and service), and repeated submissions collap
 with forwarded-allow-ips), never trust X-Forwarded-For from the internet.
 """
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from koers.core.forms import apply_errors
 from koers.core.models import Organisation, OrganisationKind
+from koers.core.ratelimit import too_many
 from koers.intake.forms import PublicLeadForm
 from koers.intake.messages import branding_for, centre_name
 from koers.intake.models import CentreBranding
@@ -32,14 +32,7 @@ def _centres():
 
 
 def _too_many(request) -> bool:
-    key = f"intake:rate:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > RATE_LIMIT
+    return too_many(request, scope="intake", limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS)
 
 
 @require_http_methods(["GET"])

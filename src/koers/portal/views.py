@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.core.models import Client
+from koers.core.ratelimit import too_many
 from koers.trajectories.models import Assignment, AssignmentStatus, Contact, ContactOutcome
 from koers.vouchers.forms import EvaluationForm, PopForm
 from koers.vouchers.messages import EVALUATION_SALT
@@ -52,6 +53,13 @@ def client_required(view):
 
 def portal_login(request):
     form = EmailForm(request.POST or None)
+    if request.method == "POST" and too_many(
+        request, scope="portal-login", limit=5, window_seconds=600
+    ):
+        form.add_error(
+            None, _("Te veel aanvragen vanaf dit adres. Probeer het over tien minuten opnieuw.")
+        )
+        return render(request, "portal/login.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         for client in Client.objects.filter(email__iexact=email).select_related("organisation")[:5]:
