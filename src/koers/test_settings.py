@@ -5,7 +5,10 @@ import tempfile
 
 os.environ.setdefault("KOERS_ENV", "test")
 _tmp = tempfile.mkdtemp(prefix="koers-test-")
-os.environ.setdefault("KOERS_DATA_DIR", _tmp)
+# Each test process (every xdist worker) gets its own data folder: a sweep test in one worker
+# must not delete the files another worker is using. Not setdefault: workers inherit the
+# parent's environment.
+os.environ["KOERS_DATA_DIR"] = _tmp
 
 from koers.settings import *  # noqa: E402, F403
 
