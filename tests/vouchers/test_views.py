@@ -307,3 +307,37 @@ def test_lbc_13_combined_pop_toggle_needs_two_vouchers(client_record, coach, log
 def test_lbc_21_pages_show_the_phase_by_its_name(voucher, coach, logged_in):
     page = logged_in(coach).get(reverse("client_detail", args=[voucher.client_id])).content.decode()
     assert "<td>Intake</td>" in page
+
+
+@pytest.mark.django_db
+def test_lbc_06_screenshot_uploaded_from_the_voucher_page_makes_the_video_call_count(
+    voucher, coach, logged_in
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from koers.vouchers.selectors import voucher_summary
+
+    web = logged_in(coach)
+    web.post(reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(form="video"))
+    contact = Contact.objects.get()
+    page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "screenshot opladen" in page
+    url = (
+        reverse("document_create", args=[voucher.trajectory_id])
+        + f"?contact={contact.pk}&kind=screenshot&next={reverse('voucher_detail', args=[voucher.pk])}"
+    )
+    assert f'value="{contact.pk}" selected' in web.get(url).content.decode()
+    png = SimpleUploadedFile("shot.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    response = web.post(
+        url, {"kind": "screenshot", "title": "", "contact": contact.pk, "file": png}
+    )
+    assert response["Location"] == reverse("voucher_detail", args=[voucher.pk])
+    assert voucher_summary(voucher).counted_minutes == 60
+
+
+@pytest.mark.django_db
+def test_document_upload_does_not_redirect_off_site(voucher, coach, logged_in):
+    web = logged_in(coach)
+    url = reverse("document_create", args=[voucher.trajectory_id]) + "?next=https://evil.example/"
+    response = web.post(url, {"kind": "other", "title": "Nota"})
+    assert response["Location"] == reverse("trajectory_detail", args=[voucher.trajectory_id])

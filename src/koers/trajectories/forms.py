@@ -105,6 +105,21 @@ class DocumentForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # A proof that belongs to one contact (a video call's screenshot, LBC-06) is linked to it.
+        self.fields["contact"] = forms.TypedChoiceField(
+            label=_("Bij contact (optioneel)"),
+            choices=[("", "—")]
+            + [
+                (c.pk, f"{timezone.localtime(c.starts_at):%d/%m/%Y %H:%M} · {c.get_form_display()}")
+                for c in contacts
+            ],
+            coerce=int,
+            empty_value=None,
+            required=False,
+        )
+
 
 class DocumentStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=DocumentStatus.choices)

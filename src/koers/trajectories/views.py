@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -367,7 +368,13 @@ def plan_edit(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def document_create(request, pk: int):
     trajectory = _trajectory(request, pk)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    contacts = {c.pk: c for c in trajectory.contacts.order_by("-starts_at")[:100]}
+    form = DocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        contacts=contacts.values(),
+        initial={"kind": request.GET.get("kind"), "contact": request.GET.get("contact")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             document_add(
@@ -375,12 +382,16 @@ def document_create(request, pk: int):
                 kind=form.cleaned_data["kind"],
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"] or None,
+                contact=contacts.get(form.cleaned_data["contact"]),
                 acting_user=request.user,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Het document is toegevoegd."))
+            back = request.GET.get("next", "")
+            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                return redirect(back)
             return redirect("trajectory_detail", pk=trajectory.pk)
     return render(
         request,
