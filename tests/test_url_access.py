@@ -53,6 +53,7 @@ NOT_CLIENT_BEARING = {
     "organisation_detail",
     "token_revoke",
     "portal_pop",  # the client portal has its own login; tests/portal checks one client can't open another's
+    "password_reset_confirm",  # a signed one-time token, not an object id
 }
 # Actions that only accept POST answer 405 to any GET, whatever the id: that reveals nothing.
 POST_ONLY = {

@@ -112,3 +112,59 @@ def test_otp_verify_refuses_foreign_next(client, coach):
         reverse("otp_verify"), {"code": _code(device), "next": "https://evil.example/"}
     )
     assert response["Location"] == reverse("dashboard")
+
+
+@pytest.mark.django_db
+def test_forgotten_password_link_sets_a_new_password(client, coach):
+    import re
+
+    from django.core import mail
+    from django.urls import reverse
+
+    assert "Wachtwoord vergeten?" in client.get(reverse("login")).content.decode()
+    client.post(reverse("password_reset"), {"email": coach.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(
+        form_url,
+        {"new_password1": "een-nieuw-Wachtwoord-42", "new_password2": "een-nieuw-Wachtwoord-42"},
+    )
+    assert response.status_code == 302
+    coach.refresh_from_db()
+    assert coach.check_password("een-nieuw-Wachtwoord-42")
+
+
+@pytest.mark.django_db
+def test_forgotten_password_for_unknown_address_sends_nothing(client):
+    from django.core import mail
+    from django.urls import reverse
+
+    response = client.post(reverse("password_reset"), {"email": "niemand@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_staff_created_without_password_can_choose_one_through_the_reset_link(
+    client, centre, superuser
+):
+    from django.core import mail
+    from django.urls import reverse
+
+    from koers.core.models import Role
+    from koers.core.services import StaffData, staff_create
+
+    staff_create(
+        data=StaffData(
+            username="nieuw",
+            first_name="Nele",
+            last_name="Nieuw",
+            email="nele@example.org",
+            organisation=centre,
+            roles=[Role.COACH],
+        ),
+        acting_user=superuser,
+    )
+    client.post(reverse("password_reset"), {"email": "nele@example.org"})
+    assert len(mail.outbox) == 1

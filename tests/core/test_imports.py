@@ -331,7 +331,8 @@ def test_staff_csv_with_roles_by_dutch_name_or_code(centre, centre_staff):
     karel = User.objects.get(username="karel")
     assert karel.roles == {Role.CENTRE_STAFF, Role.COACH}
     assert User.objects.get(username="sofie").company == company
-    assert not karel.has_usable_password()
+    # A random password nobody knows: the colleague picks one through "Wachtwoord vergeten?".
+    assert karel.has_usable_password() and not karel.check_password("")
 
 
 @pytest.mark.django_db

@@ -270,10 +270,9 @@ def staff_create(*, data: StaffData, acting_user: User | None) -> User:
         email=email,
     )
     user.company = data.company
-    if data.password:
-        user.set_password(data.password)
-    else:
-        user.set_unusable_password()
+    # Without a password the account gets a random one nobody knows: the new colleague chooses
+    # their own through "Wachtwoord vergeten?" (Django sends reset links only to usable passwords).
+    user.set_password(data.password or secrets.token_urlsafe(32))
     user._history_user = acting_user
     user.save()
     for role in roles:
