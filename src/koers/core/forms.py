@@ -128,7 +128,24 @@ class ClientForm(forms.Form):
                 self.fields[name].show_required = True
 
 
-class TrajectoryForm(forms.Form):
+class ResponsibleChoiceMixin:
+    """Centre staff choose who is responsible for a new trajectory; a coach is it themselves."""
+
+    responsible_label = _("Verantwoordelijke")
+
+    def add_responsible_field(self, responsibles) -> None:
+        self._responsibles = {str(u.pk): u for u in responsibles or ()}
+        if responsibles is not None:
+            self.fields["responsible"] = forms.ChoiceField(
+                label=self.responsible_label,
+                choices=[(str(u.pk), str(u)) for u in responsibles],
+            )
+
+    def chosen_responsible(self, default):
+        return self._responsibles.get(self.cleaned_data.get("responsible", ""), default)
+
+
+class TrajectoryForm(ResponsibleChoiceMixin, forms.Form):
     programme = forms.ChoiceField(
         label=_("Programma"),
         choices=[("", "—")] + list(Programme.choices),
@@ -139,11 +156,7 @@ class TrajectoryForm(forms.Form):
 
     def __init__(self, *args, responsibles=None, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if responsibles is not None:
-            self.fields["responsible"] = forms.ChoiceField(
-                label=_("Verantwoordelijke"),
-                choices=[(str(u.pk), str(u)) for u in responsibles],
-            )
+        self.add_responsible_field(responsibles)
         if organisations is not None and len(organisations) > 1:
             self.fields["organisation"] = forms.ChoiceField(
                 label=_("Organisatie"), choices=[(str(o.pk), o.name) for o in organisations]

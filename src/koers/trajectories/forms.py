@@ -15,6 +15,7 @@ from koers.trajectories.models import (
     DocumentStatus,
     PlanKind,
 )
+from koers.trajectories.services import ContactData
 
 
 class TimeInput(forms.TimeInput):
@@ -42,6 +43,19 @@ class ContactEntryForm(forms.Form):
     notes = forms.CharField(
         label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+    def contact_data(self) -> ContactData:
+        """The cleaned form as the services take it."""
+        cleaned = self.cleaned_data
+        return ContactData(
+            starts_at=self.starts_at(),
+            duration_minutes=cleaned["duration_minutes"],
+            form=cleaned["form"],
+            place=cleaned["place"],
+            outcome=cleaned["outcome"],
+            absence_reason=cleaned["absence_reason"],
+            notes=cleaned["notes"],
+        )
 
     def starts_at(self) -> datetime:
         return timezone.make_aware(

@@ -38,7 +38,6 @@ from koers.trajectories.models import (
 from koers.trajectories.rules import OPEN_STATUSES, TRAJECTORY_TRANSITIONS
 from koers.trajectories.services import (
     AssignmentData,
-    ContactData,
     assignment_create,
     assignment_update,
     contact_log,
@@ -84,11 +83,7 @@ def trajectory_create(request):
         responsibles=responsibles,
     )
     if request.method == "POST" and form.is_valid():
-        responsible = user
-        if responsibles is not None:
-            responsible = next(
-                u for u in responsibles if str(u.pk) == form.cleaned_data["responsible"]
-            )
+        responsible = form.chosen_responsible(default=user)
         try:
             trajectory = programme_open(
                 client=client,
@@ -149,19 +144,6 @@ def trajectory_status(request, pk: int):
     return redirect("trajectory_detail", pk=trajectory.pk)
 
 
-def _contact_data(form: ContactEntryForm) -> ContactData:
-    cleaned = form.cleaned_data
-    return ContactData(
-        starts_at=form.starts_at(),
-        duration_minutes=cleaned["duration_minutes"],
-        form=cleaned["form"],
-        place=cleaned["place"],
-        outcome=cleaned["outcome"],
-        absence_reason=cleaned["absence_reason"],
-        notes=cleaned["notes"],
-    )
-
-
 def _contact_errors(form, exc: ValidationError) -> None:
     # The service speaks of `starts_at`; the form splits it into a date and a start time.
     if hasattr(exc, "error_dict") and "starts_at" in exc.message_dict:
@@ -185,7 +167,7 @@ def contact_create(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            contact_log(trajectory=trajectory, data=_contact_data(form), acting_user=request.user)
+            contact_log(trajectory=trajectory, data=form.contact_data(), acting_user=request.user)
         except ValidationError as exc:
             _contact_errors(form, exc)
         else:
@@ -207,7 +189,7 @@ def contact_update_view(request, pk: int):
     form = ContactEntryForm(request.POST or None, initial=ContactEntryForm.initial_for(contact))
     if request.method == "POST" and form.is_valid():
         try:
-            contact_update(contact=contact, data=_contact_data(form), acting_user=request.user)
+            contact_update(contact=contact, data=form.contact_data(), acting_user=request.user)
         except ValidationError as exc:
             _contact_errors(form, exc)
         else:

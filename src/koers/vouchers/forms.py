@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import DateInput
+from koers.core.forms import DateInput, ResponsibleChoiceMixin
 from koers.trajectories.forms import ContactEntryForm
 from koers.trajectories.models import ContactForm
 from koers.vouchers.models import AftercareEntry, EvaluationResponse
@@ -128,7 +128,9 @@ class EvaluationForm(forms.ModelForm):
         }
 
 
-class VoucherOpenForm(forms.Form):
+class VoucherOpenForm(ResponsibleChoiceMixin, forms.Form):
+    responsible_label = _("Loopbaanbegeleider")
+
     start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
     career_question = forms.CharField(
         label=_("Loopbaanvraag"),
@@ -141,10 +143,7 @@ class VoucherOpenForm(forms.Form):
 
     def __init__(self, *args, responsibles=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if responsibles is not None:
-            self.fields["responsible"] = forms.ChoiceField(
-                label=_("Loopbaanbegeleider"), choices=[(str(u.pk), str(u)) for u in responsibles]
-            )
+        self.add_responsible_field(responsibles)
 
 
 DURATION_CHOICES = [(30, "30 min"), (60, "1 u"), (90, "1,5 u"), (120, "2 u")]

@@ -18,7 +18,6 @@ from koers.core import selectors as core_selectors
 from koers.core.forms import apply_errors
 from koers.core.models import Client, Role
 from koers.trajectories.models import DocumentStatus, TrajectoryStatus
-from koers.trajectories.services import ContactData
 from koers.vouchers import forms, selectors, services
 from koers.vouchers.models import Voucher
 from koers.vouchers.pdfs import voucher_document_generate
@@ -71,11 +70,7 @@ def voucher_create(request):
         responsibles=responsibles,
     )
     if request.method == "POST" and form.is_valid():
-        responsible = user
-        if responsibles is not None:
-            responsible = next(
-                u for u in responsibles if str(u.pk) == form.cleaned_data["responsible"]
-            )
+        responsible = form.chosen_responsible(default=user)
         try:
             voucher = services.voucher_open(
                 client=client,
@@ -167,15 +162,7 @@ def voucher_contact_create(request, pk: int):
     voucher = _voucher(request, pk)
     form = forms.VoucherContactForm(request.POST)
     if form.is_valid():
-        data = ContactData(
-            starts_at=form.starts_at(),
-            duration_minutes=form.cleaned_data["duration_minutes"],
-            form=form.cleaned_data["form"],
-            place=form.cleaned_data["place"],
-            outcome=form.cleaned_data["outcome"],
-            absence_reason=form.cleaned_data["absence_reason"],
-            notes=form.cleaned_data["notes"],
-        )
+        data = form.contact_data()
         try:
             contact = services.voucher_contact_log(
                 voucher=voucher,

@@ -21,7 +21,6 @@ from koers.mediation.views.common import (
     service_or_404,
 )
 from koers.trajectories.models import ContactOutcome
-from koers.trajectories.services import ContactData
 
 
 def _detail_context(request, service: m.MediationService) -> dict:
@@ -245,15 +244,7 @@ def contact_new(request, service):
         return report_form_errors(request, form)
     services.mediation_contact_log(
         service=service,
-        data=ContactData(
-            starts_at=form.starts_at(),
-            duration_minutes=form.cleaned_data["duration_minutes"],
-            form=form.cleaned_data["form"],
-            place=form.cleaned_data["place"],
-            outcome=form.cleaned_data["outcome"],
-            absence_reason=form.cleaned_data["absence_reason"],
-            notes=form.cleaned_data["notes"],
-        ),
+        data=form.contact_data(),
         residence_status_checked=form.cleaned_data["residence_status_checked"],
         work_permit_checked=form.cleaned_data["work_permit_checked"],
         note=form.cleaned_data["check_note"],
