@@ -15,8 +15,9 @@ from koers.intake.rules.clock import (
 )
 from koers.intake.rules.communication import CommunicationFinding, communication_check
 from koers.intake.rules.routing import CoachFacts, RoutingDecision, postal_distance, route
-from koers.intake.rules.ruleset import RULESETS, Reason, Ruleset, ruleset_for
+from koers.intake.rules.ruleset import RULESETS, Ruleset, ruleset_for
 from koers.intake.rules.states import LEAD_TRANSITIONS, can_transition
+from koers.lib.rules import Reason
 
 __all__ = [
     "LEAD_TRANSITIONS",

@@ -6,7 +6,8 @@ All datetimes are aware; the caller passes them in the centre's local time where
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from koers.intake.rules.ruleset import Reason, Ruleset
+from koers.intake.rules.ruleset import Ruleset
+from koers.lib.rules import Reason
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 

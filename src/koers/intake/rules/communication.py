@@ -10,7 +10,8 @@ The logo cannot be checked in plain text: the result always reminds of it.
 import re
 from dataclasses import dataclass
 
-from koers.intake.rules.ruleset import Reason, Ruleset
+from koers.intake.rules.ruleset import Ruleset
+from koers.lib.rules import Reason
 
 VOUCHER_TERMS = re.compile(
     r"loopbaan[\s-]?cheques?|\bLBC\b|\bcheques?\s+(?:van\s+(?:de\s+)?)?VDAB|\bvouchers?\b",

@@ -10,7 +10,8 @@ keep a lead near its preferred location.
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from koers.intake.rules.ruleset import Reason, Ruleset
+from koers.intake.rules.ruleset import Ruleset
+from koers.lib.rules import Reason
 
 FAR = 3
 

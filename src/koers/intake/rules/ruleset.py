@@ -4,20 +4,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a decision was taken: the rule ID and a sentence for the user (Dutch)."""
-
-    rule: str
-    message: str
+from koers.lib.rules import VersionedRuleset, in_force
 
 
 @dataclass(frozen=True)
-class Ruleset:
-    version: str
-    valid_from: date
-    valid_until: date | None
+class Ruleset(VersionedRuleset):
     lead_clock_hours: int = 24  # INT-02
     # Our choice (not in the seeds): flag a lead for the coach when this little time is left.
     nearing_hours: int = 4
@@ -32,9 +23,6 @@ class Ruleset:
     # Our choice: identical submissions within these minutes collapse into one lead.
     duplicate_minutes: int = 15
 
-    def covers(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
-
 
 RULESETS: tuple[Ruleset, ...] = (
     Ruleset(version="2019-seeds", valid_from=date(2019, 1, 1), valid_until=None),
@@ -42,7 +30,4 @@ RULESETS: tuple[Ruleset, ...] = (
 
 
 def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
-    for ruleset in rulesets:
-        if ruleset.covers(day):
-            return ruleset
-    raise LookupError(f"no intake rule set in force on {day.isoformat()}")
+    return in_force(day, rulesets, "intake")

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from koers.mediation.rules.ruleset import Reason, Ruleset, Tender
+from koers.lib.rules import Reason
+from koers.mediation.rules.ruleset import Ruleset, Tender
 
 
 def add_months(day: date, months: int) -> date:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from koers.mediation.rules.ruleset import Reason, Ruleset
+from koers.lib.rules import Reason
+from koers.mediation.rules.ruleset import Ruleset
 
 
 class LadderState(StrEnum):

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from koers.mediation.rules.ruleset import Reason, Ruleset
+from koers.lib.rules import Reason
+from koers.mediation.rules.ruleset import Ruleset
 
 # ---- MED-02: the invitation letter --------------------------------------------------------------
 

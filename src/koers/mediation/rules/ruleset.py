@@ -6,13 +6,7 @@ from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a decision was taken: the rule ID and a sentence for the user (Dutch)."""
-
-    rule: str
-    message: str
+from koers.lib.rules import VersionedRuleset, in_force
 
 
 class Tender(StrEnum):
@@ -67,10 +61,7 @@ def _tenders(**overrides: TenderParams) -> Mapping[str, TenderParams]:
 
 
 @dataclass(frozen=True)
-class Ruleset:
-    version: str
-    valid_from: date
-    valid_until: date | None
+class Ruleset(VersionedRuleset):
     tenders: Mapping[str, TenderParams] = field(default_factory=_tenders)
     passive_month_ends: int = 3  # MED-12
     advice_window_months: int = 1  # MED-14, MED-16
@@ -80,9 +71,6 @@ class Ruleset:
     bvs_training_code: str = "953030"  # MED-11
     # CATWZ codes that count as passive (MED-12). The seed names none; the import carries a flag too.
     passive_codes: frozenset[str] = frozenset({"50", "51", "52", "53", "54", "55", "56", "57"})
-
-    def covers(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
     def tender(self, tender: str) -> TenderParams:
         return self.tenders[tender]
@@ -94,10 +82,7 @@ RULESETS: tuple[Ruleset, ...] = (
 
 
 def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
-    for ruleset in rulesets:
-        if ruleset.covers(day):
-            return ruleset
-    raise LookupError(f"no mediation rule set in force on {day.isoformat()}")
+    return in_force(day, rulesets, "mediation")
 
 
 def ruleset_by_version(version: str, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.models import User
+from koers.lib.rules import Reason
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
-from koers.mediation.rules.ruleset import Reason
 from koers.mediation.services.common import (
     end_trajectory,
     lock_service,

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.models import User
+from koers.lib.rules import Reason
 from koers.mediation import models as m
-from koers.mediation.rules.ruleset import Reason, Ruleset, ruleset_by_version
+from koers.mediation.rules.ruleset import Ruleset, ruleset_by_version
 from koers.trajectories.services import (
     trajectory_set_status,
 )

@@ -4,6 +4,7 @@ No Django, no clock: callers pass the facts, `today` and the rule set in force. 
 carries the rule ID and a Dutch sentence so the UI and the API can explain it.
 """
 
+from koers.lib.rules import Reason
 from koers.vouchers.rules.hours import (
     COUNTABLE_FORMS,
     ContactFacts,
@@ -12,7 +13,7 @@ from koers.vouchers.rules.hours import (
     check_duration,
     judge_contact,
 )
-from koers.vouchers.rules.ruleset import RULESETS, Reason, Ruleset, ruleset_for
+from koers.vouchers.rules.ruleset import RULESETS, Ruleset, ruleset_for
 
 __all__ = [
     "COUNTABLE_FORMS",

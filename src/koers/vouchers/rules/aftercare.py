@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from koers.vouchers.rules.ruleset import Reason, Ruleset
+from koers.lib.rules import Reason
+from koers.vouchers.rules.ruleset import Ruleset
 
 
 def aftercare_refusal(

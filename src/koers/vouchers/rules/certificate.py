@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from koers.vouchers.rules.ruleset import Reason
+from koers.lib.rules import Reason
 
 
 def academic_year_start(day: date) -> date:

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from koers.vouchers.rules.ruleset import Reason, Ruleset
+from koers.lib.rules import Reason
+from koers.vouchers.rules.ruleset import Ruleset
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from koers.vouchers.rules.ruleset import RULESETS, Reason, Ruleset, ruleset_for
+from koers.lib.rules import Reason
+from koers.vouchers.rules.ruleset import RULESETS, Ruleset, ruleset_for
 
 ABSOLUTE_MAX_VOUCHERS = 2  # the seeds only ever know voucher 1 and 2
 

@@ -6,7 +6,8 @@ the rule ID and a Dutch sentence so the UI and the API can explain it.
 
 from dataclasses import dataclass
 
-from koers.vouchers.rules.ruleset import Reason, Ruleset
+from koers.lib.rules import Reason
+from koers.vouchers.rules.ruleset import Ruleset
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from koers.vouchers.rules.ruleset import Reason
+from koers.lib.rules import Reason
 
 # LBC-12: the sections, in the order the client writes them.
 POP_SECTIONS: dict[str, str] = {

@@ -5,22 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a decision was taken: the rule ID and a sentence for the user (Dutch)."""
-
-    rule: str
-    message: str
+from koers.lib.rules import VersionedRuleset, in_force
 
 
 @dataclass(frozen=True)
-class Ruleset:
+class Ruleset(VersionedRuleset):
     """The funder's numbers, valid for a period (RULESET in domain.md)."""
 
-    version: str
-    valid_from: date
-    valid_until: date | None
     vouchers_per_client: int
     voucher_minutes: int = 240  # LBC-01
     block_minutes: int = 30  # LBC-02
@@ -36,9 +27,6 @@ class Ruleset:
     aftercare_window_days: int = 365  # LBC-18
     evaluation_reminders: int = 2  # LBC-15
     evaluation_reminder_interval_days: int = 7  # LBC-15: not in the seeds, our choice
-
-    def covers(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
     def individual_min_minutes(self, voucher_number: int) -> int:
         """LBC-03: the individual minimum follows from the group cap."""
@@ -63,7 +51,4 @@ RULESETS: tuple[Ruleset, ...] = (
 
 
 def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
-    for ruleset in rulesets:
-        if ruleset.covers(day):
-            return ruleset
-    raise LookupError(f"no voucher rule set in force on {day.isoformat()}")
+    return in_force(day, rulesets, "voucher")

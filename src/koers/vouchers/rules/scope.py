@@ -5,7 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from koers.vouchers.rules.ruleset import Reason, Ruleset
+from koers.lib.rules import Reason
+from koers.vouchers.rules.ruleset import Ruleset
 
 # Each excluded service (seed 000's list) with words that often signal it in a question.
 EXCLUSIONS: dict[str, tuple[str, tuple[str, ...]]] = {
