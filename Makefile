@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check bench clean
+.PHONY: run test test-future lint format migrations-check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ migrations-check: $(VENV)/.installed-dev
 
 test: lint migrations-check
 	$(BIN)/pytest -n 2 --dist loadfile
+
+# The whole suite with the clock moved to later days: no test may depend on the real date.
+FUTURE_DAYS ?= 2027-06-01 2030-01-01
+test-future: $(VENV)/.installed-dev
+	@for day in $(FUTURE_DAYS); do \
+	  echo "== test suite with the clock at $$day =="; \
+	  KOERS_TEST_TODAY=$$day $(BIN)/pytest -n 2 --dist loadfile || exit 1; \
+	done
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

@@ -1,5 +1,10 @@
+import os
+from datetime import date
+
 import pytest
+import time_machine
 from django.core.cache import cache
+from hypothesis import HealthCheck, settings
 
 from koers.core.models import OrganisationKind, Role
 from tests.factories import (
@@ -9,6 +14,45 @@ from tests.factories import (
     UserFactory,
     staff_user,
 )
+
+# CI runs on a busy two-core machine: no per-example deadline, no "too slow" health check, and
+# the same examples every run. `HYPOTHESIS_PROFILE=dev` gives the default, randomised search.
+settings.register_profile(
+    "ci",
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clock_at_koers_test_today():
+    """`KOERS_TEST_TODAY=2030-01-01` runs the whole suite as if it were that day (`make test-future`).
+
+    The clock keeps ticking from there; a test that freezes its own clock still wins. This proves that
+    no test depends on the real date.
+    """
+    today = os.environ.get("KOERS_TEST_TODAY")
+    if not today:
+        yield
+        return
+    with time_machine.travel(date.fromisoformat(today).isoformat() + "T09:00:00+01:00", tick=True):
+        yield
+
+
+# A day on which the career-voucher rule sets shipped with Koers are in force. Tests that open
+# vouchers live on that day (the clock ticks on from there), so they still pass once the last
+# shipped rule set has ended (LBC-01: no voucher can be opened without a rule set in force).
+VOUCHER_TEST_TODAY = "2026-06-15T10:00:00+02:00"
+
+
+@pytest.fixture
+def voucher_rules_in_force():
+    with time_machine.travel(VOUCHER_TEST_TODAY, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -37,7 +37,7 @@ def _manage(env, *args):
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
     )
 
 

@@ -13,6 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from koers.trajectories.services import document_add
 from tests.factories import AssignmentFactory, ContactFactory, PlanVersionFactory
 
+pytestmark = pytest.mark.usefixtures("voucher_rules_in_force")
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 # URL name -> which object of the file its id refers to. Organisation pages are not

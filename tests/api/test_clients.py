@@ -86,6 +86,7 @@ def test_centre_staff_create_client_phone_in_e164(centre, centre_staff):
     assert Client.objects.get().organisation == centre
 
 
+@pytest.mark.usefixtures("voucher_rules_in_force")
 def test_coach_create_client_opens_trajectory_with_coach_responsible(coach):
     response = Api(coach).post(
         "/clients", {"first_name": "Ann", "last_name": "Peeters", "programme": "voucher"}

@@ -82,6 +82,7 @@ def test_responsible_from_another_organisation_is_422(client_record, centre_staf
     assert not Trajectory.objects.exists()
 
 
+@pytest.mark.usefixtures("voucher_rules_in_force")
 def test_coach_opening_trajectory_for_colleague_is_422(trajectory, other_coach):
     response = Api(trajectory.responsible).post(
         "/trajectories",

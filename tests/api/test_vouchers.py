@@ -32,7 +32,7 @@ from koers.vouchers.services import (
 from tests.api.conftest import Api, fields
 from tests.factories import ClientFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("voucher_rules_in_force")]
 
 QUESTION = "Ik wil hulp bij mijn burn-out en wil weten welke job nog bij mij past."
 POP = {

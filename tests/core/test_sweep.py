@@ -22,8 +22,9 @@ def import_files():
     old, fresh = folder / ("a" * 32), folder / ("b" * 32)
     for path in (old, fresh):
         path.write_bytes(b"voornaam;achternaam\nAnn;Peeters\n")
-    stamp = (now - timedelta(hours=25)).timestamp()
-    os.utime(old, (stamp, stamp))
+    # File times come from the real clock, not the (possibly travelled) test clock: set both.
+    for path, at in ((old, now - timedelta(hours=25)), (fresh, now)):
+        os.utime(path, (at.timestamp(), at.timestamp()))
     yield now, old, fresh
     old.unlink(missing_ok=True)
     fresh.unlink(missing_ok=True)

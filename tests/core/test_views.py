@@ -111,6 +111,7 @@ def test_client_list_paginates_by_25(logged_in, centre_staff, centre):
     assert len(web.get(reverse("client_list"), {"page": 2}).context["page"].object_list) == 5
 
 
+@pytest.mark.usefixtures("voucher_rules_in_force")
 def test_coach_creates_client_with_trajectory(logged_in, coach):
     response = logged_in(coach).post(reverse("client_create"), client_post())
     client = Client.objects.get(last_name="Verhoeven")

@@ -17,6 +17,17 @@ ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _cookies_without_expiry_date(settings):
+    """Session and CSRF cookies last as long as the browser.
+
+    The server's clock may be travelled (a frozen test day, `make test-future`) while Chromium runs
+    on the real one: a dated cookie would then be born expired, or never expire.
+    """
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
+
+
 @pytest.fixture
 def browser_page():
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -27,6 +38,7 @@ def browser_page():
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(locale="nl-BE", viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(15000)
+        # Generous: CI shares two cores with whatever else the machine is doing.
+        page.set_default_timeout(60_000)
         yield page
         browser.close()

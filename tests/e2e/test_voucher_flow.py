@@ -10,7 +10,11 @@ from django.utils import timezone
 from koers.core.models import Role
 from tests.factories import OrganisationFactory, staff_user
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.usefixtures("voucher_rules_in_force"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _submit(page, form_selector: str):

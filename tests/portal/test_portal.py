@@ -14,6 +14,8 @@ from koers.vouchers.models import EvaluationResponse
 from koers.vouchers.services import voucher_close, voucher_open
 from tests.factories import ClientFactory
 
+pytestmark = pytest.mark.usefixtures("voucher_rules_in_force")
+
 
 @pytest.fixture
 def voucher(client_record, coach):
