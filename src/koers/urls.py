@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from koers.core.views_language import set_language
+
 
 def health(_request):
     return HttpResponse("ok", content_type="text/plain")
@@ -10,7 +12,7 @@ def health(_request):
 
 urlpatterns = [
     path("health", health, name="health"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("koers.core.auth_urls")),
     path("api/v1/", include("koers.api.urls")),
     path("import/", include("koers.core.import_urls")),

@@ -8,4 +8,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing registers the permission predicates, the periodic sweep and the core's jobs.
+        from django.utils.translation import gettext
+
         from koers.core import jobs, permissions, sweep  # noqa: F401
+        from koers.lib.rules import use_translation
+
+        # The funder's reasons are written in Dutch in the pure rules; shown, they are translated.
+        use_translation(gettext)

@@ -108,6 +108,10 @@ class User(AbstractUser):
         help_text=_("Voor een onderaannemer: het eigen bedrijf waaronder de coach factureert."),
     )
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    # The interface and e-mail language of this person; never taken from the browser.
+    language = models.CharField(
+        _("taal"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

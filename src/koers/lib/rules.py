@@ -3,18 +3,43 @@
 Pure: no Django (the import-linter contract covers this module like every `rules`).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+# How a reason's Dutch sentence reaches the reader's language. The project plugs in Django's
+# gettext at start-up (koers.core.apps); here, without Django, a sentence stays Dutch.
+_translate: Callable[[str], str] = str
+
+
+def use_translation(translate: Callable[[str], str]) -> None:
+    global _translate
+    _translate = translate
+
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a decision was taken: the rule ID and a sentence for the user (Dutch)."""
+    """Why a decision was taken: the rule ID and a sentence for the user.
+
+    `template` is the Dutch sentence, with `{name}` placeholders for `params`; `message` is that
+    sentence translated into the active language when it is shown, then filled in. Build one with
+    values through `reason(...)`, so that the sentence itself is what translators see.
+    """
 
     rule: str
-    message: str
+    template: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        text = _translate(self.template)
+        return text.format(**dict(self.params)) if self.params else text
+
+
+def reason(rule: str, template: str, **params: object) -> Reason:
+    """A reason whose sentence has values in it: `reason("LBC-02", "Minstens {min} minuten.", min=30)`."""
+    return Reason(rule, template, tuple(sorted(params.items())))
 
 
 @dataclass(frozen=True)
