@@ -149,10 +149,10 @@ def test_med_03_stop_refuses_the_partner_at_once(service, mediator, logged_in):
     client = logged_in(mediator)
     url = reverse("mediation_detail", kwargs={"pk": service.pk})
     assert client.get(url).status_code == 200
-    from .conftest import plan, record
+    from .conftest import plan, record, send_registered_letter
 
     record(service, mediator, present=False, reason="invalid")
-    plan(service, mediator, 100)
+    send_registered_letter(plan(service, mediator, 100))
     record(service, mediator, present=False, reason="invalid")
     assert client.get(url).status_code == 404
     _ = _present_with_sheet
