@@ -44,13 +44,17 @@ GET_PAGES = {"mediation_detail", "mediation_referral_edit", "mediation_vdab_clos
 STAFF_ONLY = {"mediation_vdab_close"}
 
 
+# Ids of an organisation, not of a service: walked in tests/mediation/test_med_12_settings.py.
+ORGANISATION_URLS = {"mediation_settings"}
+
+
 def test_every_mediation_url_with_an_id_is_walked():
     names = {
         name
         for name, route in _named_patterns(get_resolver())
         if name.startswith("mediation_") and re.search(r"<(int:)?\w+>", route)
     }
-    assert names == set(OBJECT_FOR_URL)
+    assert names == set(OBJECT_FOR_URL) | ORGANISATION_URLS
 
 
 @pytest.fixture
