@@ -7,14 +7,16 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.core.models import Organisation, Role, User
+from koers.core.models import Organisation, OrganisationKind, Role, User
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.rules.ruleset import Ruleset, ruleset_by_version, ruleset_for
 from koers.mediation.services.common import save_with_user
+from koers.trajectories.models import Programme
 
 # WIJ3 closes on its 18 months and the project end, both in the seed, never on passive (MED-13).
 CONFIGURABLE_TENDERS = (
@@ -91,8 +93,17 @@ def can_confirm_settings(user: User, organisation: Organisation) -> bool:
 
 
 def settings_organisations(user: User):
-    """The partner organisations whose settings the user confirms."""
-    qs = Organisation.objects.filter(is_active=True).order_by("name")
+    """The partner organisations whose settings the user confirms: mediation partners, or any
+    organisation that runs mediation trajectories."""
+    qs = (
+        Organisation.objects.filter(is_active=True)
+        .filter(
+            Q(kind=OrganisationKind.MEDIATION_PARTNER)
+            | Q(trajectories__programme=Programme.MEDIATION)
+        )
+        .distinct()
+        .order_by("name")
+    )
     if not user.is_superuser:
         qs = qs.filter(pk__in=user.organisation_ids(Role.ADMINISTRATOR))
     return qs
