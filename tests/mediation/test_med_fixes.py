@@ -310,3 +310,31 @@ def test_med_17_close_by_vdab_page_and_behaviour_agree_access_ends_at_once(
     assert response.status_code == 302 and response.url == reverse("mediation_dashboard")
     assert client.get(reverse("mediation_detail", kwargs={"pk": service.pk})).status_code == 404
     assert service.trajectory.status == TrajectoryStatus.CLOSED
+
+
+def test_med_03_rescheduling_a_registered_appointment_sent_by_email_switches_to_letter(
+    service, mediator
+):
+    record(service, mediator, present=False, reason="none")
+    second = plan(service, mediator, 100)
+    m.FirstAppointment.objects.filter(pk=second.pk).update(send_by=m.SendBy.EMAIL)  # older data
+    second.refresh_from_db()
+    with pytest.raises(ValidationError, match="MED-03"):
+        record(service, mediator, present=False, reason="invalid")
+    moved = services.first_appointment_reschedule(
+        appointment=second,
+        data=services.AppointmentData(starts_at=at(-5), place="Kantoor"),
+        mediator_unavailable=False,
+        acting_user=mediator,
+        now=timezone.now(),
+    )
+    moved.refresh_from_db()
+    assert moved.send_by == m.SendBy.LETTER
+
+
+def test_med_03_page_offers_a_registered_appointment_by_letter_only(service, mediator, logged_in):
+    record(service, mediator, present=False, reason="invalid")
+    html = logged_in(mediator).get(reverse("mediation_detail", kwargs={"pk": service.pk}))
+    form = html.content.decode().split('data-testid="new-first"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="send_by" value="letter">' in form
+    assert '<select name="send_by"' not in form

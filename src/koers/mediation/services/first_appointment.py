@@ -212,6 +212,8 @@ def first_appointment_reschedule(
     # is what a stop for absence rests on, MED-03). The old letter stays in the history.
     appointment.letter_document = None
     appointment.letter_pages = 0
+    if appointment.kind == m.AppointmentKind.REGISTERED:
+        appointment.send_by = m.SendBy.LETTER  # MED-03: never by e-mail
     if data.comment.strip():
         appointment.comment = data.comment.strip()
     save_with_user(appointment, acting_user)
