@@ -139,3 +139,28 @@ def test_demo_uses_no_names_from_the_seeds():
     blob = "\n".join(texts)
     for name in SEED_NAMES:
         assert not re.search(rf"\b{re.escape(name)}\b", blob, re.IGNORECASE), name
+
+
+@pytest.mark.django_db
+def test_med_14_demo_has_a_service_ter_afsluiting_a_new_user_can_advise(client):
+    from django.urls import reverse
+
+    from koers.mediation.models import MediationService, ServiceState
+
+    run_demo()
+    service = MediationService.objects.get(state=ServiceState.TO_CLOSE)
+    assert service.closing_reason == "passive"
+    mediator = User.objects.get(username="bemiddelaar")
+    client.force_login(mediator)
+    page = client.get(reverse("mediation_detail", kwargs={"pk": service.pk})).content.decode()
+    assert 'data-testid="advice-form"' in page
+    response = client.post(
+        reverse("mediation_advice", kwargs={"pk": service.pk}),
+        {"advice": "no_need", "remark": "", "printed": "on"},
+    )
+    service.refresh_from_db()
+    assert service.state == ServiceState.CLOSED and service.advice_document is not None
+    pdf_url = reverse("document_download", kwargs={"pk": service.advice_document_id})
+    assert response.status_code == 302 and response.url == pdf_url
+    download = client.get(pdf_url)
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"

@@ -13,6 +13,7 @@ from koers.core.models import OrganisationKind, Role
 from koers.mediation import jobs
 from koers.mediation.models import MediationService
 from tests.factories import OrganisationFactory, staff_user
+from tests.mediation.conftest import confirm_settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -130,6 +131,11 @@ def _main_path(live_server, page):
     MediationService.objects.filter(pk=service.pk).update(
         mediation_started_on=timezone.localdate() - timedelta(days=370)
     )
+    # MED-12: not on an unconfirmed maximum duration; once the partner's administrator confirmed it.
+    assert jobs.mediation_closing_signal(timezone.now()) == 0
+    page.goto(service_url)
+    assert "niet bevestigd" in page.locator("[data-testid=tender-setting]").inner_text()
+    confirm_settings(partner)
     assert jobs.mediation_closing_signal(timezone.now()) == 1
     page.goto(service_url)
     advice = page.locator("form[data-testid=advice-form]")

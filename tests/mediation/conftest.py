@@ -14,14 +14,34 @@ def at(days_ago: int, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
+def confirm_settings(organisation, maximum_months=12, codes=("50", "51", "52", "53")):
+    """MED-12: the partner's administrator confirmed the maximum duration and passive codes."""
+    from koers.mediation.models import TenderSetting
+    from koers.mediation.services import CONFIGURABLE_TENDERS
+
+    for tender in CONFIGURABLE_TENDERS:
+        TenderSetting.objects.update_or_create(
+            organisation=organisation,
+            tender=tender,
+            defaults={
+                "maximum_months": maximum_months,
+                "passive_codes": list(codes),
+                "confirmed_at": timezone.now(),
+            },
+        )
+
+
 @pytest.fixture
 def partner(db):
-    return OrganisationFactory(
+    """A partner whose administrator confirmed the MED-12 settings (the usual case)."""
+    organisation = OrganisationFactory(
         name="Partner Vlaams-Brabant",
         working_name="Werkkracht",
         kind=OrganisationKind.MEDIATION_PARTNER,
         email="info@werkkracht.example",
     )
+    confirm_settings(organisation)
+    return organisation
 
 
 @pytest.fixture
@@ -100,3 +120,24 @@ def record(service, mediator, present=True, reason=""):
         acting_user=mediator,
         now=timezone.now(),
     )
+
+
+def send_registered_letter(appointment, days_before=3):
+    """MED-03: the registered invitation left by letter `days_before` the appointment (as
+    `pdfs.invitation_send` stores it, without rendering the PDF)."""
+    from koers.trajectories.models import Document, DocumentKind, DocumentStatus
+
+    service = appointment.service
+    document = Document.objects.create(
+        trajectory=service.trajectory,
+        kind=DocumentKind.CORRESPONDENCE,
+        title=f"Uitnodiging eerste afspraak {appointment.number} (brief)",
+        status=DocumentStatus.GENERATED,
+        contact=appointment.contact,
+    )
+    Document.objects.filter(pk=document.pk).update(
+        created_at=appointment.contact.starts_at - timedelta(days=days_before)
+    )
+    appointment.letter_document = Document.objects.get(pk=document.pk)
+    appointment.save(update_fields=["letter_document"])
+    return appointment

@@ -42,6 +42,7 @@ from koers.mediation.rules.ladder import (
 from koers.mediation.rules.process import (
     file_checklist,
     first_sheet_countdown,
+    first_sheet_signatures_missing,
     letter_size,
     own_training_refusal,
     start_refusals,
@@ -249,31 +250,18 @@ def test_med_05_first_sheet_countdown():
     assert late.late and late.reason.rule == "MED-05"
 
 
-def test_med_06_start_guard():
+def test_med_06_start_guard_follows_the_seed_without_signatures():
     ok = start_refusals(
-        first_present=True,
-        first_sheet=True,
-        sheet_signed=True,
-        next_contact_planned=True,
-        started=False,
+        first_present=True, first_sheet=True, next_contact_planned=True, started=False
     )
     assert ok == []
     refusals = start_refusals(
-        first_present=False,
-        first_sheet=False,
-        sheet_signed=False,
-        next_contact_planned=False,
-        started=False,
+        first_present=False, first_sheet=False, next_contact_planned=False, started=False
     )
     assert {r.rule for r in refusals} == {"MED-06"} and len(refusals) == 3
-    unsigned = start_refusals(
-        first_present=True,
-        first_sheet=True,
-        sheet_signed=False,
-        next_contact_planned=True,
-        started=False,
-    )
-    assert unsigned[0].rule == "MED-05"
+    missing = first_sheet_signatures_missing(partner_signed=True, participant_signed=False)
+    assert [r.rule for r in missing] == ["MED-05"] and "de deelnemer" in missing[0].message
+    assert first_sheet_signatures_missing(partner_signed=True, participant_signed=True) == []
 
 
 def test_med_08_file_checklist_is_an_open_list():

@@ -14,7 +14,7 @@ from koers.trajectories.models import Contact, ContactOutcome, Trajectory, Traje
 from koers.trajectories.services import ContactData, contact_log, programme_open
 from tests.factories import ClientFactory
 
-from .conftest import at, plan, record
+from .conftest import at, plan, record, send_registered_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,9 @@ def test_med_01_referral_opens_service_with_reason_on_dashboard(service, mediato
     assert service.first_appointments.get().kind == "ordinary"
 
 
-def test_med_01_programme_opener_always_creates_the_service(partner, mediator):
+def test_med_01_programme_opener_creates_an_incomplete_service_without_placeholders(
+    partner, mediator
+):
     client = ClientFactory(organisation=partner)
     trajectory = programme_open(
         client=client,
@@ -72,7 +74,10 @@ def test_med_01_programme_opener_always_creates_the_service(partner, mediator):
         start_date=date(2025, 1, 6),
         acting_user=mediator,
     )
-    assert trajectory.mediation.tender == "TIBB4"
+    service = trajectory.mediation
+    assert service.state == m.ServiceState.INCOMPLETE
+    assert (service.tender, service.lot, service.vdab_mediator_email) == ("", "", "")
+    assert "tender" in service.referral_missing
 
 
 def test_med_03_absent_valid_then_present_passes_mediatorship(service, mediator):
@@ -80,7 +85,8 @@ def test_med_03_absent_valid_then_present_passes_mediatorship(service, mediator)
     assert step.after == "ordinary_2"
     service.refresh_from_db()
     nxt = services.replan_deadline(service, timezone.localdate())
-    assert nxt.kind == "ordinary" and nxt.plan_by == timezone.localdate() + timedelta(days=7)
+    # MED-03: 7 days from the missed appointment (110 days ago), not from today's recording
+    assert nxt.kind == "ordinary" and nxt.plan_by == at(110).date() + timedelta(days=7)
     second = plan(service, mediator, 100)
     assert second.number == 2 and second.kind == "ordinary"
     record(service, mediator, present=True)
@@ -95,6 +101,7 @@ def test_med_03_invalid_twice_stops_service_and_ends_access(service, mediator, m
     assert second.kind == "registered"
     with pytest.raises(ValidationError, match="MED-02"):
         plan(service, mediator, 95)  # one planned at a time
+    send_registered_letter(second)
     step = record(service, mediator, present=False, reason="invalid")
     assert step.stops
     service.refresh_from_db()
@@ -113,6 +120,7 @@ def test_med_03_registered_third_absence_recorded_invalid(
     record(service, mediator, present=False, reason="valid")
     third = plan(service, mediator, 90)
     assert third.kind == "registered" and third.number == 3
+    send_registered_letter(third)
     with django_capture_on_commit_callbacks(execute=True):
         record(service, mediator, present=False, reason="valid")
     third.refresh_from_db()
@@ -221,18 +229,23 @@ def test_med_05_first_sheet_needs_next_contact_and_has_countdown(service, mediat
     assert countdown.days_left == 12 and countdown.reason.rule == "MED-05"
 
 
-def test_med_06_start_needs_present_signed_first_sheet_and_planned_contact(service, mediator):
+def test_med_06_start_does_not_wait_for_signatures_which_show_as_missing(service, mediator):
     with pytest.raises(ValidationError, match="MED-06"):
         services.mediation_start(service=service, acting_user=mediator, now=timezone.now())
     sheet = _present_with_sheet(service, mediator, signed=False)
-    with pytest.raises(ValidationError, match="MED-05"):
-        services.mediation_start(service=service, acting_user=mediator, now=timezone.now())
-    services.sheet_sign(
-        sheet=sheet, partner_on=sheet.made_on, participant_on=sheet.made_on, acting_user=mediator
-    )
+    assert [r.rule for r in services.first_sheet_signatures(service)] == ["MED-05"]
     started = services.mediation_start(service=service, acting_user=mediator, now=timezone.now())
     assert started.state == m.ServiceState.MEDIATING
     assert started.mediation_started_on == timezone.localdate()
+    assert "de partner en de deelnemer" in services.first_sheet_signatures(service)[0].message
+    services.sheet_sign(
+        sheet=sheet, partner_on=sheet.made_on, participant_on=None, acting_user=mediator
+    )
+    assert "de deelnemer" in services.first_sheet_signatures(service)[0].message
+    services.sheet_sign(
+        sheet=sheet, partner_on=None, participant_on=sheet.made_on, acting_user=mediator
+    )
+    assert services.first_sheet_signatures(service) == []
 
 
 def test_med_07_sheet_snapshot_has_next_contacts_and_assignments(service, mediator):

@@ -44,13 +44,17 @@ GET_PAGES = {"mediation_detail", "mediation_referral_edit", "mediation_vdab_clos
 STAFF_ONLY = {"mediation_vdab_close"}
 
 
+# Ids of an organisation, not of a service: walked in tests/mediation/test_med_12_settings.py.
+ORGANISATION_URLS = {"mediation_settings"}
+
+
 def test_every_mediation_url_with_an_id_is_walked():
     names = {
         name
         for name, route in _named_patterns(get_resolver())
         if name.startswith("mediation_") and re.search(r"<(int:)?\w+>", route)
     }
-    assert names == set(OBJECT_FOR_URL)
+    assert names == set(OBJECT_FOR_URL) | ORGANISATION_URLS
 
 
 @pytest.fixture
@@ -149,10 +153,10 @@ def test_med_03_stop_refuses_the_partner_at_once(service, mediator, logged_in):
     client = logged_in(mediator)
     url = reverse("mediation_detail", kwargs={"pk": service.pk})
     assert client.get(url).status_code == 200
-    from .conftest import plan, record
+    from .conftest import plan, record, send_registered_letter
 
     record(service, mediator, present=False, reason="invalid")
-    plan(service, mediator, 100)
+    send_registered_letter(plan(service, mediator, 100))
     record(service, mediator, present=False, reason="invalid")
     assert client.get(url).status_code == 404
     _ = _present_with_sheet

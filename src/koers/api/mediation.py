@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
+from koers.api import mediation_settings
 from koers.api.errors import ERRORS, FieldNotFound
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page
 from koers.api.mediation_schemas import (
@@ -45,6 +46,7 @@ from koers.mediation.rules.closing import advice_options
 from koers.trajectories.services import ContactData
 
 router = Router(tags=["mediation"])
+router.add_router("/", mediation_settings.router)  # MED-12 settings per tender
 
 
 def _reasons(reasons) -> list[dict]:

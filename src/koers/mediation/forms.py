@@ -305,3 +305,18 @@ class IboForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV-bestand"))
+
+
+class TenderSettingForm(forms.Form):
+    """MED-12: the partner's administrator confirms the maximum duration and the passive codes."""
+
+    maximum_months = forms.IntegerField(label=_("Maximale duur (maanden)"), min_value=1)
+    passive_codes = forms.CharField(
+        label=_("Passieve CATWZ-codes"),
+        max_length=300,
+        help_text=_("Codes van twee cijfers, gescheiden door komma's."),
+    )
+    confirm = forms.BooleanField(
+        label=_("Ik bevestig deze waarden als beheerder van de partnerorganisatie."),
+        required=True,
+    )

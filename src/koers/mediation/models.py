@@ -19,6 +19,8 @@ class Tender(models.TextChoices):
 
 
 class ServiceState(models.TextChoices):
+    # MED-01: opened from the client form, the API or an import without the referral's details.
+    INCOMPLETE = "incomplete", _("Toeleiding onvolledig")
     REFERRED = "referred", _("Nieuwe service - Intensieve bemiddeling")
     FIRST_PRESENT = "first_present", _("Eerste afspraak: aanwezig")
     MEDIATING = "mediating", _("Bemiddeling lopend")
@@ -66,10 +68,11 @@ class MediationService(models.Model):
     )
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="mediations")
     ruleset_version = models.CharField(_("regelset"), max_length=40)
-    tender = models.CharField(_("tender"), max_length=16, choices=Tender.choices)
-    lot = models.CharField(_("perceel"), max_length=60)
-    vdab_mediator_name = models.CharField(_("VDAB-bemiddelaar"), max_length=200)
-    vdab_mediator_email = models.EmailField(_("e-mail VDAB-bemiddelaar"))
+    # Blank only while the referral is incomplete (MED-01): no placeholder values.
+    tender = models.CharField(_("tender"), max_length=16, choices=Tender.choices, blank=True)
+    lot = models.CharField(_("perceel"), max_length=60, blank=True)
+    vdab_mediator_name = models.CharField(_("VDAB-bemiddelaar"), max_length=200, blank=True)
+    vdab_mediator_email = models.EmailField(_("e-mail VDAB-bemiddelaar"), blank=True)
     work_points = models.JSONField(_("werkpunten"), default=list, blank=True)
     thresholds = models.JSONField(_("drempels"), default=list, blank=True)
     referral_date = models.DateField(_("datum toeleiding"))
@@ -132,6 +135,17 @@ class MediationService(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state not in (ServiceState.CLOSED, ServiceState.STOPPED)
+
+    @property
+    def referral_missing(self) -> list[str]:
+        """MED-01: what the referral still lacks before it is a "Nieuwe service"."""
+        labels = {
+            "tender": _("tender"),
+            "lot": _("perceel"),
+            "vdab_mediator_name": _("naam VDAB-bemiddelaar"),
+            "vdab_mediator_email": _("e-mail VDAB-bemiddelaar"),
+        }
+        return [str(label) for name, label in labels.items() if not getattr(self, name).strip()]
 
     @property
     def partner_is_mediator(self) -> bool:
@@ -249,6 +263,9 @@ class MonthEndCategory(models.Model):
     month_end = models.DateField(_("laatste dag van de maand"))
     category = models.CharField(_("categorie (CATWZ)"), max_length=8, blank=True)
     passive = models.BooleanField(_("passief"))
+    # True when `passive` was derived from the CATWZ code (and so from the partner's passive codes)
+    # rather than given explicitly (MED-12).
+    passive_by_code = models.BooleanField(default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -262,6 +279,47 @@ class MonthEndCategory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month_end:%m/%Y} {'passief' if self.passive else 'actief'}"
+
+
+class TenderSetting(models.Model):
+    """MED-12: the values the seed does not give, per partner organisation and tender: the maximum
+    duration and the passive CATWZ codes. Prefilled from the rule set; they drive "ter afsluiting",
+    automatic closing, immediate access loss and the Chef OE return only once the partner's
+    administrator confirmed them."""
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="mediation_settings"
+    )
+    tender = models.CharField(_("tender"), max_length=16, choices=Tender.choices)
+    maximum_months = models.PositiveSmallIntegerField(_("maximale duur (maanden)"))
+    passive_codes = models.JSONField(_("passieve CATWZ-codes"), default=list)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bevestigd door"),
+    )
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("instelling per tender")
+        verbose_name_plural = _("instellingen per tender")
+        ordering = ["organisation", "tender"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "tender"], name="mediation_tender_setting_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_tender_display()}"
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
 
 class TrainingKind(models.TextChoices):

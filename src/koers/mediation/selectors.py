@@ -13,6 +13,7 @@ from koers.mediation.rules import ladder
 from koers.mediation.services import ruleset_of
 
 OPEN_STATES = (
+    m.ServiceState.INCOMPLETE,
     m.ServiceState.REFERRED,
     m.ServiceState.FIRST_PRESENT,
     m.ServiceState.MEDIATING,
@@ -71,6 +72,7 @@ class Deadline:
 class Dashboard:
     counts: list[tuple[str, str, int]]
     new: list[m.MediationService] = field(default_factory=list)
+    incomplete: list[m.MediationService] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     to_close: list[m.MediationService] = field(default_factory=list)
     stopped: list[dict] = field(default_factory=list)
@@ -96,7 +98,8 @@ def _deadlines(service: m.MediationService, today: date) -> list[Deadline]:
     state = ladder.LadderState(service.ladder_state)
     absences = [a for a in appointments if a.outcome == m.AppointmentOutcome.ABSENT]
     if state not in ladder.TERMINAL and pending is None and absences:
-        absent_on = timezone.localdate(absences[-1].recorded_at)
+        # MED-03: from the missed appointment, not from when the absence was recorded.
+        absent_on = timezone.localdate(absences[-1].contact.starts_at)
         kind = ladder.APPOINTMENT[state][1]
         out.append(
             Deadline(
@@ -158,6 +161,8 @@ def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
     for service in services:
         if service.state == m.ServiceState.REFERRED:
             board.new.append(service)
+        if service.state == m.ServiceState.INCOMPLETE:
+            board.incomplete.append(service)
         if service.state == m.ServiceState.TO_CLOSE:
             board.to_close.append(service)
         board.deadlines.extend(_deadlines(service, today))
@@ -179,7 +184,7 @@ def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
         entry = outcomes.setdefault(
             key,
             {
-                "tender": m.Tender(row["tender"]).label,
+                "tender": m.Tender(row["tender"]).label if row["tender"] else "—",
                 "lot": row["lot"],
                 "open": 0,
                 "stopped": 0,
@@ -213,5 +218,5 @@ def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
         .values("pk", "tender", "lot", "closed_at", "vdab_signal")[:20]
     )
     for row in board.stopped:
-        row["tender_label"] = m.Tender(row["tender"]).label
+        row["tender_label"] = m.Tender(row["tender"]).label if row["tender"] else "—"
     return board

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from koers.mediation.views import followup_and_closing, referrals, service_page
+from koers.mediation.views import followup_and_closing, referrals, service_page, settings
 
 urlpatterns = [
     path("", referrals.dashboard, name="mediation_dashboard"),
     path("toeleiding/", referrals.refer, name="mediation_refer"),
     path("toeleidingen-importeren/", referrals.referral_import, name="mediation_import"),
+    path("instellingen/", settings.settings_index, name="mediation_settings_index"),
+    path("instellingen/<int:pk>/", settings.settings_page, name="mediation_settings"),
     path("<int:pk>/", service_page.detail, name="mediation_detail"),
     path("<int:pk>/toeleiding/", referrals.referral_edit, name="mediation_referral_edit"),
     path(

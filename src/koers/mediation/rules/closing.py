@@ -104,12 +104,18 @@ def closing_due(
     month_ends: list[MonthEnd],
     today: date,
     ruleset: Ruleset,
+    maximum_months: int | None = None,
+    maximum_confirmed: bool = True,
 ) -> ClosingDue:
     """MED-12/MED-13: has the mediation process ended, and why?
 
     TIBB4, TIBB4 anderstaligen, SCRABA, SAB3: at the earliest after the minimum months AND either
     the three most recent month-ends (each after the start) were passive, or the maximum duration
     was reached. WIJ3: at the earliest after 18 months AND the project end, never on passive.
+
+    The maximum duration is not in the seed: the partner's own setting (`maximum_months`, else the
+    rule set's default) counts only once its administrator confirmed it (`maximum_confirmed`);
+    until then the service never goes "ter afsluiting" on maximum duration.
     """
     if started_on is None:
         return ClosingDue(None, None, (Reason("MED-06", "De bemiddeling is nog niet gestart."),))
@@ -134,30 +140,41 @@ def closing_due(
             None,
             (Reason("MED-13", f"WIJ3 sluit ten vroegste op {end:%d/%m/%Y}; nooit op passief."),),
         )
-    maximum = add_months(started_on, params.maximum_months)
+    months = params.maximum_months if maximum_months is None else maximum_months
+    maximum = add_months(started_on, months)
     passive_since = _passive_since(started_on, minimum, month_ends, ruleset)
     candidates: list[tuple[date, ClosingReason]] = []
     if params.closes_on_passive and passive_since is not None:
         candidates.append((passive_since, ClosingReason.PASSIVE))
-    candidates.append((max(minimum, maximum), ClosingReason.MAX_DURATION))
-    on, reason = min(candidates)
-    if today < on:
-        return ClosingDue(
-            None,
-            None,
-            (
-                Reason(
-                    "MED-12",
-                    f"De service kan ten vroegste op {minimum:%d/%m/%Y} afsluiten (6 maanden "
-                    f"bemiddeling); de maximale duur is bereikt op {maximum:%d/%m/%Y}.",
+    if maximum_confirmed:
+        candidates.append((max(minimum, maximum), ClosingReason.MAX_DURATION))
+    unconfirmed = Reason(
+        "MED-12",
+        f"De maximale duur ({months} maanden) is niet bevestigd door de beheerder van de "
+        "partner: de service gaat niet automatisch “ter afsluiting” op maximale duur.",
+    )
+    on, reason = min(candidates) if candidates else (None, None)
+    if on is None or today < on:
+        reasons = [
+            Reason(
+                "MED-12",
+                f"De service kan ten vroegste op {minimum:%d/%m/%Y} afsluiten (6 maanden "
+                "bemiddeling)"
+                + (
+                    f"; de maximale duur is bereikt op {maximum:%d/%m/%Y}."
+                    if maximum_confirmed
+                    else "."
                 ),
-            ),
-        )
+            )
+        ]
+        if not maximum_confirmed:
+            reasons.append(unconfirmed)
+        return ClosingDue(None, None, tuple(reasons))
     message = (
         f"{ruleset.passive_month_ends} maanden na elkaar op een passieve categorie op de laatste "
         "dag van de maand, na minstens 6 maanden bemiddeling."
         if reason == ClosingReason.PASSIVE
-        else f"De maximale duur van de bemiddeling ({params.maximum_months} maanden) is bereikt."
+        else f"De maximale duur van de bemiddeling ({months} maanden) is bereikt."
     )
     return ClosingDue(reason, on, (Reason("MED-12", message),))
 
@@ -308,3 +325,68 @@ def return_to_vdab(
             )
         )
     return ReturnDecision(to, tuple(reasons))
+
+
+# ---- MED-12: month-end categories and the partner's tender settings ----------------------------
+
+MAX_SETTING_MONTHS = 60  # a sanity bound for the partner's own maximum duration
+
+
+def is_catwz_code(code: str) -> bool:
+    """A CATWZ category is a two-digit code (e.g. "00", "50")."""
+    return len(code) == 2 and code.isascii() and code.isdigit()
+
+
+def month_end_refusal(
+    *, month_end: date, category: str, passive_given: bool, started_on: date | None
+) -> tuple[str, Reason] | None:
+    """MED-12: a month-end category belongs to a month of mediation, with a real CATWZ code."""
+    if started_on is None:
+        return (
+            "month_end",
+            Reason(
+                "MED-12", "De bemiddeling is nog niet gestart: er telt nog geen einde van de maand."
+            ),
+        )
+    if month_end < started_on:
+        return (
+            "month_end",
+            Reason(
+                "MED-12",
+                f"Deze maand ligt vóór de start van de bemiddeling ({started_on:%d/%m/%Y}): "
+                "alleen de maanden van de bemiddeling tellen.",
+            ),
+        )
+    if category and not is_catwz_code(category):
+        return (
+            "category",
+            Reason("MED-12", "Een CATWZ-categorie is een code van twee cijfers, bv. 00 of 52."),
+        )
+    if not category and not passive_given:
+        return (
+            "category",
+            Reason("MED-12", "Geef de CATWZ-categorie, of duid aan of het dossier passief was."),
+        )
+    return None
+
+
+def tender_setting_refusals(
+    *, maximum_months: int, passive_codes: list[str], minimum_months: int
+) -> dict[str, Reason]:
+    """The partner's confirmation of the values the seed does not give (MED-12)."""
+    errors: dict[str, Reason] = {}
+    if not minimum_months <= maximum_months <= MAX_SETTING_MONTHS:
+        errors["maximum_months"] = Reason(
+            "MED-12",
+            f"De maximale duur ligt tussen {minimum_months} (de minimumduur) en "
+            f"{MAX_SETTING_MONTHS} maanden.",
+        )
+    wrong = [c for c in passive_codes if not is_catwz_code(c)]
+    if wrong:
+        errors["passive_codes"] = Reason(
+            "MED-12",
+            "Geen CATWZ-code van twee cijfers: " + ", ".join(wrong) + ".",
+        )
+    elif not passive_codes:
+        errors["passive_codes"] = Reason("MED-12", "Geef minstens één passieve CATWZ-code.")
+    return errors

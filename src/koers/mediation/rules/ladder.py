@@ -261,15 +261,19 @@ def reschedule_refusal(
     mediator_unavailable: bool,
     kind_before: str,
     kind_after: str,
+    registered_invitation_missing: bool = False,
 ) -> Reason | None:
-    """'Contact herinplannen' is only for when the mediator cannot be there; the type never changes."""
+    """'Contact herinplannen' is only for when the mediator cannot be there; the type never changes.
+
+    One more case: a registered appointment whose registered letter never left before the date
+    was never a valid invitation (MED-03), so it may be moved to a new date as well."""
     if appointment_outcome:
         return Reason(
             "MED-02",
             "Deze afspraak is al afgewerkt. Was de cliënt afwezig, gebruik dan “Nieuwe eerste "
             "afspraak maken”, nooit “contact herinplannen”.",
         )
-    if not mediator_unavailable:
+    if not mediator_unavailable and not registered_invitation_missing:
         return Reason(
             "MED-02",
             "Herinplannen mag alleen als u als bemiddelaar zelf niet aanwezig kunt zijn (bv. "
@@ -277,6 +281,29 @@ def reschedule_refusal(
         )
     if kind_before != kind_after:
         return Reason("MED-02", "Bij herinplannen kan het type afspraak niet wijzigen.")
+    return None
+
+
+def send_by_refusal(*, kind: str, send_by: str) -> Reason | None:
+    """MED-02/MED-03: a registered appointment goes by registered letter, never by e-mail."""
+    if kind == AppointmentKind.REGISTERED and send_by != "letter":
+        return Reason(
+            "MED-03",
+            "Een aangetekende afspraak wordt per aangetekende brief verstuurd, niet per e-mail.",
+        )
+    return None
+
+
+def stop_refusal(*, kind: str, registered_letter_sent: bool) -> Reason | None:
+    """MED-03: a stop for absence rests on a registered appointment whose registered letter was
+    actually sent before the appointment; otherwise the citizen was never validly invited."""
+    if kind == AppointmentKind.REGISTERED and not registered_letter_sent:
+        return Reason(
+            "MED-03",
+            "De aangetekende uitnodiging voor deze afspraak werd nooit (vóór de afspraak) per "
+            "brief verstuurd: een stop wegens afwezigheid kan daar niet op steunen. Plan de "
+            "afspraak opnieuw in (“Contact herinplannen”) en verstuur de aangetekende brief.",
+        )
     return None
 
 

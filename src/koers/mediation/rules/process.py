@@ -64,11 +64,15 @@ def start_refusals(
     *,
     first_present: bool,
     first_sheet: bool,
-    sheet_signed: bool,
     next_contact_planned: bool,
     started: bool,
 ) -> list[Reason]:
-    """MED-06: "Start bemiddelingsproces" only after present, a first sheet and a planned contact."""
+    """MED-06: "Start bemiddelingsproces" only after present, a first sheet and a planned contact.
+
+    The seed does not wait for the signatures ("Nadat je het eerste afsprakenblad hebt opgemaakt
+    en een nieuw contact hebt ingepland"): they stay mandatory on the first sheet (MED-05) and are
+    shown as missing by `first_sheet_signatures_missing`, but never delay the start (and with it
+    the 6 / 18 months)."""
     if started:
         return [Reason("MED-06", "Het bemiddelingsproces is al gestart.")]
     reasons = []
@@ -78,16 +82,28 @@ def start_refusals(
         )
     if not first_sheet:
         reasons.append(Reason("MED-06", "Maak eerst het eerste afsprakenblad op."))
-    elif not sheet_signed:
-        reasons.append(
-            Reason(
-                "MED-05",
-                "Het eerste afsprakenblad moet door partner en deelnemer ondertekend zijn.",
-            )
-        )
     if not next_contact_planned:
         reasons.append(Reason("MED-06", "Plan eerst een volgend contact in."))
     return reasons
+
+
+def first_sheet_signatures_missing(
+    *, partner_signed: bool, participant_signed: bool
+) -> list[Reason]:
+    """MED-05: partner and participant both sign the first sheet; say whose signature is missing."""
+    missing = [
+        who
+        for who, signed in (("de partner", partner_signed), ("de deelnemer", participant_signed))
+        if not signed
+    ]
+    if not missing:
+        return []
+    return [
+        Reason(
+            "MED-05",
+            "Handtekening ontbreekt op het eerste afsprakenblad: " + " en ".join(missing) + ".",
+        )
+    ]
 
 
 # ---- MED-08: an up-to-date file ---------------------------------------------------------------

@@ -19,6 +19,7 @@ from koers.mediation.services.categories_and_trainings import (
 )
 from koers.mediation.services.closing import (
     advice_give,
+    auto_close_hold,
     auto_close_one,
     close_by_vdab,
     closing_facts,
@@ -38,6 +39,7 @@ from koers.mediation.services.first_appointment import (
     first_appointment_reschedule,
     pending_appointment,
     red_bar,
+    registered_letter_sent,
     replan_deadline,
 )
 from koers.mediation.services.referral import (
@@ -46,8 +48,19 @@ from koers.mediation.services.referral import (
     open_for_programme,
     referral_update,
 )
+from koers.mediation.services.settings import (
+    CONFIGURABLE_TENDERS,
+    EffectiveSetting,
+    can_confirm_settings,
+    parse_codes,
+    service_setting,
+    settings_organisations,
+    tender_setting_confirm,
+    tender_settings,
+)
 from koers.mediation.services.sheets_and_contacts import (
     SheetAssignment,
+    first_sheet_signatures,
     first_sheet_status,
     mediation_contact_check,
     mediation_contact_log,
@@ -60,7 +73,18 @@ from koers.mediation.services.sheets_and_contacts import (
 
 __all__ = [
     "ABSENCE_SIGNAL",
+    "CONFIGURABLE_TENDERS",
     "AppointmentData",
+    "EffectiveSetting",
+    "auto_close_hold",
+    "can_confirm_settings",
+    "first_sheet_signatures",
+    "parse_codes",
+    "registered_letter_sent",
+    "service_setting",
+    "settings_organisations",
+    "tender_setting_confirm",
+    "tender_settings",
     "DEFAULT_COVERING_TEXT",
     "MonthEndData",
     "ReferralData",

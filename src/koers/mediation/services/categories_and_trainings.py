@@ -22,6 +22,7 @@ from koers.mediation.services.common import (
     ruleset_of,
     save_with_user,
 )
+from koers.mediation.services.settings import service_setting
 from koers.trajectories.services import (
     AssignmentData,
     assignment_create,
@@ -66,7 +67,7 @@ def month_ends_record(
     service = lock_service(service)
     require_open(service)
     today = today or timezone.localdate()
-    ruleset = ruleset_of(service)
+    setting = service_setting(service)
     existing = {
         r.month_end: r
         for r in service.month_ends.filter(month_end__in=[i.month_end for i in items])
@@ -78,7 +79,16 @@ def month_ends_record(
         if item.month_end > today:
             raise ValidationError({"month_end": [_("Deze maand is nog niet voorbij. (MED-12)")]})
         category = item.category.strip().upper()
-        passive = item.passive if item.passive is not None else category in ruleset.passive_codes
+        refusal = closing_rules.month_end_refusal(
+            month_end=item.month_end,
+            category=category,
+            passive_given=item.passive is not None,
+            started_on=service.mediation_started_on,
+        )
+        if refusal:
+            raise refuse(*refusal)
+        by_code = item.passive is None
+        passive = category in setting.passive_codes if by_code else bool(item.passive)
         record = existing.get(item.month_end)
         if record is None:
             record = m.MonthEndCategory(service=service, month_end=item.month_end)
@@ -87,9 +97,12 @@ def month_ends_record(
         elif record.pk:
             changed.append(record)
         record.category, record.passive, record.recorded_by = category, passive, acting_user
+        record.passive_by_code = by_code
         records.append(record)
     m.MonthEndCategory.objects.bulk_create(new)
-    m.MonthEndCategory.objects.bulk_update(changed, ["category", "passive", "recorded_by"])
+    m.MonthEndCategory.objects.bulk_update(
+        changed, ["category", "passive", "passive_by_code", "recorded_by"]
+    )
     closing_refresh(service=service, today=today, acting_user=acting_user)
     return records
 

@@ -19,6 +19,7 @@ from koers.mediation.services.common import (
     save_with_user,
     set_phase,
 )
+from koers.mediation.services.settings import service_setting
 from koers.trajectories.models import (
     AssignmentStatus,
     ContactOutcome,
@@ -26,15 +27,45 @@ from koers.trajectories.models import (
 )
 
 
+def _month_ends(service: m.MediationService, setting) -> list[closing_rules.MonthEnd]:
+    """A passive flag derived from a CATWZ code counts only with the partner's confirmed passive
+    codes (MED-12); an explicit flag (e.g. from VDAB's import) counts as given."""
+    return [
+        closing_rules.MonthEnd(
+            r.month_end,
+            (setting.confirmed and r.category in setting.passive_codes)
+            if r.passive_by_code
+            else r.passive,
+        )
+        for r in service.month_ends.all()
+    ]
+
+
 def closing_facts(service: m.MediationService, today: date) -> closing_rules.ClosingDue:
+    setting = service_setting(service)
     return closing_rules.closing_due(
         tender=service.tender,
         started_on=service.mediation_started_on,
-        month_ends=[
-            closing_rules.MonthEnd(r.month_end, r.passive) for r in service.month_ends.all()
-        ],
+        month_ends=_month_ends(service, setting),
         today=today,
         ruleset=ruleset_of(service),
+        maximum_months=setting.maximum_months,
+        maximum_confirmed=setting.confirmed,
+    )
+
+
+def auto_close_hold(service: m.MediationService) -> Reason | None:
+    """MED-16 needs confirmed values: no automatic closing rests on an unconfirmed setting."""
+    setting = service_setting(service)
+    if setting is None or setting.confirmed:
+        return None
+    return Reason(
+        "MED-12",
+        _(
+            "De instellingen voor %(tender)s (maximale duur, passieve codes) zijn niet bevestigd "
+            "door de beheerder van de partner: de service sluit niet automatisch af."
+        )
+        % {"tender": setting.tender_label},
     )
 
 
@@ -54,11 +85,17 @@ def closing_refresh(*, service: m.MediationService, today: date, acting_user=Non
     return True
 
 
-def _has_open_items(service: m.MediationService, now: datetime) -> bool:
+def _has_open_items(service: m.MediationService) -> bool:
+    """MED-17 "openstaande traject acties of openstaande contacten": open assignments, every
+    contact still planned (also one in the past that was never recorded) and every training that
+    is neither cancelled nor finished (competences updated, MED-11)."""
     trajectory = service.trajectory
     return (
         trajectory.assignments.filter(status=AssignmentStatus.OPEN).exists()
-        or trajectory.contacts.filter(outcome=ContactOutcome.PLANNED, starts_at__gt=now).exists()
+        or trajectory.contacts.filter(outcome=ContactOutcome.PLANNED).exists()
+        or service.trainings.filter(
+            cancelled_at__isnull=True, competences_updated_on__isnull=True
+        ).exists()
     )
 
 
@@ -68,7 +105,7 @@ def _close(service, *, way: str, now: datetime, acting_user) -> None:
         reason=service.closing_reason,
         way=way,
         advice=service.advice or None,
-        open_items=_has_open_items(service, now),
+        open_items=_has_open_items(service),
     )
     service.state = m.ServiceState.CLOSED
     service.closing_way = way
@@ -126,6 +163,8 @@ def auto_close_one(service_pk: int, now: datetime) -> bool:
     if service.state != m.ServiceState.TO_CLOSE or service.advice_deadline is None:
         return False
     if timezone.localdate(now) <= service.advice_deadline:
+        return False
+    if auto_close_hold(service) is not None:
         return False
     _close(service, way=m.ClosingWay.AUTOMATIC, now=now, acting_user=None)
     return True

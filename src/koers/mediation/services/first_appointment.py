@@ -95,9 +95,21 @@ def first_appointment_plan(
                 _("Er staat al een eerste afspraak gepland: werk die eerst af of plan ze in."),
             ),
         )
+    if service.state == m.ServiceState.INCOMPLETE:
+        raise refuse(
+            "__all__",
+            Reason(
+                "MED-01",
+                _("Vul eerst de toeleiding aan: %(missing)s.")
+                % {"missing": ", ".join(service.referral_missing)},
+            ),
+        )
     number, kind = ladder.APPOINTMENT[state]
     if data.send_by not in m.SendBy.values:
         raise ValidationError({"send_by": [_("Kies brief of e-mail.")]})
+    refusal = ladder.send_by_refusal(kind=kind, send_by=data.send_by)
+    if refusal:
+        raise refuse("send_by", refusal)
     contact = contact_log(
         trajectory=service.trajectory,
         data=_contact_data(data),
@@ -106,13 +118,14 @@ def first_appointment_plan(
     )
     last_absent = (
         service.first_appointments.filter(outcome=m.AppointmentOutcome.ABSENT)
+        .select_related("contact")
         .order_by("-number")
         .first()
     )
     warning = None
     if last_absent is not None:
         warning = ladder.replan_on_time(
-            absent_on=timezone.localdate(last_absent.recorded_at),
+            absent_on=_absent_on(last_absent),
             fixed_on=timezone.localdate(now),
             ruleset=ruleset_of(service),
         )
@@ -129,6 +142,22 @@ def first_appointment_plan(
     )
     save_with_user(appointment, acting_user)
     return appointment
+
+
+def _absent_on(appointment: m.FirstAppointment) -> date:
+    """MED-03: the 7-day target counts from the missed appointment, not from the day the absence
+    happened to be recorded."""
+    return timezone.localdate(appointment.contact.starts_at)
+
+
+def registered_letter_sent(appointment: m.FirstAppointment) -> bool:
+    """The registered invitation left by letter before the appointment (MED-03)."""
+    document = appointment.letter_document
+    return (
+        appointment.send_by == m.SendBy.LETTER
+        and document is not None
+        and document.created_at <= appointment.contact.starts_at
+    )
 
 
 def _lock_appointment(appointment: m.FirstAppointment) -> m.FirstAppointment:
@@ -158,6 +187,9 @@ def first_appointment_reschedule(
         mediator_unavailable=mediator_unavailable,
         kind_before=appointment.kind,
         kind_after=kind or appointment.kind,
+        registered_invitation_missing=appointment.kind == m.AppointmentKind.REGISTERED
+        and appointment.contact.starts_at <= now
+        and not registered_letter_sent(appointment),
     )
     if refusal:
         raise refuse("__all__", refusal)
@@ -176,6 +208,12 @@ def first_appointment_reschedule(
     contact.place = contact_data.place
     save_with_user(contact, acting_user)
     appointment.rescheduled += 1
+    # The invitation named the old date: a new one must go out (for a registered appointment it
+    # is what a stop for absence rests on, MED-03). The old letter stays in the history.
+    appointment.letter_document = None
+    appointment.letter_pages = 0
+    if appointment.kind == m.AppointmentKind.REGISTERED:
+        appointment.send_by = m.SendBy.LETTER  # MED-03: never by e-mail
     if data.comment.strip():
         appointment.comment = data.comment.strip()
     save_with_user(appointment, acting_user)
@@ -215,6 +253,12 @@ def first_appointment_record(
         )
     except ladder.LadderError as exc:
         raise refuse("__all__", exc.reason) from exc
+    if step.stops:
+        refusal = ladder.stop_refusal(
+            kind=appointment.kind, registered_letter_sent=registered_letter_sent(appointment)
+        )
+        if refusal:
+            raise refuse("__all__", refusal)
     appointment.outcome = m.AppointmentOutcome.PRESENT if present else m.AppointmentOutcome.ABSENT
     appointment.absence_reason = step.recorded_reason.value if step.recorded_reason else ""
     appointment.comment = comment.strip() or appointment.comment
@@ -244,6 +288,8 @@ def _send_signal(service_pk: int, subject: str, body: str) -> None:
     service = m.MediationService.objects.select_related("trajectory__organisation").get(
         pk=service_pk
     )
+    if not service.vdab_mediator_email:
+        return  # MED-01: an incomplete referral has no VDAB mediator to signal
     organisation = service.trajectory.organisation
     sender = organisation.email or None
     send_mail(subject, body, sender, [service.vdab_mediator_email], fail_silently=True)
@@ -293,12 +339,13 @@ def red_bar(service: m.MediationService, now: datetime) -> bool:
 def replan_deadline(service: m.MediationService, today: date) -> ladder.NextStep:
     last_absent = (
         service.first_appointments.filter(outcome=m.AppointmentOutcome.ABSENT)
+        .select_related("contact")
         .order_by("-number")
         .first()
     )
     return ladder.next_step(
         state=ladder.LadderState(service.ladder_state),
-        last_absent_on=timezone.localdate(last_absent.recorded_at) if last_absent else None,
+        last_absent_on=_absent_on(last_absent) if last_absent else None,
         appointment_made=pending_appointment(service) is not None,
         today=today,
         ruleset=ruleset_of(service),

@@ -15,6 +15,7 @@ from koers.mediation.services.common import (
     lock_service,
     require_open,
     save_with_user,
+    set_phase,
 )
 from koers.mediation.services.first_appointment import AppointmentData, first_appointment_plan
 from koers.trajectories.models import (
@@ -55,6 +56,48 @@ def _referral_validate(data: ReferralData) -> None:
         raise ValidationError(errors)
 
 
+def _service_open(
+    *, client, responsible, organisation, data: ReferralData, acting_user, title: str, state: str
+) -> m.MediationService:
+    try:
+        ruleset = ruleset_for(data.referral_date)
+    except LookupError as exc:
+        raise ValidationError(
+            {"referral_date": [_("Voor deze datum is er geen regelset voor bemiddeling.")]}
+        ) from exc
+    default_title = (
+        f"Intensieve bemiddeling {m.Tender(data.tender).label} — {data.lot.strip()}"
+        if data.tender
+        else _("Intensieve bemiddeling")
+    )
+    trajectory = trajectory_open(
+        client=client,
+        programme=Programme.MEDIATION,
+        responsible=responsible,
+        organisation=organisation,
+        start_date=data.referral_date,
+        title=title or default_title,
+        acting_user=acting_user,
+    )
+    trajectory.phase = state
+    trajectory.save(update_fields=["phase"])
+    service = m.MediationService(
+        trajectory=trajectory,
+        client=client,
+        ruleset_version=ruleset.version,
+        tender=data.tender,
+        lot=data.lot.strip(),
+        vdab_mediator_name=data.vdab_mediator_name.strip(),
+        vdab_mediator_email=data.vdab_mediator_email.strip(),
+        work_points=[w.strip() for w in data.work_points if w.strip()],
+        thresholds=[t.strip() for t in data.thresholds if t.strip()],
+        referral_date=data.referral_date,
+        state=state,
+    )
+    save_with_user(service, acting_user)
+    return service
+
+
 @transaction.atomic
 def mediation_refer(
     *,
@@ -68,36 +111,15 @@ def mediation_refer(
 ) -> m.MediationService:
     """MED-01: a VDAB referral arrives: open the service (and plan the first appointment)."""
     _referral_validate(data)
-    try:
-        ruleset = ruleset_for(data.referral_date)
-    except LookupError as exc:
-        raise ValidationError(
-            {"referral_date": [_("Voor deze datum is er geen regelset voor bemiddeling.")]}
-        ) from exc
-    trajectory = trajectory_open(
+    service = _service_open(
         client=client,
-        programme=Programme.MEDIATION,
         responsible=responsible,
         organisation=organisation,
-        start_date=data.referral_date,
-        title=title or f"Intensieve bemiddeling {m.Tender(data.tender).label} — {data.lot.strip()}",
+        data=data,
         acting_user=acting_user,
+        title=title,
+        state=m.ServiceState.REFERRED,
     )
-    trajectory.phase = m.ServiceState.REFERRED
-    trajectory.save(update_fields=["phase"])
-    service = m.MediationService(
-        trajectory=trajectory,
-        client=client,
-        ruleset_version=ruleset.version,
-        tender=data.tender,
-        lot=data.lot.strip(),
-        vdab_mediator_name=data.vdab_mediator_name.strip(),
-        vdab_mediator_email=data.vdab_mediator_email.strip(),
-        work_points=[w.strip() for w in data.work_points if w.strip()],
-        thresholds=[t.strip() for t in data.thresholds if t.strip()],
-        referral_date=data.referral_date,
-    )
-    save_with_user(service, acting_user)
     if first_appointment is not None:
         first_appointment_plan(
             service=service, data=first_appointment, acting_user=acting_user, now=timezone.now()
@@ -108,21 +130,24 @@ def mediation_refer(
 def open_for_programme(
     *, client, responsible, organisation, start_date, title: str = "", acting_user
 ) -> Trajectory:
-    """A mediation trajectory opened anywhere (client form, API, import) always gets its service;
-    the referral details are completed on the service page."""
-    service = mediation_refer(
+    """A mediation trajectory opened anywhere (client form, API, import) always gets its service,
+    but without invented referral details: it stays "Toeleiding onvolledig" — no "Nieuwe service",
+    no first appointment, no signal to a VDAB mediator — until tender, lot and VDAB mediator are
+    completed on the service page (MED-01)."""
+    service = _service_open(
         client=client,
         responsible=responsible,
         organisation=organisation,
         data=ReferralData(
-            tender=m.Tender.TIBB4,
-            lot=_("nog aan te vullen"),
-            vdab_mediator_name=_("nog aan te vullen"),
-            vdab_mediator_email="onbekend@vdab.be",
+            tender="",
+            lot="",
+            vdab_mediator_name="",
+            vdab_mediator_email="",
             referral_date=start_date,
         ),
-        title=title,
         acting_user=acting_user,
+        title=title,
+        state=m.ServiceState.INCOMPLETE,
     )
     return service.trajectory
 
@@ -139,5 +164,11 @@ def referral_update(
     service.vdab_mediator_email = data.vdab_mediator_email.strip()
     service.work_points = [w.strip() for w in data.work_points if w.strip()]
     service.thresholds = [t.strip() for t in data.thresholds if t.strip()]
-    save_with_user(service, acting_user)
+    if service.state == m.ServiceState.INCOMPLETE:
+        # MED-01: complete now, so it shows as "Nieuwe service - Intensieve bemiddeling".
+        service.state = m.ServiceState.REFERRED
+        save_with_user(service, acting_user)
+        set_phase(service, acting_user)
+    else:
+        save_with_user(service, acting_user)
     return service

@@ -187,9 +187,20 @@ def start_refusals(service: m.MediationService, now: datetime) -> list[Reason]:
     return process_rules.start_refusals(
         first_present=service.present_on is not None,
         first_sheet=first is not None,
-        sheet_signed=bool(first and first.signed),
         next_contact_planned=bool(next_contacts(service, now)),
         started=service.mediation_started_on is not None,
+    )
+
+
+def first_sheet_signatures(service: m.MediationService) -> list[Reason]:
+    """MED-05: whose signature is still missing on the first agreement sheet (shown, not blocking
+    the start: MED-06)."""
+    first = service.sheets.filter(number=1).first()
+    if first is None:
+        return []
+    return process_rules.first_sheet_signatures_missing(
+        partner_signed=first.signed_by_partner_on is not None,
+        participant_signed=first.signed_by_participant_on is not None,
     )
 
 

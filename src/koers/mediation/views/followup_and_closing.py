@@ -137,11 +137,15 @@ def advice(request, pk: int):
     return redirect("mediation_detail", pk=service.pk)
 
 
+def service_visible(user, pk: int) -> bool:
+    return selectors.services_for_user(user=user).filter(pk=pk).exists()
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def vdab_close(request, pk: int):
     """MED-17 "Afgesloten door VDAB": after confirmation the service closes and mediation returns to
-    the VDAB mediator; the partner keeps access until the next day (MED-15)."""
+    the VDAB mediator; the partner loses access at once (see docs/decisions.md, MED-17)."""
     service = service_or_404(request, pk)
     if not can_close_by_vdab(request.user):
         raise Http404
@@ -154,9 +158,14 @@ def vdab_close(request, pk: int):
         else:
             messages.success(
                 request,
-                _("De service is afgesloten door VDAB: de bemiddeling gaat terug naar %(name)s.")
+                _(
+                    "De service is afgesloten door VDAB: de bemiddeling gaat terug naar %(name)s. "
+                    "De partner heeft geen inzage meer in het dossier."
+                )
                 % {"name": service.vdab_mediator_name},
             )
+            if not service_visible(request.user, service.pk):
+                return redirect("mediation_dashboard")
         return redirect("mediation_detail", pk=service.pk)
     return render(
         request,

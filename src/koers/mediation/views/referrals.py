@@ -28,7 +28,12 @@ def dashboard(request):
     return render(
         request,
         "mediation/dashboard.html",
-        {"board": board, "today": timezone.localdate(), "section": "mediation_dashboard"},
+        {
+            "board": board,
+            "today": timezone.localdate(),
+            "section": "mediation_dashboard",
+            "confirms_settings": services.settings_organisations(request.user).exists(),
+        },
     )
 
 

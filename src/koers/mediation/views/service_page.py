@@ -26,7 +26,13 @@ from koers.trajectories.models import ContactOutcome
 def _detail_context(request, service: m.MediationService) -> dict:
     now = timezone.now()
     today = timezone.localdate(now)
-    appointments = list(service.first_appointments.select_related("contact").order_by("number"))
+    appointments = list(
+        service.first_appointments.select_related("contact", "letter_document").order_by("number")
+    )
+    for a in appointments:
+        a.registered_letter_missing = (
+            a.kind == m.AppointmentKind.REGISTERED and not services.registered_letter_sent(a)
+        )
     pending = next((a for a in appointments if not a.outcome), None)
     ladder_state = LadderState(service.ladder_state)
     sheets = list(service.sheets.select_related("document").order_by("-number"))
@@ -48,6 +54,7 @@ def _detail_context(request, service: m.MediationService) -> dict:
         "covering_text": services.covering_text_default(trajectory.organisation),
     }
     due = services.closing_facts(service, today) if service.mediation_started_on else None
+    setting = services.service_setting(service)
     options = advice_options(service.closing_reason) if service.state == "to_close" else ()
     return {
         "service": service,
@@ -56,7 +63,15 @@ def _detail_context(request, service: m.MediationService) -> dict:
         "red_bar": services.red_bar(service, now),
         "appointments": appointments,
         "pending": pending,
-        "can_plan_first": ladder_state not in TERMINAL and pending is None and service.is_open,
+        "can_plan_first": ladder_state not in TERMINAL
+        and pending is None
+        and service.is_open
+        and service.state != m.ServiceState.INCOMPLETE,
+        "setting": setting,
+        "auto_close_hold": services.auto_close_hold(service)
+        if service.state == m.ServiceState.TO_CLOSE
+        else None,
+        "signatures_missing": services.first_sheet_signatures(service),
         "next_step": services.replan_deadline(service, today),
         "sheets": sheets,
         "countdown": services.first_sheet_status(service, today)

@@ -147,7 +147,9 @@ def mobile_number(index: int) -> str:
 # Fictional VDAB mediators for the mediation referrals (MED-01).
 VDAB_MEDIATORS = [("Bart", "Meulemeester"), ("Sofie", "Ruelens"), ("Griet", "Lambrechts")]
 # Mediation trajectories (by client index) whose first appointment at the partner is planned.
-MEDIATION_FIRST_APPOINTMENTS = {16: "planned", 17: "present"}
+# 19: a service "ter afsluiting" (3× passive) whose final advice a new user can give (MED-14).
+MEDIATION_FIRST_APPOINTMENTS = {16: "planned", 17: "present", 19: "to_close"}
+MEDIATION_TO_CLOSE_WEEKS = 40  # long enough for 6 months of mediation and 3 passive month-ends
 
 
 # Fictional registrations: (hours ago, name, channel, career question, first window in days).
@@ -255,7 +257,12 @@ class Command(BaseCommand):
                     trajectory_plans.append(Track(Programme.MEDIATION, "bemiddelaar", 3, 2, 1))
             elif i < 20:
                 owner = "mediation"
-                trajectory_plans = [Track(Programme.MEDIATION, "bemiddelaar", 2 + i % 6, 2, 1)]
+                weeks = (
+                    MEDIATION_TO_CLOSE_WEEKS
+                    if MEDIATION_FIRST_APPOINTMENTS.get(i) == "to_close"
+                    else 2 + i % 6
+                )
+                trajectory_plans = [Track(Programme.MEDIATION, "bemiddelaar", weeks, 2, 1)]
             else:
                 owner = "social"
                 trajectory_plans = [Track(Programme.TRANSITION, "jobcoach", 6 + i % 5, 3, 2)]
@@ -543,6 +550,9 @@ class Command(BaseCommand):
         )
 
         service = MediationService.objects.get(trajectory=trajectory)
+        if MEDIATION_FIRST_APPOINTMENTS[i] == "to_close":
+            self._mediation_to_close(service, responsible, client, today)
+            return
         held = MEDIATION_FIRST_APPOINTMENTS[i] == "present"
         day = today - timedelta(days=6) if held else today + timedelta(days=2)
         starts_at = self.agenda.slot(day, staff=responsible, client_pk=client.pk)
@@ -561,6 +571,70 @@ class Command(BaseCommand):
             first_appointment_record(
                 appointment=appointment, present=True, acting_user=responsible, now=now
             )
+
+    def _mediation_to_close(self, service, responsible, client, today):
+        """MED-14: present at the first appointment, a signed first sheet, the start, then three
+        passive month-ends (as VDAB's import flags them): the service is "ter afsluiting" and the
+        partner mediator can give the final advice and print it."""
+        from koers.mediation.rules.closing import previous_month_ends
+        from koers.mediation.services import (
+            AppointmentData,
+            MonthEndData,
+            SheetAssignment,
+            first_appointment_plan,
+            first_appointment_record,
+            mediation_start,
+            month_ends_record,
+            sheet_create,
+            sheet_sign,
+        )
+
+        trajectory = service.trajectory
+        first_day = trajectory.start_date + timedelta(days=3)
+        now = timezone.now()
+        appointment = first_appointment_plan(
+            service=service,
+            data=AppointmentData(
+                starts_at=self.agenda.slot(first_day, staff=responsible, client_pk=client.pk),
+                place=trajectory.organisation.working_name or trajectory.organisation.name,
+            ),
+            acting_user=responsible,
+            now=now,
+        )
+        self.counts["contacts"] += 1
+        first_appointment_record(
+            appointment=appointment, present=True, acting_user=responsible, now=now
+        )
+        sheet = sheet_create(
+            service=service,
+            made_on=first_day + timedelta(days=1),
+            work_points=["Zoektocht naar werk"],
+            assignments=[
+                SheetAssignment(
+                    "Solliciteer op passende vacatures",
+                    "Vier per week; overzicht meebrengen",
+                    first_day + timedelta(days=30),
+                )
+            ],
+            services_remark="",
+            acting_user=responsible,
+            now=now,
+        )
+        sheet_sign(
+            sheet=sheet,
+            partner_on=sheet.made_on,
+            participant_on=sheet.made_on,
+            acting_user=responsible,
+        )
+        mediation_start(
+            service=service, acting_user=responsible, now=now, on=first_day + timedelta(days=2)
+        )
+        month_ends_record(
+            service=service,
+            items=[MonthEndData(end, "52", True) for end in previous_month_ends(today, 3)],
+            acting_user=responsible,
+            today=today,
+        )
 
     def _assignments(self, trajectory, start, today, responsible, i):
         items = [

@@ -1,0 +1,90 @@
+"""/mediation/settings: MED-12 — per partner organisation and tender, the maximum duration and the
+passive CATWZ codes the seed does not give. Read by the organisation's members; confirmed only by
+its administrator (403 otherwise). Until confirmed, `confirmed` is false ("niet bevestigd") and no
+service of that tender goes "ter afsluiting" on maximum duration or closes automatically."""
+
+from datetime import datetime
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema
+
+from koers.api.errors import ERRORS
+from koers.api.lookups import auth_user
+from koers.core.models import Organisation, User
+from koers.mediation import services
+from koers.mediation.models import Tender
+
+router = Router(tags=["mediation"])
+
+
+class TenderSettingOut(Schema):
+    tender: str
+    tender_label: str
+    maximum_months: int
+    passive_codes: list[str]
+    confirmed: bool = Field(description="False: “niet bevestigd” door de beheerder van de partner.")
+    configurable: bool = Field(description="False for WIJ3: its values follow from the seed.")
+    confirmed_by_id: int | None
+    confirmed_at: datetime | None
+
+
+class TenderSettingIn(Schema):
+    maximum_months: int = Field(ge=1, le=600)
+    passive_codes: list[str] = Field(max_length=100)
+
+
+def _organisation(user: User, pk: int) -> Organisation:
+    organisation = Organisation.objects.filter(pk=pk, is_active=True).first()
+    if organisation is None or not (user.is_superuser or pk in user.organisation_ids()):
+        raise Http404
+    return organisation
+
+
+def _out(setting: services.EffectiveSetting) -> dict:
+    return {
+        "tender": setting.tender,
+        "tender_label": setting.tender_label,
+        "maximum_months": setting.maximum_months,
+        "passive_codes": list(setting.passive_codes),
+        "confirmed": setting.confirmed,
+        "configurable": setting.configurable,
+        "confirmed_by_id": setting.confirmed_by.pk if setting.confirmed_by else None,
+        "confirmed_at": setting.confirmed_at,
+    }
+
+
+@router.get(
+    "/mediation/settings/{organisation_id}",
+    response={200: list[TenderSettingOut], **ERRORS},
+    summary="Instellingen per tender (MED-12)",
+)
+def list_settings(request: HttpRequest, organisation_id: int):
+    organisation = _organisation(auth_user(request), organisation_id)
+    return [
+        _out(s)
+        for s in services.tender_settings(organisation=organisation, today=timezone.localdate())
+    ]
+
+
+@router.post(
+    "/mediation/settings/{organisation_id}/{tender}",
+    response={200: TenderSettingOut, **ERRORS},
+    summary="Instellingen van een tender bevestigen (MED-12)",
+)
+def confirm_setting(
+    request: HttpRequest, organisation_id: int, tender: Tender, payload: TenderSettingIn
+):
+    """The partner's administrator confirms (or changes and confirms) one tender's values."""
+    user = auth_user(request)
+    organisation = _organisation(user, organisation_id)
+    services.tender_setting_confirm(
+        organisation=organisation,
+        tender=tender,
+        maximum_months=payload.maximum_months,
+        passive_codes=payload.passive_codes,
+        acting_user=user,
+        now=timezone.now(),
+    )
+    settings = services.tender_settings(organisation=organisation, today=timezone.localdate())
+    return _out(next(s for s in settings if s.tender == tender))
