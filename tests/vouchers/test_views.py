@@ -434,3 +434,27 @@ def test_lbc_15_page_offers_the_paper_invitation_for_a_client_without_email(
     page = response.content.decode()
     assert "Uitnodiging evaluatie (op papier) 10/03/2026" in page
     assert "Volgende stap vanaf 17/03/2026" in page
+
+
+@pytest.mark.django_db
+def test_lbc_11_page_shows_which_contacts_a_sheet_lists_and_a_draft_pop_print(
+    frozen, client_record, coach, logged_in
+):
+    from koers.vouchers.pdfs import voucher_document_generate
+    from koers.vouchers.services import pop_save
+
+    voucher = _fixed_voucher(client_record, coach)
+    voucher_document_generate(voucher=voucher, kind="attendance", acting_user=coach)
+    pop_save(
+        voucher=voucher,
+        content={
+            "style": "reflexive",
+            "sections": {"career_question": "Blijf ik?", "reflections": "Ik wil mensen helpen."},
+            "actions": [],
+        },
+        acting_user=coach,
+    )
+    voucher_document_generate(voucher=voucher, kind="pop", acting_user=coach)
+    page = logged_in(coach).get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "Staat op dit blad: 02/02/2026 10:00, 09/02/2026 10:00, 16/02/2026 10:00" in page
+    assert "Afgedrukt vóór het finaliseren: telt niet als kopie van het POP." in page

@@ -8,6 +8,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.core import selectors as core_selectors
 from koers.core.forms import apply_errors
 from koers.core.models import Client, Role
-from koers.trajectories.models import DocumentStatus, TrajectoryStatus
+from koers.trajectories.models import Contact, DocumentStatus, TrajectoryStatus
 from koers.vouchers import forms, selectors, services
 from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.pdfs import (
@@ -144,7 +145,7 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
         "prints": {
             p.document_id: p
             for p in VoucherPrint.objects.filter(document__trajectory=trajectory).prefetch_related(
-                "contacts"
+                Prefetch("contacts", queryset=Contact.objects.order_by("starts_at", "id"))
             )
         },
         "paper_step": evaluation_letter_step(voucher),
