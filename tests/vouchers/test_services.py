@@ -389,8 +389,9 @@ def test_lbc_20_certificate_only_when_training_is_in_the_pop_and_only_once(vouch
 # LBC-15 evaluation sweep ----------------------------------------------------------------------
 @pytest.mark.django_db
 def test_lbc_15_invitation_two_reminders_then_correspondence_idempotent(
-    voucher, coach, django_capture_on_commit_callbacks
+    fixed_voucher, coach, django_capture_on_commit_callbacks
 ):
+    voucher = fixed_voucher
     voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
     start = timezone.now()
 
@@ -418,8 +419,9 @@ def test_lbc_15_invitation_two_reminders_then_correspondence_idempotent(
 
 @pytest.mark.django_db
 def test_lbc_15_received_evaluation_stops_reminders(
-    voucher, coach, django_capture_on_commit_callbacks
+    fixed_voucher, coach, django_capture_on_commit_callbacks
 ):
+    voucher = fixed_voucher
     voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
     with django_capture_on_commit_callbacks(execute=True):
         run_sweep(timezone.now())
@@ -431,7 +433,8 @@ def test_lbc_15_received_evaluation_stops_reminders(
 
 # LBC-11 dossier --------------------------------------------------------------------------------
 @pytest.mark.django_db
-def test_lbc_11_dossier_turns_complete_only_with_every_piece(voucher, coach):
+def test_lbc_11_dossier_turns_complete_only_with_every_piece(fixed_voucher, coach):
+    voucher = fixed_voucher
     for days in (40, 30, 20, 10):
         _log(voucher, coach, days, minutes=60)
     summary = voucher_summary(voucher)
