@@ -49,6 +49,8 @@ OBJECT_FOR_URL = {
     "voucher_aftercare": "voucher",
     "voucher_aftercare_informed": "voucher",
     "voucher_close": "voucher",
+    "voucher_code_of_conduct": "voucher",
+    "voucher_evaluation_letter": "voucher",
     "voucher_evaluation_received": "voucher",
 }
 NOT_CLIENT_BEARING = {
@@ -72,7 +74,8 @@ POST_ONLY = {
     "voucher_certificate",
     "voucher_aftercare",
     "voucher_aftercare_informed",
-    "voucher_close",
+    "voucher_code_of_conduct",
+    "voucher_evaluation_letter",
     "voucher_evaluation_received",
 }
 

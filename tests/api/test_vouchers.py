@@ -171,7 +171,7 @@ def _writes(v: Voucher) -> list[tuple[str, str, dict, int]]:
             {"held_on": timezone.localdate(), "going_as_wished": "Ja, het helpt."},
             201,
         ),
-        ("post", f"{base}/close", {}, 200),
+        ("post", f"{base}/close", {"reason": "client_stopped"}, 200),
         (
             "post",
             f"{base}/certificate",
@@ -234,7 +234,7 @@ def test_list_filters_by_client_and_status(voucher, centre, coach):
     assert [v["id"] for v in by_client["items"]] == [voucher.pk]
     assert api.get("/vouchers", {"status": "active"}).json()["count"] == 2
     assert api.get("/vouchers", {"status": "closed"}).json()["count"] == 0
-    assert api.post(f"/vouchers/{other.pk}/close").status_code == 200
+    assert api.post(f"/vouchers/{other.pk}/close", {"reason": "moved"}).status_code == 200
     closed = api.get("/vouchers", {"status": "closed"}).json()
     assert [v["id"] for v in closed["items"]] == [other.pk]
     response = api.get("/vouchers", {"status": "bestaat-niet"})
@@ -539,8 +539,78 @@ def test_lbc_18_aftercare_once_per_voucher(dossier, coach):
 
 
 def test_lbc_15_close_moves_to_evaluation(voucher, coach):
-    body = Api(coach).post(f"/vouchers/{voucher.pk}/close").json()
+    body = Api(coach).post(f"/vouchers/{voucher.pk}/close", {"reason": "client_stopped"}).json()
     assert (body["status"], body["phase"]) == ("closed", "evaluation")
+
+
+def test_closing_early_without_reason_is_422_on_reason_and_saves_nothing(voucher, coach):
+    _log(voucher, coach, 10)
+    before = _snapshot(voucher)
+    response = Api(coach).post(f"/vouchers/{voucher.pk}/close")
+    assert response.status_code == 422
+    assert fields(response) == {"reason"}
+    assert "LBC-01" in response.json()["errors"][0]["message"]
+    assert _snapshot(voucher) == before
+
+
+def test_closing_early_with_a_reason_shows_in_list_and_detail(voucher, coach):
+    _log(voucher, coach, 10)
+    api = Api(coach)
+    response = api.post(
+        f"/vouchers/{voucher.pk}/close", {"reason": "other", "note": "Vond werk als HR-assistent."}
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["closed_incomplete"] is True
+    assert (body["closing_reason"], body["closing_note"]) == (
+        "other",
+        "Vond werk als HR-assistent.",
+    )
+    assert "hours" in [p["key"] for p in body["closing_open_points"]]
+    listed = api.get("/vouchers", {"status": "closed"}).json()["items"]
+    assert [(v["id"], v["closed_incomplete"], v["closing_reason"]) for v in listed] == [
+        (voucher.pk, True, "other")
+    ]
+
+
+def test_closing_with_an_unknown_reason_is_422(voucher, coach):
+    response = Api(coach).post(f"/vouchers/{voucher.pk}/close", {"reason": "verveeld"})
+    assert response.status_code == 422
+    assert Trajectory.objects.get(pk=voucher.trajectory_id).status == "active"
+
+
+def test_lbc_11_code_of_conduct_hand_over_through_the_api(voucher, coach):
+    api = Api(coach)
+    on = timezone.localdate()
+    response = api.post(f"/vouchers/{voucher.pk}/code-of-conduct", {"how": "given", "on": on})
+    assert response.status_code == 200, response.content
+    assert (
+        response.json()["code_of_conduct_handed_how"],
+        response.json()["code_of_conduct_handed_on"],
+    ) == (
+        "given",
+        on.isoformat(),
+    )
+    checklist = api.get(f"/vouchers/{voucher.pk}/checklist").json()["items"]
+    assert next(i for i in checklist if i["key"] == "code_of_conduct")["ok"] is True
+    future = api.post(
+        f"/vouchers/{voucher.pk}/code-of-conduct", {"how": "given", "on": on + timedelta(days=1)}
+    )
+    assert future.status_code == 422 and fields(future) == {"on"}
+
+
+def test_lbc_15_paper_invitation_through_the_api(centre, coach):
+    voucher = _open(ClientFactory(organisation=centre, email=""), coach)
+    api = Api(coach)
+    api.post(f"/vouchers/{voucher.pk}/close", {"reason": "client_stopped"})
+    response = api.post(f"/vouchers/{voucher.pk}/evaluation-letters")
+    assert response.status_code == 201, response.content
+    assert response.json()["kind"] == "correspondence" and response.json()["download_url"]
+    assert api.get(f"/vouchers/{voucher.pk}").json()["evaluation_invited_on"] == (
+        timezone.localdate().isoformat()
+    )
+    again = api.post(f"/vouchers/{voucher.pk}/evaluation-letters")
+    assert again.status_code == 422 and "LBC-15" in again.json()["errors"][0]["message"]
 
 
 def test_lbc_20_certificate_for_training_not_in_pop_is_422(dossier, coach):

@@ -105,10 +105,17 @@ def _coach_day(live_server, browser_page):
         page.wait_for_load_state("load")
         page.goto(voucher_url)
 
-    # Aftercare told (LBC-18), voucher closed, evaluation received (LBC-15).
+    # The code of conduct handed over (LBC-11): an act the coach records, not the PDF.
+    page.check("form[action$='/gedragscode/'] input[name=how][value=given]")
+    _submit(page, "form[action$='/gedragscode/']")
+
+    # Aftercare told (LBC-18), voucher closed after the confirmation, evaluation received (LBC-15).
     _submit(page, "form[action$='/nazorg/ingelicht/']")
-    page.once("dialog", lambda dialog: dialog.accept())
-    _submit(page, "form[action$='/afronden/']")
+    page.click("a:has-text('Cheque afronden')")
+    page.wait_for_url("**/afronden/")
+    assert "Alles staat in orde" in page.content()
+    _submit(page, "main form[method=post]")
+    page.wait_for_url(voucher_url)
     _submit(page, "form[action$='/evaluatie-ontvangen/']")
 
     page.goto(voucher_url)

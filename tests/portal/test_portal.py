@@ -105,7 +105,7 @@ def test_client_cannot_open_another_clients_pop(client, voucher, centre):
 def test_lbc_15_evaluation_via_link_once_with_copy_to_coach(
     client, voucher, coach, django_capture_on_commit_callbacks
 ):
-    voucher_close(voucher=voucher, acting_user=coach)
+    voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
     url = reverse("portal_evaluation", args=[evaluation_token(voucher)])
     assert client.get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):

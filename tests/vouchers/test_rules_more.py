@@ -13,8 +13,10 @@ from koers.vouchers.rules.certificate import academic_year_start, certificate_re
 from koers.vouchers.rules.dossier import (
     DossierFacts,
     GuidanceContact,
+    closes_early,
     dossier_checklist,
     dossier_complete,
+    open_at_closing,
 )
 from koers.vouchers.rules.entitlement import voucher_entitlement
 from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step
@@ -203,6 +205,42 @@ def test_lbc_13_combined_pop_noted_on_voucher_1():
 def test_lbc_15_evaluation_or_reminder_correspondence():
     assert _failing(_facts(evaluation_received=False)) == ["evaluation"]
     assert _failing(_facts(evaluation_received=False, evaluation_correspondence_added=True)) == []
+
+
+def test_lbc_11_attendance_lists_only_the_contacts_without_a_signed_sheet():
+    facts = _facts(
+        contacts=(
+            GuidanceContact("02/02/2026 10:00", False, True, False),
+            GuidanceContact("16/02/2026 10:00", False, False, False),
+        )
+    )
+    item = next(i for i in dossier_checklist(facts, RULES) if i.key == "attendance")
+    assert not item.ok
+    assert "16/02/2026 10:00" in item.reason.message and "02/02/2026" not in item.reason.message
+
+
+def test_closing_with_hours_short_is_early_and_names_the_rule():
+    items = dossier_checklist(
+        _facts(counted_minutes=180, individual_minutes=180, evaluation_received=False), RULES
+    )
+    early = closes_early(items)
+    assert early is not None and early.rule == "LBC-01"
+    assert "180 van 240" in early.message
+    assert [i.key for i in open_at_closing(items)] == ["hours"]  # the evaluation follows closing
+
+
+def test_closing_with_the_individual_minimum_short_is_early():
+    items = dossier_checklist(_facts(individual_minutes=120), RULES)
+    assert closes_early(items).rule == "LBC-03"
+
+
+def test_closing_with_only_documents_open_is_not_early():
+    items = dossier_checklist(
+        _facts(contract_original=False, code_of_conduct_given=False, evaluation_received=False),
+        RULES,
+    )
+    assert closes_early(items) is None
+    assert [i.key for i in open_at_closing(items)] == ["contract", "code_of_conduct"]
 
 
 def test_lbc_03_individual_minimum_on_second_voucher_is_three_hours():

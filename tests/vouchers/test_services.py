@@ -1,8 +1,10 @@
 """Voucher use cases against the database: rules applied, nothing saved on refusal."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,12 +20,14 @@ from koers.trajectories.models import (
 )
 from koers.trajectories.services import ContactData, document_add, document_set_status
 from koers.vouchers.models import Voucher, VoucherSettings
+from koers.vouchers.pdfs import evaluation_letter_generate, voucher_document_generate
 from koers.vouchers.selectors import voucher_summary
 from koers.vouchers.services import (
     GroupMember,
     aftercare_informed,
     aftercare_register,
     certificate_issue,
+    code_of_conduct_handed_over,
     evaluation_received,
     group_session_create,
     interim_evaluation_add,
@@ -124,7 +128,7 @@ def test_lbc_07_phone_call_of_any_length_is_saved_but_never_counts(voucher, coac
 
 @pytest.mark.django_db
 def test_lbc_02_no_contacts_on_a_closed_voucher(voucher, coach):
-    voucher_close(voucher=voucher, acting_user=coach)
+    voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
     with pytest.raises(ValidationError, match="afgesloten"):
         _log(voucher, coach, 5)
 
@@ -385,9 +389,10 @@ def test_lbc_20_certificate_only_when_training_is_in_the_pop_and_only_once(vouch
 # LBC-15 evaluation sweep ----------------------------------------------------------------------
 @pytest.mark.django_db
 def test_lbc_15_invitation_two_reminders_then_correspondence_idempotent(
-    voucher, coach, django_capture_on_commit_callbacks
+    fixed_voucher, coach, django_capture_on_commit_callbacks
 ):
-    voucher_close(voucher=voucher, acting_user=coach)
+    voucher = fixed_voucher
+    voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
     start = timezone.now()
 
     def sweep(at):
@@ -414,9 +419,10 @@ def test_lbc_15_invitation_two_reminders_then_correspondence_idempotent(
 
 @pytest.mark.django_db
 def test_lbc_15_received_evaluation_stops_reminders(
-    voucher, coach, django_capture_on_commit_callbacks
+    fixed_voucher, coach, django_capture_on_commit_callbacks
 ):
-    voucher_close(voucher=voucher, acting_user=coach)
+    voucher = fixed_voucher
+    voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
     with django_capture_on_commit_callbacks(execute=True):
         run_sweep(timezone.now())
     evaluation_received(voucher=voucher, on=timezone.localdate(), acting_user=None)
@@ -427,7 +433,8 @@ def test_lbc_15_received_evaluation_stops_reminders(
 
 # LBC-11 dossier --------------------------------------------------------------------------------
 @pytest.mark.django_db
-def test_lbc_11_dossier_turns_complete_only_with_every_piece(voucher, coach):
+def test_lbc_11_dossier_turns_complete_only_with_every_piece(fixed_voucher, coach):
+    voucher = fixed_voucher
     for days in (40, 30, 20, 10):
         _log(voucher, coach, days, minutes=60)
     summary = voucher_summary(voucher)
@@ -445,18 +452,20 @@ def test_lbc_11_dossier_turns_complete_only_with_every_piece(voucher, coach):
         topics=list(__import__("koers.vouchers.rules.intake", fromlist=["x"]).INTAKE_TOPICS),
         acting_user=coach,
     )
-    for kind in (
-        DocumentKind.CONTRACT,
-        DocumentKind.CODE_OF_CONDUCT,
-        DocumentKind.ATTENDANCE,
-        DocumentKind.PLAN,
-    ):
-        doc = document_add(trajectory=voucher.trajectory, kind=kind, title=kind, acting_user=coach)
-        document_set_status(
-            document=doc, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach
-        )
+    contract = document_add(
+        trajectory=voucher.trajectory, kind=DocumentKind.CONTRACT, title="c", acting_user=coach
+    )
+    document_set_status(
+        document=contract, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach
+    )
+    sheet = voucher_document_generate(voucher=voucher, kind="attendance", acting_user=coach)
+    document_set_status(document=sheet, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach)
+    code_of_conduct_handed_over(
+        voucher=voucher, how="given", on=timezone.localdate(), acting_user=coach
+    )
     pop_save(voucher=voucher, content=POP, acting_user=coach)
     pop_finalise(voucher=voucher, acting_user=coach)
+    voucher_document_generate(voucher=voucher, kind="pop", acting_user=coach)
     evaluation_received(voucher=voucher, on=timezone.localdate(), acting_user=coach)
     aftercare_informed(voucher=voucher, acting_user=coach)
     summary = voucher_summary(Voucher.objects.get(pk=voucher.pk))
@@ -497,3 +506,225 @@ def test_int_08_short_introduction_can_be_edited(voucher, coach):
         data=ContactData(starts_at=_slot(20), duration_minutes=25, outcome=ContactOutcome.HELD),
         acting_user=coach,
     )
+
+
+# ---- vouchers-a: LBC-11 per contact, hand-over acts, closing early, LBC-15 on paper -----------
+# The clock is frozen on a fixed day (before the voucher is opened) so the rule set and the
+# dates never depend on today.
+FIXED_NOW = datetime(2026, 3, 10, 12, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(FIXED_NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def fixed_voucher(frozen, client_record, coach):
+    return _open(client_record, coach, start=date(2026, 1, 5))
+
+
+def _held(voucher, coach, day, hour=10, minutes=60, form=ContactForm.INDIVIDUAL):
+    return voucher_contact_log(
+        voucher=voucher,
+        data=ContactData(
+            starts_at=datetime(2026, 2, day, hour, 0, tzinfo=ZoneInfo("Europe/Brussels")),
+            duration_minutes=minutes,
+            form=form,
+            outcome=ContactOutcome.HELD,
+        ),
+        acting_user=coach,
+    )
+
+
+def _proven(voucher) -> dict[int, bool]:
+    return {j.contact.pk: j.attendance_original for j in voucher_summary(voucher).contacts}
+
+
+def _item(voucher, key):
+    return next(i for i in voucher_summary(voucher).checklist if i.key == key)
+
+
+@pytest.mark.django_db
+def test_lbc_11_contact_after_sheet_is_not_proven(fixed_voucher, coach):
+    first, second = _held(fixed_voucher, coach, 2), _held(fixed_voucher, coach, 9)
+    sheet = voucher_document_generate(voucher=fixed_voucher, kind="attendance", acting_user=coach)
+    later = _held(fixed_voucher, coach, 16)  # held before the sheet's original comes in
+    document_set_status(document=sheet, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach)
+    assert _proven(fixed_voucher) == {first.pk: True, second.pk: True, later.pk: False}
+    attendance = _item(fixed_voucher, "attendance")
+    assert not attendance.ok
+    assert "16/02/2026 10:00" in attendance.reason.message
+    assert "02/02/2026" not in attendance.reason.message
+
+
+@pytest.mark.django_db
+def test_lbc_11_a_new_sheet_listing_the_later_contact_proves_it(fixed_voucher, coach):
+    _held(fixed_voucher, coach, 2)
+    old = voucher_document_generate(voucher=fixed_voucher, kind="attendance", acting_user=coach)
+    document_set_status(document=old, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach)
+    later = _held(fixed_voucher, coach, 16)
+    new = voucher_document_generate(voucher=fixed_voucher, kind="attendance", acting_user=coach)
+    assert new.pk != old.pk  # a received original is never overwritten
+    assert set(new.voucher_print.contacts.values_list("pk", flat=True)) >= {later.pk}
+    assert _proven(fixed_voucher)[later.pk] is False  # printed, not yet signed and received
+    document_set_status(document=new, status=DocumentStatus.ORIGINAL_RECEIVED, acting_user=coach)
+    assert all(_proven(fixed_voucher).values())
+    assert _item(fixed_voucher, "attendance").ok
+
+
+@pytest.mark.django_db
+def test_lbc_11_reprinting_a_sheet_before_signing_lists_the_contacts_of_the_new_print(
+    fixed_voucher, coach
+):
+    _held(fixed_voucher, coach, 2)
+    sheet = voucher_document_generate(voucher=fixed_voucher, kind="attendance", acting_user=coach)
+    later = _held(fixed_voucher, coach, 9)
+    again = voucher_document_generate(voucher=fixed_voucher, kind="attendance", acting_user=coach)
+    assert again.pk == sheet.pk
+    assert later.pk in set(again.voucher_print.contacts.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_lbc_11_code_of_conduct_pdf_alone_is_not_handed_over(fixed_voucher, coach):
+    voucher_document_generate(voucher=fixed_voucher, kind="code_of_conduct", acting_user=coach)
+    assert not _item(fixed_voucher, "code_of_conduct").ok
+    code_of_conduct_handed_over(
+        voucher=fixed_voucher, how="emailed", on=date(2026, 1, 12), acting_user=coach
+    )
+    voucher = Voucher.objects.get(pk=fixed_voucher.pk)
+    assert (voucher.code_of_conduct_handed_how, voucher.code_of_conduct_handed_on) == (
+        "emailed",
+        date(2026, 1, 12),
+    )
+    assert _item(voucher, "code_of_conduct").ok
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("how", "on", "field"),
+    [
+        ("posted", date(2026, 1, 12), "how"),
+        ("given", date(2026, 3, 11), "on"),  # tomorrow
+        ("given", date(2026, 1, 4), "on"),  # before the voucher started
+    ],
+)
+def test_lbc_11_code_of_conduct_hand_over_refused_and_not_saved(
+    fixed_voucher, coach, how, on, field
+):
+    with pytest.raises(ValidationError) as exc:
+        code_of_conduct_handed_over(voucher=fixed_voucher, how=how, on=on, acting_user=coach)
+    assert field in exc.value.message_dict
+    assert Voucher.objects.get(pk=fixed_voucher.pk).code_of_conduct_handed_on is None
+
+
+@pytest.mark.django_db
+def test_lbc_11_pop_pdf_printed_before_finalising_is_not_the_pop_copy(fixed_voucher, coach):
+    _held(fixed_voucher, coach, 2)
+    pop_save(voucher=fixed_voucher, content=POP, acting_user=coach)
+    draft = voucher_document_generate(voucher=fixed_voucher, kind="pop", acting_user=coach)
+    document_set_status(document=draft, status=DocumentStatus.SIGNED, acting_user=coach)
+    pop_finalise(voucher=fixed_voucher, acting_user=coach)
+    assert not _item(fixed_voucher, "pop").ok
+    final = voucher_document_generate(voucher=fixed_voucher, kind="pop", acting_user=coach)
+    assert final.pk != draft.pk and final.voucher_print.pop_finalised
+    assert _item(fixed_voucher, "pop").ok
+
+
+@pytest.mark.django_db
+def test_closing_early_without_a_reason_is_refused_and_nothing_changes(fixed_voucher, coach):
+    for day in (2, 9, 16):
+        _held(fixed_voucher, coach, day)  # 3 of 4 hours
+    with pytest.raises(ValidationError) as exc:
+        voucher_close(voucher=fixed_voucher, acting_user=coach)
+    assert "reason" in exc.value.message_dict
+    assert "LBC-01" in exc.value.message_dict["reason"][0]
+    with pytest.raises(ValidationError) as exc:
+        voucher_close(voucher=fixed_voucher, acting_user=coach, reason="other", note="  ")
+    assert "note" in exc.value.message_dict
+    voucher = Voucher.objects.select_related("trajectory").get(pk=fixed_voucher.pk)
+    assert voucher.trajectory.status == "active"
+    assert not voucher.closed_incomplete and voucher.closing_open_points == []
+
+
+@pytest.mark.django_db
+def test_closing_early_records_the_reason_and_the_open_points(fixed_voucher, coach):
+    for day in (2, 9, 16):
+        _held(fixed_voucher, coach, day)
+    voucher_close(
+        voucher=fixed_voucher,
+        acting_user=coach,
+        reason="moved",
+        note="Verhuisd naar Luik, begeleiding daar verder.",
+    )
+    voucher = Voucher.objects.select_related("trajectory").get(pk=fixed_voucher.pk)
+    assert voucher.trajectory.status == "closed"
+    assert voucher.closed_incomplete
+    assert (voucher.closing_reason, voucher.closing_note) == (
+        "moved",
+        "Verhuisd naar Luik, begeleiding daar verder.",
+    )
+    keys = [p["key"] for p in voucher.closing_open_points]
+    assert "hours" in keys and "attendance" in keys
+    assert "evaluation" not in keys  # the invitation only follows the closing (LBC-15)
+    assert all(p["rule"] and p["message"] for p in voucher.closing_open_points)
+
+
+@pytest.mark.django_db
+def test_closing_with_the_guidance_complete_needs_no_reason(fixed_voucher, coach):
+    for day in (2, 9, 16, 23):
+        _held(fixed_voucher, coach, day)
+    voucher_close(voucher=fixed_voucher, acting_user=coach, reason="moved", note="x")
+    voucher = Voucher.objects.get(pk=fixed_voucher.pk)
+    assert not voucher.closed_incomplete
+    assert (voucher.closing_reason, voucher.closing_note) == ("", "")
+    assert "hours" not in [p["key"] for p in voucher.closing_open_points]
+
+
+@pytest.mark.django_db
+def test_lbc_15_client_without_email_gets_paper_letters_and_the_dossier_completes(
+    frozen, centre, coach, django_capture_on_commit_callbacks
+):
+    client = ClientFactory(organisation=centre, email="")
+    voucher = _open(client, coach, start=date(2026, 1, 5))
+    for day in (2, 9, 16, 23):
+        _held(voucher, coach, day)
+    voucher_close(voucher=voucher, acting_user=coach)
+
+    def sweep():
+        with django_capture_on_commit_callbacks(execute=True):
+            run_sweep(timezone.now())
+
+    sweep()
+    assert mail.outbox == []
+    assert Voucher.objects.get(pk=voucher.pk).evaluation_invited_on is None
+    invitation = evaluation_letter_generate(voucher=voucher, acting_user=coach)
+    assert invitation.kind == DocumentKind.CORRESPONDENCE and invitation.file
+    assert "Uitnodiging" in invitation.title
+    with pytest.raises(ValidationError, match="17/03/2026"):
+        evaluation_letter_generate(voucher=voucher, acting_user=coach)  # not due yet
+    for week in (1, 2):
+        frozen.shift(timedelta(days=7))
+        sweep()
+        reminder = evaluation_letter_generate(voucher=voucher, acting_user=coach)
+        assert f"Herinnering {week}" in reminder.title
+    frozen.shift(timedelta(days=7))
+    sweep()  # after the second reminder the correspondence goes into the dossier
+    voucher = Voucher.objects.get(pk=voucher.pk)
+    assert (voucher.evaluation_invited_on, voucher.evaluation_reminders_sent) == (
+        date(2026, 3, 10),
+        2,
+    )
+    assert voucher.evaluation_correspondence_added_on == date(2026, 3, 31)
+    assert voucher.trajectory.documents.filter(kind=DocumentKind.CORRESPONDENCE).count() == 4
+    assert _item(voucher, "evaluation").ok
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_lbc_15_paper_letter_refused_for_a_client_with_email(fixed_voucher, coach):
+    voucher_close(voucher=fixed_voucher, acting_user=coach, reason="client_stopped")
+    with pytest.raises(ValidationError, match="e-mailadres"):
+        evaluation_letter_generate(voucher=fixed_voucher, acting_user=coach)
+    assert Voucher.objects.get(pk=fixed_voucher.pk).evaluation_invited_on is None

@@ -1,15 +1,18 @@
 """Voucher pages: a coach logs contacts and sees at once what counts and why."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from koers.trajectories.models import Contact
+from koers.trajectories.models import Contact, ContactOutcome, Trajectory
+from koers.trajectories.services import ContactData
 from koers.vouchers.models import Voucher
-from koers.vouchers.services import voucher_open
-from tests.factories import ContactFactory, TrajectoryFactory
+from koers.vouchers.services import voucher_close, voucher_contact_log, voucher_open
+from tests.factories import ClientFactory, ContactFactory, TrajectoryFactory
 
 
 @pytest.fixture
@@ -341,3 +344,117 @@ def test_document_upload_does_not_redirect_off_site(voucher, coach, logged_in):
     url = reverse("document_create", args=[voucher.trajectory_id]) + "?next=https://evil.example/"
     response = web.post(url, {"kind": "other", "title": "Nota"})
     assert response["Location"] == reverse("trajectory_detail", args=[voucher.trajectory_id])
+
+
+# ---- closing an incomplete voucher, hand-over acts, LBC-15 on paper (clock frozen) -------------
+FIXED_NOW = datetime(2026, 3, 10, 12, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(FIXED_NOW, tick=False) as traveller:
+        yield traveller
+
+
+def _fixed_voucher(client, coach):
+    voucher = voucher_open(
+        client=client,
+        responsible=coach,
+        organisation=client.organisation,
+        start_date=date(2026, 1, 5),
+        career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
+        acting_user=coach,
+    )
+    for day in (2, 9, 16):  # 3 of 4 hours
+        voucher_contact_log(
+            voucher=voucher,
+            data=ContactData(
+                starts_at=datetime(2026, 2, day, 10, 0, tzinfo=ZoneInfo("Europe/Brussels")),
+                duration_minutes=60,
+                outcome=ContactOutcome.HELD,
+            ),
+            acting_user=coach,
+        )
+    return voucher
+
+
+@pytest.mark.django_db
+def test_closing_confirmation_lists_open_points_and_asks_a_reason(
+    frozen, client_record, coach, logged_in
+):
+    voucher = _fixed_voucher(client_record, coach)
+    web = logged_in(coach)
+    url = reverse("voucher_close", args=[voucher.pk])
+    page = web.get(url).content.decode()
+    assert "4 uur begeleiding geregistreerd" in page and "180 van 240 minuten" in page
+    assert "Bewijs van deelname per contact" in page
+    assert 'name="reason"' in page
+    response = web.post(url, {"reason": "", "note": "Stopt na drie gesprekken."})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "kies de reden" in page
+    assert "Stopt na drie gesprekken." in page  # input kept
+    assert Trajectory.objects.get(pk=voucher.trajectory_id).status == "active"
+    response = web.post(url, {"reason": "client_stopped", "note": "Stopt na drie gesprekken."})
+    assert response.status_code == 302
+    page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "afgesloten, onvolledig" in page
+    assert "De cliënt stopte met de begeleiding" in page and "Stopt na drie gesprekken." in page
+    client_page = web.get(reverse("client_detail", args=[client_record.pk])).content.decode()
+    assert "afgesloten, onvolledig" in client_page
+
+
+@pytest.mark.django_db
+def test_lbc_11_code_of_conduct_hand_over_recorded_on_the_page(
+    frozen, client_record, coach, logged_in
+):
+    voucher = _fixed_voucher(client_record, coach)
+    web = logged_in(coach)
+    web.post(reverse("voucher_code_of_conduct", args=[voucher.pk]), {"how": "emailed", "on": ""})
+    assert Voucher.objects.get(pk=voucher.pk).code_of_conduct_handed_on is None
+    response = web.post(
+        reverse("voucher_code_of_conduct", args=[voucher.pk]),
+        {"how": "emailed", "on": "12/01/2026"},
+        follow=True,
+    )
+    assert "Gemaild op 12/01/2026" in response.content.decode()
+    assert Voucher.objects.get(pk=voucher.pk).code_of_conduct_handed_on == date(2026, 1, 12)
+
+
+@pytest.mark.django_db
+def test_lbc_15_page_offers_the_paper_invitation_for_a_client_without_email(
+    frozen, centre, coach, logged_in
+):
+    voucher = _fixed_voucher(ClientFactory(organisation=centre, email=""), coach)
+    voucher_close(voucher=voucher, acting_user=coach, reason="client_stopped")
+    web = logged_in(coach)
+    page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "Uitnodiging afdrukken en als verstuurd noteren" in page
+    response = web.post(reverse("voucher_evaluation_letter", args=[voucher.pk]), follow=True)
+    page = response.content.decode()
+    assert "Uitnodiging evaluatie (op papier) 10/03/2026" in page
+    assert "Volgende stap vanaf 17/03/2026" in page
+
+
+@pytest.mark.django_db
+def test_lbc_11_page_shows_which_contacts_a_sheet_lists_and_a_draft_pop_print(
+    frozen, client_record, coach, logged_in
+):
+    from koers.vouchers.pdfs import voucher_document_generate
+    from koers.vouchers.services import pop_save
+
+    voucher = _fixed_voucher(client_record, coach)
+    voucher_document_generate(voucher=voucher, kind="attendance", acting_user=coach)
+    pop_save(
+        voucher=voucher,
+        content={
+            "style": "reflexive",
+            "sections": {"career_question": "Blijf ik?", "reflections": "Ik wil mensen helpen."},
+            "actions": [],
+        },
+        acting_user=coach,
+    )
+    voucher_document_generate(voucher=voucher, kind="pop", acting_user=coach)
+    page = logged_in(coach).get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "Staat op dit blad: 02/02/2026 10:00, 09/02/2026 10:00, 16/02/2026 10:00" in page
+    assert "Afgedrukt vóór het finaliseren: telt niet als kopie van het POP." in page

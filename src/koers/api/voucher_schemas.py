@@ -8,7 +8,7 @@ from ninja import Field, Schema
 
 from koers.api.schemas import LocalDatetime
 from koers.trajectories.models import ContactForm, ContactOutcome
-from koers.vouchers.models import AftercareEntry
+from koers.vouchers.models import AftercareEntry, ClosingReason, CodeOfConductHandover
 from koers.vouchers.rules.phases import Phase
 
 
@@ -30,6 +30,13 @@ class HoursOut(Schema):
     group_minutes: int
     individual_minutes: int
     left_minutes: int
+
+
+class ClosingPointOut(Schema):
+    key: str
+    label: str
+    rule: str
+    message: str
 
 
 class VoucherOut(Schema):
@@ -62,6 +69,16 @@ class VoucherOut(Schema):
     aftercare_informed_at: datetime | None
     certificate_issued_at: datetime | None
     certificate_training: str
+    code_of_conduct_handed_on: date | None = Field(description="LBC-11: gedragscode overhandigd.")
+    code_of_conduct_handed_how: str = Field(description="given (meegegeven) of emailed (gemaild).")
+    closed_incomplete: bool = Field(
+        description="Afgesloten, onvolledig: vroeger gestopt dan de begeleiding af was."
+    )
+    closing_reason: str = Field(description="Reden van het vroegere afsluiten.")
+    closing_note: str
+    closing_open_points: list[ClosingPointOut] = Field(
+        description="De punten van het dossier die open stonden bij het afsluiten."
+    )
 
 
 class VoucherDetailOut(VoucherOut):
@@ -247,3 +264,15 @@ class InterimEvaluationIn(Schema):
     held_on: date
     going_as_wished: str
     would_change: str = ""
+
+
+class VoucherCloseIn(Schema):
+    reason: ClosingReason | Literal[""] = Field(
+        "", description="Verplicht als de uren of het individuele minimum niet gehaald zijn."
+    )
+    note: str = Field("", max_length=2000, description="Verplicht bij reden `other`.")
+
+
+class CodeOfConductIn(Schema):
+    how: CodeOfConductHandover
+    on: date

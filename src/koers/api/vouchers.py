@@ -19,6 +19,7 @@ from koers.api.voucher_schemas import (
     AftercareOut,
     CertificateIn,
     ChecklistOut,
+    CodeOfConductIn,
     IntakeIn,
     InterimEvaluationIn,
     PhaseIn,
@@ -26,6 +27,7 @@ from koers.api.voucher_schemas import (
     PopOut,
     PopVersionIn,
     ScopeResolutionIn,
+    VoucherCloseIn,
     VoucherContactIn,
     VoucherContactOut,
     VoucherContactPage,
@@ -42,7 +44,7 @@ from koers.trajectories.models import Document, TrajectoryStatus
 from koers.trajectories.services import ContactData
 from koers.vouchers import services
 from koers.vouchers.models import Voucher
-from koers.vouchers.pdfs import voucher_document_generate
+from koers.vouchers.pdfs import evaluation_letter_generate, voucher_document_generate
 from koers.vouchers.rules.intake import missing_intake_topics
 from koers.vouchers.rules.pop import pop_problems
 from koers.vouchers.selectors import (
@@ -91,6 +93,12 @@ def voucher_out(voucher: Voucher) -> dict:
         "aftercare_informed_at": voucher.aftercare_informed_at,
         "certificate_issued_at": voucher.certificate_issued_at,
         "certificate_training": voucher.certificate_training,
+        "code_of_conduct_handed_on": voucher.code_of_conduct_handed_on,
+        "code_of_conduct_handed_how": voucher.code_of_conduct_handed_how,
+        "closed_incomplete": voucher.closed_incomplete,
+        "closing_reason": voucher.closing_reason,
+        "closing_note": voucher.closing_note,
+        "closing_open_points": voucher.closing_open_points,
     }
 
 
@@ -447,11 +455,53 @@ def register_voucher_aftercare(request: HttpRequest, voucher_id: int, payload: A
     response={200: VoucherDetailOut, **ERRORS},
     summary="Cheque afsluiten",
 )
-def close_voucher(request: HttpRequest, voucher_id: int):
-    """Close the trajectory; the evaluation invitation follows (LBC-15)."""
+def close_voucher(request: HttpRequest, voucher_id: int, payload: VoucherCloseIn | None = None):
+    """Close the trajectory; the evaluation invitation follows (LBC-15). With the hours or the
+    individual minimum not reached the voucher ends early: `reason` is required (422 otherwise)
+    and it stays "afgesloten, onvolledig" (`closed_incomplete`). The open dossier points are kept
+    in `closing_open_points`."""
     user = auth_user(request)
-    services.voucher_close(voucher=voucher_get(user=user, pk=voucher_id), acting_user=user)
+    payload = payload or VoucherCloseIn()
+    services.voucher_close(
+        voucher=voucher_get(user=user, pk=voucher_id),
+        acting_user=user,
+        reason=payload.reason,
+        note=payload.note,
+    )
     return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/code-of-conduct",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Gedragscode overhandigd of gemaild (LBC-11)",
+)
+def record_code_of_conduct(request: HttpRequest, voucher_id: int, payload: CodeOfConductIn):
+    """Record how and when the code of conduct reached the client; generating its PDF alone does
+    not count."""
+    user = auth_user(request)
+    services.code_of_conduct_handed_over(
+        voucher=voucher_get(user=user, pk=voucher_id),
+        how=payload.how,
+        on=payload.on,
+        acting_user=user,
+    )
+    return _detail(user, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/evaluation-letters",
+    response={201: VoucherDocumentOut, **ERRORS},
+    summary="Uitnodiging of herinnering voor de evaluatie op papier (LBC-15)",
+)
+def print_evaluation_letter(request: HttpRequest, voucher_id: int):
+    """For a client without an e-mail address: the invitation or reminder due now, as a PDF letter
+    filed as correspondence and recorded as sent. Refused (422) when nothing is due yet."""
+    user = auth_user(request)
+    document = evaluation_letter_generate(
+        voucher=voucher_get(user=user, pk=voucher_id), acting_user=user
+    )
+    return 201, _document_out(document)
 
 
 @router.post(

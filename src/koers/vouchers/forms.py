@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.forms import DateInput, ResponsibleChoiceMixin
 from koers.trajectories.forms import ContactEntryForm
 from koers.trajectories.models import ContactForm
-from koers.vouchers.models import AftercareEntry, EvaluationResponse
+from koers.vouchers.models import (
+    AftercareEntry,
+    ClosingReason,
+    CodeOfConductHandover,
+    EvaluationResponse,
+)
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import PHASE_LABELS
 from koers.vouchers.rules.pop import POP_SECTIONS
@@ -225,4 +230,29 @@ class CertificateForm(forms.Form):
     )
     only_to_obtain_benefit = forms.BooleanField(
         label=_("De begeleiding werd enkel gestart om dit voordeel te krijgen"), required=False
+    )
+
+
+class CodeOfConductForm(forms.Form):
+    """LBC-11.2: the coach records handing over (or e-mailing) the code of conduct."""
+
+    how = forms.ChoiceField(
+        label=_("Hoe"), choices=CodeOfConductHandover.choices, widget=forms.RadioSelect
+    )
+    on = forms.DateField(label=_("Datum"), widget=DateInput())
+
+
+class VoucherCloseForm(forms.Form):
+    """Closing a voucher; the reason is asked when it closes before the guidance is complete."""
+
+    reason = forms.ChoiceField(
+        label=_("Reden"),
+        choices=[("", _("— kies een reden —")), *ClosingReason.choices],
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
     )

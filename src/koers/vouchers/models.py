@@ -15,6 +15,23 @@ class VoucherQuerySet(models.QuerySet):
         return self.filter(trajectory__in=Trajectory.objects.visible_to(user))
 
 
+class CodeOfConductHandover(models.TextChoices):
+    """LBC-11.2: the code of conduct is handed over or e-mailed to the client."""
+
+    GIVEN = "given", _("Meegegeven")
+    EMAILED = "emailed", _("Gemaild")
+
+
+class ClosingReason(models.TextChoices):
+    """Why a voucher was closed before its hours were complete."""
+
+    CLIENT_STOPPED = "client_stopped", _("De cliënt stopte met de begeleiding")
+    MOVED = "moved", _("De cliënt verhuisde")
+    NO_LONGER_NEEDED = "no_longer_needed", _("De cliënt heeft geen verdere begeleiding nodig")
+    UNREACHABLE = "unreachable", _("De cliënt is niet meer bereikbaar")
+    OTHER = "other", _("Andere reden")
+
+
 class Voucher(models.Model):
     trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="voucher")
     # Denormalised from the trajectory so the database can guard "one voucher 1, one voucher 2".
@@ -37,6 +54,22 @@ class Voucher(models.Model):
     aftercare_informed_at = models.DateTimeField(
         _("cliënt ingelicht over nazorg"), null=True, blank=True
     )
+    code_of_conduct_handed_on = models.DateField(
+        _("gedragscode overhandigd op"), null=True, blank=True
+    )
+    code_of_conduct_handed_how = models.CharField(
+        _("gedragscode overhandigd"),
+        max_length=16,
+        choices=CodeOfConductHandover.choices,
+        blank=True,
+    )
+    closed_incomplete = models.BooleanField(_("afgesloten, onvolledig"), default=False)
+    closing_reason = models.CharField(
+        _("reden van afsluiten"), max_length=24, choices=ClosingReason.choices, blank=True
+    )
+    closing_note = models.TextField(_("toelichting bij het afsluiten"), blank=True)
+    # The dossier points still open when the coach closed the voucher, as shown in the confirmation.
+    closing_open_points = models.JSONField(default=list, blank=True)
     evaluation_invited_on = models.DateField(null=True, blank=True)
     evaluation_reminders_sent = models.PositiveSmallIntegerField(default=0)
     evaluation_last_sent_on = models.DateField(null=True, blank=True)
@@ -60,6 +93,21 @@ class Voucher(models.Model):
 
     def __str__(self) -> str:
         return f"Loopbaancheque {self.number} — {self.client}"
+
+
+class VoucherPrint(models.Model):
+    """What a generated voucher PDF showed when it was printed (LBC-11): the contacts on an
+    attendance sheet (each with its own signature line), and whether the POP printed was final."""
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, related_name="voucher_print"
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="attendance_sheets")
+    pop_finalised = models.BooleanField(default=False)
+    printed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Afdruk {self.document_id}"
 
 
 class VoucherSettings(models.Model):

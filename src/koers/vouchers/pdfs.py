@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from koers.documents.render import render_pdf
 from koers.trajectories.models import ContactForm, Document, DocumentKind, DocumentStatus
-from koers.vouchers.models import Voucher
+from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules import COUNTABLE_FORMS
+from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step, next_letter_on
 from koers.vouchers.rules.pop import POP_SECTIONS, pop_file_name
 from koers.vouchers.selectors import voucher_summary
 from koers.vouchers.services import pop_plan, ruleset_of
@@ -74,6 +75,7 @@ def _attendance(voucher: Voucher) -> tuple[str, dict, str, str]:
         start = timezone.localtime(contact.starts_at)
         rows.append(
             {
+                "contact_id": contact.pk,
                 "date": f"{start:%d/%m/%Y}",
                 "time": f"{start:%H:%M}",
                 "minutes": contact.duration_minutes,
@@ -149,6 +151,9 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
     ).get(pk=voucher.pk)
     template, context, file_name, title = _BUILDERS[kind](voucher)
     pdf = render_pdf(template, context)
+    # LBC-11: what this print shows — the contacts with a signature line, a final or draft POP.
+    printed_contacts = [row["contact_id"] for row in context.get("rows", [])]
+    pop_finalised = kind == "pop" and context["plan"].finalised_at is not None
     document_kind = GENERATED_KINDS[kind]
     with transaction.atomic():
         document = (
@@ -170,4 +175,126 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
         document.file.save("generated.pdf", ContentFile(pdf), save=False)
         document._history_user = acting_user
         document.save()
+        printed, _created = VoucherPrint.objects.update_or_create(
+            document=document,
+            defaults={"pop_finalised": pop_finalised, "printed_at": timezone.now()},
+        )
+        printed.contacts.set(printed_contacts if kind == "attendance" else [])
     return document
+
+
+def _evaluation_step(voucher: Voucher, today) -> EvaluationStep | None:
+    return evaluation_next_step(
+        ended_on=voucher.trajectory.end_date,
+        invited_on=voucher.evaluation_invited_on,
+        reminders_sent=voucher.evaluation_reminders_sent,
+        last_sent_on=voucher.evaluation_last_sent_on,
+        received=voucher.evaluation_received_on is not None,
+        correspondence_added=voucher.evaluation_correspondence_added_on is not None,
+        today=today,
+        ruleset=ruleset_of(voucher),
+    )
+
+
+def evaluation_letter_step(voucher: Voucher, today=None) -> EvaluationStep | None:
+    """LBC-15, paper route: the letter due today for a client without an e-mail address."""
+    if voucher.client.email:
+        return None
+    step = _evaluation_step(voucher, today or timezone.localdate())
+    return step if step in (EvaluationStep.INVITE, EvaluationStep.REMIND) else None
+
+
+def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
+    """LBC-15 for a client without an e-mail address: print the invitation or the reminder that is
+    due and record it as sent, so the sweep can add the correspondence to the dossier after the
+    last reminder. The printed letter is filed as correspondence."""
+    from koers.vouchers.messages import evaluation_message
+
+    voucher = Voucher.objects.select_related(
+        "client", "trajectory__responsible", "trajectory__organisation"
+    ).get(pk=voucher.pk)
+    today = timezone.localdate()
+    step = _paper_step_or_refuse(voucher, today)
+    subject, body, _sender = evaluation_message(voucher, step)
+    context = _base_context(voucher) | {
+        "subject": subject,
+        "paragraphs": [p for p in body.split("\n\n") if p.strip()],
+    }
+    pdf = render_pdf("documents/pdf/evaluation_letter.html", context)
+    with transaction.atomic():
+        voucher = (
+            Voucher.objects.select_for_update()
+            .select_related("client", "trajectory")
+            .get(pk=voucher.pk)
+        )
+        if _paper_step_or_refuse(voucher, today) != step:
+            raise ValidationError(
+                {"__all__": [_("Deze brief werd intussen al genoteerd. Herlaad de pagina.")]}
+            )
+        if step == EvaluationStep.INVITE:
+            voucher.evaluation_invited_on = today
+            title = _("Uitnodiging evaluatie (op papier) %(on)s")
+        else:
+            voucher.evaluation_reminders_sent += 1
+            title = _("Herinnering %(n)d evaluatie (op papier) %(on)s")
+        voucher.evaluation_last_sent_on = today
+        voucher._history_user = acting_user
+        voucher.save()
+        document = Document(
+            trajectory=voucher.trajectory,
+            kind=DocumentKind.CORRESPONDENCE,
+            title=title % {"on": f"{today:%d/%m/%Y}", "n": voucher.evaluation_reminders_sent},
+            status=DocumentStatus.GENERATED,
+            original_filename=f"{subject}.pdf",
+            content_type="application/pdf",
+            size_bytes=len(pdf),
+            uploaded_by=acting_user,
+        )
+        document.file.save("generated.pdf", ContentFile(pdf), save=False)
+        document._history_user = acting_user
+        document.save()
+    return document
+
+
+def _paper_step_or_refuse(voucher: Voucher, today) -> EvaluationStep:
+    if voucher.client.email:
+        raise ValidationError(
+            {
+                "__all__": [
+                    _(
+                        "De cliënt heeft een e-mailadres: Koers mailt de uitnodiging en de herinneringen zelf. (LBC-15)"
+                    )
+                ]
+            }
+        )
+    step = _evaluation_step(voucher, today)
+    if step in (EvaluationStep.INVITE, EvaluationStep.REMIND):
+        return step
+    if (
+        step is None
+        and voucher.evaluation_invited_on is not None
+        and (
+            voucher.evaluation_received_on is None
+            and voucher.evaluation_correspondence_added_on is None
+        )
+    ):
+        due = next_letter_on(
+            last_sent_on=voucher.evaluation_last_sent_on, ruleset=ruleset_of(voucher)
+        )
+        raise ValidationError(
+            {
+                "__all__": [
+                    _("De volgende herinnering kan vanaf %(on)s. (LBC-15)")
+                    % {"on": f"{due:%d/%m/%Y}"}
+                ]
+            }
+        )
+    raise ValidationError(
+        {
+            "__all__": [
+                _(
+                    "Er is nu geen uitnodiging of herinnering voor de evaluatie te versturen. (LBC-15)"
+                )
+            ]
+        }
+    )

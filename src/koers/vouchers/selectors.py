@@ -15,7 +15,7 @@ from koers.trajectories.models import (
     DocumentStatus,
 )
 from koers.vouchers import rules
-from koers.vouchers.models import Voucher
+from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules.dossier import (
     ChecklistItem,
     DossierFacts,
@@ -101,23 +101,49 @@ def _group_ok(contact: Contact) -> bool:
     )
 
 
+def _contacts_on_received_sheets(documents: list[Document]) -> set[int]:
+    sheets = [
+        d.pk
+        for d in documents
+        if d.kind == DocumentKind.ATTENDANCE and d.status == DocumentStatus.ORIGINAL_RECEIVED
+    ]
+    if not sheets:
+        return set()
+    return set(
+        VoucherPrint.contacts.through.objects.filter(
+            voucherprint__document_id__in=sheets
+        ).values_list("contact_id", flat=True)
+    )
+
+
+def _pop_copy(plan, documents: list[Document]) -> bool:
+    """LBC-11.4: only a copy of the finalised POP counts — a PDF printed before finalising
+    ("nog niet gefinaliseerd") does not; an uploaded copy counts once added after finalising."""
+    if plan is None or plan.finalised_at is None:
+        return False
+    for d in documents:
+        if d.kind != DocumentKind.PLAN or d.status not in _PROOF_PRESENT:
+            continue
+        printed = getattr(d, "voucher_print", None)
+        if printed is not None and printed.pop_finalised:
+            return True
+        if printed is None and d.created_at >= plan.finalised_at:
+            return True
+    return False
+
+
 def voucher_summary(voucher: Voucher) -> VoucherSummary:
     """Judge every contact in time order (caps depend on what counted before) — a fixed number
     of queries whatever the number of contacts."""
     ruleset = ruleset_of(voucher)
     documents = list(
-        Document.objects.filter(trajectory_id=voucher.trajectory_id, contact__isnull=True)
+        Document.objects.filter(
+            trajectory_id=voucher.trajectory_id, contact__isnull=True
+        ).select_related("voucher_print")
     )
-    # The attendance sheet has a signature line per contact (LBC-11.3): once its signed original
-    # is received, it covers every contact held before that moment.
-    sheet_received = max(
-        (
-            d.updated_at
-            for d in documents
-            if d.kind == DocumentKind.ATTENDANCE and d.status == DocumentStatus.ORIGINAL_RECEIVED
-        ),
-        default=None,
-    )
+    # LBC-11.3: an attendance sheet is signed per contact, so a received signed original proves
+    # exactly the contacts printed on it (stored when it was generated), never a later one.
+    covered = _contacts_on_received_sheets(documents)
     tally = rules.Tally()
     judged: list[JudgedContact] = []
     used = individual = 0
@@ -148,7 +174,7 @@ def voucher_summary(voucher: Voucher) -> VoucherSummary:
                 decision,
                 is_intro,
                 _has(contact, DocumentKind.ATTENDANCE, (DocumentStatus.ORIGINAL_RECEIVED,))
-                or (sheet_received is not None and contact.starts_at <= sheet_received),
+                or contact.pk in covered,
                 screenshot,
             )
         )
@@ -180,15 +206,12 @@ def _dossier_facts(
     def status_of(kind: str) -> set[str]:
         return {d.status for d in documents if d.kind == kind}
 
-    pop_copy = bool(plan and plan.finalised_at) and bool(
-        status_of(DocumentKind.PLAN) & set(_PROOF_PRESENT)
-    )
     return DossierFacts(
         voucher_number=voucher.number,
         counted_minutes=tally.counted_minutes,
         individual_minutes=individual,
         contract_original=DocumentStatus.ORIGINAL_RECEIVED in status_of(DocumentKind.CONTRACT),
-        code_of_conduct_given=bool(status_of(DocumentKind.CODE_OF_CONDUCT) & set(_PROOF_PRESENT)),
+        code_of_conduct_given=voucher.code_of_conduct_handed_on is not None,
         contacts=tuple(
             GuidanceContact(
                 label=f"{timezone.localtime(j.contact.starts_at):%d/%m/%Y %H:%M}",
@@ -199,7 +222,7 @@ def _dossier_facts(
             for j in judged
             if j.decision.counted_minutes > 0
         ),
-        pop_copy=pop_copy,
+        pop_copy=_pop_copy(plan, documents),
         pop_checklist=voucher.pop_checklist_only,
         pop_follows_with_voucher_2=voucher.combined_pop and voucher.number == 1,
         intake_topics_missing=len(missing_intake_topics(set(voucher.intake_topics))),

@@ -22,6 +22,12 @@ urlpatterns = [
         name="voucher_aftercare_informed",
     ),
     path("<int:pk>/afronden/", views.voucher_close, name="voucher_close"),
+    path("<int:pk>/gedragscode/", views.voucher_code_of_conduct, name="voucher_code_of_conduct"),
+    path(
+        "<int:pk>/evaluatie-brief/",
+        views.voucher_evaluation_letter,
+        name="voucher_evaluation_letter",
+    ),
     path(
         "<int:pk>/evaluatie-ontvangen/",
         views.voucher_evaluation_received,

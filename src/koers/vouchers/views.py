@@ -8,6 +8,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,11 +18,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.core import selectors as core_selectors
 from koers.core.forms import apply_errors
 from koers.core.models import Client, Role
-from koers.trajectories.models import DocumentStatus, TrajectoryStatus
+from koers.trajectories.models import Contact, DocumentStatus, TrajectoryStatus
 from koers.vouchers import forms, selectors, services
-from koers.vouchers.models import Voucher
-from koers.vouchers.pdfs import voucher_document_generate
+from koers.vouchers.models import Voucher, VoucherPrint
+from koers.vouchers.pdfs import (
+    evaluation_letter_generate,
+    evaluation_letter_step,
+    voucher_document_generate,
+)
+from koers.vouchers.rules.dossier import closes_early, open_at_closing
 from koers.vouchers.rules.entitlement import voucher_entitlement
+from koers.vouchers.rules.evaluation import next_letter_on
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import PHASE_LABELS, PHASE_ORDER, can_move
 from koers.vouchers.rules.pop import pop_problems
@@ -134,6 +141,17 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
         "interim_form": forms.InterimEvaluationForm(initial={"held_on": now.date()}),
         "aftercare_form": forms.AftercareForm(initial={"on": now.date()}),
         "certificate_form": forms.CertificateForm(),
+        "code_of_conduct_form": forms.CodeOfConductForm(initial={"on": now.date()}),
+        "prints": {
+            p.document_id: p
+            for p in VoucherPrint.objects.filter(document__trajectory=trajectory).prefetch_related(
+                Prefetch("contacts", queryset=Contact.objects.order_by("starts_at", "id"))
+            )
+        },
+        "paper_step": evaluation_letter_step(voucher),
+        "paper_next_on": next_letter_on(
+            last_sent_on=voucher.evaluation_last_sent_on, ruleset=summary.ruleset
+        ),
         "interims": voucher.interim_evaluations.select_related("recorded_by"),
         "assignments": list(trajectory.assignments.order_by("deadline", "id")),
         "has_pair": Voucher.objects.filter(client_id=voucher.client_id).count() == 2,
@@ -279,11 +297,73 @@ def voucher_pop_finalise(request, voucher: Voucher):
     messages.success(request, _("Het POP is gefinaliseerd."))
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def voucher_close(request, pk: int):
+    """Confirm closing: the open dossier points first, and a reason when the guidance stops early."""
+    voucher = _voucher(request, pk)
+    if voucher.trajectory.status not in (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE):
+        messages.error(request, _("Deze cheque is al afgesloten."))
+        return redirect("voucher_detail", pk=voucher.pk)
+    form = forms.VoucherCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            voucher = services.voucher_close(
+                voucher=voucher,
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "De cheque is afgesloten, onvolledig. De cliënt krijgt de uitnodiging voor de evaluatie."
+                )
+                if voucher.closed_incomplete
+                else _("De cheque is afgerond. De cliënt krijgt de uitnodiging voor de evaluatie."),
+            )
+            return redirect("voucher_detail", pk=voucher.pk)
+    checklist = selectors.voucher_summary(voucher).checklist
+    early = closes_early(checklist)
+    if early:
+        form.fields["reason"].show_required = True
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request,
+        "vouchers/voucher_close.html",
+        {
+            "voucher": voucher,
+            "client": voucher.client,
+            "trajectory": voucher.trajectory,
+            "form": form,
+            "open_points": open_at_closing(checklist),
+            "early": early,
+        },
+        status=status,
+    )
+
+
 @voucher_action
-def voucher_close(request, voucher: Voucher):
-    services.voucher_close(voucher=voucher, acting_user=request.user)
+def voucher_code_of_conduct(request, voucher: Voucher):
+    form = forms.CodeOfConductForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError([e for errors in form.errors.values() for e in errors])
+    services.code_of_conduct_handed_over(
+        voucher=voucher, acting_user=request.user, **form.cleaned_data
+    )
+    messages.success(request, _("Genoteerd: de gedragscode is overhandigd."))
+
+
+@voucher_action
+def voucher_evaluation_letter(request, voucher: Voucher):
+    document = evaluation_letter_generate(voucher=voucher, acting_user=request.user)
     messages.success(
-        request, _("De cheque is afgerond. De cliënt krijgt de uitnodiging voor de evaluatie.")
+        request,
+        _("“%(title)s” is aangemaakt en genoteerd. Druk de brief af en bezorg hem aan de cliënt.")
+        % {"title": document.title},
     )
 
 

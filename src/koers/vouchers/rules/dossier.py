@@ -12,7 +12,8 @@ class GuidanceContact:
 
     label: str  # e.g. "12/03/2026 10:00"
     is_video: bool
-    attendance_original: bool  # signed original received (LBC-11.3)
+    # LBC-11.3: a received signed original that lists this contact (its own signature line)
+    attendance_original: bool
     screenshot: bool  # LBC-06 proof for a video call
 
 
@@ -22,9 +23,9 @@ class DossierFacts:
     counted_minutes: int
     individual_minutes: int
     contract_original: bool  # LBC-11.1: the original, no scan or copy
-    code_of_conduct_given: bool  # LBC-11.2
+    code_of_conduct_given: bool  # LBC-11.2: the coach recorded handing it over or e-mailing it
     contacts: tuple[GuidanceContact, ...]
-    pop_copy: bool  # LBC-11.4: POP copy on the house template
+    pop_copy: bool  # LBC-11.4: a copy of the finalised POP on the house template
     pop_checklist: bool  # LBC-12: VDAB's "Checklist POP" when the client keeps the POP private
     pop_follows_with_voucher_2: bool  # LBC-13: combined POP, noted on voucher 1
     intake_topics_missing: int  # LBC-10
@@ -83,7 +84,7 @@ def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistIt
         "Gedragscode meegegeven of gemaild",
         facts.code_of_conduct_given,
         "LBC-11",
-        "De gedragscode wordt meegegeven of gemaild.",
+        "De coach noteert wanneer de gedragscode meegegeven of gemaild werd; een aangemaakte PDF alleen volstaat niet.",
     )
     missing = [
         c.label
@@ -95,7 +96,8 @@ def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistIt
         "Bewijs van deelname per contact",
         bool(facts.contacts) and not missing,
         "LBC-11",
-        "Voor elk contact een ondertekend origineel, of voor een videogesprek een screenshot."
+        "Voor elk contact een ondertekend origineel van een bewijs van deelname waarop het contact staat, "
+        "of voor een videogesprek een screenshot."
         + (f" Ontbreekt voor: {', '.join(missing)}." if missing else ""),
     )
     if facts.pop_follows_with_voucher_2:
@@ -112,7 +114,7 @@ def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistIt
             "Kopie van het POP (of Checklist POP)",
             facts.pop_copy or facts.pop_checklist,
             "LBC-11",
-            "Een kopie van het POP op het sjabloon van het centrum, of de Checklist POP van VDAB.",
+            "Een kopie van het gefinaliseerde POP op het sjabloon van het centrum, of de Checklist POP van VDAB.",
         )
     add(
         "evaluation",
@@ -133,3 +135,26 @@ def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistIt
 
 def dossier_complete(items: list[ChecklistItem]) -> bool:
     return all(item.ok for item in items)
+
+
+# The evaluation invitation only goes out once the voucher is closed (LBC-15): never open "at closing".
+_AFTER_CLOSING = frozenset({"evaluation"})
+# The guidance itself (LBC-01, LBC-03): with these open, closing ends the voucher early.
+_GUIDANCE = frozenset({"hours", "individual"})
+
+
+def open_at_closing(items: list[ChecklistItem]) -> list[ChecklistItem]:
+    """The dossier points still open when the coach closes the voucher, to show before confirming."""
+    return [item for item in items if not item.ok and item.key not in _AFTER_CLOSING]
+
+
+def closes_early(items: list[ChecklistItem]) -> Reason | None:
+    """Closing with the guidance hours or the individual minimum not reached ends the voucher
+    early: the coach gives a reason and the voucher stays "afgesloten, onvolledig"."""
+    short = [item for item in items if not item.ok and item.key in _GUIDANCE]
+    if not short:
+        return None
+    return Reason(
+        short[0].reason.rule,
+        "De begeleiding is niet volledig: " + " ".join(item.reason.message for item in short),
+    )

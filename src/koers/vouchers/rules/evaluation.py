@@ -34,3 +34,10 @@ def evaluation_next_step(
     if reminders_sent < ruleset.evaluation_reminders:
         return EvaluationStep.REMIND
     return EvaluationStep.ADD_CORRESPONDENCE
+
+
+def next_letter_on(*, last_sent_on: date | None, ruleset: Ruleset) -> date | None:
+    """The first day the next reminder is due (the paper route shows it to the coach)."""
+    if last_sent_on is None:
+        return None
+    return last_sent_on + timedelta(days=ruleset.evaluation_reminder_interval_days)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from koers.core.models import User
 from koers.vouchers.models import (
     AftercareEntry,
+    CodeOfConductHandover,
     InterimEvaluation,
     Voucher,
 )
@@ -76,6 +77,24 @@ def aftercare_informed(*, voucher: Voucher, acting_user: User) -> Voucher:
     voucher = lock_voucher(voucher)
     if voucher.aftercare_informed_at is None:
         voucher.aftercare_informed_at = timezone.now()
+    return save_voucher(voucher, acting_user)
+
+
+@transaction.atomic
+def code_of_conduct_handed_over(
+    *, voucher: Voucher, how: str, on: date, acting_user: User
+) -> Voucher:
+    """LBC-11.2: the coach records handing the code of conduct over or e-mailing it, with the date.
+    Generating its PDF is not handing it over."""
+    voucher = lock_voucher(voucher)
+    if how not in CodeOfConductHandover.values:
+        raise ValidationError({"how": [_("Kies: meegegeven of gemaild.")]})
+    if on > timezone.localdate():
+        raise ValidationError({"on": [_("Noteer de overhandiging nadat ze gebeurd is.")]})
+    if on < voucher.trajectory.start_date:
+        raise ValidationError({"on": [_("Deze datum ligt vóór de start van de cheque.")]})
+    voucher.code_of_conduct_handed_how = how
+    voucher.code_of_conduct_handed_on = on
     return save_voucher(voucher, acting_user)
 
 

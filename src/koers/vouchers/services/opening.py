@@ -18,6 +18,7 @@ from koers.trajectories.services import (
 )
 from koers.vouchers import rules
 from koers.vouchers.models import (
+    ClosingReason,
     Voucher,
 )
 from koers.vouchers.rules.entitlement import voucher_entitlement
@@ -140,14 +141,55 @@ def voucher_set_phase(*, voucher: Voucher, phase: str, acting_user: User) -> Vou
 
 
 @transaction.atomic
-def voucher_close(*, voucher: Voucher, acting_user: User) -> Voucher:
-    """End the voucher: the evaluation invitation follows from the sweep (LBC-15)."""
-    from koers.trajectories.services import trajectory_set_status
+def voucher_close(
+    *, voucher: Voucher, acting_user: User, reason: str = "", note: str = ""
+) -> Voucher:
+    """End the voucher: the evaluation invitation follows from the sweep (LBC-15).
 
+    The dossier points still open are recorded. Closing before the guidance hours or the
+    individual minimum are reached ends the voucher early: it needs a reason (the client
+    stopped, moved, ...) and the voucher stays "afgesloten, onvolledig".
+    """
+    from koers.trajectories.services import trajectory_set_status
+    from koers.vouchers.rules.dossier import closes_early, open_at_closing
+    from koers.vouchers.selectors import voucher_summary
+
+    voucher = lock_voucher(voucher)
+    checklist = voucher_summary(voucher).checklist
+    early = closes_early(checklist)
+    reason = reason.strip()
+    note = note.strip()
+    if early is not None:
+        if reason not in ClosingReason.values:
+            raise ValidationError(
+                {
+                    "reason": [
+                        _(
+                            "De cheque stopt vroeger dan gepland: kies de reden (bv. de cliënt stopte of verhuisde)."
+                        )
+                        + f" ({early.rule})"
+                    ]
+                }
+            )
+        if reason == ClosingReason.OTHER and not note:
+            raise ValidationError({"note": [_("Licht de andere reden toe.")]})
     trajectory_set_status(
         trajectory=voucher.trajectory, status=TrajectoryStatus.CLOSED, acting_user=acting_user
     )
     voucher = lock_voucher(voucher)
+    voucher.closed_incomplete = early is not None
+    voucher.closing_reason = reason if early is not None else ""
+    voucher.closing_note = note if early is not None else ""
+    voucher.closing_open_points = [
+        {
+            "key": item.key,
+            "label": item.label,
+            "rule": item.reason.rule,
+            "message": item.reason.message,
+        }
+        for item in open_at_closing(checklist)
+    ]
+    save_voucher(voucher, acting_user)
     if voucher.trajectory.phase in (
         "",
         Phase.INTAKE,

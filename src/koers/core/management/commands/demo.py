@@ -672,6 +672,16 @@ class Command(BaseCommand):
                 status=DocumentStatus.GENERATED,
                 acting_user=responsible,
             )
+            if i % 2 and trajectory.start_date <= timezone.localdate():
+                from koers.vouchers.services import code_of_conduct_handed_over
+
+                # LBC-11.2: handing it over is an act the coach records, not the generated PDF.
+                code_of_conduct_handed_over(
+                    voucher=trajectory.voucher,
+                    how="given",
+                    on=trajectory.start_date,
+                    acting_user=responsible,
+                )
         if first_contact is not None:
             document_add(
                 trajectory=trajectory,
