@@ -24,12 +24,17 @@ class DateInput(forms.DateInput):
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's {field: [messages]} errors next to the fields (unknown keys on top)."""
+    """Put a service's {field: [messages]} errors next to the fields (unknown keys on top).
+
+    A form whose fields are named differently from the service's says so in `error_fields`,
+    e.g. `{"starts_at": "date"}`: the service's start is the form's date and start time."""
     if not hasattr(exc, "error_dict"):
         for message in exc.messages:
             form.add_error(None, message)
         return
+    aliases = getattr(form, "error_fields", {})
     for field, errors in exc.message_dict.items():
+        field = aliases.get(field, field)
         target = field if field in form.fields else None
         for message in errors:
             form.add_error(target, message)
