@@ -1,0 +1,167 @@
+"""A posted form that fails on the service page is shown again as typed, the error next to its
+field (status 422, never a redirect with a message on top)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from koers.mediation import models as m
+from koers.trajectories.models import Contact
+
+from .conftest import record
+from .test_services import _started
+
+pytestmark = pytest.mark.django_db
+
+
+def _errors_of(html: str, errors_id: str) -> str:
+    """The text of one field's error list (`<ul class="errorlist" id="...">`)."""
+    match = re.search(rf'<ul class="errorlist" id="{errors_id}">(.*?)</ul>', html, re.S)
+    assert match, f"no error list {errors_id}"
+    return match.group(1)
+
+
+def _day(offset: int) -> str:
+    return (timezone.localdate() + timedelta(days=offset)).strftime("%d/%m/%Y")
+
+
+def test_agreement_sheet_with_a_wrong_date_keeps_every_typed_value(service, mediator, logged_in):
+    record(service, mediator, present=True)
+    response = logged_in(mediator).post(
+        reverse("mediation_sheet_new", kwargs={"pk": service.pk}),
+        {
+            "made_on": "31/02/2026",
+            "work_points": ["Zoektocht naar werk"],
+            "a0_title": "CV herschrijven",
+            "a0_what": "Twee versies voor de logistiek",
+            "a0_deadline": _day(14),
+            "a0_remark": "Met de bib",
+            "services_remark": "Via de VDAB-werkwinkel",
+        },
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "geldige datum" in _errors_of(html, "id_sheet_made_on_errors")
+    for typed in ("CV herschrijven", "Twee versies voor de logistiek", "Met de bib"):
+        assert f'value="{typed}"' in html
+    assert 'value="Via de VDAB-werkwinkel"' in html
+    assert f'value="{_day(14)}"' in html
+    assert re.search(r'value="Zoektocht naar werk"[^>]*checked', html)
+    assert not m.AgreementSheet.objects.filter(service=service).exists()
+
+
+def test_agreement_sheet_refused_by_the_service_keeps_the_input(service, mediator, logged_in):
+    # MED-05 (no next contact planned yet) is a refusal of the service, not of a field.
+    record(service, mediator, present=True)
+    Contact.objects.filter(trajectory=service.trajectory, first_appointment__isnull=True).delete()
+    response = logged_in(mediator).post(
+        reverse("mediation_sheet_new", kwargs={"pk": service.pk}),
+        {"made_on": _day(0), "a0_title": "CV herschrijven", "a0_deadline": _day(14)},
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Plan eerst een volgend contact" in html
+    assert 'value="CV herschrijven"' in html
+
+
+def test_training_form_with_a_wrong_date_keeps_the_input(service, mediator, logged_in):
+    _started(service, mediator)
+    response = logged_in(mediator).post(
+        reverse("mediation_training_new", kwargs={"pk": service.pk}),
+        {
+            "kind": "own",
+            "title": "Heftruckchauffeur",
+            "code": "123456",
+            "organiser": "Syntra",
+            "starts_on": "32/13/2026",
+            "summary": "Avondopleiding",
+        },
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "geldige datum" in _errors_of(html, "id_training_starts_on_errors")
+    for typed in ("Heftruckchauffeur", "123456", "Syntra", "Avondopleiding", "32/13/2026"):
+        assert f'value="{typed}"' in html
+    assert not service.trainings.exists()
+
+
+def test_too_long_value_posted_anyway_is_refused_next_to_the_field(service, mediator, logged_in):
+    _started(service, mediator)
+    response = logged_in(mediator).post(
+        reverse("mediation_training_new", kwargs={"pk": service.pk}),
+        {"kind": "own", "title": "x" * 201, "code": "123456"},
+    )
+    assert response.status_code == 422
+    assert "200" in _errors_of(response.content.decode(), "id_training_title_errors")
+    assert not service.trainings.exists()
+
+
+def test_signature_form_error_shows_on_the_posted_sheet_only(service, mediator, logged_in):
+    from .test_services import _present_with_sheet
+
+    sheet = _present_with_sheet(service, mediator, signed=False)
+    response = logged_in(mediator).post(
+        reverse("mediation_sheet_sign", kwargs={"pk": sheet.pk}),
+        {"partner_on": "99/99/9999", "participant_on": _day(0)},
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "geldige datum" in _errors_of(html, f"id_sign{sheet.pk}_partner_on_errors")
+    assert 'value="99/99/9999"' in html
+
+
+# Every form on the service page, with one wrong field: the page again, never a redirect. (The
+# checklist has only tick boxes and free text: nothing it can be wrong about before the service.)
+INVALID_POSTS = {
+    "mediation_appointment_new": {"date": "31/02/2026", "start_time": "10:00", "place": "Kantoor"},
+    "mediation_sheet_new": {"made_on": "nooit", "a0_title": "CV"},
+    "mediation_contact_new": {"date": "31/02/2026", "start_time": "10:00", "form": "individual"},
+    "mediation_month_end": {"month_end": "gisteren", "category": "52"},
+    "mediation_training_new": {"kind": "own", "title": "Lassen", "code": "1", "starts_on": "x"},
+    "mediation_ibo": {"employer": ""},
+    "mediation_followup": {"on": "31/02/2026", "reason": "other", "projectopvolger": "Piet"},
+    "mediation_advice": {"advice": "bestaat-niet", "remark": "Zie verslag"},
+}
+OBJECT_POSTS = {
+    "mediation_appointment_outcome": {"present": "misschien", "comment": "Belde af"},
+    "mediation_appointment_reschedule": {"date": "31/02/2026", "start_time": "10:00"},
+    "mediation_sheet_sign": {"partner_on": "31/02/2026"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(INVALID_POSTS))
+def test_every_service_page_form_is_shown_again_on_invalid_input(
+    name, service, mediator, logged_in
+):
+    if name == "mediation_appointment_new":
+        record(service, mediator, present=False, reason="valid")  # a new first one is due
+    else:
+        _started(service, mediator)
+    if name == "mediation_advice":
+        m.MediationService.objects.filter(pk=service.pk).update(
+            state=m.ServiceState.TO_CLOSE, closing_reason="max_duration"
+        )
+    response = logged_in(mediator).post(
+        reverse(name, kwargs={"pk": service.pk}), INVALID_POSTS[name]
+    )
+    assert response.status_code == 422, response.get("Location")
+    assert 'class="errorlist"' in response.content.decode()
+
+
+@pytest.mark.parametrize("name", sorted(OBJECT_POSTS))
+def test_every_form_on_a_sheet_or_appointment_is_shown_again_on_invalid_input(
+    name, service, mediator, logged_in
+):
+    from .test_services import _present_with_sheet
+
+    target = (
+        _present_with_sheet(service, mediator, signed=False)
+        if name == "mediation_sheet_sign"
+        else service.first_appointments.get()
+    )
+    response = logged_in(mediator).post(reverse(name, kwargs={"pk": target.pk}), OBJECT_POSTS[name])
+    assert response.status_code == 422, response.get("Location")
+    assert 'class="errorlist"' in response.content.decode()
