@@ -165,3 +165,39 @@ def test_every_form_on_a_sheet_or_appointment_is_shown_again_on_invalid_input(
     response = logged_in(mediator).post(reverse(name, kwargs={"pk": target.pk}), OBJECT_POSTS[name])
     assert response.status_code == 422, response.get("Location")
     assert 'class="errorlist"' in response.content.decode()
+
+
+def test_referral_pages_show_the_form_again_on_invalid_input(
+    service, mediator, partner_staff, logged_in
+):
+    client = logged_in(mediator)
+    response = client.post(
+        reverse("mediation_refer"),
+        {"first_name": "Nora", "last_name": "Claes", "referral_date": "31/02/2026"},
+    )
+    assert response.status_code == 200 and 'value="Nora"' in response.content.decode()
+    assert "geldige datum" in _errors_of(response.content.decode(), "id_referral_date_errors")
+    response = client.post(
+        reverse("mediation_referral_edit", kwargs={"pk": service.pk}),
+        {
+            "tender": "TIBB4",
+            "lot": "Perceel 9",
+            "vdab_mediator_name": "Vera",
+            "vdab_mediator_email": "x",
+        },
+    )
+    assert response.status_code == 200 and 'value="Perceel 9"' in response.content.decode()
+    assert _errors_of(response.content.decode(), "id_vdab_mediator_email_errors")
+
+
+def test_vdab_close_refused_by_the_service_is_said_on_its_own_page(
+    service, partner_staff, logged_in
+):
+    # MED-17: only a service "ter afsluiting" closes this way; the refusal stays on the page.
+    response = logged_in(partner_staff).post(
+        reverse("mediation_vdab_close", kwargs={"pk": service.pk}), {"confirm": "on"}
+    )
+    assert response.status_code == 200
+    assert 'class="form-errors"' in response.content.decode()
+    service.refresh_from_db()
+    assert service.is_open
