@@ -201,3 +201,13 @@ def test_vdab_close_refused_by_the_service_is_said_on_its_own_page(
     assert 'class="form-errors"' in response.content.decode()
     service.refresh_from_db()
     assert service.is_open
+
+
+def test_med_01_referral_reports_a_bad_phone_in_the_same_round_as_a_bad_date(mediator, logged_in):
+    response = logged_in(mediator).post(
+        reverse("mediation_refer"),
+        {"first_name": "Nora", "last_name": "Claes", "phone": "12", "referral_date": "nooit"},
+    )
+    html = response.content.decode()
+    assert "geldige datum" in _errors_of(html, "id_referral_date_errors")
+    assert "telefoonnummer" in _errors_of(html, "id_phone_errors")

@@ -135,32 +135,37 @@ class ClientForm(forms.Form):
                 self.fields[name].show_required = True
 
     def clean(self):
-        """Every error in one round: a date that does not parse must not hide a bad national
-        number, e-mail or phone until the next submit. So the service's checks run here too, on
-        what did parse; the service checks again when it saves."""
         cleaned = super().clean()
-        data = ClientData(
-            first_name=cleaned.get("first_name", ""),
-            last_name=cleaned.get("last_name", ""),
-            birth_date=cleaned.get("birth_date"),
-            email=cleaned.get("email", ""),
-            phone=cleaned.get("phone", ""),
-            street=cleaned.get("street", ""),
-            postal_code=cleaned.get("postal_code", ""),
-            city=cleaned.get("city", ""),
-            preferred_language=cleaned.get("preferred_language", Language.DUTCH),
-            national_number=cleaned.get("national_number", ""),
-        )
-        try:
-            client_validate(data, today=timezone.localdate())
-        except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                if field in self.fields and field not in self.errors:
-                    for message in messages:
-                        self.add_error(field, message)
+        check_client_fields(self, cleaned)
         if "programme" in self.fields and not cleaned.get("programme"):
             self.add_error("programme", _("Kies het programma van het traject."))
         return cleaned
+
+
+def check_client_fields(form: forms.Form, cleaned: dict) -> None:
+    """Every error in one round: a date that does not parse must not hide a bad national number,
+    e-mail or phone until the next submit. So the service's client checks run in the form too, on
+    what did parse (a field already in error keeps its own message); the service checks again
+    when it saves."""
+    data = ClientData(
+        first_name=cleaned.get("first_name", ""),
+        last_name=cleaned.get("last_name", ""),
+        birth_date=cleaned.get("birth_date"),
+        email=cleaned.get("email", ""),
+        phone=cleaned.get("phone", ""),
+        street=cleaned.get("street", ""),
+        postal_code=cleaned.get("postal_code", ""),
+        city=cleaned.get("city", ""),
+        preferred_language=cleaned.get("preferred_language", Language.DUTCH),
+        national_number=cleaned.get("national_number", ""),
+    )
+    try:
+        client_validate(data, today=timezone.localdate())
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            if field in form.fields and field not in form.errors:
+                for message in messages:
+                    form.add_error(field, message)
 
 
 class ResponsibleChoiceMixin:
