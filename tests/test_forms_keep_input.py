@@ -3,7 +3,11 @@ kept, the error next to the field), never with a redirect. The forms on the vouc
 lead pages are walked the same way in tests/vouchers, tests/mediation and tests/intake
 (`test_forms_keep_input.py`)."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +16,14 @@ from koers.vouchers.services import voucher_open
 from tests.factories import AssignmentFactory, ContactFactory, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fixed_day():
+    """A working Monday inside every programme's rule sets, whatever day the suite runs."""
+    with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))):
+        yield
+
 
 # URL name -> (who posts, what the id refers to, an invalid payload, a typed value to find back)
 FORM_PAGES = {

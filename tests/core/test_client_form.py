@@ -2,13 +2,23 @@
 bad national number, e-mail or phone until the next submit."""
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from koers.core.models import Client
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fixed_day():
+    """A working Monday inside every programme's rule sets, whatever day the suite runs."""
+    with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))):
+        yield
 
 
 def _errors_of(html: str, errors_id: str) -> str:

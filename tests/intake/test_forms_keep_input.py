@@ -2,9 +2,11 @@
 (status 422), never a redirect with a message on top."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +14,13 @@ from koers.intake.services import lead_submit
 from tests.intake.conftest import lead_data
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fixed_day():
+    """A working Monday inside every programme's rule sets, whatever day the suite runs."""
+    with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))):
+        yield
 
 
 @pytest.fixture
