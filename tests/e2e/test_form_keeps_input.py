@@ -91,3 +91,17 @@ def test_agreement_sheet_with_a_wrong_date_keeps_every_value_in_the_browser(
     focused = page.evaluate("document.activeElement && document.activeElement.name")
     assert focused == "made_on"
     assert not AgreementSheet.objects.filter(service=service).exists()
+
+    # A paste longer than the maximum, cut by the browser: the field says the rest was not taken.
+    page.evaluate(
+        """() => {
+          const field = document.querySelector("[data-testid=sheet-form] [name=a1_what]");
+          const data = new DataTransfer();
+          data.setData("text/plain", "b".repeat(400));
+          field.focus();
+          field.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true}));
+          field.value = "b".repeat(field.maxLength);
+          field.dispatchEvent(new Event("input", {bubbles: true}));
+        }"""
+    )
+    assert "Ingekort tot 300 tekens" in form.locator("#id_sheet_a1_what_maxlength").inner_text()
