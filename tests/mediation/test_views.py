@@ -143,9 +143,10 @@ def test_med_14_fourth_option_refused_by_page_and_advice_closes(service, mediato
     response = client.post(
         reverse("mediation_advice", kwargs={"pk": service.pk}),
         {"advice": "reassess", "mail": "on"},
-        follow=True,
     )
-    assert response.status_code == 200
+    # Refused: the page again with the choice next to the advice field, nothing closed.
+    assert response.status_code == 422
+    assert 'id="id_advice_advice_errors"' in response.content.decode()
     service.refresh_from_db()
     assert service.state == m.ServiceState.TO_CLOSE
     response = client.post(

@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.models import Language, Organisation, OrganisationKind, Role
+from koers.core.services import ClientData, client_validate
 from koers.trajectories.models import Programme
 
 
@@ -24,12 +26,17 @@ class DateInput(forms.DateInput):
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's {field: [messages]} errors next to the fields (unknown keys on top)."""
+    """Put a service's {field: [messages]} errors next to the fields (unknown keys on top).
+
+    A form whose fields are named differently from the service's says so in `error_fields`,
+    e.g. `{"starts_at": "date"}`: the service's start is the form's date and start time."""
     if not hasattr(exc, "error_dict"):
         for message in exc.messages:
             form.add_error(None, message)
         return
+    aliases = getattr(form, "error_fields", {})
     for field, errors in exc.message_dict.items():
+        field = aliases.get(field, field)
         target = field if field in form.fields else None
         for message in errors:
             form.add_error(target, message)
@@ -126,6 +133,39 @@ class ClientForm(forms.Form):
         for name in ("first_name", "last_name", "programme"):
             if name in self.fields:
                 self.fields[name].show_required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        check_client_fields(self, cleaned)
+        if "programme" in self.fields and not cleaned.get("programme"):
+            self.add_error("programme", _("Kies het programma van het traject."))
+        return cleaned
+
+
+def check_client_fields(form: forms.Form, cleaned: dict) -> None:
+    """Every error in one round: a date that does not parse must not hide a bad national number,
+    e-mail or phone until the next submit. So the service's client checks run in the form too, on
+    what did parse (a field already in error keeps its own message); the service checks again
+    when it saves."""
+    data = ClientData(
+        first_name=cleaned.get("first_name", ""),
+        last_name=cleaned.get("last_name", ""),
+        birth_date=cleaned.get("birth_date"),
+        email=cleaned.get("email", ""),
+        phone=cleaned.get("phone", ""),
+        street=cleaned.get("street", ""),
+        postal_code=cleaned.get("postal_code", ""),
+        city=cleaned.get("city", ""),
+        preferred_language=cleaned.get("preferred_language", Language.DUTCH),
+        national_number=cleaned.get("national_number", ""),
+    )
+    try:
+        client_validate(data, today=timezone.localdate())
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            if field in form.fields and field not in form.errors:
+                for message in messages:
+                    form.add_error(field, message)
 
 
 class ResponsibleChoiceMixin:

@@ -192,7 +192,13 @@ class CallForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    coach = forms.ChoiceField(label=_("Coach"))
+    coach = forms.ChoiceField(
+        label=_("Coach"),
+        error_messages={
+            "required": _("Kies een coach."),
+            "invalid_choice": _("Kies een coach van het centrum uit de lijst."),
+        },
+    )
     allow_unavailable = forms.BooleanField(
         label=_("Toch toewijzen als de coach afwezig is (INT-05)"), required=False
     )

@@ -4,8 +4,6 @@ call and feedback forms; centre staff see why a coach was chosen and can overrid
 Every lead is looked up through `Lead.objects.visible_to(user)`: otherwise a 404.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,6 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from koers.core.form_pages import (
+    REJECTED_STATUS,
+    FormRejected,
+    object_post,
+    submitted,
+)
 from koers.core.models import Role, User
 from koers.intake import calendar, forms, selectors, services
 from koers.intake.models import CallKind, Lead, LeadState
@@ -29,22 +33,17 @@ def _lead(request, pk: int) -> Lead:
         raise Http404 from None
 
 
-def lead_action(view):
-    """A POST on a lead: load it through the access rules, report a refusal as a message."""
+def _lead_page(request, lead: Lead, rejected: FormRejected):
+    return _render_errors(request, lead, **rejected.forms())
 
-    @wraps(view)
-    @login_required
-    @require_POST
-    def wrapper(request, pk: int):
-        lead = _lead(request, pk)
-        try:
-            view(request, lead)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        return redirect("intake_lead_detail", pk=lead.pk)
 
-    return wrapper
+# A POST on a lead: loaded through the access rules; a rejected form is shown again on the lead's
+# page as typed (core/form_pages.py), a refused button action as a message.
+lead_action = object_post(
+    load=_lead,
+    page=_lead_page,
+    back=lambda lead: redirect("intake_lead_detail", pk=lead.pk),
+)
 
 
 def _is_staff_of(user: User, lead: Lead) -> bool:
@@ -124,8 +123,9 @@ def _detail_context(request, lead: Lead, **forms_in_error) -> dict:
             },
             coaches=[c for c in coaches if c.pk != lead.coach_id],
         ),
-        "assign_form": forms.AssignForm(coaches=coaches, initial={"coach": lead.coach_id}),
-        "convert_form": forms.ConvertForm(),
+        "assign_form": forms_in_error.get("assign_form")
+        or forms.AssignForm(coaches=coaches, initial={"coach": lead.coach_id}),
+        "convert_form": forms_in_error.get("convert_form") or forms.ConvertForm(),
         "feedback_form": forms_in_error.get("feedback_form") or feedback_class(),
         "feedback_labels": {f.key: f.label for f in fields},
         "feedback_required": services.feedback_required(lead),
@@ -144,9 +144,8 @@ def lead_detail(request, pk: int):
 
 
 def _render_errors(request, lead, **form):
-    return render(
-        request, "intake/lead_detail.html", _detail_context(request, lead, **form), status=422
-    )
+    context = _detail_context(request, lead, **form)
+    return render(request, "intake/lead_detail.html", context, status=REJECTED_STATUS)
 
 
 @login_required
@@ -235,16 +234,15 @@ def lead_feedback(request, pk: int):
 @lead_action
 def lead_assign(request, lead: Lead):
     form = forms.AssignForm(request.POST, coaches=list(services.centre_coaches(lead.organisation)))
-    if not form.is_valid():
-        raise ValidationError(_("Kies een coach."))
-    coach = User.objects.get(pk=form.cleaned_data["coach"])
-    services.lead_assign(
-        lead=lead,
-        coach=coach,
-        now=timezone.now(),
-        acting_user=request.user,
-        allow_unavailable=form.cleaned_data["allow_unavailable"],
-    )
+    with submitted(form, "assign_form"):
+        coach = User.objects.get(pk=form.cleaned_data["coach"])
+        services.lead_assign(
+            lead=lead,
+            coach=coach,
+            now=timezone.now(),
+            acting_user=request.user,
+            allow_unavailable=form.cleaned_data["allow_unavailable"],
+        )
     messages.success(request, _("De aanvraag is toegewezen aan %(coach)s.") % {"coach": coach})
 
 
@@ -260,13 +258,13 @@ def lead_route(request, lead: Lead):
 @lead_action
 def lead_convert(request, lead: Lead):
     form = forms.ConvertForm(request.POST)
-    form.is_valid()
-    lead = services.lead_convert(
-        lead=lead,
-        acting_user=request.user,
-        open_voucher=form.cleaned_data.get("open_voucher", False),
-        now=timezone.now(),
-    )
+    with submitted(form, "convert_form"):
+        lead = services.lead_convert(
+            lead=lead,
+            acting_user=request.user,
+            open_voucher=form.cleaned_data["open_voucher"],
+            now=timezone.now(),
+        )
     messages.success(request, _("%(name)s is nu cliënt.") % {"name": lead.full_name})
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import DateInput
+from koers.core.forms import DateInput, check_client_fields
 from koers.mediation import models as m
 from koers.mediation.rules.process import FILE_ITEMS
 from koers.trajectories.forms import ContactEntryForm, TimeInput
@@ -49,6 +49,12 @@ class ReferralForm(forms.Form):
     start_time = forms.TimeField(label=_("Beginuur"), widget=TimeInput())
     duration_minutes = forms.IntegerField(label=_("Duur (minuten)"), min_value=15, initial=60)
     place = forms.CharField(label=_("Adres"), max_length=200)
+
+    def clean(self):
+        cleaned = super().clean()
+        # The client's phone, e-mail and postal code in the same round as a wrong date.
+        check_client_fields(self, cleaned)
+        return cleaned
 
     def starts_at(self) -> datetime:
         return timezone.make_aware(

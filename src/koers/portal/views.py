@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.core.forms import apply_errors
 from koers.core.models import Client
 from koers.core.ratelimit import too_many
 from koers.trajectories.models import Assignment, AssignmentStatus, Contact, ContactOutcome
@@ -148,8 +149,7 @@ def portal_pop(request, client: Client, pk: int):
         try:
             pop_save(voucher=voucher, content=form.content(), acting_user=None, by_client=True)
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Je POP is bewaard. Je begeleider ziet de nieuwe versie."))
             return redirect("portal_pop", pk=voucher.pk)

@@ -27,6 +27,9 @@ class TimeInput(forms.TimeInput):
 
 
 class ContactEntryForm(forms.Form):
+    # The services speak of `starts_at`; the form splits it into a date and a start time.
+    error_fields = {"starts_at": "date"}
+
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     start_time = forms.TimeField(label=_("Beginuur"), widget=TimeInput())
     duration_minutes = forms.IntegerField(

@@ -144,18 +144,6 @@ def trajectory_status(request, pk: int):
     return redirect("trajectory_detail", pk=trajectory.pk)
 
 
-def _contact_errors(form, exc: ValidationError) -> None:
-    # The service speaks of `starts_at`; the form splits it into a date and a start time.
-    if hasattr(exc, "error_dict") and "starts_at" in exc.message_dict:
-        for message in exc.message_dict["starts_at"]:
-            form.add_error("date", message)
-        rest = {k: v for k, v in exc.message_dict.items() if k != "starts_at"}
-        if rest:
-            apply_errors(form, ValidationError(rest))
-        return
-    apply_errors(form, exc)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_create(request, pk: int):
@@ -169,7 +157,7 @@ def contact_create(request, pk: int):
         try:
             contact_log(trajectory=trajectory, data=form.contact_data(), acting_user=request.user)
         except ValidationError as exc:
-            _contact_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Het contact is geregistreerd."))
             return redirect("trajectory_detail", pk=trajectory.pk)
@@ -191,7 +179,7 @@ def contact_update_view(request, pk: int):
         try:
             contact_update(contact=contact, data=form.contact_data(), acting_user=request.user)
         except ValidationError as exc:
-            _contact_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Het contact is bijgewerkt."))
             return redirect("trajectory_detail", pk=contact.trajectory_id)

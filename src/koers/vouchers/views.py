@@ -3,8 +3,6 @@
 Every voucher is looked up through `Voucher.objects.visible_to(user)`: otherwise a 404.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,9 +11,16 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from koers.core import selectors as core_selectors
+from koers.core.form_pages import (
+    REJECTED_STATUS,
+    FormRejected,
+    distinct_ids,
+    object_post,
+    submitted,
+)
 from koers.core.forms import apply_errors
 from koers.core.models import Client, Role
 from koers.trajectories.models import Contact, DocumentStatus, TrajectoryStatus
@@ -41,22 +46,19 @@ def _voucher(request, pk: int) -> Voucher:
         raise Http404 from None
 
 
-def voucher_action(view):
-    """A POST on a voucher: load it through the access rules, report a refusal as a message."""
+def _voucher_page(request, voucher: Voucher, rejected: FormRejected):
+    """The voucher page again, with the rejected form as it was typed and its errors."""
+    context = distinct_ids(_detail_context(request, voucher, **rejected.forms()))
+    return render(request, "vouchers/voucher_detail.html", context, status=REJECTED_STATUS)
 
-    @wraps(view)
-    @login_required
-    @require_POST
-    def wrapper(request, pk: int):
-        voucher = _voucher(request, pk)
-        try:
-            view(request, voucher)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        return redirect("voucher_detail", pk=voucher.pk)
 
-    return wrapper
+# A POST on a voucher: loaded through the access rules; a rejected form is shown again on the
+# voucher page (core/form_pages.py), a refused button action as a message.
+voucher_action = object_post(
+    load=_voucher,
+    page=_voucher_page,
+    back=lambda voucher: redirect("voucher_detail", pk=voucher.pk),
+)
 
 
 @login_required
@@ -131,17 +133,21 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
                 "duration_minutes": 60,
             }
         ),
-        "intake_form": forms.IntakeForm(
+        "intake_form": forms_in_error.get("intake_form")
+        or forms.IntakeForm(
             initial={"career_question": voucher.career_question, "topics": voucher.intake_topics}
         ),
         "intake_topics": [
             (key, label, key in voucher.intake_topics) for key, label in INTAKE_TOPICS.items()
         ],
-        "scope_form": forms.ScopeResolveForm(),
-        "interim_form": forms.InterimEvaluationForm(initial={"held_on": now.date()}),
-        "aftercare_form": forms.AftercareForm(initial={"on": now.date()}),
-        "certificate_form": forms.CertificateForm(),
-        "code_of_conduct_form": forms.CodeOfConductForm(initial={"on": now.date()}),
+        "scope_form": forms_in_error.get("scope_form") or forms.ScopeResolveForm(),
+        "interim_form": forms_in_error.get("interim_form")
+        or forms.InterimEvaluationForm(initial={"held_on": now.date()}),
+        "aftercare_form": forms_in_error.get("aftercare_form")
+        or forms.AftercareForm(initial={"on": now.date()}),
+        "certificate_form": forms_in_error.get("certificate_form") or forms.CertificateForm(),
+        "code_of_conduct_form": forms_in_error.get("code_of_conduct_form")
+        or forms.CodeOfConductForm(initial={"on": now.date()}),
         "prints": {
             p.document_id: p
             for p in VoucherPrint.objects.filter(document__trajectory=trajectory).prefetch_related(
@@ -171,68 +177,57 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
 @login_required
 def voucher_detail(request, pk: int):
     voucher = _voucher(request, pk)
-    return render(request, "vouchers/voucher_detail.html", _detail_context(request, voucher))
+    context = distinct_ids(_detail_context(request, voucher))
+    return render(request, "vouchers/voucher_detail.html", context)
 
 
-@login_required
-@require_POST
-def voucher_contact_create(request, pk: int):
-    voucher = _voucher(request, pk)
+@voucher_action
+def voucher_contact_create(request, voucher: Voucher):
     form = forms.VoucherContactForm(request.POST)
-    if form.is_valid():
-        data = form.contact_data()
-        try:
-            contact = services.voucher_contact_log(
-                voucher=voucher,
-                data=data,
-                acting_user=request.user,
-                is_introduction=form.cleaned_data["is_introduction"],
-            )
-        except ValidationError as exc:
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-            for field, field_errors in errors.items():
-                target = "date" if field == "starts_at" else field if field in form.fields else None
-                for message in field_errors:
-                    form.add_error(target, message)
-        else:
-            decision = next(
-                j.decision
-                for j in selectors.voucher_summary(voucher).contacts
-                if j.contact.pk == contact.pk
-            )
-            reason = decision.reasons[0]
-            messages.success(
-                request,
-                _("Contact geregistreerd: %(counted)d minuten tellen mee. %(rule)s: %(message)s")
-                % {
-                    "counted": decision.counted_minutes,
-                    "rule": reason.rule,
-                    "message": reason.message,
-                },
-            )
-            return redirect("voucher_detail", pk=voucher.pk)
-    context = _detail_context(request, voucher, contact_form=form)
-    return render(request, "vouchers/voucher_detail.html", context, status=422)
+    with submitted(form, "contact_form"):
+        contact = services.voucher_contact_log(
+            voucher=voucher,
+            data=form.contact_data(),
+            acting_user=request.user,
+            is_introduction=form.cleaned_data["is_introduction"],
+        )
+    decision = next(
+        j.decision
+        for j in selectors.voucher_summary(voucher).contacts
+        if j.contact.pk == contact.pk
+    )
+    reason = decision.reasons[0]
+    messages.success(
+        request,
+        _("Contact geregistreerd: %(counted)d minuten tellen mee. %(rule)s: %(message)s")
+        % {
+            "counted": decision.counted_minutes,
+            "rule": reason.rule,
+            "message": reason.message,
+        },
+    )
 
 
 @voucher_action
 def voucher_intake(request, voucher: Voucher):
     form = forms.IntakeForm(request.POST)
-    if form.is_valid():
+    with submitted(form, "intake_form"):
         services.voucher_intake_update(
             voucher=voucher,
             career_question=form.cleaned_data["career_question"],
             topics=form.cleaned_data["topics"],
             acting_user=request.user,
         )
-        messages.success(request, _("De intake is bewaard."))
+    messages.success(request, _("De intake is bewaard."))
 
 
 @voucher_action
 def voucher_scope(request, voucher: Voucher):
-    services.voucher_scope_resolve(
-        voucher=voucher, resolution=request.POST.get("resolution", ""), acting_user=request.user
-    )
+    form = forms.ScopeResolveForm(request.POST)
+    with submitted(form, "scope_form"):
+        services.voucher_scope_resolve(
+            voucher=voucher, resolution=form.cleaned_data["resolution"], acting_user=request.user
+        )
     messages.success(request, _("Je bevestiging is bewaard (LBC-19)."))
 
 
@@ -246,18 +241,18 @@ def voucher_phase(request, voucher: Voucher):
 @voucher_action
 def voucher_interim(request, voucher: Voucher):
     form = forms.InterimEvaluationForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError([e for errors in form.errors.values() for e in errors])
-    services.interim_evaluation_add(voucher=voucher, acting_user=request.user, **form.cleaned_data)
+    with submitted(form, "interim_form"):
+        services.interim_evaluation_add(
+            voucher=voucher, acting_user=request.user, **form.cleaned_data
+        )
     messages.success(request, _("De tussentijdse evaluatie is bewaard."))
 
 
 @voucher_action
 def voucher_aftercare(request, voucher: Voucher):
     form = forms.AftercareForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError([e for errors in form.errors.values() for e in errors])
-    services.aftercare_register(voucher=voucher, acting_user=request.user, **form.cleaned_data)
+    with submitted(form, "aftercare_form"):
+        services.aftercare_register(voucher=voucher, acting_user=request.user, **form.cleaned_data)
     messages.success(request, _("De nazorg is geregistreerd."))
 
 
@@ -278,16 +273,15 @@ def voucher_document(request, voucher: Voucher):
 @voucher_action
 def voucher_certificate(request, voucher: Voucher):
     form = forms.CertificateForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError([e for errors in form.errors.values() for e in errors])
-    services.certificate_issue(
-        voucher=voucher,
-        training=form.cleaned_data["training"],
-        benefit_academic_year_start=form.cleaned_data["academic_year_start"],
-        only_to_obtain_benefit=form.cleaned_data["only_to_obtain_benefit"],
-        acting_user=request.user,
-    )
-    voucher_document_generate(voucher=voucher, kind="certificate", acting_user=request.user)
+    with submitted(form, "certificate_form"):
+        services.certificate_issue(
+            voucher=voucher,
+            training=form.cleaned_data["training"],
+            benefit_academic_year_start=form.cleaned_data["academic_year_start"],
+            only_to_obtain_benefit=form.cleaned_data["only_to_obtain_benefit"],
+            acting_user=request.user,
+        )
+        voucher_document_generate(voucher=voucher, kind="certificate", acting_user=request.user)
     messages.success(request, _("Het attest is uitgereikt en aangemaakt."))
 
 
@@ -349,11 +343,10 @@ def voucher_close(request, pk: int):
 @voucher_action
 def voucher_code_of_conduct(request, voucher: Voucher):
     form = forms.CodeOfConductForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError([e for errors in form.errors.values() for e in errors])
-    services.code_of_conduct_handed_over(
-        voucher=voucher, acting_user=request.user, **form.cleaned_data
-    )
+    with submitted(form, "code_of_conduct_form"):
+        services.code_of_conduct_handed_over(
+            voucher=voucher, acting_user=request.user, **form.cleaned_data
+        )
     messages.success(request, _("Genoteerd: de gedragscode is overhandigd."))
 
 

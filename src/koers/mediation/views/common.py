@@ -1,15 +1,11 @@
 """Shared by the mediation pages: every service, appointment, sheet and training is looked up
-through the access rules (404 otherwise); refusals become messages."""
+through the access rules (404 otherwise); a rejected form is shown again on the service page, a
+refused button action becomes a message."""
 
-from functools import wraps
-
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
 
+from koers.core.form_pages import FormRejected, object_post
 from koers.mediation import models as m
 from koers.mediation import selectors
 
@@ -21,61 +17,46 @@ def service_or_404(request, pk: int) -> m.MediationService:
         raise Http404 from None
 
 
-def report_refusal(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+def _service_page(request, service: m.MediationService, rejected: FormRejected, about=None):
+    # The page's context lives with the page; imported here to keep the modules acyclic.
+    from koers.mediation.views.service_page import page_with_rejected_form
+
+    return page_with_rejected_form(request, service, rejected, about=about)
 
 
-def report_form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+def _back(service_id: int):
+    return redirect("mediation_detail", pk=service_id)
 
 
-def service_action(view):
-    """A POST on a service: load it through the access rules, report a refusal as a message."""
-
-    @wraps(view)
-    @login_required
-    @require_POST
-    def wrapper(request, pk: int):
-        service = service_or_404(request, pk)
-        try:
-            view(request, service)
-        except ValidationError as exc:
-            report_refusal(request, exc)
-        return redirect("mediation_detail", pk=service.pk)
-
-    return wrapper
+# A POST on a service: loaded through the access rules; a rejected form is shown again on the
+# service page as typed (core/form_pages.py), a refused button action as a message.
+service_action = object_post(
+    load=service_or_404,
+    page=_service_page,
+    back=lambda service: _back(service.pk),
+)
 
 
 def object_action(getter):
     """A POST on something under a service (appointment, sheet, training)."""
 
-    def decorate(view):
-        @wraps(view)
-        @login_required
-        @require_POST
-        def wrapper(request, pk: int):
-            try:
-                obj = getter(user=request.user, pk=pk)
-            except (
-                m.FirstAppointment.DoesNotExist,
-                m.AgreementSheet.DoesNotExist,
-                m.TrainingRegistration.DoesNotExist,
-            ):
-                raise Http404 from None
-            try:
-                response = view(request, obj)
-            except ValidationError as exc:
-                report_refusal(request, exc)
-                response = None
-            return response or redirect("mediation_detail", pk=obj.service_id)
+    def load(request, pk: int):
+        try:
+            return getter(user=request.user, pk=pk)
+        except (
+            m.FirstAppointment.DoesNotExist,
+            m.AgreementSheet.DoesNotExist,
+            m.TrainingRegistration.DoesNotExist,
+        ):
+            raise Http404 from None
 
-        return wrapper
-
-    return decorate
+    return object_post(
+        load=load,
+        page=lambda request, obj, rejected: _service_page(
+            request, service_or_404(request, obj.service_id), rejected, about=obj
+        ),
+        back=lambda obj: _back(obj.service_id),
+    )
 
 
 def can_close_by_vdab(user) -> bool:

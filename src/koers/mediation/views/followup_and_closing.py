@@ -8,15 +8,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
+from koers.core.form_pages import submitted
+from koers.core.forms import apply_errors
 from koers.mediation import forms, pdfs, selectors, services
 from koers.mediation.rules.closing import advice_options
 from koers.mediation.views.common import (
     can_close_by_vdab,
     object_action,
-    report_form_errors,
-    report_refusal,
     service_action,
     service_or_404,
 )
@@ -25,27 +25,27 @@ from koers.mediation.views.common import (
 @service_action
 def month_end(request, service):
     form = forms.MonthEndForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    passive = {"1": True, "0": False}.get(form.cleaned_data["passive"])
-    services.month_end_record(
-        service=service,
-        month_end=form.cleaned_data["month_end"],
-        category=form.cleaned_data["category"],
-        passive=passive,
-        acting_user=request.user,
-    )
+    with submitted(form, "month_end_form"):
+        passive = {"1": True, "0": False}.get(form.cleaned_data["passive"])
+        services.month_end_record(
+            service=service,
+            month_end=form.cleaned_data["month_end"],
+            category=form.cleaned_data["category"],
+            passive=passive,
+            acting_user=request.user,
+        )
     messages.success(request, _("De categorie van het einde van de maand is bewaard."))
 
 
 @service_action
 def training_new(request, service):
     form = forms.TrainingForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.training_register(
-        service=service, data=services.TrainingData(**form.cleaned_data), acting_user=request.user
-    )
+    with submitted(form, "training_form"):
+        services.training_register(
+            service=service,
+            data=services.TrainingData(**form.cleaned_data),
+            acting_user=request.user,
+        )
     messages.success(request, _("De opleiding is geregistreerd."))
 
 
@@ -71,47 +71,41 @@ def training_progress(request, training):
 @service_action
 def checklist(request, service):
     form = forms.ChecklistForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.checklist_update(
-        service=service,
-        ticked={k: v for k, v in form.cleaned_data.items() if k != "extra"},
-        extra=form.extra_items(),
-        acting_user=request.user,
-    )
+    with submitted(form, "checklist_form"):
+        services.checklist_update(
+            service=service,
+            ticked={k: v for k, v in form.cleaned_data.items() if k != "extra"},
+            extra=form.extra_items(),
+            acting_user=request.user,
+        )
     messages.success(request, _("De checklist van het dossier is bewaard."))
 
 
 @service_action
 def ibo(request, service):
     form = forms.IboForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.ibo_note(
-        service=service, employer=form.cleaned_data["employer"], acting_user=request.user
-    )
+    with submitted(form, "ibo_form"):
+        services.ibo_note(
+            service=service, employer=form.cleaned_data["employer"], acting_user=request.user
+        )
     messages.success(request, _("De IBO staat als actie in het traject. (MED-10)"))
 
 
 @service_action
 def followup(request, service):
     form = forms.FollowUpForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.followup_contact_record(service=service, acting_user=request.user, **form.cleaned_data)
+    with submitted(form, "followup_form"):
+        services.followup_contact_record(
+            service=service, acting_user=request.user, **form.cleaned_data
+        )
     messages.success(request, _("Het contact met de projectopvolger is geregistreerd."))
 
 
-@login_required
-@require_POST
-def advice(request, pk: int):
-    service = service_or_404(request, pk)
+@service_action
+def advice(request, service):
     options = advice_options(service.closing_reason) if service.state == "to_close" else ()
     form = forms.AdviceForm(request.POST, options=options)
-    if not form.is_valid():
-        report_form_errors(request, form)
-        return redirect("mediation_detail", pk=service.pk)
-    try:
+    with submitted(form, "advice_form"):
         service = services.advice_give(
             service=service,
             option=form.cleaned_data["advice"],
@@ -121,9 +115,6 @@ def advice(request, pk: int):
             acting_user=request.user,
             now=timezone.now(),
         )
-    except ValidationError as exc:
-        report_refusal(request, exc)
-        return redirect("mediation_detail", pk=service.pk)
     document = pdfs.advice_pdf(service=service, acting_user=request.user)
     messages.success(
         request,
@@ -134,7 +125,7 @@ def advice(request, pk: int):
     )
     if form.cleaned_data["printed"]:
         return redirect("document_download", pk=document.pk)
-    return redirect("mediation_detail", pk=service.pk)
+    return None
 
 
 def service_visible(user, pk: int) -> bool:
@@ -154,7 +145,7 @@ def vdab_close(request, pk: int):
         try:
             services.close_by_vdab(service=service, acting_user=request.user, now=timezone.now())
         except ValidationError as exc:
-            report_refusal(request, exc)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -166,7 +157,7 @@ def vdab_close(request, pk: int):
             )
             if not service_visible(request.user, service.pk):
                 return redirect("mediation_dashboard")
-        return redirect("mediation_detail", pk=service.pk)
+            return redirect("mediation_detail", pk=service.pk)
     return render(
         request,
         "mediation/vdab_close.html",

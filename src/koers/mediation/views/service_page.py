@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.form_pages import REJECTED_STATUS, FormRejected, distinct_ids, submitted
 from koers.mediation import forms, pdfs, selectors, services
 from koers.mediation import models as m
 from koers.mediation.rules.closing import CITIZEN_TEXTS, advice_options
@@ -16,14 +17,15 @@ from koers.mediation.rules.ladder import TERMINAL, LadderState
 from koers.mediation.views.common import (
     can_close_by_vdab,
     object_action,
-    report_form_errors,
     service_action,
     service_or_404,
 )
 from koers.trajectories.models import ContactOutcome
 
 
-def _detail_context(request, service: m.MediationService) -> dict:
+def _detail_context(request, service: m.MediationService, about=None, **forms_in_error) -> dict:
+    """The service page; `forms_in_error` are posted forms shown again as typed, with their errors
+    (`about`: the sheet whose signatures were posted)."""
     now = timezone.now()
     today = timezone.localdate(now)
     appointments = list(
@@ -36,10 +38,18 @@ def _detail_context(request, service: m.MediationService) -> dict:
     pending = next((a for a in appointments if not a.outcome), None)
     ladder_state = LadderState(service.ladder_state)
     sheets = list(service.sheets.select_related("document").order_by("-number"))
+    rejected_sign = forms_in_error.pop("sign_form", None)
     for sheet in sheets:
         sheet.rows = [
             (a["title"], date.fromisoformat(a["deadline"])) for a in sheet.content["assignments"]
         ]
+        # Each unsigned sheet has its own signature form (and element ids); the posted one stays.
+        sheet.sign_form = (
+            rejected_sign
+            if rejected_sign is not None and about is not None and about.pk == sheet.pk
+            else forms.SignForm(initial={"partner_on": today, "participant_on": today})
+        )
+        sheet.sign_form.auto_id = f"id_sign{sheet.pk}_%s"
     trajectory = service.trajectory
     contacts = list(
         trajectory.contacts.filter(first_appointment__isnull=True)
@@ -89,13 +99,16 @@ def _detail_context(request, service: m.MediationService) -> dict:
         "followups": list(service.followup_contacts.all()),
         "advice_options": [(o.value, m.Advice(o.value).label, CITIZEN_TEXTS[o]) for o in options],
         "documents": list(trajectory.documents.order_by("-created_at")[:20]),
-        "appointment_form": forms.AppointmentForm(initial=appointment_initial),
-        "reschedule_form": forms.RescheduleForm(initial=appointment_initial),
-        "outcome_form": forms.OutcomeForm(),
-        "invitation_form": forms.InvitationForm(),
-        "sheet_form": forms.SheetForm(work_points=service.work_points, initial={"made_on": today}),
-        "sign_form": forms.SignForm(initial={"partner_on": today, "participant_on": today}),
-        "contact_form": forms.MediationContactForm(
+        "appointment_form": forms_in_error.get("appointment_form")
+        or forms.AppointmentForm(initial=appointment_initial),
+        "reschedule_form": forms_in_error.get("reschedule_form")
+        or forms.RescheduleForm(initial=appointment_initial),
+        "outcome_form": forms_in_error.get("outcome_form") or forms.OutcomeForm(),
+        "invitation_form": forms_in_error.get("invitation_form") or forms.InvitationForm(),
+        "sheet_form": forms_in_error.get("sheet_form")
+        or forms.SheetForm(work_points=service.work_points, initial={"made_on": today}),
+        "contact_form": forms_in_error.get("contact_form")
+        or forms.MediationContactForm(
             initial={
                 "date": today,
                 "start_time": appointment_initial["start_time"],
@@ -103,9 +116,10 @@ def _detail_context(request, service: m.MediationService) -> dict:
                 "outcome": ContactOutcome.PLANNED,
             }
         ),
-        "month_end_form": forms.MonthEndForm(),
-        "training_form": forms.TrainingForm(),
-        "checklist_form": forms.ChecklistForm(
+        "month_end_form": forms_in_error.get("month_end_form") or forms.MonthEndForm(),
+        "training_form": forms_in_error.get("training_form") or forms.TrainingForm(),
+        "checklist_form": forms_in_error.get("checklist_form")
+        or forms.ChecklistForm(
             initial={
                 **service.file_checklist,
                 "extra": "\n".join(
@@ -113,9 +127,10 @@ def _detail_context(request, service: m.MediationService) -> dict:
                 ),
             }
         ),
-        "advice_form": forms.AdviceForm(options=options),
-        "followup_form": forms.FollowUpForm(initial={"on": today}),
-        "ibo_form": forms.IboForm(),
+        "advice_form": forms_in_error.get("advice_form") or forms.AdviceForm(options=options),
+        "followup_form": forms_in_error.get("followup_form")
+        or forms.FollowUpForm(initial={"on": today}),
+        "ibo_form": forms_in_error.get("ibo_form") or forms.IboForm(),
         "can_close_by_vdab": can_close_by_vdab(request.user),
         "today": today,
         "section": "mediation_dashboard",
@@ -125,7 +140,16 @@ def _detail_context(request, service: m.MediationService) -> dict:
 @login_required
 def detail(request, pk: int):
     service = service_or_404(request, pk)
-    return render(request, "mediation/service_detail.html", _detail_context(request, service))
+    context = distinct_ids(_detail_context(request, service))
+    return render(request, "mediation/service_detail.html", context)
+
+
+def page_with_rejected_form(
+    request, service: m.MediationService, rejected: FormRejected, about=None
+):
+    """The service page again, with the rejected form as typed and its errors next to the fields."""
+    context = distinct_ids(_detail_context(request, service, about=about, **rejected.forms()))
+    return render(request, "mediation/service_detail.html", context, status=REJECTED_STATUS)
 
 
 def _appointment_data(form) -> services.AppointmentData:
@@ -142,11 +166,13 @@ def _appointment_data(form) -> services.AppointmentData:
 @service_action
 def appointment_new(request, service):
     form = forms.AppointmentForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    appointment = services.first_appointment_plan(
-        service=service, data=_appointment_data(form), acting_user=request.user, now=timezone.now()
-    )
+    with submitted(form, "appointment_form"):
+        appointment = services.first_appointment_plan(
+            service=service,
+            data=_appointment_data(form),
+            acting_user=request.user,
+            now=timezone.now(),
+        )
     messages.success(
         request,
         _("%(kind)s %(n)d is gepland.")
@@ -159,16 +185,15 @@ def appointment_new(request, service):
 @object_action(selectors.appointment_get)
 def appointment_outcome(request, appointment):
     form = forms.OutcomeForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    step = services.first_appointment_record(
-        appointment=appointment,
-        present=form.cleaned_data["present"],
-        reason=form.cleaned_data["absence_reason"],
-        comment=form.cleaned_data["comment"],
-        acting_user=request.user,
-        now=timezone.now(),
-    )
+    with submitted(form, "outcome_form"):
+        step = services.first_appointment_record(
+            appointment=appointment,
+            present=form.cleaned_data["present"],
+            reason=form.cleaned_data["absence_reason"],
+            comment=form.cleaned_data["comment"],
+            acting_user=request.user,
+            now=timezone.now(),
+        )
     for reason in step.reasons:
         (messages.warning if step.stops else messages.success)(
             request, f"{reason.message} ({reason.rule})"
@@ -182,55 +207,55 @@ def appointment_outcome(request, appointment):
 @object_action(selectors.appointment_get)
 def appointment_reschedule(request, appointment):
     form = forms.RescheduleForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.first_appointment_reschedule(
-        appointment=appointment,
-        data=_appointment_data(form),
-        mediator_unavailable=form.cleaned_data["mediator_unavailable"],
-        acting_user=request.user,
-        now=timezone.now(),
-    )
+    with submitted(form, "reschedule_form"):
+        services.first_appointment_reschedule(
+            appointment=appointment,
+            data=_appointment_data(form),
+            mediator_unavailable=form.cleaned_data["mediator_unavailable"],
+            acting_user=request.user,
+            now=timezone.now(),
+        )
     messages.success(request, _("Het contact is opnieuw ingepland."))
 
 
 @object_action(selectors.appointment_get)
 def appointment_invite(request, appointment):
-    uploads = request.FILES.getlist("attachments")
-    document = pdfs.invitation_send(
-        appointment=appointment, attachments=uploads, acting_user=request.user
-    )
+    form = forms.InvitationForm(request.POST, request.FILES)
+    with submitted(form, "invitation_form"):
+        document = pdfs.invitation_send(
+            appointment=appointment,
+            attachments=request.FILES.getlist("attachments"),
+            acting_user=request.user,
+        )
     messages.success(request, _("De uitnodiging is klaar: %(title)s.") % {"title": document.title})
 
 
 @service_action
 def sheet_new(request, service):
     form = forms.SheetForm(request.POST, work_points=service.work_points)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    sheet = services.sheet_create(
-        service=service,
-        made_on=form.cleaned_data["made_on"],
-        work_points=form.cleaned_data["work_points"],
-        assignments=form.assignments(),
-        services_remark=form.cleaned_data["services_remark"],
-        acting_user=request.user,
-        now=timezone.now(),
-    )
+    with submitted(form, "sheet_form"):
+        sheet = services.sheet_create(
+            service=service,
+            made_on=form.cleaned_data["made_on"],
+            work_points=form.cleaned_data["work_points"],
+            assignments=form.assignments(),
+            services_remark=form.cleaned_data["services_remark"],
+            acting_user=request.user,
+            now=timezone.now(),
+        )
     messages.success(request, _("%(sheet)s is opgemaakt.") % {"sheet": sheet})
 
 
 @object_action(selectors.sheet_get)
 def sheet_sign(request, sheet):
     form = forms.SignForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.sheet_sign(
-        sheet=sheet,
-        partner_on=form.cleaned_data["partner_on"],
-        participant_on=form.cleaned_data["participant_on"],
-        acting_user=request.user,
-    )
+    with submitted(form, "sign_form"):
+        services.sheet_sign(
+            sheet=sheet,
+            partner_on=form.cleaned_data["partner_on"],
+            participant_on=form.cleaned_data["participant_on"],
+            acting_user=request.user,
+        )
     messages.success(request, _("De handtekeningen zijn geregistreerd."))
 
 
@@ -255,14 +280,13 @@ def start(request, service):
 @service_action
 def contact_new(request, service):
     form = forms.MediationContactForm(request.POST)
-    if not form.is_valid():
-        return report_form_errors(request, form)
-    services.mediation_contact_log(
-        service=service,
-        data=form.contact_data(),
-        residence_status_checked=form.cleaned_data["residence_status_checked"],
-        work_permit_checked=form.cleaned_data["work_permit_checked"],
-        note=form.cleaned_data["check_note"],
-        acting_user=request.user,
-    )
+    with submitted(form, "contact_form"):
+        services.mediation_contact_log(
+            service=service,
+            data=form.contact_data(),
+            residence_status_checked=form.cleaned_data["residence_status_checked"],
+            work_permit_checked=form.cleaned_data["work_permit_checked"],
+            note=form.cleaned_data["check_note"],
+            acting_user=request.user,
+        )
     messages.success(request, _("Het contact is geregistreerd."))

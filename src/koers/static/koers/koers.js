@@ -24,4 +24,87 @@
       if (!el.contains(event.target)) el.removeAttribute("open");
     });
   });
+  // A field with a maximum length says so when it is full, and when the browser cut a pasted
+  // text to fit: otherwise the end of what was typed disappears without a word. The server
+  // refuses a longer value next to the field; this only tells it while typing.
+  var script = document.querySelector("script[data-text-full]");
+  var texts = {
+    full: (script && script.dataset.textFull) || "%(count)s/%(max)s",
+    cut: (script && script.dataset.textCut) || "%(max)s",
+  };
+  function say(template, count, max) {
+    return template.replace("%(count)s", count).replace("%(max)s", max);
+  }
+  function note(field) {
+    var id = (field.id || field.name) + "_maxlength";
+    var el = document.getElementById(id);
+    if (!el) {
+      el = document.createElement("p");
+      el.id = id;
+      el.className = "help maxlength-note";
+      el.setAttribute("aria-live", "polite");
+      el.hidden = true;
+      field.insertAdjacentElement("afterend", el);
+      var described = field.getAttribute("aria-describedby");
+      field.setAttribute("aria-describedby", described ? described + " " + id : id);
+    }
+    return el;
+  }
+  function showLength(field) {
+    var max = field.maxLength;
+    if (!(max > 0)) return;
+    var count = field.value.length;
+    if (field.dataset.cut === "1") {
+      field.dataset.cut = "";
+      var cut = note(field);
+      cut.textContent = say(texts.cut, count, max);
+      cut.hidden = false;
+      return;
+    }
+    var existing = document.getElementById((field.id || field.name) + "_maxlength");
+    if (count >= max) {
+      var full = note(field);
+      full.textContent = say(texts.full, count, max);
+      full.hidden = false;
+    } else if (existing) {
+      existing.hidden = true;
+    }
+  }
+  function limited(target) {
+    return (
+      target instanceof HTMLElement &&
+      target.matches("input[maxlength], textarea[maxlength]") &&
+      target.maxLength > 0
+    );
+  }
+  document.addEventListener("paste", function (event) {
+    var field = event.target;
+    if (!limited(field) || !event.clipboardData) return;
+    var pasted = event.clipboardData.getData("text").length;
+    var selected = (field.selectionEnd || 0) - (field.selectionStart || 0);
+    if (field.value.length - selected + pasted > field.maxLength) field.dataset.cut = "1";
+  });
+  document.addEventListener("input", function (event) {
+    if (limited(event.target)) showLength(event.target);
+  });
+
+  // A page shown again after a rejected form: open what hides the first error and go there.
+  function showFirstError() {
+    document.querySelectorAll("input[maxlength], textarea[maxlength]").forEach(showLength);
+    var target =
+      document.querySelector('[aria-invalid="true"]') ||
+      document.querySelector("form .form-errors");
+    if (!target) return;
+    for (var el = target.parentElement; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+    if (!target.matches("input, select, textarea")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showFirstError);
+  } else {
+    showFirstError();
+  }
 })();
