@@ -18,7 +18,7 @@ from koers.trajectories.models import (
 )
 from koers.trajectories.services import ContactData, document_add, document_set_status
 from koers.vouchers.models import Voucher, VoucherSettings
-from koers.vouchers.selectors import voucher_summary
+from koers.vouchers.selectors import aftercare_totals, voucher_summary
 from koers.vouchers.services import (
     GroupMember,
     aftercare_informed,
@@ -319,7 +319,7 @@ def test_lbc_16_interim_evaluation_recorded(voucher, coach):
 
 
 @pytest.mark.django_db
-def test_lbc_18_aftercare_half_hour_once_then_refused(voucher, coach):
+def test_lbc_18_all_aftercare_is_registered_in_half_hours_beyond_the_right(voucher, coach):
     with pytest.raises(ValidationError, match="synthesegesprek"):
         aftercare_register(
             voucher=voucher,
@@ -339,16 +339,26 @@ def test_lbc_18_aftercare_half_hour_once_then_refused(voucher, coach):
         note="Vraag",
         acting_user=coach,
     )
-    with pytest.raises(ValidationError, match="LBC-18"):
+    aftercare_register(
+        voucher=voucher,
+        on=timezone.localdate(),
+        minutes=60,
+        form="email",
+        note="",
+        acting_user=coach,
+    )
+    with pytest.raises(ValidationError, match="per half uur"):
         aftercare_register(
             voucher=voucher,
             on=timezone.localdate(),
-            minutes=30,
+            minutes=45,
             form="email",
             note="",
             acting_user=coach,
         )
-    assert voucher.aftercare.count() == 1
+    assert voucher.aftercare.count() == 2
+    totals = aftercare_totals(voucher)
+    assert (totals.registered_minutes, totals.within_right_minutes) == (90, 30)
     aftercare_informed(voucher=voucher, acting_user=coach)
     voucher.refresh_from_db()
     assert voucher.aftercare_informed_at is not None

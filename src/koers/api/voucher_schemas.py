@@ -64,8 +64,20 @@ class VoucherOut(Schema):
     certificate_training: str
 
 
+class AftercareTotalsOut(Schema):
+    registered_minutes: int = Field(description="Alle geregistreerde nazorg (LBC-18).")
+    within_right_minutes: int = Field(
+        description="Het deel binnen het recht van de cliënt (30 minuten per cheque)."
+    )
+    right_minutes: int = Field(description="Het recht van de cliënt per cheque.")
+    deadline: date | None = Field(
+        description="Laatste dag voor nazorg: een jaar na het synthesegesprek (LBC-18)."
+    )
+
+
 class VoucherDetailOut(VoucherOut):
     hours: HoursOut
+    aftercare: AftercareTotalsOut
 
 
 class VoucherPage(Schema):
@@ -220,7 +232,12 @@ class VoucherDocumentPage(Schema):
 
 class AftercareIn(Schema):
     on: date
-    minutes: int = 30
+    minutes: int = Field(
+        30,
+        ge=30,
+        le=600,
+        description="Per half uur: 30, 60, 90 … Alle nazorg mag geregistreerd worden.",
+    )
     form: AftercareEntry.Form
     note: str = ""
 
@@ -233,6 +250,10 @@ class AftercareOut(Schema):
     note: str
     recorded_by_id: int
     created_at: datetime
+
+
+class AftercareListOut(AftercareTotalsOut):
+    items: list[AftercareOut]
 
 
 class CertificateIn(Schema):

@@ -16,6 +16,7 @@ from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.voucher_schemas import (
     AftercareIn,
+    AftercareListOut,
     AftercareOut,
     CertificateIn,
     ChecklistOut,
@@ -48,6 +49,7 @@ from koers.vouchers.rules.pop import pop_problems
 from koers.vouchers.selectors import (
     JudgedContact,
     VoucherSummary,
+    aftercare_totals,
     voucher_get,
     voucher_summary,
     vouchers_for_user,
@@ -107,7 +109,20 @@ def _hours(summary: VoucherSummary) -> dict:
 def _detail(user: User, pk: int) -> dict:
     """The voucher as the user may see it now (reloaded: services may have changed it)."""
     voucher = voucher_get(user=user, pk=pk)
-    return voucher_out(voucher) | {"hours": _hours(voucher_summary(voucher))}
+    return voucher_out(voucher) | {
+        "hours": _hours(voucher_summary(voucher)),
+        "aftercare": _aftercare_totals(voucher),
+    }
+
+
+def _aftercare_totals(voucher: Voucher) -> dict:
+    totals = aftercare_totals(voucher)
+    return {
+        "registered_minutes": totals.registered_minutes,
+        "within_right_minutes": totals.within_right_minutes,
+        "right_minutes": totals.right_minutes,
+        "deadline": totals.deadline,
+    }
 
 
 def _contact_out(judged: JudgedContact) -> dict:
@@ -422,13 +437,27 @@ def generate_voucher_document(request: HttpRequest, voucher_id: int, payload: Vo
 # ---- aftercare, close, certificate -------------------------------------------------------------
 
 
+@router.get(
+    "/vouchers/{voucher_id}/aftercare",
+    response={200: AftercareListOut, **ERRORS},
+    summary="Nazorg van een cheque (LBC-18)",
+)
+def list_voucher_aftercare(request: HttpRequest, voucher_id: int):
+    """Every aftercare registration, the minutes registered and the part within the client's
+    right (30 minutes per voucher)."""
+    voucher = voucher_get(user=auth_user(request), pk=voucher_id)
+    return _aftercare_totals(voucher) | {"items": list(voucher.aftercare.all())}
+
+
 @router.post(
     "/vouchers/{voucher_id}/aftercare",
     response={201: AftercareOut, **ERRORS},
     summary="Nazorg registreren (LBC-18)",
 )
 def register_voucher_aftercare(request: HttpRequest, voucher_id: int, payload: AftercareIn):
-    """30 minutes per voucher, per half hour, within a year after the synthesis conversation."""
+    """All aftercare done may be registered, per half hour, up to a year after the synthesis
+    conversation (the same date a year later included). The client's right is 30 minutes per
+    voucher: `GET /vouchers/{id}/aftercare` shows how much falls within it."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
     entry = services.aftercare_register(

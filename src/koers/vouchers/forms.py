@@ -208,8 +208,16 @@ class InterimEvaluationForm(forms.Form):
 
 class AftercareForm(forms.Form):
     on = forms.DateField(label=_("Datum"), widget=DateInput())
-    minutes = forms.TypedChoiceField(
-        label=_("Duur"), choices=[(30, "30 min")], coerce=int, initial=30
+    minutes = forms.IntegerField(
+        label=_("Duur (minuten)"),
+        min_value=30,
+        max_value=600,
+        step_size=30,
+        initial=30,
+        help_text=_(
+            "Registreer alle nazorg per half uur (30, 60, 90 …); de cliënt heeft recht op "
+            "30 minuten per cheque."
+        ),
     )
     form = forms.ChoiceField(label=_("Vorm"), choices=AftercareEntry.Form.choices)
     note = forms.CharField(

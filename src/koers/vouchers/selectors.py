@@ -1,8 +1,9 @@
 """Reads for vouchers: what counts, what is left, and what still blocks delivery."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from koers.core.models import User
@@ -16,6 +17,7 @@ from koers.trajectories.models import (
 )
 from koers.vouchers import rules
 from koers.vouchers.models import Voucher
+from koers.vouchers.rules.aftercare import aftercare_deadline, aftercare_within_right
 from koers.vouchers.rules.dossier import (
     ChecklistItem,
     DossierFacts,
@@ -206,4 +208,31 @@ def _dossier_facts(
         evaluation_received=voucher.evaluation_received_on is not None,
         evaluation_correspondence_added=voucher.evaluation_correspondence_added_on is not None,
         aftercare_informed=voucher.aftercare_informed_at is not None,
+    )
+
+
+@dataclass(frozen=True)
+class AftercareTotals:
+    """LBC-18: what was registered, how much of it is within the client's right, until when."""
+
+    registered_minutes: int
+    within_right_minutes: int
+    right_minutes: int
+    deadline: date | None
+
+    @property
+    def beyond_right_minutes(self) -> int:
+        return self.registered_minutes - self.within_right_minutes
+
+
+def aftercare_totals(voucher: Voucher) -> AftercareTotals:
+    ruleset = ruleset_of(voucher)
+    registered = voucher.aftercare.aggregate(total=Sum("minutes"))["total"] or 0
+    return AftercareTotals(
+        registered_minutes=registered,
+        within_right_minutes=aftercare_within_right(registered, ruleset),
+        right_minutes=ruleset.aftercare_minutes,
+        deadline=aftercare_deadline(voucher.synthesis_date, ruleset)
+        if voucher.synthesis_date
+        else None,
     )

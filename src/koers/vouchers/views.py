@@ -138,6 +138,7 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
         "assignments": list(trajectory.assignments.order_by("deadline", "id")),
         "has_pair": Voucher.objects.filter(client_id=voucher.client_id).count() == 2,
         "aftercare": list(voucher.aftercare.all()),
+        "aftercare_totals": selectors.aftercare_totals(voucher),
         "plan": plan,
         "pop_version": latest,
         "pop_reasons": pop_reasons,
