@@ -48,6 +48,8 @@ OBJECT_FOR_URL = {
     "voucher_aftercare_informed": "voucher",
     "voucher_close": "voucher",
     "voucher_evaluation_received": "voucher",
+    "voucher_video_consent": "voucher",
+    "voucher_group_feedback": "voucher",
 }
 NOT_CLIENT_BEARING = {
     "organisation_detail",
@@ -72,6 +74,8 @@ POST_ONLY = {
     "voucher_aftercare_informed",
     "voucher_close",
     "voucher_evaluation_received",
+    "voucher_video_consent",
+    "voucher_group_feedback",
 }
 
 

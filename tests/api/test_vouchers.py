@@ -378,21 +378,28 @@ def test_lbc_06_video_without_screenshot_shows_rule(voucher, coach):
 def test_lbc_04_group_cap_cuts_a_group_session(centre, coach):
     a = _open(ClientFactory(organisation=centre), coach)
     b = _open(ClientFactory(organisation=centre), coach)
-    group_session_create(
+    session = group_session_create(
         organisation=centre,
         coach=coach,
         theme="Mijn talenten in beeld",
         starts_at=_slot(3),
         duration_minutes=120,
         members=[
-            GroupMember(a, "Bakkerij Janssens", True, True),
-            GroupMember(b, "Stad Gent", True, True),
+            GroupMember(a, "Bakkerij Janssens", True, True, True),
+            GroupMember(b, "Stad Gent", True, True, True),
         ],
         aims_at_reflection=True,
         outcome=ContactOutcome.HELD,
         acting_user=coach,
     )
+    individual = _log(a, coach, 2)
     api = Api(coach)
+    group_contact = session.participants.get(voucher=a).contact_id
+    fed_back = api.post(
+        f"/vouchers/{a.pk}/group-feedback",
+        {"group_contact_id": group_contact, "feedback_contact_id": individual.pk},
+    )
+    assert fed_back.status_code == 200
     item = api.get(f"/vouchers/{a.pk}/contacts").json()["items"][0]
     assert item["form"] == "group"
     assert item["counted_minutes"] == 90

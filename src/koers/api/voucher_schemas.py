@@ -8,7 +8,7 @@ from ninja import Field, Schema
 
 from koers.api.schemas import LocalDatetime
 from koers.trajectories.models import ContactForm, ContactOutcome
-from koers.vouchers.models import AftercareEntry
+from koers.vouchers.models import AftercareEntry, VideoConsent
 from koers.vouchers.rules.phases import Phase
 
 
@@ -60,6 +60,10 @@ class VoucherOut(Schema):
     evaluation_received_on: date | None
     evaluation_correspondence_added_on: date | None
     aftercare_informed_at: datetime | None
+    video_consent: str = Field(
+        description="LBC-06: consent (akkoord) of request (op vraag van de cliënt); leeg: geen."
+    )
+    video_consent_on: date | None
     certificate_issued_at: datetime | None
     certificate_training: str
 
@@ -268,3 +272,87 @@ class InterimEvaluationIn(Schema):
     held_on: date
     going_as_wished: str
     would_change: str = ""
+
+
+# ---- e-coaching consent (LBC-06) and group sessions (LBC-04, LBC-05) ---------------------------
+
+
+class VideoConsentIn(Schema):
+    video_consent: VideoConsent | Literal[""] = Field(
+        description="consent: de cliënt gaat akkoord; request: op vraag van de cliënt; leeg trekt in."
+    )
+    on: date | None = Field(None, description="Standaard vandaag.")
+
+
+class GroupParticipantIn(Schema):
+    voucher_id: int
+    employer: str = Field(
+        "", max_length=200, description="Nooit twee deelnemers van één organisatie."
+    )
+    free_choice: bool = Field(False, description="De cliënt koos vrij voor de groepssessie.")
+    linked_to_question: bool = Field(
+        False, description="Het thema werd vooraf besproken en gekoppeld aan de loopbaanvraag."
+    )
+    may_stop_and_switch: bool = Field(
+        False,
+        description="De cliënt kan altijd stoppen en voor individuele gesprekken kiezen, en kiest "
+        "zelf de graad van deelname.",
+    )
+
+
+class GroupSessionIn(Schema):
+    theme: str = Field(max_length=200)
+    method: str = Field("", max_length=2000)
+    starts_at: LocalDatetime = Field(description="Zonder tijdzone: Belgische tijd.")
+    duration_minutes: int
+    place: str = Field("", max_length=200)
+    outcome: Literal["planned", "held"] = ContactOutcome.PLANNED
+    aims_at_reflection: bool = Field(
+        False,
+        description="Het thema richt zich uitsluitend op reflectie en zelfinzicht over "
+        "loopbaancompetenties.",
+    )
+    part_of_other_service: bool = Field(
+        False, description="Onderdeel van een andere dienstverlening (outplacement, training)."
+    )
+    participants: list[GroupParticipantIn] = Field(max_length=50)
+
+
+class GroupParticipantOut(Schema):
+    voucher_id: int
+    contact_id: int
+    employer: str
+    free_choice: bool
+    linked_to_question: bool
+    may_stop_and_switch: bool
+    feedback_contact_id: int | None = Field(
+        description="Het individuele gesprek waarin de inzichten teruggekoppeld werden (LBC-05)."
+    )
+
+
+class GroupSessionOut(Schema):
+    id: int
+    organisation_id: int
+    coach_id: int
+    theme: str
+    method: str
+    starts_at: datetime
+    duration_minutes: int
+    place: str
+    aims_at_reflection: bool
+    part_of_other_service: bool
+    participants: list[GroupParticipantOut] = Field(
+        description="De deelnemers wier cheque u mag zien."
+    )
+
+
+class GroupSessionPage(Schema):
+    count: int
+    items: list[GroupSessionOut]
+
+
+class GroupFeedbackIn(Schema):
+    group_contact_id: int = Field(description="Het groepscontact op deze cheque.")
+    feedback_contact_id: int = Field(
+        description="Het gehouden individuele gesprek op of na de groepssessie."
+    )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.forms import DateInput, ResponsibleChoiceMixin
 from koers.trajectories.forms import ContactEntryForm
 from koers.trajectories.models import ContactForm
-from koers.vouchers.models import AftercareEntry, EvaluationResponse
+from koers.vouchers.models import AftercareEntry, EvaluationResponse, VideoConsent
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import PHASE_LABELS
 from koers.vouchers.rules.pop import POP_SECTIONS
@@ -223,6 +223,18 @@ class AftercareForm(forms.Form):
     note = forms.CharField(
         label=_("Vraag en antwoord"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class VideoConsentForm(forms.Form):
+    """LBC-06: e-coaching (a real-time video call) only with consent or at the client's request."""
+
+    video_consent = forms.ChoiceField(
+        label=_("E-coaching"),
+        choices=[("", _("Nog geen akkoord (videogesprekken tellen niet mee)"))]
+        + list(VideoConsent.choices),
+        required=False,
+    )
+    video_consent_on = forms.DateField(label=_("Genoteerd op"), widget=DateInput())
 
 
 class CertificateForm(forms.Form):

@@ -16,7 +16,7 @@ from koers.trajectories.models import (
     DocumentStatus,
 )
 from koers.vouchers import rules
-from koers.vouchers.models import Voucher
+from koers.vouchers.models import GroupParticipant, Voucher
 from koers.vouchers.rules.aftercare import aftercare_deadline, aftercare_within_right
 from koers.vouchers.rules.dossier import (
     ChecklistItem,
@@ -25,7 +25,7 @@ from koers.vouchers.rules.dossier import (
     dossier_checklist,
 )
 from koers.vouchers.rules.intake import missing_intake_topics
-from koers.vouchers.services import pop_plan, ruleset_of
+from koers.vouchers.services import group_feedback_candidates, pop_plan, ruleset_of
 
 _PROOF_PRESENT = (DocumentStatus.GENERATED, DocumentStatus.SIGNED, DocumentStatus.ORIGINAL_RECEIVED)
 
@@ -100,7 +100,13 @@ def _group_ok(contact: Contact) -> bool:
         and not session.part_of_other_service
         and participation.free_choice
         and participation.linked_to_question
+        and participation.may_stop_and_switch
     )
+
+
+def _group_fed_back(contact: Contact) -> bool:
+    participation = getattr(contact, "group_participation", None)
+    return participation is not None and participation.feedback_contact_id is not None
 
 
 def voucher_summary(voucher: Voucher) -> VoucherSummary:
@@ -132,7 +138,9 @@ def voucher_summary(voucher: Voucher) -> VoucherSummary:
             held=contact.outcome == ContactOutcome.HELD,
             is_introduction=is_intro,
             has_screenshot=screenshot,
+            video_consent=bool(voucher.video_consent),
             group_ok=_group_ok(contact) if contact.form == ContactForm.GROUP else True,
+            group_fed_back=_group_fed_back(contact) if contact.form == ContactForm.GROUP else True,
         )
         decision = rules.judge_contact(facts, tally, voucher.number, ruleset)
         if facts.held and not is_intro and contact.form in rules.COUNTABLE_FORMS:
@@ -236,3 +244,21 @@ def aftercare_totals(voucher: Voucher) -> AftercareTotals:
         if voucher.synthesis_date
         else None,
     )
+
+
+@dataclass(frozen=True)
+class GroupFeedbackRow:
+    """LBC-05: a group session of this voucher, where its insights were fed back (or the choice)."""
+
+    participation: GroupParticipant
+    candidates: list[Contact]
+
+
+def group_feedback_rows(voucher: Voucher) -> list[GroupFeedbackRow]:
+    participations = GroupParticipant.objects.filter(voucher=voucher).select_related(
+        "session", "contact", "feedback_contact", "voucher"
+    )
+    return [
+        GroupFeedbackRow(p, [] if p.feedback_contact_id else group_feedback_candidates(p))
+        for p in participations.order_by("session__starts_at", "id")
+    ]

@@ -6,7 +6,10 @@ Views, the API, the portal, jobs and commands call these; none writes voucher mo
 from koers.vouchers.services.common import ruleset_of
 from koers.vouchers.services.contacts import (
     GroupMember,
+    group_feedback_candidates,
+    group_feedback_record,
     group_session_create,
+    video_consent_record,
     voucher_contact_check,
     voucher_contact_log,
 )
@@ -41,6 +44,8 @@ __all__ = [
     "certificate_issue",
     "evaluation_received",
     "evaluation_submit",
+    "group_feedback_candidates",
+    "group_feedback_record",
     "group_session_create",
     "interim_evaluation_add",
     "pop_facts",
@@ -49,6 +54,7 @@ __all__ = [
     "pop_requires_actions",
     "pop_save",
     "ruleset_of",
+    "video_consent_record",
     "voucher_close",
     "voucher_combine_pop",
     "voucher_contact_check",
