@@ -60,6 +60,12 @@ def voucher(client_record, coach):
     return _open(client_record, coach)
 
 
+@pytest.fixture
+def voucher_2024(client_record, coach):
+    """A voucher under the 2019 rule set, whatever today's date is."""
+    return _open(client_record, coach, start=date(2024, 3, 1))
+
+
 def _slot(days_ago, hour=10):
     return (timezone.localtime() - timedelta(days=days_ago)).replace(
         hour=hour, minute=0, second=0, microsecond=0
@@ -141,7 +147,8 @@ def test_int_08_introduction_is_registered_but_never_counted(voucher, coach):
 
 
 @pytest.mark.django_db
-def test_lbc_06_video_counts_once_the_screenshot_is_uploaded(voucher, coach):
+def test_lbc_06_video_counts_once_the_screenshot_is_uploaded(voucher_2024, coach):
+    voucher = voucher_2024
     video_consent_record(
         voucher=voucher, consent="consent", on=timezone.localdate(), acting_user=coach
     )
@@ -172,7 +179,10 @@ def test_lbc_01_summary_shows_used_counted_and_left(voucher, coach):
 
 # LBC-04 / 05 group sessions -------------------------------------------------------------------
 def _group_vouchers(centre, coach, n=2):
-    return [_open(ClientFactory(organisation=centre), coach) for _ in range(n)]
+    # 2024: under the 2019 rule set whatever today's date is.
+    return [
+        _open(ClientFactory(organisation=centre), coach, start=date(2024, 3, 1)) for _ in range(n)
+    ]
 
 
 @pytest.mark.django_db
@@ -294,7 +304,8 @@ def test_lbc_05_feedback_is_a_held_individual_session_on_the_voucher_after_the_g
 
 
 @pytest.mark.django_db
-def test_lbc_06_consent_is_recorded_and_can_be_withdrawn(voucher, coach):
+def test_lbc_06_consent_is_recorded_and_can_be_withdrawn(voucher_2024, coach):
+    voucher = voucher_2024
     video_consent_record(
         voucher=voucher, consent="request", on=timezone.localdate(), acting_user=coach
     )
@@ -401,7 +412,8 @@ def test_lbc_16_interim_evaluation_recorded(voucher, coach):
 
 
 @pytest.mark.django_db
-def test_lbc_18_all_aftercare_is_registered_in_half_hours_beyond_the_right(voucher, coach):
+def test_lbc_18_all_aftercare_is_registered_in_half_hours_beyond_the_right(voucher_2024, coach):
+    voucher = voucher_2024
     with pytest.raises(ValidationError, match="synthesegesprek"):
         aftercare_register(
             voucher=voucher,

@@ -1,6 +1,6 @@
 """Voucher pages: a coach logs contacts and sees at once what counts and why."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -19,6 +19,19 @@ def voucher(client_record, coach):
         responsible=coach,
         organisation=client_record.organisation,
         start_date=timezone.localdate() - timedelta(days=30),
+        career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
+        acting_user=coach,
+    )
+
+
+@pytest.fixture
+def voucher_2024(client_record, coach):
+    """A voucher under the 2019 rule set, whatever today's date is."""
+    return voucher_open(
+        client=client_record,
+        responsible=coach,
+        organisation=client_record.organisation,
+        start_date=date(2024, 3, 1),
         career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
         acting_user=coach,
     )
@@ -199,7 +212,8 @@ def two_vouchers(centre, coach):
             client=ClientFactory(organisation=centre),
             responsible=coach,
             organisation=centre,
-            start_date=timezone.localdate() - timedelta(days=20),
+            # 2024: under the 2019 rule set whatever today's date is.
+            start_date=date(2024, 3, 1),
             acting_user=coach,
         )
         for _ in range(2)
@@ -341,12 +355,13 @@ def test_lbc_21_pages_show_the_phase_by_its_name(voucher, coach, logged_in):
 
 @pytest.mark.django_db
 def test_lbc_06_screenshot_uploaded_from_the_voucher_page_makes_the_video_call_count(
-    voucher, coach, logged_in
+    voucher_2024, coach, logged_in
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from koers.vouchers.selectors import voucher_summary
 
+    voucher = voucher_2024
     web = logged_in(coach)
     web.post(
         reverse("voucher_video_consent", args=[voucher.pk]),
@@ -380,12 +395,13 @@ def test_document_upload_does_not_redirect_off_site(voucher, coach, logged_in):
 
 @pytest.mark.django_db
 def test_lbc_06_video_call_with_screenshot_but_without_consent_does_not_count_on_the_page(
-    voucher, coach, logged_in
+    voucher_2024, coach, logged_in
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from koers.vouchers.selectors import voucher_summary
 
+    voucher = voucher_2024
     web = logged_in(coach)
     web.post(reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(form="video"))
     contact = Contact.objects.get()
