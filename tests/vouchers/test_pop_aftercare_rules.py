@@ -205,3 +205,36 @@ def test_lbc_12_demo_pops_are_well_formed_and_their_pages_answer(logged_in):
     web = logged_in(voucher.trajectory.responsible)
     assert web.get(reverse("voucher_detail", args=[voucher.pk])).status_code == 200
     assert web.get(reverse("voucher_pop", args=[voucher.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_lbc_12_generic_plan_writes_cannot_store_a_malformed_pop(voucher, coach):
+    from koers.trajectories.services import plan_create, plan_save_version
+    from tests.api.conftest import Api
+
+    with pytest.raises(ValidationError, match="POP-pagina"):
+        plan_create(
+            trajectory=voucher.trajectory,
+            kind=PlanKind.DEVELOPMENT,
+            title="POP (loopbaancheque 1)",
+            content={"career_question": "x", "actions": "Meelopen"},
+            acting_user=coach,
+        )
+    response = Api(coach).post(
+        "/plans",
+        {
+            "trajectory_id": voucher.trajectory_id,
+            "kind": "development",
+            "title": "POP (loopbaancheque 1)",
+            "content": {"actions": "Meelopen"},
+        },
+    )
+    assert response.status_code == 422
+    assert not Plan.objects.exists()
+    pop_save(voucher=voucher, content=POP, acting_user=coach)
+    plan = pop_plan(voucher)
+    with pytest.raises(ValidationError, match="LBC-12"):
+        plan_save_version(plan=plan, content={"text": "Vrije tekst"}, acting_user=coach)
+    response = Api(coach).post(f"/plans/{plan.pk}/versions", {"content": {"actions": "x"}})
+    assert response.status_code == 422
+    assert plan.versions.count() == 1

@@ -35,6 +35,7 @@ from koers.vouchers.services.pop import (
     pop_requires_actions,
     pop_save,
     voucher_combine_pop,
+    voucher_plan_check,
 )
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "voucher_contact_log",
     "voucher_intake_update",
     "voucher_open",
+    "voucher_plan_check",
     "voucher_scope_resolve",
     "voucher_set_phase",
 ]

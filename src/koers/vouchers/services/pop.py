@@ -55,6 +55,27 @@ def _pop_vouchers(voucher: Voucher) -> tuple[int, ...]:
     return (1, 2) if voucher.combined_pop and voucher.number == 2 else (voucher.number,)
 
 
+def voucher_plan_check(trajectory, kind: str, content: dict) -> None:
+    """LBC-12 for plans written outside the POP page (the generic plan page, `/plans`): a
+    voucher's POP keeps its one shape, so that it can never be misread."""
+    if kind != PlanKind.DEVELOPMENT:
+        return
+    voucher = Voucher.objects.filter(trajectory=trajectory).first()
+    if voucher is None:
+        return
+    try:
+        _validated_content(voucher, content)
+    except ValidationError as exc:
+        raise ValidationError(
+            {
+                "content": [
+                    *exc.messages,
+                    _("Het POP van een loopbaancheque bewerk je op de POP-pagina van de cheque."),
+                ]
+            }
+        ) from None
+
+
 @transaction.atomic
 def pop_save(*, voucher: Voucher, content: dict, acting_user: User | None, by_client: bool = False):
     """Save a new version of the POP (the client owns it: they may write it through the portal)."""
