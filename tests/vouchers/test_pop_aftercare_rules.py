@@ -201,10 +201,14 @@ def test_lbc_12_demo_pops_are_well_formed_and_their_pages_answer(logged_in):
     for version in versions:
         voucher = version.plan.trajectory.voucher
         pop_facts(voucher, version.content)  # raises MalformedPop on a malformed version
-    voucher = versions[0].plan.trajectory.voucher
-    web = logged_in(voucher.trajectory.responsible)
-    assert web.get(reverse("voucher_detail", args=[voucher.pk])).status_code == 200
-    assert web.get(reverse("voucher_pop", args=[voucher.pk])).status_code == 200
+    from tests.api.conftest import Api
+
+    for voucher in Voucher.objects.select_related("trajectory__responsible"):
+        coach = voucher.trajectory.responsible
+        web = logged_in(coach)
+        assert web.get(reverse("voucher_detail", args=[voucher.pk])).status_code == 200
+        assert web.get(reverse("voucher_pop", args=[voucher.pk])).status_code == 200
+        assert Api(coach).get(f"/vouchers/{voucher.pk}/pop").status_code == 200
 
 
 @pytest.mark.django_db
