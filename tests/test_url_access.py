@@ -52,6 +52,8 @@ OBJECT_FOR_URL = {
     "voucher_code_of_conduct": "voucher",
     "voucher_evaluation_letter": "voucher",
     "voucher_evaluation_received": "voucher",
+    "voucher_video_consent": "voucher",
+    "voucher_group_feedback": "voucher",
 }
 NOT_CLIENT_BEARING = {
     "organisation_detail",
@@ -77,6 +79,8 @@ POST_ONLY = {
     "voucher_code_of_conduct",
     "voucher_evaluation_letter",
     "voucher_evaluation_received",
+    "voucher_video_consent",
+    "voucher_group_feedback",
 }
 
 

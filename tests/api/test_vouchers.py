@@ -129,7 +129,7 @@ def _allowed(who: str) -> bool:
     return who in {"owner", "centre_staff"}
 
 
-READS = ["", "/contacts", "/checklist", "/pop", "/documents"]
+READS = ["", "/contacts", "/checklist", "/pop", "/documents", "/aftercare"]
 
 
 def _writes(v: Voucher) -> list[tuple[str, str, dict, int]]:
@@ -378,21 +378,28 @@ def test_lbc_06_video_without_screenshot_shows_rule(voucher, coach):
 def test_lbc_04_group_cap_cuts_a_group_session(centre, coach):
     a = _open(ClientFactory(organisation=centre), coach)
     b = _open(ClientFactory(organisation=centre), coach)
-    group_session_create(
+    session = group_session_create(
         organisation=centre,
         coach=coach,
         theme="Mijn talenten in beeld",
         starts_at=_slot(3),
         duration_minutes=120,
         members=[
-            GroupMember(a, "Bakkerij Janssens", True, True),
-            GroupMember(b, "Stad Gent", True, True),
+            GroupMember(a, "Bakkerij Janssens", True, True, True),
+            GroupMember(b, "Stad Gent", True, True, True),
         ],
         aims_at_reflection=True,
         outcome=ContactOutcome.HELD,
         acting_user=coach,
     )
+    individual = _log(a, coach, 2)
     api = Api(coach)
+    group_contact = session.participants.get(voucher=a).contact_id
+    fed_back = api.post(
+        f"/vouchers/{a.pk}/group-feedback",
+        {"group_contact_id": group_contact, "feedback_contact_id": individual.pk},
+    )
+    assert fed_back.status_code == 200
     item = api.get(f"/vouchers/{a.pk}/contacts").json()["items"][0]
     assert item["form"] == "group"
     assert item["counted_minutes"] == 90
@@ -526,16 +533,28 @@ def test_lbc_18_aftercare_before_synthesis_is_422(voucher, coach):
     assert not AftercareEntry.objects.exists()
 
 
-def test_lbc_18_aftercare_once_per_voucher(dossier, coach):
+def test_lbc_18_all_aftercare_is_registered_and_shown_against_the_right(dossier, coach):
     api = Api(coach)
     body = {"on": timezone.localdate(), "minutes": 30, "form": "phone", "note": "Vraag"}
     created = api.post(f"/vouchers/{dossier.pk}/aftercare", body)
     assert created.status_code == 201
     assert created.json()["recorded_by_id"] == coach.pk
-    again = api.post(f"/vouchers/{dossier.pk}/aftercare", body)
-    assert again.status_code == 422
-    assert "LBC-18" in again.json()["errors"][0]["message"]
-    assert AftercareEntry.objects.count() == 1
+    again = api.post(f"/vouchers/{dossier.pk}/aftercare", body | {"minutes": 60})
+    assert again.status_code == 201
+    assert AftercareEntry.objects.count() == 2
+    odd = api.post(f"/vouchers/{dossier.pk}/aftercare", body | {"minutes": 45})
+    assert odd.status_code == 422 and "LBC-18" in odd.json()["errors"][0]["message"]
+    listing = api.get(f"/vouchers/{dossier.pk}/aftercare").json()
+    assert (listing["registered_minutes"], listing["within_right_minutes"]) == (90, 30)
+    assert listing["right_minutes"] == 30 and len(listing["items"]) == 2
+    assert listing["deadline"] == (
+        dossier.synthesis_date.replace(year=dossier.synthesis_date.year + 1).isoformat()
+        if (dossier.synthesis_date.month, dossier.synthesis_date.day) != (2, 29)
+        else date(dossier.synthesis_date.year + 1, 2, 28).isoformat()
+    )
+    detail = api.get(f"/vouchers/{dossier.pk}").json()
+    assert detail["aftercare"]["registered_minutes"] == 90
+    assert detail["aftercare"]["within_right_minutes"] == 30
 
 
 def test_lbc_15_close_moves_to_evaluation(voucher, coach):

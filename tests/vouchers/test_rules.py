@@ -164,3 +164,19 @@ def test_lbc_09_group_is_the_only_non_individual_form_that_counts():
     assert COUNTABLE_FORMS - individual_forms == {"group"}
     for form in ("phone", "written", "online_tool"):
         assert judge_contact(ContactFacts(form, 60), Tally(), 1, RULES).counted_minutes == 0
+
+
+def test_lbc_06_video_call_without_the_clients_consent_does_not_count():
+    facts = ContactFacts("video", 60, has_screenshot=True, video_consent=False)
+    decision = judge_contact(facts, Tally(), 1, RULES)
+    assert decision.counted_minutes == 0
+    assert _rules_of(decision) == ["LBC-06"]
+    assert "akkoord van de cliënt" in decision.reasons[0].message
+
+
+def test_lbc_05_group_session_counts_only_once_fed_back_in_an_individual_session():
+    waiting = judge_contact(ContactFacts("group", 60, group_fed_back=False), Tally(), 1, RULES)
+    assert waiting.counted_minutes == 0
+    assert _rules_of(waiting) == ["LBC-05"]
+    assert "teruggekoppeld" in waiting.reasons[0].message
+    assert judge_contact(ContactFacts("group", 60), Tally(), 1, RULES).counted_minutes == 60

@@ -8,7 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from koers.vouchers.rules import ruleset_for
-from koers.vouchers.rules.aftercare import aftercare_deadline, aftercare_refusal
+from koers.vouchers.rules.aftercare import (
+    aftercare_deadline,
+    aftercare_refusal,
+    aftercare_within_right,
+)
 from koers.vouchers.rules.certificate import academic_year_start, certificate_refusal
 from koers.vouchers.rules.dossier import (
     DossierFacts,
@@ -24,9 +28,12 @@ from koers.vouchers.rules.intake import INTAKE_TOPICS, missing_intake_topics
 from koers.vouchers.rules.phases import Phase, can_move
 from koers.vouchers.rules.pop import (
     Action,
+    MalformedPop,
     PopFacts,
     pop_blocks_finalising,
+    pop_facts_from_content,
     pop_file_name,
+    pop_is_empty,
     pop_problems,
     pop_title,
 )
@@ -111,9 +118,56 @@ def test_lbc_12_reflexive_pop_without_actions_only_warned_by_default():
         style="reflexive",
         sections={"career_question": "x", "reflections": "y", "choices": "z"},
     )
-    assert pop_problems(pop, actions_required=False) == []
+    reasons = pop_problems(pop, actions_required=False)
+    assert [r.rule for r in reasons] == ["LBC-12"]
+    assert "geen concrete acties" in reasons[0].message
+    assert not pop_blocks_finalising(reasons, actions_required=False)
     reasons = pop_problems(pop, actions_required=True)
     assert reasons and pop_blocks_finalising(reasons, actions_required=True)
+
+
+def test_lbc_12_pop_with_nothing_written_is_empty():
+    assert pop_is_empty(PopFacts(sections={"career_question": "  ", "reflections": ""}))
+    assert not pop_is_empty(PopFacts(sections={"career_question": "Blijf ik in de zorg?"}))
+    assert not pop_is_empty(PopFacts(sections={}, actions=(GOOD_ACTION,)))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "tekst",
+        {"actions": "Twee dagen meelopen in een dagcentrum"},
+        {"actions": ["Meelopen"]},
+        {"actions": [{"what": "Meelopen", "by_when": "eind volgende maand"}]},
+        {"actions": [{"what": "Meelopen", "voucher": 3}]},
+        {"sections": "Loopbaanvraag"},
+        {"sections": {"loopbaanvraag": "x"}},
+        {"career_question": "x", "reflections": "y"},
+        {"style": "dromerig"},
+        {"covered": {"3": "x"}},
+    ],
+)
+def test_lbc_12_malformed_pop_content_is_refused_loudly(content):
+    with pytest.raises(MalformedPop):
+        pop_facts_from_content(content, (1,))
+
+
+def test_lbc_12_lbc_13_well_formed_content_is_read():
+    facts = pop_facts_from_content(
+        {
+            "style": "reflexive",
+            "sections": {"career_question": "x"},
+            "actions": [
+                {"what": "Bellen", "by_when": "2026-04-01", "by_whom": "cliënt", "voucher": 2},
+                {"what": "Mailen", "by_when": "", "by_whom": ""},
+            ],
+            "covered": {"1": "Intake"},
+        },
+        (1, 2),
+    )
+    assert facts.actions[0] == Action("Bellen", date(2026, 4, 1), "cliënt", 2)
+    assert facts.actions[1].by_when is None
+    assert facts.covered == {1: "Intake"} and facts.style == "reflexive"
 
 
 def test_lbc_12_action_pop_without_concrete_actions_warns_but_does_not_block_by_default():
@@ -299,38 +353,78 @@ SYNTHESIS = date(2026, 1, 15)
 
 def test_lbc_18_thirty_minutes_within_a_year():
     assert (
-        aftercare_refusal(
-            used_minutes=0, minutes=30, on=date(2026, 6, 1), synthesis_date=SYNTHESIS, ruleset=RULES
-        )
+        aftercare_refusal(minutes=30, on=date(2026, 6, 1), synthesis_date=SYNTHESIS, ruleset=RULES)
         is None
     )
 
 
 @pytest.mark.parametrize(
-    ("used", "minutes", "on", "text"),
+    ("minutes", "on", "text"),
     [
-        (30, 30, date(2026, 6, 1), "maximaal 30 minuten"),
-        (0, 60, date(2026, 6, 1), "maximaal 30 minuten"),
-        (0, 20, date(2026, 6, 1), "per half uur"),
-        (0, 30, date(2027, 1, 16), "één jaar"),
-        (0, 30, date(2026, 1, 10), "na het synthesegesprek"),
+        (20, date(2026, 6, 1), "per half uur"),
+        (45, date(2026, 6, 1), "per half uur"),
+        (0, date(2026, 6, 1), "per half uur"),
+        (30, date(2027, 1, 16), "een jaar"),
+        (30, date(2026, 1, 10), "na het synthesegesprek"),
     ],
 )
-def test_lbc_18_refusals(used, minutes, on, text):
-    reason = aftercare_refusal(
-        used_minutes=used, minutes=minutes, on=on, synthesis_date=SYNTHESIS, ruleset=RULES
-    )
+def test_lbc_18_refusals(minutes, on, text):
+    reason = aftercare_refusal(minutes=minutes, on=on, synthesis_date=SYNTHESIS, ruleset=RULES)
     assert reason.rule == "LBC-18" and text in reason.message
 
 
+def test_lbc_18_more_than_thirty_minutes_may_be_registered():
+    assert (
+        aftercare_refusal(minutes=60, on=date(2026, 6, 1), synthesis_date=SYNTHESIS, ruleset=RULES)
+        is None
+    )
+    assert aftercare_within_right(90, RULES) == 30
+    assert aftercare_within_right(0, RULES) == 0
+
+
 def test_lbc_18_no_aftercare_before_a_synthesis():
-    assert aftercare_refusal(
-        used_minutes=0, minutes=30, on=TODAY, synthesis_date=None, ruleset=RULES
+    assert aftercare_refusal(minutes=30, on=TODAY, synthesis_date=None, ruleset=RULES)
+
+
+def test_lbc_18_deadline_is_the_same_date_a_year_later():
+    assert aftercare_deadline(SYNTHESIS, RULES) == date(2027, 1, 15)
+    # 365 days after 2027-03-01 is 2028-02-29: a calendar year runs to 2028-03-01.
+    assert aftercare_deadline(date(2027, 3, 1), RULES) == date(2028, 3, 1)
+    assert (
+        aftercare_refusal(
+            minutes=30, on=date(2028, 3, 1), synthesis_date=date(2027, 3, 1), ruleset=RULES
+        )
+        is None
     )
 
 
-def test_lbc_18_deadline_is_one_year_after_synthesis():
-    assert aftercare_deadline(SYNTHESIS, RULES) == date(2027, 1, 15)
+def test_lbc_18_deadline_from_29_february_is_28_february():
+    assert aftercare_deadline(date(2028, 2, 29), RULES) == date(2029, 2, 28)
+    assert aftercare_refusal(
+        minutes=30, on=date(2029, 3, 1), synthesis_date=date(2028, 2, 29), ruleset=RULES
+    )
+
+
+@given(synthesis=st.dates(date(2019, 1, 1), date(2040, 12, 31)), days=st.integers(0, 800))
+def test_lbc_18_window_is_one_calendar_year_inclusive(synthesis, days):
+    on = synthesis + timedelta(days=days)
+    try:
+        same_date_next_year = synthesis.replace(year=synthesis.year + 1)
+    except ValueError:  # 29 February
+        same_date_next_year = date(synthesis.year + 1, 2, 28)
+    refused = aftercare_refusal(minutes=30, on=on, synthesis_date=synthesis, ruleset=RULES)
+    assert (refused is None) == (on <= same_date_next_year)
+    assert aftercare_deadline(synthesis, RULES) == same_date_next_year
+
+
+@given(minutes=st.integers(-60, 1000))
+def test_lbc_18_any_number_of_half_hours_may_be_registered(minutes):
+    refused = aftercare_refusal(
+        minutes=minutes, on=date(2026, 6, 1), synthesis_date=SYNTHESIS, ruleset=RULES
+    )
+    assert (refused is None) == (minutes > 0 and minutes % 30 == 0)
+    if minutes >= 0:
+        assert aftercare_within_right(minutes, RULES) == min(minutes, 30)
 
 
 # LBC-19 scope ----------------------------------------------------------------------------------

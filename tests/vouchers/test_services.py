@@ -21,7 +21,7 @@ from koers.trajectories.models import (
 from koers.trajectories.services import ContactData, document_add, document_set_status
 from koers.vouchers.models import Voucher, VoucherSettings
 from koers.vouchers.pdfs import evaluation_letter_generate, voucher_document_generate
-from koers.vouchers.selectors import voucher_summary
+from koers.vouchers.selectors import aftercare_totals, voucher_summary
 from koers.vouchers.services import (
     GroupMember,
     aftercare_informed,
@@ -29,10 +29,12 @@ from koers.vouchers.services import (
     certificate_issue,
     code_of_conduct_handed_over,
     evaluation_received,
+    group_feedback_record,
     group_session_create,
     interim_evaluation_add,
     pop_finalise,
     pop_save,
+    video_consent_record,
     voucher_close,
     voucher_contact_log,
     voucher_intake_update,
@@ -60,6 +62,12 @@ def _open(
 @pytest.fixture
 def voucher(client_record, coach):
     return _open(client_record, coach)
+
+
+@pytest.fixture
+def voucher_2024(client_record, coach):
+    """A voucher under the 2019 rule set, whatever today's date is."""
+    return _open(client_record, coach, start=date(2024, 3, 1))
 
 
 def _slot(days_ago, hour=10):
@@ -143,7 +151,12 @@ def test_int_08_introduction_is_registered_but_never_counted(voucher, coach):
 
 
 @pytest.mark.django_db
-def test_lbc_06_video_counts_once_the_screenshot_is_uploaded(voucher, coach):
+def test_lbc_06_video_counts_once_the_screenshot_is_uploaded(voucher_2024, coach):
+    voucher = voucher_2024
+    video_consent_record(
+        voucher=voucher, consent="consent", on=timezone.localdate(), acting_user=coach
+    )
+    voucher.refresh_from_db()
     contact = _log(voucher, coach, 5, form=ContactForm.VIDEO)
     assert voucher_summary(voucher).counted_minutes == 0
     document_add(
@@ -170,7 +183,10 @@ def test_lbc_01_summary_shows_used_counted_and_left(voucher, coach):
 
 # LBC-04 / 05 group sessions -------------------------------------------------------------------
 def _group_vouchers(centre, coach, n=2):
-    return [_open(ClientFactory(organisation=centre), coach) for _ in range(n)]
+    # 2024: under the 2019 rule set whatever today's date is.
+    return [
+        _open(ClientFactory(organisation=centre), coach, start=date(2024, 3, 1)) for _ in range(n)
+    ]
 
 
 @pytest.mark.django_db
@@ -219,19 +235,96 @@ def test_lbc_04_group_hours_go_to_each_participant_capped(centre, coach):
         starts_at=_slot(3),
         duration_minutes=120,
         members=[
-            GroupMember(a, "Bakkerij Janssens", True, True),
-            GroupMember(b, "Stad Gent", True, True),
+            GroupMember(a, "Bakkerij Janssens", True, True, True),
+            GroupMember(b, "Stad Gent", True, True, True),
         ],
         aims_at_reflection=True,
         outcome=ContactOutcome.HELD,
         acting_user=coach,
     )
     assert session.participants.count() == 2
-    for voucher in (a, b):
+    for days_ago, voucher in ((2, a), (1, b)):
+        assert voucher_summary(voucher).counted_minutes == 0  # LBC-05: not yet fed back
+        individual = _log(voucher, coach, days_ago)
+        group_feedback_record(
+            voucher=voucher,
+            group_contact_id=session.participants.get(voucher=voucher).contact_id,
+            feedback_contact_id=individual.pk,
+            acting_user=coach,
+        )
         summary = voucher_summary(voucher)
-        assert summary.counted_minutes == 90  # voucher 1: group max 1.5 h
-        assert summary.group_minutes == 90
+        assert summary.group_minutes == 90  # voucher 1: group max 1.5 h
+        assert summary.counted_minutes == 150
         assert "LBC-04" in [r.rule for r in summary.contacts[0].decision.reasons]
+
+
+@pytest.mark.django_db
+def test_lbc_05_client_not_told_they_may_stop_and_switch_is_refused(centre, coach):
+    a, b = _group_vouchers(centre, coach)
+    with pytest.raises(ValidationError, match="altijd kan stoppen"):
+        group_session_create(
+            organisation=centre,
+            coach=coach,
+            theme="Mijn waarden in mijn loopbaan",
+            starts_at=_slot(3),
+            duration_minutes=60,
+            members=[GroupMember(a, "A", True, True, True), GroupMember(b, "B", True, True)],
+            aims_at_reflection=True,
+            acting_user=coach,
+        )
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_lbc_05_feedback_is_a_held_individual_session_on_the_voucher_after_the_group(centre, coach):
+    a, b = _group_vouchers(centre, coach)
+    before = _log(a, coach, 5)
+    session = group_session_create(
+        organisation=centre,
+        coach=coach,
+        theme="Mijn talenten in beeld",
+        starts_at=_slot(3),
+        duration_minutes=60,
+        members=[GroupMember(a, "A", True, True, True), GroupMember(b, "B", True, True, True)],
+        aims_at_reflection=True,
+        outcome=ContactOutcome.HELD,
+        acting_user=coach,
+    )
+    group_contact = session.participants.get(voucher=a).contact_id
+    other_voucher = _log(b, coach, 1)
+    for feedback in (before.pk, other_voucher.pk, group_contact):
+        with pytest.raises(ValidationError, match="LBC-05"):
+            group_feedback_record(
+                voucher=a,
+                group_contact_id=group_contact,
+                feedback_contact_id=feedback,
+                acting_user=coach,
+            )
+    with pytest.raises(ValidationError, match="geen groepssessie"):
+        group_feedback_record(
+            voucher=a, group_contact_id=before.pk, feedback_contact_id=before.pk, acting_user=coach
+        )
+    assert not session.participants.filter(feedback_contact__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_lbc_06_consent_is_recorded_and_can_be_withdrawn(voucher_2024, coach):
+    voucher = voucher_2024
+    video_consent_record(
+        voucher=voucher, consent="request", on=timezone.localdate(), acting_user=coach
+    )
+    voucher.refresh_from_db()
+    assert (voucher.video_consent, voucher.video_consent_on) == ("request", timezone.localdate())
+    with pytest.raises(ValidationError):
+        video_consent_record(
+            voucher=voucher,
+            consent="consent",
+            on=timezone.localdate() + timedelta(days=1),
+            acting_user=coach,
+        )
+    video_consent_record(voucher=voucher, consent="", on=timezone.localdate(), acting_user=coach)
+    voucher.refresh_from_db()
+    assert (voucher.video_consent, voucher.video_consent_on) == ("", None)
 
 
 # LBC-10 / 19 ----------------------------------------------------------------------------------
@@ -323,7 +416,8 @@ def test_lbc_16_interim_evaluation_recorded(voucher, coach):
 
 
 @pytest.mark.django_db
-def test_lbc_18_aftercare_half_hour_once_then_refused(voucher, coach):
+def test_lbc_18_all_aftercare_is_registered_in_half_hours_beyond_the_right(voucher_2024, coach):
+    voucher = voucher_2024
     with pytest.raises(ValidationError, match="synthesegesprek"):
         aftercare_register(
             voucher=voucher,
@@ -343,16 +437,26 @@ def test_lbc_18_aftercare_half_hour_once_then_refused(voucher, coach):
         note="Vraag",
         acting_user=coach,
     )
-    with pytest.raises(ValidationError, match="LBC-18"):
+    aftercare_register(
+        voucher=voucher,
+        on=timezone.localdate(),
+        minutes=60,
+        form="email",
+        note="",
+        acting_user=coach,
+    )
+    with pytest.raises(ValidationError, match="per half uur"):
         aftercare_register(
             voucher=voucher,
             on=timezone.localdate(),
-            minutes=30,
+            minutes=45,
             form="email",
             note="",
             acting_user=coach,
         )
-    assert voucher.aftercare.count() == 1
+    assert voucher.aftercare.count() == 2
+    totals = aftercare_totals(voucher)
+    assert (totals.registered_minutes, totals.within_right_minutes) == (90, 30)
     aftercare_informed(voucher=voucher, acting_user=coach)
     voucher.refresh_from_db()
     assert voucher.aftercare_informed_at is not None

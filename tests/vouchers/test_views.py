@@ -27,6 +27,19 @@ def voucher(client_record, coach):
     )
 
 
+@pytest.fixture
+def voucher_2024(client_record, coach):
+    """A voucher under the 2019 rule set, whatever today's date is."""
+    return voucher_open(
+        client=client_record,
+        responsible=coach,
+        organisation=client_record.organisation,
+        start_date=date(2024, 3, 1),
+        career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
+        acting_user=coach,
+    )
+
+
 def _contact_post(days_ago=2, minutes="60", form="individual", **extra):
     day = timezone.localdate() - timedelta(days=days_ago)
     return {
@@ -169,8 +182,8 @@ def test_voucher_page_query_count_does_not_grow(
         web.get(reverse("voucher_detail", args=[voucher.pk]))
 
 
-def _group_post(a, b, employer_b="Stad Gent", reflective="on"):
-    day = (timezone.localdate() - timedelta(days=1)).strftime("%d/%m/%Y")
+def _group_post(a, b, employer_b="Stad Gent", reflective="on", days_ago=1):
+    day = (timezone.localdate() - timedelta(days=days_ago)).strftime("%d/%m/%Y")
     data = {
         "theme": "Mijn waarden en mijn werk",
         "date": day,
@@ -181,10 +194,12 @@ def _group_post(a, b, employer_b="Stad Gent", reflective="on"):
         "p0_employer": "Bakkerij Janssens",
         "p0_free_choice": "on",
         "p0_linked": "on",
+        "p0_may_stop": "on",
         "p1_voucher": str(b.pk),
         "p1_employer": employer_b,
         "p1_free_choice": "on",
         "p1_linked": "on",
+        "p1_may_stop": "on",
     }
     if reflective:
         data["aims_at_reflection"] = reflective
@@ -200,7 +215,8 @@ def two_vouchers(centre, coach):
             client=ClientFactory(organisation=centre),
             responsible=coach,
             organisation=centre,
-            start_date=timezone.localdate() - timedelta(days=20),
+            # 2024: under the 2019 rule set whatever today's date is.
+            start_date=date(2024, 3, 1),
             acting_user=coach,
         )
         for _ in range(2)
@@ -220,17 +236,45 @@ def test_lbc_05_group_session_page_refuses_same_employer(two_vouchers, coach, lo
 
 
 @pytest.mark.django_db
-def test_lbc_04_group_session_page_books_capped_hours_on_each_voucher(
+def test_lbc_04_lbc_05_group_session_page_books_capped_hours_once_fed_back(
     two_vouchers, coach, logged_in
 ):
     from koers.vouchers.selectors import voucher_summary
 
     web = logged_in(coach)
     a, b = two_vouchers
-    response = web.post(reverse("group_session_new"), _group_post(a, b))
+    response = web.post(reverse("group_session_new"), _group_post(a, b, days_ago=3))
     assert response.status_code == 302
-    assert [voucher_summary(v).counted_minutes for v in (a, b)] == [90, 90]
+    assert [voucher_summary(v).counted_minutes for v in (a, b)] == [0, 0]
     assert "Mijn waarden" in web.get(reverse("group_session_list")).content.decode()
+    for hour, voucher in (("10:00", a), ("12:00", b)):
+        web.post(
+            reverse("voucher_contact_create", args=[voucher.pk]),
+            _contact_post(days_ago=2, start_time=hour),
+        )
+        page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+        assert "teruggekoppeld zijn" in page
+        group = Contact.objects.get(trajectory=voucher.trajectory, form="group")
+        individual = Contact.objects.get(trajectory=voucher.trajectory, form="individual")
+        web.post(
+            reverse("voucher_group_feedback", args=[voucher.pk]),
+            {"group_contact": group.pk, "feedback_contact": individual.pk},
+        )
+    assert [voucher_summary(v).group_minutes for v in (a, b)] == [90, 90]
+    assert [voucher_summary(v).counted_minutes for v in (a, b)] == [150, 150]
+
+
+@pytest.mark.django_db
+def test_lbc_05_group_session_page_refuses_a_client_not_told_they_may_stop(
+    two_vouchers, coach, logged_in
+):
+    a, b = two_vouchers
+    data = _group_post(a, b)
+    del data["p1_may_stop"]
+    response = logged_in(coach).post(reverse("group_session_new"), data)
+    assert response.status_code == 200
+    assert "altijd kan stoppen" in response.content.decode()
+    assert not Contact.objects.exists()
 
 
 @pytest.mark.django_db
@@ -314,13 +358,18 @@ def test_lbc_21_pages_show_the_phase_by_its_name(voucher, coach, logged_in):
 
 @pytest.mark.django_db
 def test_lbc_06_screenshot_uploaded_from_the_voucher_page_makes_the_video_call_count(
-    voucher, coach, logged_in
+    voucher_2024, coach, logged_in
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from koers.vouchers.selectors import voucher_summary
 
+    voucher = voucher_2024
     web = logged_in(coach)
+    web.post(
+        reverse("voucher_video_consent", args=[voucher.pk]),
+        {"video_consent": "request", "video_consent_on": timezone.localdate().strftime("%d/%m/%Y")},
+    )
     web.post(reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(form="video"))
     contact = Contact.objects.get()
     page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
@@ -335,6 +384,7 @@ def test_lbc_06_screenshot_uploaded_from_the_voucher_page_makes_the_video_call_c
         url, {"kind": "screenshot", "title": "", "contact": contact.pk, "file": png}
     )
     assert response["Location"] == reverse("voucher_detail", args=[voucher.pk])
+    voucher.refresh_from_db()
     assert voucher_summary(voucher).counted_minutes == 60
 
 
@@ -458,3 +508,32 @@ def test_lbc_11_page_shows_which_contacts_a_sheet_lists_and_a_draft_pop_print(
     page = logged_in(coach).get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
     assert "Staat op dit blad: 02/02/2026 10:00, 09/02/2026 10:00, 16/02/2026 10:00" in page
     assert "Afgedrukt vóór het finaliseren: telt niet als kopie van het POP." in page
+
+
+@pytest.mark.django_db
+def test_lbc_06_video_call_with_screenshot_but_without_consent_does_not_count_on_the_page(
+    voucher_2024, coach, logged_in
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from koers.vouchers.selectors import voucher_summary
+
+    voucher = voucher_2024
+    web = logged_in(coach)
+    web.post(reverse("voucher_contact_create", args=[voucher.pk]), _contact_post(form="video"))
+    contact = Contact.objects.get()
+    png = SimpleUploadedFile("shot.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    web.post(
+        reverse("document_create", args=[voucher.trajectory_id]),
+        {"kind": "screenshot", "title": "", "contact": contact.pk, "file": png},
+    )
+    assert voucher_summary(voucher).counted_minutes == 0
+    page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    assert "akkoord van de cliënt" in page
+    web.post(
+        reverse("voucher_video_consent", args=[voucher.pk]),
+        {"video_consent": "consent", "video_consent_on": timezone.localdate().strftime("%d/%m/%Y")},
+    )
+    voucher.refresh_from_db()
+    assert voucher.video_consent == "consent"
+    assert voucher_summary(voucher).counted_minutes == 60

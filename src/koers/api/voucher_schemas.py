@@ -8,7 +8,7 @@ from ninja import Field, Schema
 
 from koers.api.schemas import LocalDatetime
 from koers.trajectories.models import ContactForm, ContactOutcome
-from koers.vouchers.models import AftercareEntry, ClosingReason, CodeOfConductHandover
+from koers.vouchers.models import AftercareEntry, ClosingReason, CodeOfConductHandover, VideoConsent
 from koers.vouchers.rules.phases import Phase
 
 
@@ -67,6 +67,10 @@ class VoucherOut(Schema):
     evaluation_received_on: date | None
     evaluation_correspondence_added_on: date | None
     aftercare_informed_at: datetime | None
+    video_consent: str = Field(
+        description="LBC-06: consent (akkoord) of request (op vraag van de cliënt); leeg: geen."
+    )
+    video_consent_on: date | None
     certificate_issued_at: datetime | None
     certificate_training: str
     code_of_conduct_handed_on: date | None = Field(description="LBC-11: gedragscode overhandigd.")
@@ -81,8 +85,20 @@ class VoucherOut(Schema):
     )
 
 
+class AftercareTotalsOut(Schema):
+    registered_minutes: int = Field(description="Alle geregistreerde nazorg (LBC-18).")
+    within_right_minutes: int = Field(
+        description="Het deel binnen het recht van de cliënt (30 minuten per cheque)."
+    )
+    right_minutes: int = Field(description="Het recht van de cliënt per cheque.")
+    deadline: date | None = Field(
+        description="Laatste dag voor nazorg: een jaar na het synthesegesprek (LBC-18)."
+    )
+
+
 class VoucherDetailOut(VoucherOut):
     hours: HoursOut
+    aftercare: AftercareTotalsOut
 
 
 class VoucherPage(Schema):
@@ -237,7 +253,12 @@ class VoucherDocumentPage(Schema):
 
 class AftercareIn(Schema):
     on: date
-    minutes: int = 30
+    minutes: int = Field(
+        30,
+        ge=30,
+        le=600,
+        description="Per half uur: 30, 60, 90 … Alle nazorg mag geregistreerd worden.",
+    )
     form: AftercareEntry.Form
     note: str = ""
 
@@ -250,6 +271,10 @@ class AftercareOut(Schema):
     note: str
     recorded_by_id: int
     created_at: datetime
+
+
+class AftercareListOut(AftercareTotalsOut):
+    items: list[AftercareOut]
 
 
 class CertificateIn(Schema):
@@ -276,3 +301,87 @@ class VoucherCloseIn(Schema):
 class CodeOfConductIn(Schema):
     how: CodeOfConductHandover
     on: date
+
+
+# ---- e-coaching consent (LBC-06) and group sessions (LBC-04, LBC-05) ---------------------------
+
+
+class VideoConsentIn(Schema):
+    video_consent: VideoConsent | Literal[""] = Field(
+        description="consent: de cliënt gaat akkoord; request: op vraag van de cliënt; leeg trekt in."
+    )
+    on: date | None = Field(None, description="Standaard vandaag.")
+
+
+class GroupParticipantIn(Schema):
+    voucher_id: int
+    employer: str = Field(
+        "", max_length=200, description="Nooit twee deelnemers van één organisatie."
+    )
+    free_choice: bool = Field(False, description="De cliënt koos vrij voor de groepssessie.")
+    linked_to_question: bool = Field(
+        False, description="Het thema werd vooraf besproken en gekoppeld aan de loopbaanvraag."
+    )
+    may_stop_and_switch: bool = Field(
+        False,
+        description="De cliënt kan altijd stoppen en voor individuele gesprekken kiezen, en kiest "
+        "zelf de graad van deelname.",
+    )
+
+
+class GroupSessionIn(Schema):
+    theme: str = Field(max_length=200)
+    method: str = Field("", max_length=2000)
+    starts_at: LocalDatetime = Field(description="Zonder tijdzone: Belgische tijd.")
+    duration_minutes: int
+    place: str = Field("", max_length=200)
+    outcome: Literal["planned", "held"] = ContactOutcome.PLANNED
+    aims_at_reflection: bool = Field(
+        False,
+        description="Het thema richt zich uitsluitend op reflectie en zelfinzicht over "
+        "loopbaancompetenties.",
+    )
+    part_of_other_service: bool = Field(
+        False, description="Onderdeel van een andere dienstverlening (outplacement, training)."
+    )
+    participants: list[GroupParticipantIn] = Field(max_length=50)
+
+
+class GroupParticipantOut(Schema):
+    voucher_id: int
+    contact_id: int
+    employer: str
+    free_choice: bool
+    linked_to_question: bool
+    may_stop_and_switch: bool
+    feedback_contact_id: int | None = Field(
+        description="Het individuele gesprek waarin de inzichten teruggekoppeld werden (LBC-05)."
+    )
+
+
+class GroupSessionOut(Schema):
+    id: int
+    organisation_id: int
+    coach_id: int
+    theme: str
+    method: str
+    starts_at: datetime
+    duration_minutes: int
+    place: str
+    aims_at_reflection: bool
+    part_of_other_service: bool
+    participants: list[GroupParticipantOut] = Field(
+        description="De deelnemers wier cheque u mag zien."
+    )
+
+
+class GroupSessionPage(Schema):
+    count: int
+    items: list[GroupSessionOut]
+
+
+class GroupFeedbackIn(Schema):
+    group_contact_id: int = Field(description="Het groepscontact op deze cheque.")
+    feedback_contact_id: int = Field(
+        description="Het gehouden individuele gesprek op of na de groepssessie."
+    )

@@ -16,10 +16,15 @@ from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.voucher_schemas import (
     AftercareIn,
+    AftercareListOut,
     AftercareOut,
     CertificateIn,
     ChecklistOut,
     CodeOfConductIn,
+    GroupFeedbackIn,
+    GroupSessionIn,
+    GroupSessionOut,
+    GroupSessionPage,
     IntakeIn,
     InterimEvaluationIn,
     PhaseIn,
@@ -27,6 +32,7 @@ from koers.api.voucher_schemas import (
     PopOut,
     PopVersionIn,
     ScopeResolutionIn,
+    VideoConsentIn,
     VoucherCloseIn,
     VoucherContactIn,
     VoucherContactOut,
@@ -43,13 +49,14 @@ from koers.core.selectors import client_get
 from koers.trajectories.models import Document, TrajectoryStatus
 from koers.trajectories.services import ContactData
 from koers.vouchers import services
-from koers.vouchers.models import Voucher
+from koers.vouchers.models import GroupSession, Voucher
 from koers.vouchers.pdfs import evaluation_letter_generate, voucher_document_generate
 from koers.vouchers.rules.intake import missing_intake_topics
 from koers.vouchers.rules.pop import pop_problems
 from koers.vouchers.selectors import (
     JudgedContact,
     VoucherSummary,
+    aftercare_totals,
     voucher_get,
     voucher_summary,
     vouchers_for_user,
@@ -91,6 +98,8 @@ def voucher_out(voucher: Voucher) -> dict:
         "evaluation_received_on": voucher.evaluation_received_on,
         "evaluation_correspondence_added_on": voucher.evaluation_correspondence_added_on,
         "aftercare_informed_at": voucher.aftercare_informed_at,
+        "video_consent": voucher.video_consent,
+        "video_consent_on": voucher.video_consent_on,
         "certificate_issued_at": voucher.certificate_issued_at,
         "certificate_training": voucher.certificate_training,
         "code_of_conduct_handed_on": voucher.code_of_conduct_handed_on,
@@ -115,7 +124,20 @@ def _hours(summary: VoucherSummary) -> dict:
 def _detail(user: User, pk: int) -> dict:
     """The voucher as the user may see it now (reloaded: services may have changed it)."""
     voucher = voucher_get(user=user, pk=pk)
-    return voucher_out(voucher) | {"hours": _hours(voucher_summary(voucher))}
+    return voucher_out(voucher) | {
+        "hours": _hours(voucher_summary(voucher)),
+        "aftercare": _aftercare_totals(voucher),
+    }
+
+
+def _aftercare_totals(voucher: Voucher) -> dict:
+    totals = aftercare_totals(voucher)
+    return {
+        "registered_minutes": totals.registered_minutes,
+        "within_right_minutes": totals.within_right_minutes,
+        "right_minutes": totals.right_minutes,
+        "deadline": totals.deadline,
+    }
 
 
 def _contact_out(judged: JudgedContact) -> dict:
@@ -430,13 +452,27 @@ def generate_voucher_document(request: HttpRequest, voucher_id: int, payload: Vo
 # ---- aftercare, close, certificate -------------------------------------------------------------
 
 
+@router.get(
+    "/vouchers/{voucher_id}/aftercare",
+    response={200: AftercareListOut, **ERRORS},
+    summary="Nazorg van een cheque (LBC-18)",
+)
+def list_voucher_aftercare(request: HttpRequest, voucher_id: int):
+    """Every aftercare registration, the minutes registered and the part within the client's
+    right (30 minutes per voucher)."""
+    voucher = voucher_get(user=auth_user(request), pk=voucher_id)
+    return _aftercare_totals(voucher) | {"items": list(voucher.aftercare.all())}
+
+
 @router.post(
     "/vouchers/{voucher_id}/aftercare",
     response={201: AftercareOut, **ERRORS},
     summary="Nazorg registreren (LBC-18)",
 )
 def register_voucher_aftercare(request: HttpRequest, voucher_id: int, payload: AftercareIn):
-    """30 minutes per voucher, per half hour, within a year after the synthesis conversation."""
+    """All aftercare done may be registered, per half hour, up to a year after the synthesis
+    conversation (the same date a year later included). The client's right is 30 minutes per
+    voucher: `GET /vouchers/{id}/aftercare` shows how much falls within it."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
     entry = services.aftercare_register(
@@ -549,3 +585,154 @@ def add_interim_evaluation(request: HttpRequest, voucher_id: int, payload: Inter
         acting_user=user,
     )
     return 201, _detail(user, voucher_id)
+
+
+# ---- e-coaching consent (LBC-06) ---------------------------------------------------------------
+
+
+@router.post(
+    "/vouchers/{voucher_id}/video-consent",
+    response={200: VoucherDetailOut, **ERRORS},
+    summary="Akkoord of vraag voor e-coaching noteren (LBC-06)",
+)
+def record_video_consent(request: HttpRequest, voucher_id: int, payload: VideoConsentIn):
+    """A video call counts only with the client's consent or at their request (and with its
+    screenshot). An empty value withdraws it."""
+    user = auth_user(request)
+    services.video_consent_record(
+        voucher=voucher_get(user=user, pk=voucher_id),
+        consent=payload.video_consent,
+        on=payload.on or timezone.localdate(),
+        acting_user=user,
+    )
+    return _detail(user, voucher_id)
+
+
+# ---- group sessions (LBC-04, LBC-05) -----------------------------------------------------------
+
+
+def _group_session_out(session: GroupSession, visible: set[int]) -> dict:
+    return {
+        "id": session.pk,
+        "organisation_id": session.organisation_id,
+        "coach_id": session.coach_id,
+        "theme": session.theme,
+        "method": session.method,
+        "starts_at": session.starts_at,
+        "duration_minutes": session.duration_minutes,
+        "place": session.place,
+        "aims_at_reflection": session.aims_at_reflection,
+        "part_of_other_service": session.part_of_other_service,
+        "participants": [p for p in session.participants.all() if p.voucher_id in visible],
+    }
+
+
+def _group_sessions(user: User):
+    """Sessions with at least one participant whose voucher the user may see."""
+    visible = Voucher.objects.visible_to(user).values("pk")
+    return (
+        GroupSession.objects.filter(participants__voucher__in=visible)
+        .distinct()
+        .prefetch_related("participants")
+        .order_by("-starts_at", "-id")
+    )
+
+
+def _visible_voucher_ids(user: User) -> set[int]:
+    return set(Voucher.objects.visible_to(user).values_list("pk", flat=True))
+
+
+@router.get(
+    "/group-sessions",
+    response={200: GroupSessionPage, **ERRORS},
+    summary="Groepssessies (LBC-05)",
+)
+def list_group_sessions(request: HttpRequest, params: PageQuery):
+    """Group sessions with a participant you may see, newest first; only those participants."""
+    user = auth_user(request)
+    result = page(_group_sessions(user), params)
+    visible = _visible_voucher_ids(user)
+    result["items"] = [_group_session_out(s, visible) for s in result["items"]]
+    return result
+
+
+@router.get(
+    "/group-sessions/{session_id}",
+    response={200: GroupSessionOut, **ERRORS},
+    summary="Eén groepssessie (LBC-05)",
+)
+def get_group_session(request: HttpRequest, session_id: int):
+    user = auth_user(request)
+    return _group_session_out(_group_sessions(user).get(pk=session_id), _visible_voucher_ids(user))
+
+
+@router.post(
+    "/group-sessions",
+    response={201: GroupSessionOut, **ERRORS},
+    summary="Groepssessie registreren (LBC-04, LBC-05)",
+)
+def create_group_session(request: HttpRequest, payload: GroupSessionIn):
+    """One session, one group contact on each participant's voucher (you are the coach), as on
+    the page. Refused (422, LBC-05) unless the theme aims only at reflection on career
+    competences, it is no part of another service, no two participants share an employer, and
+    each participant chose freely, discussed the link with their career question and knows they
+    may stop and switch to individual sessions. A session counts on a voucher once its insights
+    are fed back in an individual session (`POST /vouchers/{id}/group-feedback`); the cap is
+    LBC-04's."""
+    user = auth_user(request)
+    members = []
+    for participant in payload.participants:
+        try:
+            voucher = voucher_get(user=user, pk=participant.voucher_id)
+        except Voucher.DoesNotExist:
+            raise FieldNotFound("participants") from None
+        members.append(
+            services.GroupMember(
+                voucher=voucher,
+                employer=participant.employer,
+                free_choice=participant.free_choice,
+                linked_to_question=participant.linked_to_question,
+                may_stop_and_switch=participant.may_stop_and_switch,
+            )
+        )
+    if not members:
+        raise ValidationError({"participants": [_("Kies minstens twee deelnemers.")]})
+    with transaction.atomic(), renamed_fields(members="participants"):
+        session = services.group_session_create(
+            organisation=members[0].voucher.trajectory.organisation,
+            coach=user,
+            theme=payload.theme,
+            method=payload.method,
+            starts_at=payload.starts_at,
+            duration_minutes=payload.duration_minutes,
+            place=payload.place,
+            outcome=payload.outcome,
+            members=members,
+            aims_at_reflection=payload.aims_at_reflection,
+            part_of_other_service=payload.part_of_other_service,
+            acting_user=user,
+        )
+    session = GroupSession.objects.prefetch_related("participants").get(pk=session.pk)
+    return 201, _group_session_out(session, _visible_voucher_ids(user))
+
+
+@router.post(
+    "/vouchers/{voucher_id}/group-feedback",
+    response={200: VoucherContactOut, **ERRORS},
+    summary="Terugkoppeling van een groepssessie noteren (LBC-05)",
+)
+def record_group_feedback(request: HttpRequest, voucher_id: int, payload: GroupFeedbackIn):
+    """The insights of a group session were fed back in this held individual session; the answer
+    is the group contact with what now counts."""
+    user = auth_user(request)
+    voucher = voucher_get(user=user, pk=voucher_id)
+    services.group_feedback_record(
+        voucher=voucher,
+        group_contact_id=payload.group_contact_id,
+        feedback_contact_id=payload.feedback_contact_id,
+        acting_user=user,
+    )
+    judged = next(
+        j for j in voucher_summary(voucher).contacts if j.contact.pk == payload.group_contact_id
+    )
+    return _contact_out(judged)

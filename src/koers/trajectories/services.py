@@ -345,6 +345,22 @@ def assignment_update(
     return assignment
 
 
+# Programme rules for a plan's content (e.g. a voucher's POP has one shape, LBC-12); they raise
+# ValidationError. Every write of a plan version passes them, whichever page or API wrote it.
+PlanCheck = Callable[[Trajectory, str, dict], None]
+_PROGRAMME_PLAN_CHECKS: dict[str, PlanCheck] = {}
+
+
+def register_programme_plan_check(programme: str, check: PlanCheck) -> None:
+    _PROGRAMME_PLAN_CHECKS[programme] = check
+
+
+def _programme_plan_check(trajectory: Trajectory, kind: str, content: dict) -> None:
+    check = _PROGRAMME_PLAN_CHECKS.get(trajectory.programme)
+    if check:
+        check(trajectory, kind, content)
+
+
 @transaction.atomic
 def plan_create(
     *, trajectory: Trajectory, kind: str, title: str, content: dict, acting_user: User
@@ -353,6 +369,7 @@ def plan_create(
         raise ValidationError({"kind": [_("Kies een soort plan uit de lijst.")]})
     if not title.strip():
         raise ValidationError({"title": [_("Geef het plan een titel.")]})
+    _programme_plan_check(trajectory, kind, content)
     plan = Plan(trajectory=trajectory, kind=kind, title=title.strip())
     _set_history_user(plan, acting_user)
     plan.save()
@@ -370,6 +387,7 @@ def plan_save_version(
         raise ValidationError(
             {"__all__": [_("Dit plan is gefinaliseerd en kan niet meer gewijzigd worden.")]}
         )
+    _programme_plan_check(plan.trajectory, plan.kind, content)
     latest = plan.versions.aggregate(n=Max("number"))["n"] or 0
     if latest and plan.versions.get(number=latest).content == content:
         return plan.versions.get(number=latest)

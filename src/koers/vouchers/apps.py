@@ -15,10 +15,11 @@ class VouchersConfig(AppConfig):
         from koers.trajectories.services import (
             register_programme_contact_check,
             register_programme_opener,
+            register_programme_plan_check,
         )
         from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
         from koers.vouchers.rules.phases import PHASE_LABELS
-        from koers.vouchers.services import voucher_contact_check, voucher_open
+        from koers.vouchers.services import voucher_contact_check, voucher_open, voucher_plan_check
 
         def open_voucher(*, title: str = "", **kwargs):
             # A voucher trajectory always gets its number and rule set (LBC-01).
@@ -30,3 +31,4 @@ class VouchersConfig(AppConfig):
             Programme.VOUCHER, {p.value: label for p, label in PHASE_LABELS.items()}
         )
         register_programme_contact_check(Programme.VOUCHER, voucher_contact_check)
+        register_programme_plan_check(Programme.VOUCHER, voucher_plan_check)

@@ -11,6 +11,7 @@ from koers.vouchers.models import (
     ClosingReason,
     CodeOfConductHandover,
     EvaluationResponse,
+    VideoConsent,
 )
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import PHASE_LABELS
@@ -213,13 +214,33 @@ class InterimEvaluationForm(forms.Form):
 
 class AftercareForm(forms.Form):
     on = forms.DateField(label=_("Datum"), widget=DateInput())
-    minutes = forms.TypedChoiceField(
-        label=_("Duur"), choices=[(30, "30 min")], coerce=int, initial=30
+    minutes = forms.IntegerField(
+        label=_("Duur (minuten)"),
+        min_value=30,
+        max_value=600,
+        step_size=30,
+        initial=30,
+        help_text=_(
+            "Registreer alle nazorg per half uur (30, 60, 90 …); de cliënt heeft recht op "
+            "30 minuten per cheque."
+        ),
     )
     form = forms.ChoiceField(label=_("Vorm"), choices=AftercareEntry.Form.choices)
     note = forms.CharField(
         label=_("Vraag en antwoord"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class VideoConsentForm(forms.Form):
+    """LBC-06: e-coaching (a real-time video call) only with consent or at the client's request."""
+
+    video_consent = forms.ChoiceField(
+        label=_("E-coaching"),
+        choices=[("", _("Nog geen akkoord (videogesprekken tellen niet mee)"))]
+        + list(VideoConsent.choices),
+        required=False,
+    )
+    video_consent_on = forms.DateField(label=_("Genoteerd op"), widget=DateInput())
 
 
 class CertificateForm(forms.Form):

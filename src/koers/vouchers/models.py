@@ -32,6 +32,13 @@ class ClosingReason(models.TextChoices):
     OTHER = "other", _("Andere reden")
 
 
+class VideoConsent(models.TextChoices):
+    """LBC-06: e-coaching only with the client's consent or at their request."""
+
+    CONSENT = "consent", _("De cliënt gaat akkoord met e-coaching (videogesprek)")
+    REQUEST = "request", _("Op vraag van de cliënt")
+
+
 class Voucher(models.Model):
     trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="voucher")
     # Denormalised from the trajectory so the database can guard "one voucher 1, one voucher 2".
@@ -70,6 +77,15 @@ class Voucher(models.Model):
     closing_note = models.TextField(_("toelichting bij het afsluiten"), blank=True)
     # The dossier points still open when the coach closed the voucher, as shown in the confirmation.
     closing_open_points = models.JSONField(default=list, blank=True)
+    video_consent = models.CharField(
+        _("e-coaching: akkoord of vraag van de cliënt"),
+        max_length=16,
+        choices=VideoConsent.choices,
+        blank=True,
+    )
+    video_consent_on = models.DateField(
+        _("e-coaching: akkoord genoteerd op"), null=True, blank=True
+    )
     evaluation_invited_on = models.DateField(null=True, blank=True)
     evaluation_reminders_sent = models.PositiveSmallIntegerField(default=0)
     evaluation_last_sent_on = models.DateField(null=True, blank=True)
@@ -173,6 +189,20 @@ class GroupParticipant(models.Model):
     free_choice = models.BooleanField(_("vrije keuze van de cliënt"), default=False)
     linked_to_question = models.BooleanField(
         _("besproken en gekoppeld aan de loopbaanvraag"), default=False
+    )
+    may_stop_and_switch = models.BooleanField(
+        _(
+            "kan altijd stoppen en kiezen voor individuele gesprekken; kiest zelf de graad van deelname"
+        ),
+        default=False,
+    )
+    feedback_contact = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="group_feedback",
+        verbose_name=_("inzichten teruggekoppeld in het individuele gesprek"),
     )
 
     class Meta:

@@ -1,8 +1,9 @@
 """Reads for vouchers: what counts, what is left, and what still blocks delivery."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from koers.core.models import User
@@ -15,7 +16,8 @@ from koers.trajectories.models import (
     DocumentStatus,
 )
 from koers.vouchers import rules
-from koers.vouchers.models import Voucher, VoucherPrint
+from koers.vouchers.models import GroupParticipant, Voucher, VoucherPrint
+from koers.vouchers.rules.aftercare import aftercare_deadline, aftercare_within_right
 from koers.vouchers.rules.dossier import (
     ChecklistItem,
     DossierFacts,
@@ -23,7 +25,7 @@ from koers.vouchers.rules.dossier import (
     dossier_checklist,
 )
 from koers.vouchers.rules.intake import missing_intake_topics
-from koers.vouchers.services import pop_plan, ruleset_of
+from koers.vouchers.services import group_feedback_candidates, pop_plan, ruleset_of
 
 _PROOF_PRESENT = (DocumentStatus.GENERATED, DocumentStatus.SIGNED, DocumentStatus.ORIGINAL_RECEIVED)
 
@@ -98,6 +100,7 @@ def _group_ok(contact: Contact) -> bool:
         and not session.part_of_other_service
         and participation.free_choice
         and participation.linked_to_question
+        and participation.may_stop_and_switch
     )
 
 
@@ -132,6 +135,11 @@ def _pop_copy(plan, documents: list[Document]) -> bool:
     return False
 
 
+def _group_fed_back(contact: Contact) -> bool:
+    participation = getattr(contact, "group_participation", None)
+    return participation is not None and participation.feedback_contact_id is not None
+
+
 def voucher_summary(voucher: Voucher) -> VoucherSummary:
     """Judge every contact in time order (caps depend on what counted before) — a fixed number
     of queries whatever the number of contacts."""
@@ -156,7 +164,9 @@ def voucher_summary(voucher: Voucher) -> VoucherSummary:
             held=contact.outcome == ContactOutcome.HELD,
             is_introduction=is_intro,
             has_screenshot=screenshot,
+            video_consent=bool(voucher.video_consent),
             group_ok=_group_ok(contact) if contact.form == ContactForm.GROUP else True,
+            group_fed_back=_group_fed_back(contact) if contact.form == ContactForm.GROUP else True,
         )
         decision = rules.judge_contact(facts, tally, voucher.number, ruleset)
         if facts.held and not is_intro and contact.form in rules.COUNTABLE_FORMS:
@@ -230,3 +240,48 @@ def _dossier_facts(
         evaluation_correspondence_added=voucher.evaluation_correspondence_added_on is not None,
         aftercare_informed=voucher.aftercare_informed_at is not None,
     )
+
+
+@dataclass(frozen=True)
+class AftercareTotals:
+    """LBC-18: what was registered, how much of it is within the client's right, until when."""
+
+    registered_minutes: int
+    within_right_minutes: int
+    right_minutes: int
+    deadline: date | None
+
+    @property
+    def beyond_right_minutes(self) -> int:
+        return self.registered_minutes - self.within_right_minutes
+
+
+def aftercare_totals(voucher: Voucher) -> AftercareTotals:
+    ruleset = ruleset_of(voucher)
+    registered = voucher.aftercare.aggregate(total=Sum("minutes"))["total"] or 0
+    return AftercareTotals(
+        registered_minutes=registered,
+        within_right_minutes=aftercare_within_right(registered, ruleset),
+        right_minutes=ruleset.aftercare_minutes,
+        deadline=aftercare_deadline(voucher.synthesis_date, ruleset)
+        if voucher.synthesis_date
+        else None,
+    )
+
+
+@dataclass(frozen=True)
+class GroupFeedbackRow:
+    """LBC-05: a group session of this voucher, where its insights were fed back (or the choice)."""
+
+    participation: GroupParticipant
+    candidates: list[Contact]
+
+
+def group_feedback_rows(voucher: Voucher) -> list[GroupFeedbackRow]:
+    participations = GroupParticipant.objects.filter(voucher=voucher).select_related(
+        "session", "contact", "feedback_contact", "voucher"
+    )
+    return [
+        GroupFeedbackRow(p, [] if p.feedback_contact_id else group_feedback_candidates(p))
+        for p in participations.order_by("session__starts_at", "id")
+    ]

@@ -21,6 +21,12 @@ urlpatterns = [
         views.voucher_aftercare_informed,
         name="voucher_aftercare_informed",
     ),
+    path("<int:pk>/e-coaching/", views.voucher_video_consent, name="voucher_video_consent"),
+    path(
+        "<int:pk>/groepssessie-terugkoppeling/",
+        views.voucher_group_feedback,
+        name="voucher_group_feedback",
+    ),
     path("<int:pk>/afronden/", views.voucher_close, name="voucher_close"),
     path("<int:pk>/gedragscode/", views.voucher_code_of_conduct, name="voucher_code_of_conduct"),
     path(

@@ -162,6 +162,14 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
         "assignments": list(trajectory.assignments.order_by("deadline", "id")),
         "has_pair": Voucher.objects.filter(client_id=voucher.client_id).count() == 2,
         "aftercare": list(voucher.aftercare.all()),
+        "aftercare_totals": selectors.aftercare_totals(voucher),
+        "video_consent_form": forms.VideoConsentForm(
+            initial={
+                "video_consent": voucher.video_consent,
+                "video_consent_on": voucher.video_consent_on or now.date(),
+            }
+        ),
+        "group_feedback": selectors.group_feedback_rows(voucher),
         "plan": plan,
         "pop_version": latest,
         "pop_reasons": pop_reasons,
@@ -260,6 +268,36 @@ def voucher_aftercare(request, voucher: Voucher):
 def voucher_aftercare_informed(request, voucher: Voucher):
     services.aftercare_informed(voucher=voucher, acting_user=request.user)
     messages.success(request, _("Genoteerd: de cliënt weet dat er nazorg is."))
+
+
+@voucher_action
+def voucher_video_consent(request, voucher: Voucher):
+    form = forms.VideoConsentForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError([e for errors in form.errors.values() for e in errors])
+    services.video_consent_record(
+        voucher=voucher,
+        consent=form.cleaned_data["video_consent"],
+        on=form.cleaned_data["video_consent_on"],
+        acting_user=request.user,
+    )
+    messages.success(request, _("Het akkoord voor e-coaching is bewaard (LBC-06)."))
+
+
+@voucher_action
+def voucher_group_feedback(request, voucher: Voucher):
+    try:
+        group_contact_id = int(request.POST.get("group_contact", ""))
+        feedback_contact_id = int(request.POST.get("feedback_contact", ""))
+    except ValueError:
+        raise ValidationError(_("Kies het individuele gesprek van de terugkoppeling.")) from None
+    services.group_feedback_record(
+        voucher=voucher,
+        group_contact_id=group_contact_id,
+        feedback_contact_id=feedback_contact_id,
+        acting_user=request.user,
+    )
+    messages.success(request, _("De terugkoppeling van de groepssessie is bewaard (LBC-05)."))
 
 
 @voucher_action

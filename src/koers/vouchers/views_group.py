@@ -71,11 +71,18 @@ class GroupSessionForm(django_forms.Form):
             self.fields[f"p{row}_linked"] = django_forms.BooleanField(
                 label=_("Besproken, gekoppeld aan de loopbaanvraag"), required=False
             )
+            self.fields[f"p{row}_may_stop"] = django_forms.BooleanField(
+                label=_(
+                    "Kan altijd stoppen en individueel verdergaan; kiest de graad van deelname"
+                ),
+                required=False,
+            )
 
     def participant_rows(self):
         for row in range(PARTICIPANT_ROWS):
             yield [
-                self[f"p{row}_{name}"] for name in ("voucher", "employer", "free_choice", "linked")
+                self[f"p{row}_{name}"]
+                for name in ("voucher", "employer", "free_choice", "linked", "may_stop")
             ]
 
     def members(self) -> list[GroupMember]:
@@ -86,6 +93,7 @@ class GroupSessionForm(django_forms.Form):
                 employer=data[f"p{row}_employer"],
                 free_choice=data[f"p{row}_free_choice"],
                 linked_to_question=data[f"p{row}_linked"],
+                may_stop_and_switch=data[f"p{row}_may_stop"],
             )
             for row in range(PARTICIPANT_ROWS)
             if data.get(f"p{row}_voucher")

@@ -1,13 +1,19 @@
-"""LBC-18: aftercare, 30 minutes per voucher in half hours, up to a year after the synthesis."""
+"""LBC-18: aftercare — registered in half hours, up to one (calendar) year after the synthesis.
 
-from datetime import date, timedelta
+Seed 000: "Alles wat je in dit kader doet, mag je zeker registreren … per half uur"; seed 002:
+"maximaal 30 minuten per pakket" is the client's right. So every half hour of aftercare done is
+registered; how much of it falls within the right is shown, never refused (aftercare is not paid).
+"""
+
+import calendar
+from datetime import date
 
 from koers.lib.rules import Reason
 from koers.vouchers.rules.ruleset import Ruleset
 
 
 def aftercare_refusal(
-    *, used_minutes: int, minutes: int, on: date, synthesis_date: date | None, ruleset: Ruleset
+    *, minutes: int, on: date, synthesis_date: date | None, ruleset: Ruleset
 ) -> Reason | None:
     """Why this aftercare registration is refused, or None when it may be registered."""
     if synthesis_date is None:
@@ -16,16 +22,24 @@ def aftercare_refusal(
         return Reason("LBC-18", "Nazorg wordt per half uur geregistreerd.")
     if on < synthesis_date:
         return Reason("LBC-18", "Nazorg ligt na het synthesegesprek.")
-    if on > aftercare_deadline(synthesis_date, ruleset):
-        return Reason("LBC-18", "Nazorg kan tot één jaar na het synthesegesprek.")
-    if used_minutes + minutes > ruleset.aftercare_minutes:
-        left = max(ruleset.aftercare_minutes - used_minutes, 0)
+    deadline = aftercare_deadline(synthesis_date, ruleset)
+    if on > deadline:
         return Reason(
             "LBC-18",
-            f"Per loopbaancheque is er maximaal {ruleset.aftercare_minutes} minuten nazorg; nog {left} minuten over.",
+            f"Nazorg kan tot maximaal een jaar na het synthesegesprek (tot en met "
+            f"{deadline:%d/%m/%Y}).",
         )
     return None
 
 
 def aftercare_deadline(synthesis_date: date, ruleset: Ruleset) -> date:
-    return synthesis_date + timedelta(days=ruleset.aftercare_window_days)
+    """The last day of aftercare: the same date `aftercare_window_years` later; from 29 February
+    to a year without it, the last day of February (a term in years runs date to date)."""
+    year = synthesis_date.year + ruleset.aftercare_window_years
+    day = min(synthesis_date.day, calendar.monthrange(year, synthesis_date.month)[1])
+    return date(year, synthesis_date.month, day)
+
+
+def aftercare_within_right(registered_minutes: int, ruleset: Ruleset) -> int:
+    """How many of the registered aftercare minutes fall within the client's right per voucher."""
+    return min(max(registered_minutes, 0), ruleset.aftercare_minutes)

@@ -17,7 +17,9 @@ class ContactFacts:
     held: bool = True
     is_introduction: bool = False
     has_screenshot: bool = False  # LBC-06 proof for a video call
-    group_ok: bool = True  # LBC-05 conditions met (theme, organisations, free choice)
+    video_consent: bool = True  # LBC-06: the client agreed to, or asked for, e-coaching
+    group_ok: bool = True  # LBC-05 conditions met (theme, organisations, free choice, may stop)
+    group_fed_back: bool = True  # LBC-05: the insights were fed back in an individual session
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,17 @@ def judge_contact(
     invalid = check_duration(facts, ruleset)
     if invalid:
         return Decision(0, (invalid,))
+    if facts.form == "video" and not facts.video_consent:
+        return Decision(
+            0,
+            (
+                Reason(
+                    "LBC-06",
+                    "E-coaching telt enkel mee met het akkoord van de cliënt of op diens vraag; "
+                    "noteer dat bij de cheque.",
+                ),
+            ),
+        )
     if facts.form == "video" and not facts.has_screenshot:
         return Decision(
             0,
@@ -109,6 +122,17 @@ def judge_contact(
             (
                 Reason(
                     "LBC-05", "Deze groepssessie voldoet niet aan de voorwaarden en telt niet mee."
+                ),
+            ),
+        )
+    if facts.form == "group" and not facts.group_fed_back:
+        return Decision(
+            0,
+            (
+                Reason(
+                    "LBC-05",
+                    "De groepssessie telt mee zodra de inzichten in een individueel gesprek "
+                    "teruggekoppeld zijn.",
                 ),
             ),
         )

@@ -116,11 +116,14 @@ def pop_problems(pop: PopFacts, *, actions_required: bool) -> list[Reason]:
                 Reason("LBC-12", f"Actie {index} is niet concreet: {', '.join(problems)}.")
             )
     concrete = [a for a in pop.actions if not action_problems(a)]
-    if not concrete and (pop.style == "action" or actions_required):
+    if not concrete:
+        # Also for a reflexive POP: seed 000 requires actions ("te weinig concrete acties" was the
+        # last audit's finding). By default this is a warning; the centre setting makes it block.
         reasons.append(
             Reason(
                 "LBC-12",
-                "Het POP bevat geen concrete acties (wat, tegen wanneer, door wie); audits keuren dit af.",
+                "Het POP bevat geen concrete acties (wat, tegen wanneer, door wie); de vorige audit "
+                "vond te weinig concrete acties.",
             )
         )
     if len(pop.vouchers) > 1:
@@ -134,6 +137,79 @@ def pop_problems(pop: PopFacts, *, actions_required: bool) -> list[Reason]:
                     )
                 )
     return reasons
+
+
+def pop_is_empty(pop: PopFacts) -> bool:
+    """LBC-12: nothing written at all: no section, no action, nothing covered."""
+    return not (
+        any(str(text).strip() for text in pop.sections.values())
+        or pop.actions
+        or any(str(text).strip() for text in pop.covered.values())
+    )
+
+
+class MalformedPop(ValueError):
+    """Stored or submitted POP content that does not have the POP's shape."""
+
+
+_CONTENT_KEYS = {"style", "sections", "actions", "covered"}
+_ACTION_KEYS = {"what", "by_when", "by_whom", "voucher"}
+
+
+def pop_facts_from_content(content: object, vouchers: tuple[int, ...]) -> PopFacts:
+    """Read POP content (as stored in a plan version) strictly: anything not shaped like a POP
+    raises MalformedPop, so that it is refused on write and never silently misread."""
+    if not isinstance(content, dict):
+        raise MalformedPop("De inhoud van een POP is een object.")
+    unknown = set(content) - _CONTENT_KEYS
+    if unknown:
+        raise MalformedPop(f"Onbekende rubrieken in het POP: {', '.join(sorted(unknown))}.")
+    style = content.get("style", "action")
+    if style not in ("action", "reflexive"):
+        raise MalformedPop("Een POP is actiegericht of reflexief.")
+    sections = content.get("sections", {})
+    if not isinstance(sections, dict) or not all(
+        key in POP_SECTIONS and isinstance(text, str) for key, text in sections.items()
+    ):
+        raise MalformedPop("De rubrieken van een POP zijn teksten per gekende rubriek.")
+    covered_raw = content.get("covered", {})
+    if not isinstance(covered_raw, dict) or not all(
+        str(key) in ("1", "2") and isinstance(text, str) for key, text in covered_raw.items()
+    ):
+        raise MalformedPop("“Wat kwam aan bod” is een tekst per cheque (1 of 2).")
+    raw_actions = content.get("actions", [])
+    if not isinstance(raw_actions, list):
+        raise MalformedPop("De acties van een POP zijn een lijst (wat, tegen wanneer, door wie).")
+    actions = []
+    for index, raw in enumerate(raw_actions, start=1):
+        if not isinstance(raw, dict) or set(raw) - _ACTION_KEYS:
+            raise MalformedPop(f"Actie {index} heeft niet de vorm wat / tegen wanneer / door wie.")
+        what, by_whom = raw.get("what", ""), raw.get("by_whom", "")
+        by_when_raw = raw.get("by_when") or None
+        number = raw.get("voucher")
+        if not (isinstance(what, str) and isinstance(by_whom, str)):
+            raise MalformedPop(f"Actie {index}: “wat” en “door wie” zijn teksten.")
+        try:
+            by_when = date.fromisoformat(by_when_raw) if by_when_raw is not None else None
+        except (TypeError, ValueError):
+            raise MalformedPop(f"Actie {index}: “tegen wanneer” is een datum.") from None
+        if number not in (None, "", 1, 2, "1", "2"):
+            raise MalformedPop(f"Actie {index}: de cheque is 1 of 2.")
+        actions.append(
+            Action(
+                what=what,
+                by_when=by_when,
+                by_whom=by_whom,
+                voucher=int(number) if number not in (None, "") else None,
+            )
+        )
+    return PopFacts(
+        sections=dict(sections),
+        actions=tuple(actions),
+        style=style,
+        vouchers=vouchers,
+        covered={int(key): text for key, text in covered_raw.items()},
+    )
 
 
 def pop_blocks_finalising(reasons: list[Reason], *, actions_required: bool) -> bool:

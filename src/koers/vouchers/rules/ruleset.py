@@ -23,8 +23,8 @@ class Ruleset(VersionedRuleset):
     )
     own_contribution_cents: int = 4000  # LBC-01: "80 euro for 8 hours"
     subsidy_at_risk_cents: int = 102000  # LBC-19
-    aftercare_minutes: int = 30  # LBC-18
-    aftercare_window_days: int = 365  # LBC-18
+    aftercare_minutes: int = 30  # LBC-18: the client's right per voucher (more may be registered)
+    aftercare_window_years: int = 1  # LBC-18: "tot maximaal een jaar", a calendar year
     evaluation_reminders: int = 2  # LBC-15
     evaluation_reminder_interval_days: int = 7  # LBC-15: not in the seeds, our choice
 

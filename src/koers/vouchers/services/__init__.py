@@ -6,7 +6,10 @@ Views, the API, the portal, jobs and commands call these; none writes voucher mo
 from koers.vouchers.services.common import ruleset_of
 from koers.vouchers.services.contacts import (
     GroupMember,
+    group_feedback_candidates,
+    group_feedback_record,
     group_session_create,
+    video_consent_record,
     voucher_contact_check,
     voucher_contact_log,
 )
@@ -33,6 +36,7 @@ from koers.vouchers.services.pop import (
     pop_requires_actions,
     pop_save,
     voucher_combine_pop,
+    voucher_plan_check,
 )
 
 __all__ = [
@@ -43,6 +47,8 @@ __all__ = [
     "code_of_conduct_handed_over",
     "evaluation_received",
     "evaluation_submit",
+    "group_feedback_candidates",
+    "group_feedback_record",
     "group_session_create",
     "interim_evaluation_add",
     "pop_facts",
@@ -51,12 +57,14 @@ __all__ = [
     "pop_requires_actions",
     "pop_save",
     "ruleset_of",
+    "video_consent_record",
     "voucher_close",
     "voucher_combine_pop",
     "voucher_contact_check",
     "voucher_contact_log",
     "voucher_intake_update",
     "voucher_open",
+    "voucher_plan_check",
     "voucher_scope_resolve",
     "voucher_set_phase",
 ]

@@ -1,9 +1,11 @@
 """Contacts on a voucher (LBC-02..08) and group sessions (LBC-04, LBC-05)."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.models import Organisation, User
@@ -22,9 +24,10 @@ from koers.vouchers.models import (
     GroupParticipant,
     GroupSession,
     IntroductionContact,
+    VideoConsent,
     Voucher,
 )
-from koers.vouchers.services.common import lock_voucher, refusal, ruleset_of
+from koers.vouchers.services.common import lock_voucher, refusal, ruleset_of, save_voucher
 
 
 def voucher_contact_check(
@@ -72,6 +75,9 @@ class GroupMember:
     employer: str
     free_choice: bool
     linked_to_question: bool
+    # LBC-05: the client may stop at any time and switch to individual sessions, and chooses the
+    # degree of participation ("vrije keuze tot de graad van deelname").
+    may_stop_and_switch: bool = False
 
 
 def _same_employer(members: list[GroupMember]) -> str | None:
@@ -139,6 +145,14 @@ def group_session_create(
                 )
                 % {"client": member.voucher.client}
             )
+        if not member.may_stop_and_switch:
+            errors.setdefault("members", []).append(
+                _(
+                    "%(client)s: de cliënt moet weten dat hij altijd kan stoppen en voor individuele "
+                    "gesprekken kan kiezen, en zelf bepaalt hoe ver hij deelneemt. (LBC-05)"
+                )
+                % {"client": member.voucher.client}
+            )
     if errors:
         raise ValidationError(errors)
     session = GroupSession.objects.create(
@@ -188,5 +202,68 @@ def group_session_create(
             employer=member.employer.strip(),
             free_choice=member.free_choice,
             linked_to_question=member.linked_to_question,
+            may_stop_and_switch=member.may_stop_and_switch,
         )
     return session
+
+
+def group_feedback_candidates(participation: GroupParticipant) -> list[Contact]:
+    """LBC-05: the held individual or video sessions on the same voucher from the session on."""
+    return list(
+        Contact.objects.filter(
+            trajectory_id=participation.voucher.trajectory_id,
+            outcome=ContactOutcome.HELD,
+            form__in=[ContactForm.INDIVIDUAL, ContactForm.VIDEO, ContactForm.TOOL_INTERPRETATION],
+            starts_at__gte=participation.session.starts_at,
+        )
+        .exclude(introduction__isnull=False)
+        .order_by("starts_at", "id")
+    )
+
+
+@transaction.atomic
+def group_feedback_record(
+    *, voucher: Voucher, group_contact_id: int, feedback_contact_id: int, acting_user: User
+) -> GroupParticipant:
+    """LBC-05: the insights of the group session were fed back in this individual session."""
+    voucher = lock_voucher(voucher)
+    participation = (
+        GroupParticipant.objects.select_for_update()
+        .select_related("session", "voucher")
+        .filter(voucher=voucher, contact_id=group_contact_id)
+        .first()
+    )
+    if participation is None:
+        raise ValidationError(
+            {"group_contact_id": [_("Dit is geen groepssessie op deze cheque. (LBC-05)")]}
+        )
+    feedback = next(
+        (c for c in group_feedback_candidates(participation) if c.pk == feedback_contact_id), None
+    )
+    if feedback is None:
+        raise ValidationError(
+            {
+                "feedback_contact_id": [
+                    _(
+                        "Kies een gehouden individueel gesprek op deze cheque, op of na de "
+                        "groepssessie. (LBC-05)"
+                    )
+                ]
+            }
+        )
+    participation.feedback_contact = feedback
+    participation.save(update_fields=["feedback_contact"])
+    return participation
+
+
+@transaction.atomic
+def video_consent_record(*, voucher: Voucher, consent: str, on: date, acting_user: User) -> Voucher:
+    """LBC-06: e-coaching only with the client's consent or at their request; "" withdraws it."""
+    voucher = lock_voucher(voucher)
+    if consent and consent not in VideoConsent.values:
+        raise ValidationError({"video_consent": [_("Kies een mogelijkheid uit de lijst.")]})
+    if consent and on > timezone.localdate():
+        raise ValidationError({"video_consent_on": [_("Dit akkoord ligt niet in de toekomst.")]})
+    voucher.video_consent = consent
+    voucher.video_consent_on = on if consent else None
+    return save_voucher(voucher, acting_user)

@@ -42,15 +42,14 @@ def interim_evaluation_add(
 def aftercare_register(
     *, voucher: Voucher, on: date, minutes: int, form: str, note: str, acting_user: User
 ) -> AftercareEntry:
-    """LBC-18: at most 30 minutes per voucher, in half hours, within a year of the synthesis."""
+    """LBC-18: all aftercare done is registered, in half hours, up to a year after the synthesis;
+    the client's right (30 minutes per voucher) is shown next to it, never a reason to refuse."""
     voucher = lock_voucher(voucher)
     if form not in AftercareEntry.Form.values:
         raise ValidationError({"form": [_("Kies een vorm uit de lijst.")]})
     if on > timezone.localdate():
         raise ValidationError({"on": [_("Nazorg registreer je nadat ze gebeurd is.")]})
-    used = sum(voucher.aftercare.values_list("minutes", flat=True))
     reason = aftercare_refusal(
-        used_minutes=used,
         minutes=minutes,
         on=on,
         synthesis_date=voucher.synthesis_date,

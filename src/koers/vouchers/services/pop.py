@@ -24,7 +24,14 @@ from koers.vouchers.models import (
     Voucher,
     VoucherSettings,
 )
-from koers.vouchers.rules.pop import pop_blocks_finalising, pop_problems, pop_title
+from koers.vouchers.rules.pop import (
+    MalformedPop,
+    pop_blocks_finalising,
+    pop_facts_from_content,
+    pop_is_empty,
+    pop_problems,
+    pop_title,
+)
 from koers.vouchers.services.common import lock_voucher, save_voucher
 
 
@@ -48,10 +55,32 @@ def _pop_vouchers(voucher: Voucher) -> tuple[int, ...]:
     return (1, 2) if voucher.combined_pop and voucher.number == 2 else (voucher.number,)
 
 
+def voucher_plan_check(trajectory, kind: str, content: dict) -> None:
+    """LBC-12 for plans written outside the POP page (the generic plan page, `/plans`): a
+    voucher's POP keeps its one shape, so that it can never be misread."""
+    if kind != PlanKind.DEVELOPMENT:
+        return
+    voucher = Voucher.objects.filter(trajectory=trajectory).first()
+    if voucher is None:
+        return
+    try:
+        _validated_content(voucher, content)
+    except ValidationError as exc:
+        raise ValidationError(
+            {
+                "content": [
+                    *exc.messages,
+                    _("Het POP van een loopbaancheque bewerk je op de POP-pagina van de cheque."),
+                ]
+            }
+        ) from None
+
+
 @transaction.atomic
 def pop_save(*, voucher: Voucher, content: dict, acting_user: User | None, by_client: bool = False):
     """Save a new version of the POP (the client owns it: they may write it through the portal)."""
     voucher = lock_voucher(voucher)
+    content = _validated_content(voucher, content)
     plan = pop_plan(voucher)
     if plan is None:
         if voucher.number == 1 and voucher.combined_pop:
@@ -76,32 +105,28 @@ def pop_save(*, voucher: Voucher, content: dict, acting_user: User | None, by_cl
 
 
 def pop_facts(voucher: Voucher, content: dict) -> rules.pop.PopFacts:
-    from koers.vouchers.rules.pop import Action, PopFacts
+    """The stored content read strictly: malformed content raises `MalformedPop` (it cannot be
+    stored through `pop_save`, so this only fires on data written around the services)."""
+    return pop_facts_from_content(content, _pop_vouchers(voucher))
 
-    actions = []
-    for raw in content.get("actions", []):
-        by_when = raw.get("by_when") or None
-        if isinstance(by_when, str):
-            try:
-                by_when = date.fromisoformat(by_when)
-            except ValueError:
-                by_when = None
-        actions.append(
-            Action(
-                what=raw.get("what", ""),
-                by_when=by_when,
-                by_whom=raw.get("by_whom", ""),
-                voucher=int(raw["voucher"]) if str(raw.get("voucher", "")).isdigit() else None,
-            )
+
+def _validated_content(voucher: Voucher, content: dict) -> dict:
+    """LBC-12: only POP-shaped, non-empty content becomes a version."""
+    try:
+        facts = pop_facts_from_content(content, _pop_vouchers(voucher))
+    except MalformedPop as exc:
+        raise ValidationError({"__all__": [f"{exc} (LBC-12)"]}) from None
+    if pop_is_empty(facts):
+        raise ValidationError(
+            {
+                "__all__": [
+                    _(
+                        "Een leeg POP wordt niet bewaard: vul minstens één rubriek of actie in. (LBC-12)"
+                    )
+                ]
+            }
         )
-    covered = {int(k): v for k, v in (content.get("covered") or {}).items() if str(k).isdigit()}
-    return PopFacts(
-        sections=content.get("sections", {}),
-        actions=tuple(actions),
-        style=content.get("style", "action"),
-        vouchers=_pop_vouchers(voucher),
-        covered=covered,
-    )
+    return content
 
 
 def pop_requires_actions(voucher: Voucher) -> bool:
@@ -132,22 +157,27 @@ def pop_finalise(
     plan._history_user = acting_user
     plan.save()
     synthesis = synthesis_date or _last_guidance_day(voucher) or timezone.localdate()
-    for target in [voucher, *_combined_partners(voucher)]:
-        if target.synthesis_date is None:
-            target.synthesis_date = synthesis
-            save_voucher(target, acting_user)
+    if voucher.synthesis_date is None:
+        voucher.synthesis_date = synthesis
+        save_voucher(voucher, acting_user)
+    first = _combined_first_voucher(voucher)
+    if first is not None and first.synthesis_date is None:
+        # LBC-13/18: voucher 1 keeps its own synthesis date: its last guidance contact.
+        first.synthesis_date = _last_guidance_day(first) or synthesis
+        save_voucher(first, acting_user)
     return plan
 
 
-def _combined_partners(voucher: Voucher) -> list[Voucher]:
-    """LBC-18: with a combined POP each voucher keeps its own synthesis date (its last contact)."""
+def _combined_first_voucher(voucher: Voucher) -> Voucher | None:
+    """Voucher 1 of a combined POP finalised on voucher 2 (locked), else None."""
     if not (voucher.combined_pop and voucher.number == 2):
-        return []
-    first = Voucher.objects.filter(client=voucher.client, number=1).first()
-    if first and first.synthesis_date is None:
-        first.synthesis_date = _last_guidance_day(first)
-        return [first] if first.synthesis_date else []
-    return []
+        return None
+    return (
+        Voucher.objects.select_for_update()
+        .select_related("trajectory")
+        .filter(client_id=voucher.client_id, number=1)
+        .first()
+    )
 
 
 def _last_guidance_day(voucher: Voucher) -> date | None:

@@ -47,7 +47,6 @@ from koers.trajectories.services import (
     contact_log,
     document_add,
     plan_create,
-    plan_save_version,
     programme_open,
     trajectory_set_status,
 )
@@ -693,24 +692,38 @@ class Command(BaseCommand):
             )
 
     def _development_plan(self, trajectory, responsible):
-        plan = plan_create(
-            trajectory=trajectory,
-            kind=PlanKind.DEVELOPMENT,
-            title="POP (loopbaancheque 1)",
-            content={
-                "career_question": "Wil ik in de zorg blijven, of iets anders doen?",
-                "reflections": "Ik haal energie uit mensen helpen, minder uit de ploegendiensten.",
-                "actions": "",
-            },
+        """Two versions of voucher 1's POP, written through the POP service (LBC-12's shape)."""
+        from koers.vouchers.services import pop_save
+
+        voucher = trajectory.voucher
+        sections = {
+            "career_question": "Wil ik in de zorg blijven, of iets anders doen?",
+            "reflections": "Ik haal energie uit mensen helpen, minder uit de ploegendiensten.",
+        }
+        pop_save(
+            voucher=voucher,
+            content={"style": "action", "sections": sections, "actions": []},
             acting_user=responsible,
         )
-        plan_save_version(
-            plan=plan,
+        deadline = (trajectory.start_date + timedelta(weeks=12)).isoformat()
+        pop_save(
+            voucher=voucher,
             content={
-                "career_question": "Wil ik in de zorg blijven, of iets anders doen?",
-                "reflections": "Ik haal energie uit mensen helpen, minder uit de ploegendiensten.",
-                "actions": "Twee dagen meelopen in een dagcentrum; infosessie opleiding "
-                "begeleider volgen vóór eind volgende maand.",
+                "style": "action",
+                "sections": sections
+                | {"choices": "Ik verken het werk als begeleider in een dagcentrum."},
+                "actions": [
+                    {
+                        "what": "Twee dagen meelopen in een dagcentrum",
+                        "by_when": deadline,
+                        "by_whom": "cliënt",
+                    },
+                    {
+                        "what": "Infosessie opleiding begeleider volgen",
+                        "by_when": deadline,
+                        "by_whom": "cliënt",
+                    },
+                ],
             },
             acting_user=responsible,
         )
