@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from koers.core.models import OrganisationKind, Role
+from koers.trajectories.rulesets import clear_cache as clear_ruleset_cache
 from tests.factories import (
     ClientFactory,
     OrganisationFactory,
@@ -14,6 +15,8 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
+    # Published rule-set versions are remembered per process; each test rolls its rows back.
+    clear_ruleset_cache()
 
 
 @pytest.fixture

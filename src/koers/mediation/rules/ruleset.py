@@ -87,3 +87,18 @@ def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
 
 def ruleset_by_version(version: str, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
     return next(r for r in rulesets if r.version == version)
+
+
+# How an administrator reads each parameter on the rule-set page (Centrum ▾ Regelsets).
+PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "tenders": "Per tender: minimum en maximum duur, afsluiten na 3× passief (MED-12, MED-13)",
+        "passive_month_ends": "Passieve maandeinden na elkaar (MED-12)",
+        "advice_window_months": "Maanden voor het eindadvies (MED-14, MED-16)",
+        "first_sheet_days": "Dagen voor het eerste afsprakenblad (MED-05)",
+        "replan_target_days": "Streefdoel herplannen in dagen (MED-03)",
+        "letter_max_pages": "Maximum pagina's per brief (MED-02)",
+        "bvs_training_code": "Opleidingscode BVS (MED-11)",
+        "passive_codes": "Passieve CATWZ-codes (MED-12)",
+    }
+)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from koers.core.models import Client, Organisation, User
 from koers.mediation import models as m
-from koers.mediation.rules.ruleset import ruleset_for
 from koers.mediation.services.common import (
     lock_service,
     require_open,
@@ -21,6 +20,7 @@ from koers.trajectories.models import (
     Programme,
     Trajectory,
 )
+from koers.trajectories.rulesets import NoRulesetInForce, ruleset_in_force
 from koers.trajectories.services import (
     trajectory_open,
 )
@@ -69,11 +69,9 @@ def mediation_refer(
     """MED-01: a VDAB referral arrives: open the service (and plan the first appointment)."""
     _referral_validate(data)
     try:
-        ruleset = ruleset_for(data.referral_date)
-    except LookupError as exc:
-        raise ValidationError(
-            {"referral_date": [_("Voor deze datum is er geen regelset voor bemiddeling.")]}
-        ) from exc
+        ruleset = ruleset_in_force(Programme.MEDIATION, data.referral_date)
+    except NoRulesetInForce as exc:
+        raise ValidationError({"referral_date": [exc.message]}) from exc
     trajectory = trajectory_open(
         client=client,
         programme=Programme.MEDIATION,
