@@ -345,3 +345,22 @@ def test_ruleset_new_version_page_prefills_checks_confirms_then_publishes(admini
         row.version == "2027-loopbaankrediet" and row.parameters["own_contribution_cents"] == 5000
     )
     assert row.published_by == administrator
+
+
+@pytest.mark.django_db
+@time_machine.travel(datetime(2027, 6, 1, 9, 0, tzinfo=BRUSSELS), tick=False)
+def test_ruleset_lbc_01_demo_after_the_last_voucher_version_publishes_a_demo_version():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from koers.vouchers.models import Voucher
+
+    call_command("demo", stdout=StringIO())
+    row = RulesetVersion.objects.get()
+    assert (row.version, row.valid_from, row.based_on) == (
+        "demo-2027",
+        date(2027, 1, 1),
+        "2025-reform",
+    )
+    assert Voucher.objects.filter(ruleset_version="demo-2027").exists()

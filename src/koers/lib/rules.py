@@ -308,9 +308,24 @@ def parameter_text(param: Parameter, value: Any) -> str:
         return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
     if param.kind == "text_set":
         return ", ".join(sorted(value))
+    return _readable(value)
+
+
+def _readable(value: Any) -> str:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return ", ".join(
+            f"{f.name.replace('_', ' ')} {_readable(getattr(value, f.name))}"
+            for f in dataclasses.fields(value)
+        )
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_readable(v)}" for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return ", ".join(sorted(_readable(v) for v in value))
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
     if isinstance(value, date):
         return _day(value)
-    return "" if value is None else str(value)
+    return "—" if value is None else str(value)
 
 
 def parameter_from_text(param: Parameter, text: str) -> Any:

@@ -42,6 +42,7 @@ class MediationConfig(AppConfig):
                 builtins=mediation_ruleset.RULESETS,
                 labels=mediation_ruleset.PARAMETER_LABELS,
                 locked=frozenset({"tenders", "passive_month_ends", "passive_codes"}),
+                formatters={"tenders": mediation_ruleset.tenders_text},
                 usage=Usage(
                     rows=lambda: MediationService.objects.all(),
                     version_field="ruleset_version",

@@ -61,6 +61,8 @@ class ProgrammeRuleset:
     usage: Usage | None = None
     # Why new versions are not published as data (yet), or "" when they are.
     not_publishable: str = ""
+    # How to show a parameter that is no plain number, date or list (pure, e.g. a table).
+    formatters: Mapping[str, Callable[[Any], str]] = field(default_factory=dict)
 
     def parameters(self) -> list[Parameter]:
         return rules.parameters_of(self.ruleset_class, self.locked)
@@ -241,7 +243,9 @@ def parameter_rows(programme: ProgrammeRuleset, ruleset: VersionedRuleset) -> li
         ParameterRow(
             p.name,
             programme.labels.get(p.name, p.name),
-            rules.parameter_text(p, getattr(ruleset, p.name)),
+            programme.formatters[p.name](getattr(ruleset, p.name))
+            if p.name in programme.formatters
+            else rules.parameter_text(p, getattr(ruleset, p.name)),
             rules.to_json(getattr(ruleset, p.name)),
             p.editable,
         )

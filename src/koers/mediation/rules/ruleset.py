@@ -102,3 +102,18 @@ PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
         "passive_codes": "Passieve CATWZ-codes (MED-12)",
     }
 )
+
+
+def tenders_text(tenders: Mapping[str, TenderParams]) -> str:
+    """The per-tender table in a sentence, for the rule-set page."""
+    parts = []
+    for tender, params in tenders.items():
+        text = (
+            f"{TENDER_LABELS.get(tender, tender)}: {params.minimum_months}–"
+            f"{params.maximum_months} maanden, "
+            + ("sluit na 3× passief" if params.closes_on_passive else "sluit niet na 3× passief")
+        )
+        if params.project_end:
+            text += f", projecten tot {params.project_end:%d/%m/%Y}"
+        parts.append(text)
+    return "; ".join(parts)
