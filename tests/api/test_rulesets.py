@@ -8,6 +8,9 @@ import time_machine
 
 from koers.trajectories.models import RulesetVersion
 
+# These tests are about the end of the built-in voucher versions: no continuation (conftest).
+pytestmark = pytest.mark.ruleset_cliff
+
 AFTER_THE_END = datetime(2027, 3, 15, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 
 

@@ -23,6 +23,9 @@ from tests.api.conftest import Api
 from tests.factories import TrajectoryFactory
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
+# These tests are about the end of the built-in voucher versions: no continuation (conftest).
+pytestmark = pytest.mark.ruleset_cliff
+
 AFTER_THE_END = datetime(2027, 3, 15, 10, 0, tzinfo=BRUSSELS)
 BEFORE_THE_END = datetime(2026, 6, 1, 10, 0, tzinfo=BRUSSELS)
 NO_RULESET = (
