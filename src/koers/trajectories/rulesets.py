@@ -31,7 +31,12 @@ from koers.lib import rules
 from koers.lib.rules import Parameter, VersionedRuleset
 from koers.trajectories.models import RulesetVersion
 
-WHERE_TO_FIX = "Centrum ▾ Regelsets"
+
+def where_to_fix() -> str:
+    """The menu path to the rule-set page, in the user's language."""
+    return f"{_('Centrum')} ▾ {_('Regelsets')}"
+
+
 _VERSION_LABEL = re.compile(r"^[0-9a-z][0-9a-z.-]*$")
 MIN_REASON_LENGTH = 10
 
@@ -131,7 +136,7 @@ class NoRulesetInForce(LookupError):
                 "noun": programme.noun,
                 "day": f"{day:%d/%m/%Y}",
                 "last": f"{last:%d/%m/%Y}",
-                "where": WHERE_TO_FIX,
+                "where": where_to_fix(),
             }
         else:
             first = min((r.valid_from for r in known), default=None)
@@ -144,7 +149,7 @@ class NoRulesetInForce(LookupError):
                 "first": _(" (de eerste begint op %(d)s)") % {"d": f"{first:%d/%m/%Y}"}
                 if first
                 else "",
-                "where": WHERE_TO_FIX,
+                "where": where_to_fix(),
             }
         super().__init__(self.message)
 
