@@ -367,3 +367,14 @@ def test_ruleset_lbc_01_demo_after_the_last_voucher_version_publishes_a_demo_ver
         "2025-reform",
     )
     assert Voucher.objects.filter(ruleset_version="demo-2027").exists()
+
+
+@pytest.mark.django_db
+def test_ruleset_new_version_page_for_intake_says_why_not_and_unknown_programme_is_404(
+    administrator, logged_in
+):
+    web = logged_in(administrator)
+    response = web.get(reverse("ruleset_new", args=["intake"]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("ruleset_list")
+    assert "komt met een nieuwe release" in response.content.decode()
+    assert web.get(reverse("ruleset_new", args=["onbekend"])).status_code == 404
