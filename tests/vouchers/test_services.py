@@ -93,10 +93,10 @@ def _log(voucher, coach, days_ago, minutes=60, form=ContactForm.INDIVIDUAL, **kw
 # LBC-01 ---------------------------------------------------------------------------------------
 @pytest.mark.django_db
 def test_lbc_01_new_client_in_2026_gets_one_voucher_only(client_record, coach):
-    voucher = _open(client_record, coach)
+    voucher = _open(client_record, coach, start=date(2026, 3, 1))
     assert voucher.number == 1 and voucher.ruleset_version == "2025-reform"
     with pytest.raises(ValidationError, match="LBC-01"):
-        _open(client_record, coach)
+        _open(client_record, coach, start=date(2026, 9, 1))
     assert Voucher.objects.count() == 1
 
 

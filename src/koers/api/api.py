@@ -15,6 +15,7 @@ from koers.api import (
     intake,
     mediation,
     plans,
+    rulesets,
     trajectories,
     vouchers,
 )
@@ -54,5 +55,6 @@ for module in (
     vouchers,
     intake,
     mediation,
+    rulesets,
 ):
     api.add_router("/", module.router)

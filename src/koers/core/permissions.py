@@ -21,3 +21,5 @@ rules.add_perm("core.view_history", is_administrator | is_centre_staff)
 rules.add_perm("core.import_data", is_administrator | is_centre_staff)
 # Creating organisations and staff accounts.
 rules.add_perm("core.manage_organisations", is_administrator | is_centre_staff)
+# Publishing a new version of a programme's rule set (Centrum ▾ Regelsets).
+rules.add_perm("core.manage_rulesets", is_administrator)

@@ -7,4 +7,25 @@ class IntakeConfig(AppConfig):
     verbose_name = "Aanvragen"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from koers.intake import jobs  # noqa: F401  (registers the 24-hour sweep)
+        from koers.intake.rules import ruleset as intake_ruleset
+        from koers.trajectories.rulesets import ProgrammeRuleset, register_ruleset
+
+        # Shown on the rule-set page; a lead stores no version (it is judged by its arrival on
+        # every read), so new intake versions are not published as data yet.
+        register_ruleset(
+            ProgrammeRuleset(
+                key="intake",
+                label=_("Aanvragen"),
+                noun=_("aanvragen"),
+                ruleset_class=intake_ruleset.Ruleset,
+                builtins=intake_ruleset.RULESETS,
+                labels=intake_ruleset.PARAMETER_LABELS,
+                not_publishable=_(
+                    "Een aanvraag bewaart (nog) niet onder welke versie ze beoordeeld wordt: een "
+                    "nieuwe versie van de aanvraagregels komt met een nieuwe release van Koers."
+                ),
+            )
+        )

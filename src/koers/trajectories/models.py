@@ -279,3 +279,49 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RulesetVersion(models.Model):
+    """A version of a programme's rule set published by an administrator (Centrum ▾ Regelsets).
+
+    The versions built into the code (the seeds) are not rows; `koers.trajectories.rulesets`
+    serves both. A row is never changed once saved: a trajectory stores the version it was opened
+    under, so the version must keep judging it the same way. `parameters` holds every parameter
+    of the version (JSON), checked against the programme's rule-set dataclass."""
+
+    programme = models.CharField(_("programma"), max_length=20)
+    version = models.CharField(_("versie"), max_length=40)
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+    parameters = models.JSONField(_("parameters"))
+    based_on = models.CharField(_("gebaseerd op"), max_length=40)
+    reason = models.TextField(_("reden"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gepubliceerd door"),
+    )
+    published_at = models.DateTimeField(_("gepubliceerd op"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("versie van een regelset")
+        verbose_name_plural = _("versies van regelsets")
+        ordering = ["programme", "published_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "version"], name="ruleset_version_unique_per_programme"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.version}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A published rule-set version is never changed; publish a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("A published rule-set version is never deleted.")

@@ -7,7 +7,10 @@ class VouchersConfig(AppConfig):
     verbose_name = "Loopbaancheques"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from koers.trajectories.models import Programme
+        from koers.trajectories.rulesets import ProgrammeRuleset, Usage, register_ruleset
         from koers.trajectories.selectors import (
             register_programme_phases,
             register_programme_relation,
@@ -18,6 +21,8 @@ class VouchersConfig(AppConfig):
             register_programme_plan_check,
         )
         from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
+        from koers.vouchers.models import Voucher
+        from koers.vouchers.rules import ruleset as voucher_ruleset
         from koers.vouchers.rules.phases import PHASE_LABELS
         from koers.vouchers.services import voucher_contact_check, voucher_open, voucher_plan_check
 
@@ -32,3 +37,21 @@ class VouchersConfig(AppConfig):
         )
         register_programme_contact_check(Programme.VOUCHER, voucher_contact_check)
         register_programme_plan_check(Programme.VOUCHER, voucher_plan_check)
+        # The funder's numbers: built-in versions plus those an administrator publishes. A
+        # voucher stores its version; it was chosen by the voucher's start date (LBC-01).
+        register_ruleset(
+            ProgrammeRuleset(
+                key=Programme.VOUCHER,
+                label=_("Loopbaancheques"),
+                noun=_("loopbaancheques"),
+                ruleset_class=voucher_ruleset.Ruleset,
+                builtins=voucher_ruleset.RULESETS,
+                labels=voucher_ruleset.PARAMETER_LABELS,
+                check=voucher_ruleset.parameter_problems,
+                usage=Usage(
+                    rows=lambda: Voucher.objects.all(),
+                    version_field="ruleset_version",
+                    judged_on="trajectory__start_date",
+                ),
+            )
+        )

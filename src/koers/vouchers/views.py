@@ -23,7 +23,8 @@ from koers.core.form_pages import (
 )
 from koers.core.forms import apply_errors
 from koers.core.models import Client, Role
-from koers.trajectories.models import Contact, DocumentStatus, TrajectoryStatus
+from koers.trajectories.models import Contact, DocumentStatus, Programme, TrajectoryStatus
+from koers.trajectories.rulesets import ruleset_missing, versions
 from koers.vouchers import forms, selectors, services
 from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.pdfs import (
@@ -70,7 +71,17 @@ def voucher_create(request):
         raise Http404 from None
     user = request.user
     started = Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
-    entitlement = voucher_entitlement(started_on=list(started), today=timezone.localdate())
+    today = timezone.localdate()
+    # No version in force today (after the last one ended): say so and who can fix it, and keep
+    # the form, since a voucher that started while a version was in force can still be entered.
+    no_ruleset = ruleset_missing(Programme.VOUCHER, today)
+    entitlement = (
+        None
+        if no_ruleset
+        else voucher_entitlement(
+            started_on=list(started), today=today, rulesets=versions(Programme.VOUCHER)
+        )
+    )
     chooses = user.is_administrator or Role.CENTRE_STAFF in user.roles
     responsibles = list(core_selectors.guiding_staff(client=client)) if chooses else None
     form = forms.VoucherOpenForm(
@@ -97,7 +108,7 @@ def voucher_create(request):
     return render(
         request,
         "vouchers/voucher_form.html",
-        {"form": form, "client": client, "entitlement": entitlement},
+        {"form": form, "client": client, "entitlement": entitlement, "no_ruleset": no_ruleset},
     )
 
 

@@ -1,8 +1,9 @@
 """The intake numbers, versioned by validity dates (RULESET in domain.md)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from koers.lib.rules import VersionedRuleset, in_force
 
@@ -31,3 +32,17 @@ RULESETS: tuple[Ruleset, ...] = (
 
 def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
     return in_force(day, rulesets, "intake")
+
+
+# How an administrator reads each parameter on the rule-set page (Centrum ▾ Regelsets).
+PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "lead_clock_hours": "Uren om een aanvraag te contacteren (INT-02)",
+        "nearing_hours": "‘Bijna te laat’ bij zoveel uren over (INT-02)",
+        "availability_horizon_hours": "Beschikbaarheid van de coach in de komende uren (INT-05)",
+        "recent_load_days": "Recente aanvragen: zoveel dagen terug (INT-01)",
+        "introduction_minutes": "Kennismakingsgesprek in minuten (INT-08)",
+        "com_proximity_chars": "Werknaam binnen zoveel tekens van een vermelding (COM-01)",
+        "duplicate_minutes": "Dubbele inschrijvingen binnen zoveel minuten (INT-01)",
+    }
+)

@@ -87,3 +87,33 @@ def ruleset_for(day: date, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
 
 def ruleset_by_version(version: str, rulesets: Iterable[Ruleset] = RULESETS) -> Ruleset:
     return next(r for r in rulesets if r.version == version)
+
+
+# How an administrator reads each parameter on the rule-set page (Centrum ▾ Regelsets).
+PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "tenders": "Per tender: minimum en maximum duur, afsluiten na 3× passief (MED-12, MED-13)",
+        "passive_month_ends": "Passieve maandeinden na elkaar (MED-12)",
+        "advice_window_months": "Maanden voor het eindadvies (MED-14, MED-16)",
+        "first_sheet_days": "Dagen voor het eerste afsprakenblad (MED-05)",
+        "replan_target_days": "Streefdoel herplannen in dagen (MED-03)",
+        "letter_max_pages": "Maximum pagina's per brief (MED-02)",
+        "bvs_training_code": "Opleidingscode BVS (MED-11)",
+        "passive_codes": "Passieve CATWZ-codes (MED-12)",
+    }
+)
+
+
+def tenders_text(tenders: Mapping[str, TenderParams]) -> str:
+    """The per-tender table in a sentence, for the rule-set page."""
+    parts = []
+    for tender, params in tenders.items():
+        text = (
+            f"{TENDER_LABELS.get(tender, tender)}: {params.minimum_months}–"
+            f"{params.maximum_months} maanden, "
+            + ("sluit na 3× passief" if params.closes_on_passive else "sluit niet na 3× passief")
+        )
+        if params.project_end:
+            text += f", projecten tot {params.project_end:%d/%m/%Y}"
+        parts.append(text)
+    return "; ".join(parts)

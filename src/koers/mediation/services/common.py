@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from koers.core.models import User
 from koers.lib.rules import Reason
 from koers.mediation import models as m
-from koers.mediation.rules.ruleset import Ruleset, ruleset_by_version
+from koers.mediation.rules.ruleset import Ruleset
+from koers.trajectories.models import Programme
+from koers.trajectories.rulesets import ruleset_by_version
 from koers.trajectories.services import (
     trajectory_set_status,
 )
@@ -21,7 +23,7 @@ def refuse(field_name: str, reason: Reason) -> ValidationError:
 
 
 def ruleset_of(service: m.MediationService) -> Ruleset:
-    return ruleset_by_version(service.ruleset_version)
+    return ruleset_by_version(Programme.MEDIATION, service.ruleset_version)
 
 
 def lock_service(service: m.MediationService) -> m.MediationService:

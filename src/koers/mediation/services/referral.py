@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from koers.core.models import Client, Organisation, User
 from koers.mediation import models as m
-from koers.mediation.rules.ruleset import ruleset_for
 from koers.mediation.services.common import (
     lock_service,
     require_open,
@@ -22,6 +21,7 @@ from koers.trajectories.models import (
     Programme,
     Trajectory,
 )
+from koers.trajectories.rulesets import NoRulesetInForce, ruleset_in_force
 from koers.trajectories.services import (
     trajectory_open,
 )
@@ -60,11 +60,9 @@ def _service_open(
     *, client, responsible, organisation, data: ReferralData, acting_user, title: str, state: str
 ) -> m.MediationService:
     try:
-        ruleset = ruleset_for(data.referral_date)
-    except LookupError as exc:
-        raise ValidationError(
-            {"referral_date": [_("Voor deze datum is er geen regelset voor bemiddeling.")]}
-        ) from exc
+        ruleset = ruleset_in_force(Programme.MEDIATION, data.referral_date)
+    except NoRulesetInForce as exc:
+        raise ValidationError({"referral_date": [exc.message]}) from exc
     default_title = (
         f"Intensieve bemiddeling {m.Tender(data.tender).label} — {data.lot.strip()}"
         if data.tender

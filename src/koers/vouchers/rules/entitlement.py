@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from koers.lib.rules import Reason
-from koers.vouchers.rules.ruleset import RULESETS, Ruleset, ruleset_for
+from koers.vouchers.rules.ruleset import ABSOLUTE_MAX_VOUCHERS, RULESETS, Ruleset, ruleset_for
 
-ABSOLUTE_MAX_VOUCHERS = 2  # the seeds only ever know voucher 1 and 2
+__all__ = ["ABSOLUTE_MAX_VOUCHERS", "Entitlement", "voucher_entitlement"]
 
 
 @dataclass(frozen=True)

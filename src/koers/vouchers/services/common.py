@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 
 from koers.core.models import User
+from koers.trajectories.models import Programme
+from koers.trajectories.rulesets import ruleset_by_version
 from koers.vouchers import rules
 from koers.vouchers.models import (
     Voucher,
@@ -15,7 +17,8 @@ def refusal(field: str, reason: rules.Reason) -> ValidationError:
 
 
 def ruleset_of(voucher: Voucher) -> rules.Ruleset:
-    return next(r for r in rules.RULESETS if r.version == voucher.ruleset_version)
+    """The version the voucher was opened under, built-in or published, expired or not."""
+    return ruleset_by_version(Programme.VOUCHER, voucher.ruleset_version)
 
 
 def scope_payload(question: str, ruleset: rules.Ruleset) -> list[dict]:

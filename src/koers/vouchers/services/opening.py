@@ -13,10 +13,10 @@ from koers.trajectories.models import (
     Trajectory,
     TrajectoryStatus,
 )
+from koers.trajectories.rulesets import NoRulesetInForce, ruleset_in_force, versions
 from koers.trajectories.services import (
     trajectory_open,
 )
-from koers.vouchers import rules
 from koers.vouchers.models import (
     ClosingReason,
     Voucher,
@@ -49,12 +49,13 @@ def voucher_open(
         Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
     )
     try:
-        ruleset = rules.ruleset_for(start_date)
-    except LookupError as exc:
-        raise ValidationError(
-            {"start_date": [_("Voor deze datum is er geen regelset voor loopbaancheques.")]}
-        ) from exc
-    entitlement = voucher_entitlement(started_on=started, today=start_date)
+        ruleset = ruleset_in_force(Programme.VOUCHER, start_date)
+    except NoRulesetInForce as exc:
+        # Until an administrator publishes the next version (Centrum ▾ Regelsets).
+        raise ValidationError({"start_date": [exc.message]}) from exc
+    entitlement = voucher_entitlement(
+        started_on=started, today=start_date, rulesets=versions(Programme.VOUCHER)
+    )
     if not entitlement.allowed:
         raise refusal("__all__", entitlement.reason)
     trajectory = trajectory_open(

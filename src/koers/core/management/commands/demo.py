@@ -238,6 +238,7 @@ class Command(BaseCommand):
         orgs = self._organisations()
         staff = self._staff(orgs)
         admin = staff["beheerder"]
+        self._voucher_ruleset(admin, today)
         self.agenda = Agenda(today)
         self.counts = {"clients": 0, "trajectories": 0, "contacts": 0}
 
@@ -393,6 +394,30 @@ class Command(BaseCommand):
                 national_number=national_number(birth, 11 + 2 * i) if i % 3 != 2 else "",
             ),
             acting_user=acting,
+        )
+
+    def _voucher_ruleset(self, admin, today):
+        """After the last voucher version (2026-12-31) the demo carries its numbers on, as an
+        administrator does on Centrum ▾ Regelsets once VDAB publishes the career credit."""
+        from koers.trajectories.rulesets import ruleset_missing, ruleset_publish, versions
+
+        if ruleset_missing(Programme.VOUCHER, today) is None:
+            return
+        last = max(
+            (r for r in versions(Programme.VOUCHER) if r.valid_until and r.valid_until < today),
+            key=lambda r: r.valid_until,
+        )
+        start = last.valid_until + timedelta(days=1)
+        ruleset_publish(
+            programme=Programme.VOUCHER,
+            version=f"demo-{start:%Y}",
+            valid_from=start,
+            valid_until=None,
+            based_on=last.version,
+            changes={},
+            reason=f"Demo: de cijfers van {last.version} lopen door tot VDAB de regels van het "
+            "loopbaankrediet publiceert.",
+            acting_user=admin,
         )
 
     def _trajectory(self, i, client, plan: Track, orgs, staff, today):
