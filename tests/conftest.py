@@ -18,7 +18,12 @@ def _clean_cache():
 
 @pytest.fixture
 def centre(db):
-    return OrganisationFactory(name="Loopbaancentrum Horizon", kind=OrganisationKind.CAREER_CENTRE)
+    # INT-04: a centre mails its clients from its own address (there is no global fallback).
+    return OrganisationFactory(
+        name="Loopbaancentrum Horizon",
+        kind=OrganisationKind.CAREER_CENTRE,
+        email="info@horizon.example.be",
+    )
 
 
 @pytest.fixture

@@ -130,12 +130,16 @@ def test_int_03_coach_sees_the_clock_and_sends_the_proposed_acknowledgement(logg
     assert "Bevestiging sturen" in page and "Ik bel je op" in page
     listing = client.get(reverse("intake_lead_list")).content.decode()
     assert "bevestiging sturen" in listing
-    call_at = timezone.localtime(lead.call_at).strftime("%Y-%m-%dT%H:%M")
+    local = timezone.localtime(lead.call_at)
     response = client.post(
         reverse("intake_lead_acknowledge", args=[lead.pk]),
-        {"channel": "email", "call_at": call_at, "text": "Dag Lotte, ik bel je morgen."},
+        {
+            "channel": "email",
+            "call_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "text": f"Dag Lotte, ik bel je op {local:%d/%m} om {local:%H:%M}.",
+        },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["ack_form"].errors
     lead.refresh_from_db()
     assert lead.state == LeadState.ACKNOWLEDGED
 

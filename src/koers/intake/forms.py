@@ -271,6 +271,14 @@ class BrandingForm(forms.Form):
         label=_("E-mailhandtekening"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     logo = forms.FileField(label=_("Logo (PNG of SVG, hoogstens 1 MB)"), required=False)
+    voucher_logo = forms.FileField(
+        label=_("Logo van de loopbaancheque (PNG of SVG, zoals VDAB het bezorgt)"),
+        help_text=_(
+            "Staat naast het logo van het centrum in elke e-mail die over loopbaancheques gaat "
+            "(COM-01)."
+        ),
+        required=False,
+    )
 
 
 class TemplateForm(forms.Form):
