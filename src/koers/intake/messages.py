@@ -23,7 +23,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "We hebben je aanvraag goed ontvangen",
         "Dag {voornaam},\n\nBedankt voor je aanvraag bij {centrum}. Een loopbaanbegeleider "
         "neemt binnen 24 uur contact met je op, in een moment dat je opgaf:\n{momenten}\n\n"
-        "Je loopbaanvraag:\n{vraag}",
+        "Je loopbaanvraag aan {centrum}:\n{vraag}",
     ),
     TemplateKind.ACKNOWLEDGEMENT: (
         "Je aanvraag is goed ontvangen: we bellen je op {datum}",
