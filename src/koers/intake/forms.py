@@ -151,9 +151,16 @@ class AcknowledgeForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Versturen via"), choices=AckChannel.choices, widget=forms.RadioSelect
     )
-    call_at = forms.DateTimeField(label=_("Ik bel op"), widget=DateTimeText())
+    call_at = forms.DateTimeField(
+        label=_("Ik bel op"),
+        widget=DateTimeText(),
+        help_text=_("In een moment waarop de persoon bereikbaar is (INT-03)."),
+    )
     text = forms.CharField(
-        label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 3}), max_length=HARD_TEXT_LIMIT
+        label=_("Bericht"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=HARD_TEXT_LIMIT,
+        help_text=_("Noem de datum en het uur waarop je belt."),
     )
 
 
