@@ -6,6 +6,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -178,9 +179,10 @@ def test_int_04_evaluation_sweep_waits_for_the_centres_address(coach):
     bare = OrganisationFactory(name="Loopbaancentrum Zonder Adres")
     voucher = _voucher(bare, coach)
     Trajectory.objects.filter(pk=voucher.trajectory_id).update(
-        status=TrajectoryStatus.CLOSED, end_date=timezone.localdate() - timedelta(days=1)
+        status=TrajectoryStatus.CLOSED, end_date=NOW.date() - timedelta(days=1)
     )
-    run_sweep(timezone.now())
+    with time_machine.travel(NOW, tick=False):
+        run_sweep(NOW)
     voucher.refresh_from_db()
     assert voucher.evaluation_invited_on is None and mail.outbox == []
 
@@ -188,7 +190,7 @@ def test_int_04_evaluation_sweep_waits_for_the_centres_address(coach):
 def test_com_01_demo_mails_and_templates_pass_the_check(django_capture_on_commit_callbacks):
     """The demo's e-mails to its fictional leads: from the centre's address with its signature,
     a Reply-To to the coach, and COM-01 met; so does any template the demo stores."""
-    with django_capture_on_commit_callbacks(execute=True):
+    with time_machine.travel(NOW), django_capture_on_commit_callbacks(execute=True):
         call_command("demo", stdout=StringIO())
     leads = list(Lead.objects.select_related("organisation", "coach"))
     assert len(leads) == 3
