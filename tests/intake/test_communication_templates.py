@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from koers.core.models import Role
 from koers.intake.messages import DEFAULT_TEMPLATES, render_message
