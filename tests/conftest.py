@@ -97,7 +97,12 @@ def _voucher_ruleset_after_the_seeds(request, monkeypatch):
 
 @pytest.fixture
 def centre(db):
-    return OrganisationFactory(name="Loopbaancentrum Horizon", kind=OrganisationKind.CAREER_CENTRE)
+    # INT-04: a centre mails its clients from its own address (there is no global fallback).
+    return OrganisationFactory(
+        name="Loopbaancentrum Horizon",
+        kind=OrganisationKind.CAREER_CENTRE,
+        email="info@horizon.example.be",
+    )
 
 
 @pytest.fixture

@@ -65,7 +65,8 @@ def test_int_03_acknowledge_call_handover_and_feedback(centre_staff, coach, othe
     lead_id = Api(centre_staff).post("/leads", _lead_body()).json()["id"]
     api = Api(coach)
     ack = api.post(f"/leads/{lead_id}/acknowledgements", {"channel": "email"})
-    assert ack.status_code == 201 and "Ik bel je op" in ack.json()["text"]
+    assert ack.status_code == 201, ack.json()
+    assert "Ik bel je op" in ack.json()["text"]
     assert api.get(f"/leads/{lead_id}").json()["state"] == LeadState.ACKNOWLEDGED
     refused = api.post(
         f"/leads/{lead_id}/calls", {"kind": "handover", "to_coach_id": other_coach.pk}

@@ -19,7 +19,11 @@ def test_int_someone_registers_and_the_coach_acknowledges_and_records_the_call(
     live_server, browser_page, settings
 ):
     settings.KOERS_SMS_BACKEND = "koers.intake.sms.LocmemBackend"
-    centre = OrganisationFactory(name="Loopbaancentrum Testhuis", working_name="Testhuis")
+    centre = OrganisationFactory(
+        name="Loopbaancentrum Testhuis",
+        working_name="Testhuis",
+        email="info@testhuis.example",  # INT-04: mail leaves from the centre's own address
+    )
     coach = staff_user(
         centre, Role.COACH, username="e2e-coach", first_name="Eva", last_name="Coach"
     )

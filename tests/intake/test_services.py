@@ -153,8 +153,9 @@ def test_int_04_every_client_email_carries_the_centre_branding(
         logo=None,
         acting_user=centre_staff,
     )
+    late = NOW + timedelta(hours=30)
     with django_capture_on_commit_callbacks(execute=True):
-        lead = submit()
+        lead = submit(windows=[(late, late + timedelta(hours=2))])
         lead_acknowledge(lead=lead, channel="email", text="", now=NOW, acting_user=coach)
     to_client = [m for m in mail.outbox if m.to == ["lotte@example.org"]]
     assert len(to_client) == 2
@@ -163,6 +164,7 @@ def test_int_04_every_client_email_carries_the_centre_branding(
         assert message.from_email == "Horizon Loopbaan <info@horizon.example>"
         assert "Team Horizon" in message.body and "Kouter 1" in message.body
         assert coach.email not in message.from_email
+        assert message.reply_to == [coach.email]  # a reply reaches the coach
 
 
 def test_int_04_logo_must_be_png_or_svg_without_script(centre, centre_staff):

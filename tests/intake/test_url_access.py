@@ -26,7 +26,12 @@ OBJECT_FOR_URL = {
     "intake_unavailability_delete": "unavailability",
 }
 # Public pages about a centre (the form, its logo) carry no client data.
-NOT_CLIENT_BEARING = {"intake_public_form", "intake_public_thanks", "intake_public_logo"}
+NOT_CLIENT_BEARING = {
+    "intake_public_form",
+    "intake_public_thanks",
+    "intake_public_logo",
+    "intake_public_voucher_logo",
+}
 # Pages that only answer GET give 405 to a POST before looking at the id: that reveals nothing.
 GET_ONLY = {"intake_lead_detail", "intake_lead_introduction_ics", "intake_contact_ics"}
 POST_ONLY = {

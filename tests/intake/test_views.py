@@ -130,12 +130,16 @@ def test_int_03_coach_sees_the_clock_and_sends_the_proposed_acknowledgement(logg
     assert "Bevestiging sturen" in page and "Ik bel je op" in page
     listing = client.get(reverse("intake_lead_list")).content.decode()
     assert "bevestiging sturen" in listing
-    call_at = timezone.localtime(lead.call_at).strftime("%Y-%m-%dT%H:%M")
+    local = timezone.localtime(lead.call_at)
     response = client.post(
         reverse("intake_lead_acknowledge", args=[lead.pk]),
-        {"channel": "email", "call_at": call_at, "text": "Dag Lotte, ik bel je morgen."},
+        {
+            "channel": "email",
+            "call_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "text": f"Dag Lotte, ik bel je op {local:%d/%m} om {local:%H:%M}.",
+        },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["ack_form"].errors
     lead.refresh_from_db()
     assert lead.state == LeadState.ACKNOWLEDGED
 
@@ -289,3 +293,31 @@ def test_int_04_branding_page_saves_and_shows_placeholders(logged_in, centre_sta
     )
     assert response.status_code == 302
     assert centre.branding.sender_email == "info@horizon.example"
+
+
+def test_int_04_branding_page_warns_without_address_and_takes_the_voucher_logo(
+    logged_in, centre_staff, centre
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    centre.email = ""
+    centre.save()
+    client = logged_in(centre_staff)
+    assert "vertrekt geen enkele e-mail" in client.get(reverse("intake_branding")).content.decode()
+    response = client.post(
+        reverse("intake_branding"),
+        {
+            "form": "branding",
+            "sender_name": "Horizon",
+            "sender_email": "info@horizon.example",
+            "address": "",
+            "signature": "Team Horizon",
+            "voucher_logo": SimpleUploadedFile("cheque.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+        },
+    )
+    assert response.status_code == 302
+    centre.branding.refresh_from_db()
+    assert centre.branding.voucher_logo_content_type == "image/png"
+    assert (
+        "vertrekt geen enkele e-mail" not in client.get(reverse("intake_branding")).content.decode()
+    )

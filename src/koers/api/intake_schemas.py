@@ -100,9 +100,20 @@ class AssignIn(Schema):
 
 
 class AcknowledgementIn(Schema):
+    """INT-03: only when the first reachable moment starts more than 24 hours after the lead
+    arrived (otherwise 422: call in that moment)."""
+
     channel: AckChannel
-    text: str = Field("", max_length=1000, description="Leeg: de voorgestelde tekst van INT-03.")
-    call_at: LocalDatetime | None = None
+    text: str = Field(
+        "",
+        max_length=1000,
+        description="Moet de datum en het uur van het gesprek noemen. Leeg: de voorgestelde tekst.",
+    )
+    call_at: LocalDatetime | None = Field(
+        None,
+        description="Wanneer je belt: in de toekomst, binnen een opgegeven bereikbaar moment. "
+        "Leeg: het begin van het eerste bereikbare moment.",
+    )
 
 
 class AcknowledgementOut(Schema):

@@ -151,9 +151,16 @@ class AcknowledgeForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Versturen via"), choices=AckChannel.choices, widget=forms.RadioSelect
     )
-    call_at = forms.DateTimeField(label=_("Ik bel op"), widget=DateTimeText())
+    call_at = forms.DateTimeField(
+        label=_("Ik bel op"),
+        widget=DateTimeText(),
+        help_text=_("In een moment waarop de persoon bereikbaar is (INT-03)."),
+    )
     text = forms.CharField(
-        label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 3}), max_length=HARD_TEXT_LIMIT
+        label=_("Bericht"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=HARD_TEXT_LIMIT,
+        help_text=_("Noem de datum en het uur waarop je belt."),
     )
 
 
@@ -277,6 +284,14 @@ class BrandingForm(forms.Form):
         label=_("E-mailhandtekening"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     logo = forms.FileField(label=_("Logo (PNG of SVG, hoogstens 1 MB)"), required=False)
+    voucher_logo = forms.FileField(
+        label=_("Logo van de loopbaancheque (PNG of SVG, zoals VDAB het bezorgt)"),
+        help_text=_(
+            "Staat naast het logo van het centrum in elke e-mail die over loopbaancheques gaat "
+            "(COM-01)."
+        ),
+        required=False,
+    )
 
 
 class TemplateForm(forms.Form):

@@ -1,26 +1,36 @@
 """E-mails to (potential) clients: from the centre's address, with its name, logo, address and
 signature (INT-04, COM-01), in wording the centre edits (EmailTemplate). Never a coach's own
-address or logo."""
+address or logo, never a global (server) address: a reply reaches the coach (Reply-To).
+
+A centre without an address of its own sends nothing: the e-mail is left out and logged, and the
+actions where the coach chooses e-mail refuse it (INT-04)."""
+
+import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from koers.core.models import Organisation
+from koers.core.models import Organisation, User
 from koers.intake.models import CentreBranding, EmailTemplate, TemplateKind
+from koers.intake.rules.communication import VOUCHER_TERMS
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
     TemplateKind.CONFIRMATION: (
         "We hebben je aanvraag goed ontvangen",
         "Dag {voornaam},\n\nBedankt voor je aanvraag bij {centrum}. Een loopbaanbegeleider "
         "neemt binnen 24 uur contact met je op, in een moment dat je opgaf:\n{momenten}\n\n"
-        "Je loopbaanvraag:\n{vraag}",
+        "Je loopbaanvraag aan {centrum}:\n{vraag}",
     ),
     TemplateKind.ACKNOWLEDGEMENT: (
-        "Je aanvraag is goed ontvangen",
-        # {bericht} is the text the coach sent (INT-03), proposed by Koers and editable.
-        "{bericht}",
+        "Je aanvraag is goed ontvangen: we bellen je op {datum}",
+        # {bericht} is the text the coach sent (INT-03), proposed by Koers and editable; it names
+        # the date and time too. {datum} and {uur} are required in this template.
+        "{bericht}\n\nGepland telefoongesprek: {datum} om {uur}. Past dat moment toch niet? "
+        "Antwoord dan op deze e-mail.",
     ),
     TemplateKind.HANDOVER: (
         "Een collega neemt contact met je op",
@@ -30,9 +40,15 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
     TemplateKind.INTRODUCTION: (
         "Je gratis kennismakingsgesprek",
         "Dag {voornaam},\n\nFijn dat we kennismaken. Je gratis kennismakingsgesprek met {coach} "
-        "is gepland op {datum} om {uur} ({plaats}). Het gesprek is vrijblijvend en telt niet mee "
-        "in de uren van een loopbaancheque.",
+        "van {centrum} is gepland op {datum} om {uur} ({plaats}). Het gesprek is vrijblijvend. "
+        "{centrum} is een erkend loopbaancentrum: je betaalt de begeleiding met een loopbaancheque "
+        "van VDAB, en dit gesprek telt niet mee in de uren van je loopbaancheque.",
     ),
+}
+
+# INT-03: an acknowledgement names the date and time of the call.
+REQUIRED_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    TemplateKind.ACKNOWLEDGEMENT: ("datum", "uur"),
 }
 
 PLACEHOLDERS = (
@@ -64,11 +80,29 @@ def centre_name(organisation: Organisation, branding: CentreBranding | None = No
     return branding.sender_name or organisation.working_name or organisation.name
 
 
-def centre_sender(organisation: Organisation, branding: CentreBranding | None = None) -> str:
-    """INT-04: the centre's address, never the coach's."""
+def centre_address(organisation: Organisation, branding: CentreBranding | None = None) -> str:
+    """INT-04: the centre's own address (its house style, else the organisation's); never a
+    global one. Empty when the centre has none."""
     branding = branding or branding_for(organisation)
-    address = branding.sender_email or organisation.email or settings.DEFAULT_FROM_EMAIL
-    return f"{centre_name(organisation, branding)} <{address}>"
+    return branding.sender_email or organisation.email
+
+
+def centre_sender(organisation: Organisation, branding: CentreBranding | None = None) -> str:
+    """INT-04: "<centre name> <centre address>", never the coach's; empty without an address."""
+    branding = branding or branding_for(organisation)
+    address = centre_address(organisation, branding)
+    return f"{centre_name(organisation, branding)} <{address}>" if address else ""
+
+
+def centre_signature(organisation: Organisation, branding: CentreBranding | None = None) -> str:
+    """The centre's e-mail signature (house style), else its name."""
+    branding = branding or branding_for(organisation)
+    return branding.signature or centre_name(organisation, branding)
+
+
+def reply_to(coach: User | None) -> list[str]:
+    """A reply reaches the coach who handles the lead or client."""
+    return [coach.email] if coach is not None and coach.email else []
 
 
 def logo_url(organisation: Organisation, branding: CentreBranding) -> str:
@@ -79,21 +113,34 @@ def logo_url(organisation: Organisation, branding: CentreBranding) -> str:
     )
 
 
+def voucher_logo_url(organisation: Organisation, branding: CentreBranding) -> str:
+    if not branding.voucher_logo:
+        return ""
+    return settings.KOERS_BASE_URL.rstrip("/") + reverse(
+        "intake_public_voucher_logo", args=[organisation.pk]
+    )
+
+
 def template_text(organisation: Organisation, kind: str) -> tuple[str, str]:
+    """The centre's wording, or Koers' default; a stored wording without a required field (e.g.
+    an acknowledgement without {datum}, saved before it was required) gives way to the default."""
     stored = EmailTemplate.objects.filter(organisation=organisation, kind=kind).first()
-    return (stored.subject, stored.body) if stored else DEFAULT_TEMPLATES[kind]
+    if stored is None or any(
+        "{" + name + "}" not in stored.body for name in REQUIRED_PLACEHOLDERS.get(kind, ())
+    ):
+        return DEFAULT_TEMPLATES[kind]
+    return stored.subject, stored.body
 
 
-def render_message(
-    organisation: Organisation, kind: str, values: dict[str, str]
-) -> tuple[str, str, str, str]:
-    """(subject, text, html, sender) of a message with the centre's branding."""
+def mentions_vouchers(text: str) -> bool:
+    return bool(VOUCHER_TERMS.search(text))
+
+
+def render_body(organisation: Organisation, body: str) -> tuple[str, str]:
+    """(text, html) of a message body with the centre's signature, address and logo; with the
+    voucher logo at the top, next to the centre's, when the message mentions vouchers (COM-01)."""
     branding = branding_for(organisation)
-    subject, body = template_text(organisation, kind)
-    values = _Blank({"centrum": centre_name(organisation, branding), **values})
-    subject = subject.format_map(values)
-    body = body.format_map(values)
-    signature = branding.signature or centre_name(organisation, branding)
+    signature = centre_signature(organisation, branding)
     text = f"{body}\n\nMet vriendelijke groeten,\n{signature}\n"
     if branding.address:
         text += f"\n{branding.address}\n"
@@ -105,13 +152,58 @@ def render_message(
             "address": branding.address,
             "name": centre_name(organisation, branding),
             "logo_url": logo_url(organisation, branding),
+            "vouchers": mentions_vouchers(body),
+            "voucher_logo_url": voucher_logo_url(organisation, branding),
         },
     )
+    return text, html
+
+
+def render_message(
+    organisation: Organisation, kind: str, values: dict[str, str]
+) -> tuple[str, str, str, str]:
+    """(subject, text, html, sender) of a message with the centre's branding."""
+    branding = branding_for(organisation)
+    subject, body = template_text(organisation, kind)
+    values = _Blank({"centrum": centre_name(organisation, branding), **values})
+    subject = subject.format_map(values)
+    body = body.format_map(values)
+    text, html = render_body(organisation, body)
     return subject, text, html, centre_sender(organisation, branding)
 
 
-def send_branded(organisation: Organisation, kind: str, to: str, values: dict[str, str]) -> None:
-    subject, text, html, sender = render_message(organisation, kind, values)
-    message = EmailMultiAlternatives(subject, text, sender, [to])
+def send_centre_mail(
+    organisation: Organisation,
+    *,
+    subject: str,
+    text: str,
+    html: str,
+    to: str,
+    coach: User | None = None,
+) -> bool:
+    """INT-04: send from the centre's address with a Reply-To to the coach. Without a centre
+    address nothing goes out (logged). True when sent."""
+    sender = centre_sender(organisation)
+    if not sender:
+        logger.error(
+            "INT-04: organisation %s has no e-mail address; e-mail %r not sent",
+            organisation.pk,
+            subject,
+        )
+        return False
+    message = EmailMultiAlternatives(subject, text, sender, [to], reply_to=reply_to(coach))
     message.attach_alternative(html, "text/html")
     message.send()
+    return True
+
+
+def send_branded(
+    organisation: Organisation,
+    kind: str,
+    to: str,
+    values: dict[str, str],
+    *,
+    coach: User | None = None,
+) -> bool:
+    subject, text, html, _sender = render_message(organisation, kind, values)
+    return send_centre_mail(organisation, subject=subject, text=text, html=html, to=to, coach=coach)

@@ -377,6 +377,12 @@ class CentreBranding(models.Model):
     signature = models.TextField(_("e-mailhandtekening"), blank=True)
     logo = models.FileField(_("logo"), upload_to=logo_upload_to, blank=True)
     logo_content_type = models.CharField(max_length=40, blank=True)
+    # COM-01: the voucher logo (as VDAB supplies it to the centre) stands next to the centre's
+    # logo wherever vouchers are mentioned. Koers does not ship VDAB's logo itself.
+    voucher_logo = models.FileField(
+        _("logo van de loopbaancheque (VDAB)"), upload_to=logo_upload_to, blank=True
+    )
+    voucher_logo_content_type = models.CharField(max_length=40, blank=True)
     history = HistoricalRecords()
 
     def __str__(self) -> str:

@@ -21,7 +21,12 @@ from koers.core.models import Location, Membership, Organisation, Role, User
 from koers.core.services import ClientData, client_create
 from koers.core.validators import normalize_phone, validate_postal_code
 from koers.intake import rules
-from koers.intake.messages import PLACEHOLDERS, send_branded
+from koers.intake.messages import (
+    PLACEHOLDERS,
+    REQUIRED_PLACEHOLDERS,
+    centre_address,
+    send_branded,
+)
 from koers.intake.models import (
     AckChannel,
     Acknowledgement,
@@ -65,6 +70,47 @@ def _refuse(field_name: str, reason: rules.Reason) -> ValidationError:
 
 def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment)
+
+
+def _require_centre_address(organisation: Organisation, field_name: str) -> None:
+    """INT-04: an e-mail the coach chooses to send needs the centre's own address."""
+    if not centre_address(organisation):
+        raise _refuse(
+            field_name,
+            rules.Reason(
+                "INT-04",
+                _(
+                    "Het centrum heeft nog geen e-mailadres: een centrummedewerker vult het in "
+                    "bij Huisstijl. Stuur intussen een sms."
+                ),
+            ),
+        )
+
+
+def lead_state_move(
+    lead: Lead,
+    target: str,
+    *,
+    acting_user: User | None = None,
+    refusal: rules.Reason | None = None,
+) -> None:
+    """The single door for a lead's state: the move must be in the lead state table
+    (`rules.states.LEAD_TRANSITIONS`), or it is refused (with `refusal` when the caller knows a
+    better reason). The caller saves the lead in the same transaction; its history records the
+    move and who made it. No other code assigns `Lead.state`."""
+    if not rules.can_transition(lead.state, target):
+        raise _refuse(
+            "__all__",
+            refusal
+            or rules.Reason(
+                "INT-06",
+                _("Een aanvraag met status “%(current)s” kan niet naar “%(target)s”.")
+                % {"current": lead.get_state_display(), "target": LeadState(target).label},
+            ),
+        )
+    lead.state = target
+    if acting_user is not None:
+        lead._history_user = acting_user
 
 
 # ---- intake -------------------------------------------------------------------------------------
@@ -251,7 +297,7 @@ def lead_submit(
     _plan_call(lead, params)
     if self_brought and acting_user is not None:
         lead.coach = acting_user
-        lead.state = LeadState.NEW
+        lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
         lead.routing_reasons = [{"rule": "INT-07", "message": _("Zelf aangebracht door de coach.")}]
         lead.save()
     else:
@@ -262,6 +308,7 @@ def lead_submit(
             TemplateKind.CONFIRMATION,
             lead.email,
             _values(lead, momenten=_windows_text(lead), vraag=lead.career_question),
+            coach=lead.coach,
         )
     )
     if lead.coach_id:
@@ -364,6 +411,18 @@ def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:
         now=now,
         ruleset=params,
     )
+    lead_state_move(
+        lead,
+        LeadState.NEW if decision.coach_id else LeadState.UNASSIGNED,
+        refusal=rules.Reason(
+            "INT-05",
+            _(
+                "Geen enkele coach is beschikbaar: de aanvraag blijft bij %(coach)s. "
+                "Wijs ze met de hand toe als dat nodig is."
+            )
+            % {"coach": lead.coach.get_full_name() if lead.coach else "—"},
+        ),
+    )
     Routing.objects.create(
         lead=lead,
         coach_id=decision.coach_id,
@@ -381,7 +440,6 @@ def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:
         at=now,
     )
     lead.coach_id = decision.coach_id
-    lead.state = LeadState.NEW if decision.coach_id else LeadState.UNASSIGNED
     lead.routing_reasons = _reasons(decision.reasons)
     lead.save(update_fields=["coach", "state", "routing_reasons"])
     return lead
@@ -454,7 +512,7 @@ def lead_assign(
         lead=lead, coach=coach, reasons=_reasons(reasons), overridden_by=acting_user, at=now
     )
     lead.coach = coach
-    lead.state = LeadState.NEW
+    lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
     lead.routing_reasons = _reasons(reasons)
     lead.routing_overridden_by = acting_user
     lead._history_user = acting_user
@@ -471,25 +529,13 @@ def _must_be_coach(lead: Lead, user: User) -> None:
         raise ValidationError({"__all__": [_("Deze aanvraag is aan een andere coach toegewezen.")]})
 
 
-def _move(lead: Lead, target: str) -> None:
-    if not rules.can_transition(lead.state, target):
-        raise ValidationError(
-            {
-                "__all__": [
-                    _("Een aanvraag met status “%(current)s” kan niet naar “%(target)s”. (INT-06)")
-                    % {"current": lead.get_state_display(), "target": LeadState(target).label}
-                ]
-            }
-        )
-    lead.state = target
-
-
-def proposed_acknowledgement(lead: Lead) -> str:
-    """INT-03: the message with the call's date and time filled in (the coach may edit it)."""
-    call_at = _local(lead.call_at) if lead.call_at else None
+def proposed_acknowledgement(lead: Lead, call_at: datetime | None = None) -> str:
+    """INT-03: the message with the call's date and time filled in (the coach may edit it, as
+    long as it still names them)."""
+    call_at = call_at or lead.call_at
     if call_at is None:
         return ""
-    return rules.acknowledgement_text(first_name=lead.first_name, call_at=call_at)
+    return rules.acknowledgement_text(first_name=lead.first_name, call_at=_local(call_at))
 
 
 @transaction.atomic
@@ -502,26 +548,48 @@ def lead_acknowledge(
     acting_user: User,
     call_at: datetime | None = None,
 ) -> Acknowledgement:
-    """INT-03: send "received, I will call on <date> at <time>" by e-mail or SMS. Sent within the
-    24 hours, it meets INT-02."""
+    """INT-03: send "received, I will call on <date> at <time>" by e-mail or SMS. Only where the
+    rule calls for one (the first reachable window starts after the 24 hours); the call lies in
+    the future, in a window the person gave, and the message names its date and time. Sent
+    within the 24 hours, it meets INT-02."""
     lead = _lock(lead)
     _must_be_coach(lead, acting_user)
+    params = ruleset(now)
+    windows = [rules.Window(w.starts_at, w.ends_at) for w in lead.windows.all()]
+    plan = rules.call_plan(lead.clock_started_at, windows, params)
+    errors: dict[str, list[str]] = {}
     if channel not in AckChannel.values:
-        raise ValidationError({"channel": [_("Kies e-mail of sms.")]})
-    call_at = call_at or lead.call_at
-    if call_at is None:
-        raise ValidationError({"call_at": [_("Kies wanneer je belt.")]})
-    text = text.strip() or proposed_acknowledgement(lead)
+        errors["channel"] = [_("Kies e-mail of sms.")]
+    call_at = call_at or plan.call_at
+    text = text.strip()
     if len(text) > 1000:
-        raise ValidationError({"text": [_("Het bericht is te lang (hoogstens 1000 tekens).")]})
-    _move(lead, LeadState.ACKNOWLEDGED)
+        errors["text"] = [_("Het bericht is te lang (hoogstens 1000 tekens).")]
+    if call_at is None and plan.acknowledgement_due:
+        errors["call_at"] = [_("Kies wanneer je belt. (INT-03)")]
+    else:
+        text = text or proposed_acknowledgement(lead, call_at)
+        refusals = rules.acknowledgement_refusals(
+            plan=plan,
+            windows=[rules.Window(_local(w.starts_at), _local(w.ends_at)) for w in windows],
+            call_at=_local(call_at) if call_at else _local(now),
+            text=text,
+            now=_local(now),
+        )
+        if "__all__" in refusals:
+            raise _refuse("__all__", refusals["__all__"])
+        for key, reason in refusals.items():
+            errors.setdefault(key, []).append(f"{reason.message} ({reason.rule})")
+    if errors:
+        raise ValidationError(errors)
+    if channel == AckChannel.EMAIL:
+        _require_centre_address(lead.organisation, "channel")
+    lead_state_move(lead, LeadState.ACKNOWLEDGED, acting_user=acting_user)
     ack = Acknowledgement.objects.create(
         lead=lead, channel=channel, text=text, call_at=call_at, sent_at=now, sent_by=acting_user
     )
     lead.call_at = call_at
     lead.contacted_at = lead.contacted_at or now
     lead.clock_met_at = lead.clock_met_at or now
-    lead._history_user = acting_user
     lead.save()
     if channel == AckChannel.SMS:
         from koers.intake.messages import centre_name
@@ -543,6 +611,7 @@ def lead_acknowledge(
                 TemplateKind.ACKNOWLEDGEMENT,
                 lead.email,
                 _values(lead, datum=day, uur=hour, bericht=text),
+                coach=lead.coach,
             )
         )
     return ack
@@ -605,7 +674,7 @@ def lead_record_call(
             errors["starts_at"] = [_("Het kennismakingsgesprek ligt vóór het telefoongesprek.")]
         if errors:
             raise ValidationError(errors)
-        _move(lead, LeadState.MATCHED)
+        lead_state_move(lead, LeadState.MATCHED, acting_user=acting_user)
         Introduction.objects.update_or_create(
             lead=lead,
             defaults={
@@ -617,7 +686,7 @@ def lead_record_call(
             },
         )
     elif kind == CallKind.NO_MATCH:
-        _move(lead, LeadState.NO_MATCH)
+        lead_state_move(lead, LeadState.NO_MATCH, acting_user=acting_user)
     else:
         _handover(
             lead, to_coach=to_coach, note=note, now=now, acting_user=acting_user, params=params
@@ -639,6 +708,7 @@ def lead_record_call(
                 TemplateKind.INTRODUCTION,
                 lead.email,
                 _values(lead, datum=day, uur=hour, plaats=intro.place or intro.get_form_display()),
+                coach=lead.coach,
             )
         )
     return outcome
@@ -657,7 +727,7 @@ def _handover(
         raise ValidationError(
             {"note": [_("Schrijf voor je collega waarom hij of zij beter past. (INT-06)")]}
         )
-    _move(lead, LeadState.NEW)
+    lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
     first_contact = lead.contacted_at or now
     Handover.objects.create(
         lead=lead,
@@ -674,7 +744,9 @@ def _handover(
     lead.nearing_flagged_at = lead.late_flagged_at = lead.coach_notified_at = None
     _plan_call(lead, params)
     transaction.on_commit(
-        lambda: send_branded(lead.organisation, TemplateKind.HANDOVER, lead.email, _values(lead))
+        lambda: send_branded(
+            lead.organisation, TemplateKind.HANDOVER, lead.email, _values(lead), coach=lead.coach
+        )
     )
     transaction.on_commit(lambda: _notify_coach_new_lead(lead))
 
@@ -688,7 +760,7 @@ def lead_convert(*, lead: Lead, acting_user: User, open_voucher: bool, now: date
 
     lead = _lock(lead)
     _must_be_coach(lead, acting_user)
-    _move(lead, LeadState.CLIENT)
+    lead_state_move(lead, LeadState.CLIENT, acting_user=acting_user)
     client = client_create(
         organisation=lead.organisation,
         data=ClientData(
@@ -904,6 +976,7 @@ def branding_update(
     signature: str,
     logo: UploadedFile | None,
     acting_user: User,
+    voucher_logo: UploadedFile | None = None,
 ) -> CentreBranding:
     """INT-04 / COM-01: what every e-mail to (potential) clients carries."""
     if not _is_centre_staff(acting_user, organisation.pk):
@@ -915,15 +988,17 @@ def branding_update(
             validate_email(email)
         except ValidationError:
             errors["sender_email"] = [_("Dit is geen geldig e-mailadres.")]
-    content_type = ""
-    if logo is not None:
-        if logo.size > LOGO_MAX_BYTES:
-            errors["logo"] = [_("Het logo is te groot (hoogstens 1 MB).")]
+    types: dict[str, str] = {}
+    for key, upload in (("logo", logo), ("voucher_logo", voucher_logo)):
+        if upload is None:
+            continue
+        if upload.size > LOGO_MAX_BYTES:
+            errors[key] = [_("Het logo is te groot (hoogstens 1 MB).")]
         else:
             try:
-                content_type = _logo_type(logo)
+                types[key] = _logo_type(upload)
             except ValidationError as exc:
-                errors.update(exc.message_dict)
+                errors[key] = exc.message_dict["logo"]
     if errors:
         raise ValidationError(errors)
     branding, _created = CentreBranding.objects.select_for_update().get_or_create(
@@ -934,9 +1009,13 @@ def branding_update(
     branding.address = address.strip()
     branding.signature = signature.strip()
     if logo is not None:
-        logo.name = "logo." + LOGO_TYPES[content_type]
+        logo.name = "logo." + LOGO_TYPES[types["logo"]]
         branding.logo = logo
-        branding.logo_content_type = content_type
+        branding.logo_content_type = types["logo"]
+    if voucher_logo is not None:
+        voucher_logo.name = "loopbaancheque." + LOGO_TYPES[types["voucher_logo"]]
+        branding.voucher_logo = voucher_logo
+        branding.voucher_logo_content_type = types["voucher_logo"]
     branding._history_user = acting_user
     branding.save()
     return branding
@@ -958,6 +1037,12 @@ def template_save(
     for name in re.findall(r"\{(\w+)\}", subject + body):
         if name not in PLACEHOLDERS:
             errors.setdefault("body", []).append(_("Onbekend veld {%(name)s}.") % {"name": name})
+    for name in REQUIRED_PLACEHOLDERS.get(kind, ()):
+        if "{" + name + "}" not in body:
+            errors.setdefault("body", []).append(
+                _("Deze e-mail moet {%(name)s} bevatten: het moment waarop de coach belt. (INT-03)")
+                % {"name": name}
+            )
     if errors:
         raise ValidationError(errors)
     template, _created = EmailTemplate.objects.update_or_create(

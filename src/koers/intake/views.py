@@ -166,6 +166,10 @@ def lead_acknowledge(request, pk: int):
         except ValidationError as exc:
             from koers.core.forms import apply_errors
 
+            if not hasattr(exc, "error_dict") or set(exc.error_dict) == {"__all__"}:
+                # INT-03: not called for; the form is not shown then, so say it at the top.
+                for message in exc.messages:
+                    messages.error(request, message)
             apply_errors(form, exc)
         else:
             messages.success(request, _("De bevestiging is verstuurd (INT-03)."))

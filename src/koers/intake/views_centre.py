@@ -18,7 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.core.forms import apply_errors
 from koers.core.models import Organisation, Role, User
 from koers.intake import calendar, forms, selectors, services
-from koers.intake.messages import DEFAULT_TEMPLATES, PLACEHOLDERS, template_text
+from koers.intake.messages import (
+    DEFAULT_TEMPLATES,
+    PLACEHOLDERS,
+    centre_address,
+    template_text,
+)
 from koers.intake.models import (
     CalendarFeed,
     CentreBranding,
@@ -208,6 +213,7 @@ def branding(request):
                 services.branding_update(
                     organisation=org,
                     logo=form.cleaned_data["logo"],
+                    voucher_logo=form.cleaned_data["voucher_logo"],
                     acting_user=request.user,
                     **{
                         k: form.cleaned_data[k]
@@ -241,6 +247,7 @@ def branding(request):
             "org": org,
             "form": form,
             "current": current,
+            "has_address": bool(centre_address(org, current)),
             "template_forms": template_forms,
             "placeholders": PLACEHOLDERS,
             "defaults": DEFAULT_TEMPLATES,

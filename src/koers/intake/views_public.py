@@ -121,7 +121,20 @@ def public_logo(request, pk: int):
     branding = CentreBranding.objects.filter(organisation_id=pk).exclude(logo="").first()
     if branding is None:
         raise Http404
-    response = FileResponse(branding.logo.open("rb"), content_type=branding.logo_content_type)
+    return _image(branding.logo, branding.logo_content_type)
+
+
+@require_http_methods(["GET"])
+def public_voucher_logo(request, pk: int):
+    """COM-01: the voucher logo the centre uploaded, for e-mails that mention vouchers."""
+    branding = CentreBranding.objects.filter(organisation_id=pk).exclude(voucher_logo="").first()
+    if branding is None:
+        raise Http404
+    return _image(branding.voucher_logo, branding.voucher_logo_content_type)
+
+
+def _image(file, content_type: str) -> FileResponse:
+    response = FileResponse(file.open("rb"), content_type=content_type)
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -3,11 +3,11 @@
 import logging
 from datetime import datetime
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from koers.core.sweep import sweep_job
+from koers.intake.messages import centre_address
 from koers.trajectories.models import DocumentKind, DocumentStatus, TrajectoryStatus
 from koers.vouchers.models import Voucher
 from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step
@@ -17,10 +17,22 @@ logger = logging.getLogger(__name__)
 
 
 def _send(voucher: Voucher, step: EvaluationStep) -> None:
+    """From the centre's address, in its house style, a reply reaching the coach (INT-04)."""
+    from koers.intake.messages import render_body, send_centre_mail
     from koers.vouchers.messages import evaluation_message
 
-    subject, body, sender = evaluation_message(voucher, step)
-    send_mail(subject, body, sender, [voucher.client.email], fail_silently=False)
+    subject, body, _sender = evaluation_message(voucher, step)
+    organisation = voucher.trajectory.organisation
+    # The HTML carries the same text; the house-style template adds the signature itself.
+    _text, html = render_body(organisation, body.rpartition("\n\nMet vriendelijke groeten,")[0])
+    send_centre_mail(
+        organisation,
+        subject=subject,
+        text=body,
+        html=html,
+        to=voucher.client.email,
+        coach=voucher.trajectory.responsible,
+    )
 
 
 @sweep_job
@@ -53,10 +65,10 @@ def evaluation_followup(now: datetime) -> int:
             )
             if (
                 step is None
-                or not voucher.client.email
+                or not (voucher.client.email and centre_address(voucher.trajectory.organisation))
                 and step != EvaluationStep.ADD_CORRESPONDENCE
             ):
-                continue
+                continue  # INT-04: without the centre's address nothing goes out; retried later
             if step == EvaluationStep.INVITE:
                 voucher.evaluation_invited_on = today
                 voucher.evaluation_last_sent_on = today

@@ -22,20 +22,28 @@ def evaluation_url(voucher: Voucher) -> str:
 
 
 def centre_sender(voucher: Voucher) -> str:
-    centre = voucher.trajectory.organisation
-    name = centre.working_name or centre.name
-    return f"{name} <{centre.email}>" if centre.email else f"{name} <{settings.DEFAULT_FROM_EMAIL}>"
+    """INT-04: the centre's address from its house style; never a global one (empty without)."""
+    from koers.intake.messages import centre_sender as sender_of
+
+    return sender_of(voucher.trajectory.organisation)
 
 
 def centre_signature(voucher: Voucher) -> str:
-    centre = voucher.trajectory.organisation
-    lines = [
-        f"{voucher.trajectory.responsible.get_full_name()}",
-        centre.working_name or centre.name,
-    ]
-    if centre.email:
-        lines.append(centre.email)
-    return "\n".join(lines)
+    """The coach's name above the centre's e-mail signature (house style)."""
+    from koers.intake.messages import centre_signature as signature_of
+
+    return "\n".join(
+        [
+            voucher.trajectory.responsible.get_full_name(),
+            signature_of(voucher.trajectory.organisation),
+        ]
+    )
+
+
+def _centre_name(voucher: Voucher) -> str:
+    from koers.intake.messages import centre_name
+
+    return centre_name(voucher.trajectory.organisation)
 
 
 def evaluation_message(voucher: Voucher, step: EvaluationStep) -> tuple[str, str, str]:
@@ -43,7 +51,11 @@ def evaluation_message(voucher: Voucher, step: EvaluationStep) -> tuple[str, str
     first = voucher.client.first_name
     if step == EvaluationStep.INVITE:
         subject = "Hoe was je loopbaanbegeleiding? Geef je evaluatie"
-        opening = "Je loopbaancheque is afgerond. Wil je in vijf minuten je begeleiding evalueren?"
+        # COM-01: the centre's working name where the voucher is first mentioned.
+        opening = (
+            f"Je loopbaanbegeleiding met de loopbaancheque bij {_centre_name(voucher)} is "
+            "afgerond. Wil je in vijf minuten je begeleiding evalueren?"
+        )
     else:
         subject = "Herinnering: je evaluatie van de loopbaanbegeleiding"
         opening = "We kregen je evaluatie nog niet. Ze is belangrijk voor VDAB en voor ons."

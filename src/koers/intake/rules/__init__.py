@@ -8,10 +8,12 @@ from koers.intake.rules.clock import (
     CallPlan,
     Lateness,
     Window,
+    acknowledgement_refusals,
     acknowledgement_text,
     call_plan,
     deadline,
     lateness,
+    names_moment,
 )
 from koers.intake.rules.communication import CommunicationFinding, communication_check
 from koers.intake.rules.routing import CoachFacts, RoutingDecision, postal_distance, route
@@ -30,12 +32,14 @@ __all__ = [
     "RoutingDecision",
     "Ruleset",
     "Window",
+    "acknowledgement_refusals",
     "acknowledgement_text",
     "call_plan",
     "can_transition",
     "communication_check",
     "deadline",
     "lateness",
+    "names_moment",
     "postal_distance",
     "route",
     "ruleset_for",

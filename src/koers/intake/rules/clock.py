@@ -3,6 +3,7 @@
 All datetimes are aware; the caller passes them in the centre's local time where text is made.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -10,6 +11,20 @@ from koers.intake.rules.ruleset import Ruleset
 from koers.lib.rules import Reason
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,64 @@ def acknowledgement_text(*, first_name: str, call_at: datetime) -> str:
         f"Dag {first_name}, we hebben je aanvraag voor loopbaanbegeleiding goed ontvangen. "
         f"Ik bel je op {day} om {hour}."
     )
+
+
+def names_moment(text: str, moment: datetime) -> bool:
+    """INT-03: does the text name the date *and* the time of the call (`moment`, local time)?
+
+    Dates as 3/3, 03/03/2026, 3-3 or "3 maart"; times as 15:00, 15.00, 15u00, 15u or 15 uur
+    (the last two only on the hour)."""
+    d, m, h, mi = moment.day, moment.month, moment.hour, moment.minute
+    date_re = (
+        rf"(?<!\d)0?{d}\s*[/.-]\s*0?{m}(?!\d)(?:\s*[/.-]\s*(?:{moment.year}|{moment.year % 100:02d}))?"
+        rf"(?!\d)|(?<!\d)0?{d}\s+{MONTHS[m - 1]}\b"
+    )
+    time_re = rf"(?<![\d/.-])0?{h}\s*[:.u]\s*{mi:02d}(?!\d)"
+    if mi == 0:
+        time_re += rf"|(?<![\d/.-])0?{h}\s*(?:u|uur)\b"
+    return bool(re.search(date_re, text, re.IGNORECASE) and re.search(time_re, text, re.IGNORECASE))
+
+
+def acknowledgement_refusals(
+    *,
+    plan: CallPlan,
+    windows: list[Window],
+    call_at: datetime,
+    text: str,
+    now: datetime,
+) -> dict[str, Reason]:
+    """INT-03: why an acknowledgement may not go out (empty: it may). Per field.
+
+    It is only called for when the first reachable window starts later than the 24 hours; the
+    call it announces lies in the future, in a window the person gave; and the message names
+    the date and the time of that call. `call_at` and `now` in the same (local) time zone."""
+    if not plan.acknowledgement_due:
+        return {
+            "__all__": Reason(
+                "INT-03",
+                "Geen bevestiging nodig: het eerste bereikbare moment valt binnen 24 uur na de "
+                "aanvraag. Bel dan: dat gesprek haalt de 24 uur.",
+            )
+        }
+    refusals: dict[str, Reason] = {}
+    if call_at <= now:
+        refusals["call_at"] = Reason(
+            "INT-03", "Het belmoment ligt in het verleden: kies een moment in de toekomst."
+        )
+    elif not any(
+        w.starts_at.replace(second=0, microsecond=0) <= call_at < w.ends_at for w in windows
+    ):  # to the minute: a form gives hours and minutes
+        refusals["call_at"] = Reason(
+            "INT-03",
+            "Bel op een moment waarop de persoon bereikbaar is (zie de opgegeven momenten).",
+        )
+    if not names_moment(text, call_at):
+        day, hour = format_moment(call_at)
+        refusals["text"] = Reason(
+            "INT-03",
+            f"Noem in het bericht de datum en het uur waarop je belt, bv. “{day} om {hour}”.",
+        )
+    return refusals
 
 
 def sms_signature(text: str, *, coach: str, centre: str) -> str:

@@ -278,15 +278,28 @@ class Command(BaseCommand):
         return self.counts
 
     def _leads(self, centre: Organisation) -> None:
-        """A few fresh registrations, routed to the centre's coaches with the 24-hour clock running."""
+        """A few fresh registrations, routed to the centre's coaches with the 24-hour clock running.
+        The centre mails them from its own address with its signature (INT-04)."""
+        from koers.intake.models import CentreBranding
         from koers.intake.services import LeadData, lead_submit
 
+        CentreBranding.objects.create(
+            organisation=centre,
+            sender_name="Horizon",
+            sender_email=centre.email,
+            address="Voskenslaan 12, 9000 Gent",
+            signature="Het team van Horizon\nLoopbaancentrum Horizon — erkend loopbaancentrum",
+        )
         now = timezone.now()
         for hours_ago, (first, last), channel, question, window_days in DEMO_LEADS:
             arrived = now - timedelta(hours=hours_ago)
             start = timezone.localtime(arrived + timedelta(days=window_days)).replace(
                 hour=17, minute=0, second=0, microsecond=0
             )
+            if start + timedelta(hours=2) <= arrived:  # arrived after that evening's window
+                start = timezone.localtime(arrived + timedelta(hours=1)).replace(
+                    minute=0, second=0, microsecond=0
+                )
             lead_submit(
                 organisation=centre,
                 data=LeadData(
