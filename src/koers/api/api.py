@@ -15,6 +15,7 @@ from koers.api import (
     intake,
     mediation,
     plans,
+    staff,
     trajectories,
     vouchers,
 )
@@ -54,5 +55,6 @@ for module in (
     vouchers,
     intake,
     mediation,
+    staff,
 ):
     api.add_router("/", module.router)

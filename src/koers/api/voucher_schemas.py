@@ -6,15 +6,10 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from koers.api.schemas import LocalDatetime
+from koers.api.schemas import Id, LocalDatetime, RuleReasonOut
 from koers.trajectories.models import ContactForm, ContactOutcome
 from koers.vouchers.models import AftercareEntry
 from koers.vouchers.rules.phases import Phase
-
-
-class RuleReasonOut(Schema):
-    rule: str = Field(description="Regel-ID, bv. LBC-04.")
-    message: str
 
 
 class ScopeWarningOut(Schema):
@@ -74,13 +69,13 @@ class VoucherPage(Schema):
 
 
 class VoucherIn(Schema):
-    client_id: int
+    client_id: Id
     start_date: date | None = Field(None, description="Standaard vandaag.")
     career_question: str = ""
-    organisation_id: int | None = Field(
+    organisation_id: Id | None = Field(
         None, description="Verplicht als u voor meer dan één organisatie werkt."
     )
-    responsible_id: int | None = Field(None, description="Standaard uzelf.")
+    responsible_id: Id | None = Field(None, description="Standaard uzelf.")
 
 
 # ---- contacts ----------------------------------------------------------------------------------
