@@ -60,6 +60,12 @@ API_FOR_PAGE = {
     "mediation_month_end": "POST /api/v1/mediation/services/{service_id}/month-ends",
     "mediation_followup": "POST /api/v1/mediation/services/{service_id}/projectopvolger",
     "mediation_advice": "POST /api/v1/mediation/services/{service_id}/advice",
+    "mediation_sheet_pdf": "POST /api/v1/mediation/sheets/{sheet_id}/pdf",
+    "mediation_training_new": "POST /api/v1/mediation/services/{service_id}/trainings",
+    "mediation_training_cancel": "POST /api/v1/mediation/trainings/{training_id}/cancel",
+    "mediation_training_progress": "POST /api/v1/mediation/trainings/{training_id}/progress",
+    "mediation_checklist": "PUT /api/v1/mediation/services/{service_id}/checklist",
+    "mediation_ibo": "POST /api/v1/mediation/services/{service_id}/ibo",
     "intake_lead_acknowledge": "POST /api/v1/leads/{lead_id}/acknowledgements",
     "intake_lead_call": "POST /api/v1/leads/{lead_id}/calls",
     "intake_lead_feedback": "POST /api/v1/leads/{lead_id}/feedback",
@@ -81,12 +87,6 @@ API_GAPS = {
     "voucher_combined_pop": "POST /api/v1/vouchers/{voucher_id}/combined-pop",
     "voucher_evaluation_received": "POST /api/v1/vouchers/{voucher_id}/evaluation-received",
     "intake_lead_convert": "POST /api/v1/leads/{lead_id}/client",
-    "mediation_sheet_pdf": "POST /api/v1/mediation/sheets/{sheet_id}/pdf",
-    "mediation_training_new": "POST /api/v1/mediation/services/{service_id}/trainings",
-    "mediation_training_cancel": "POST /api/v1/mediation/trainings/{training_id}/cancel",
-    "mediation_training_progress": "POST /api/v1/mediation/trainings/{training_id}/progress",
-    "mediation_checklist": "PUT /api/v1/mediation/services/{service_id}/checklist",
-    "mediation_ibo": "POST /api/v1/mediation/services/{service_id}/ibo",
 }
 
 # Page actions that stay on the pages, and why.

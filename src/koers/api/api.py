@@ -14,6 +14,7 @@ from koers.api import (
     documents,
     intake,
     mediation,
+    mediation_file,
     plans,
     staff,
     trajectories,
@@ -55,6 +56,7 @@ for module in (
     vouchers,
     intake,
     mediation,
+    mediation_file,
     staff,
 ):
     api.add_router("/", module.router)
