@@ -13,11 +13,13 @@ from koers.api import (
     contacts,
     documents,
     intake,
+    lead_conversion,
     mediation,
     mediation_file,
     plans,
     staff,
     trajectories,
+    voucher_followup,
     vouchers,
 )
 from koers.api.auth import session_auth, token_auth
@@ -54,7 +56,9 @@ for module in (
     plans,
     documents,
     vouchers,
+    voucher_followup,
     intake,
+    lead_conversion,
     mediation,
     mediation_file,
     staff,
