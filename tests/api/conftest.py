@@ -49,6 +49,14 @@ class Api:
             headers=self.headers,
         )
 
+    def put(self, path: str, data: dict):
+        return self.http.put(
+            self.url(path),
+            json.dumps(data, default=str),
+            content_type="application/json",
+            headers=self.headers,
+        )
+
     def upload(self, path: str, data: dict):
         return self.http.post(self.url(path), data, headers=self.headers)
 

@@ -13,10 +13,14 @@ from koers.api import (
     contacts,
     documents,
     intake,
+    lead_conversion,
     mediation,
+    mediation_file,
     plans,
     rulesets,
+    staff,
     trajectories,
+    voucher_followup,
     vouchers,
 )
 from koers.api.auth import session_auth, token_auth
@@ -53,8 +57,12 @@ for module in (
     plans,
     documents,
     vouchers,
+    voucher_followup,
     intake,
+    lead_conversion,
     mediation,
     rulesets,
+    mediation_file,
+    staff,
 ):
     api.add_router("/", module.router)

@@ -7,7 +7,7 @@ from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
-from koers.api.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch
+from koers.api.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch, Id
 from koers.trajectories.models import Assignment
 from koers.trajectories.services import AssignmentData, assignment_create, assignment_update
 
@@ -29,7 +29,7 @@ def _data_from(assignment: Assignment) -> AssignmentData:
 
 
 @router.get("/assignments", response={200: AssignmentPage, **ERRORS}, summary="Opdrachten")
-def list_assignments(request: HttpRequest, params: PageQuery, trajectory: int | None = None):
+def list_assignments(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Assignments you may see, by deadline; `trajectory` limits them to one trajectory."""
     assignments = Assignment.objects.visible_to(auth_user(request)).order_by("deadline", "id")
     if trajectory is not None:
@@ -40,7 +40,7 @@ def list_assignments(request: HttpRequest, params: PageQuery, trajectory: int | 
 @router.get(
     "/assignments/{assignment_id}", response={200: AssignmentOut, **ERRORS}, summary="Eén opdracht"
 )
-def get_assignment(request: HttpRequest, assignment_id: int):
+def get_assignment(request: HttpRequest, assignment_id: Id):
     return Assignment.objects.visible_to(auth_user(request)).get(pk=assignment_id)
 
 
@@ -57,7 +57,7 @@ def create_assignment(request: HttpRequest, payload: AssignmentIn):
     response={200: AssignmentOut, **ERRORS},
     summary="Opdracht wijzigen",
 )
-def update_assignment(request: HttpRequest, assignment_id: int, payload: AssignmentPatch):
+def update_assignment(request: HttpRequest, assignment_id: Id, payload: AssignmentPatch):
     """Change only the fields you send (e.g. the status and the evaluation)."""
     user = auth_user(request)
     assignment = Assignment.objects.visible_to(user).get(pk=assignment_id)

@@ -11,7 +11,7 @@ from ninja import Router
 
 from koers.api.errors import ERRORS, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
-from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch
+from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch, Id
 from koers.core.models import Client, Role, User
 from koers.core.selectors import client_get, client_search
 from koers.core.services import (
@@ -71,7 +71,7 @@ def list_clients(request: HttpRequest, params: PageQuery, q: str = ""):
 
 
 @router.get("/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Eén cliënt")
-def get_client(request: HttpRequest, client_id: int):
+def get_client(request: HttpRequest, client_id: Id):
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
     file_access_log(user=user, client=client, channel="api")
@@ -146,7 +146,7 @@ _CLEARABLE = {
 @router.patch(
     "/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Cliënt wijzigen"
 )
-def update_client(request: HttpRequest, client_id: int, payload: ClientPatch):
+def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
     """Change only the fields you send; the others keep their value."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)

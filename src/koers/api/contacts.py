@@ -7,7 +7,7 @@ from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
-from koers.api.schemas import ContactIn, ContactOut, ContactPage, ContactPatch
+from koers.api.schemas import ContactIn, ContactOut, ContactPage, ContactPatch, Id
 from koers.trajectories.models import Contact
 from koers.trajectories.services import ContactData, contact_log, contact_update
 
@@ -27,7 +27,7 @@ def _data_from(contact: Contact) -> ContactData:
 
 
 @router.get("/contacts", response={200: ContactPage, **ERRORS}, summary="Contacten")
-def list_contacts(request: HttpRequest, params: PageQuery, trajectory: int | None = None):
+def list_contacts(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Contacts you may see, newest first; `trajectory` limits them to one trajectory."""
     contacts = Contact.objects.visible_to(auth_user(request)).order_by("-starts_at", "-id")
     if trajectory is not None:
@@ -36,7 +36,7 @@ def list_contacts(request: HttpRequest, params: PageQuery, trajectory: int | Non
 
 
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="Eén contact")
-def get_contact(request: HttpRequest, contact_id: int):
+def get_contact(request: HttpRequest, contact_id: Id):
     return Contact.objects.visible_to(auth_user(request)).get(pk=contact_id)
 
 
@@ -53,7 +53,7 @@ def create_contact(request: HttpRequest, payload: ContactIn):
 @router.patch(
     "/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="Contact wijzigen"
 )
-def update_contact(request: HttpRequest, contact_id: int, payload: ContactPatch):
+def update_contact(request: HttpRequest, contact_id: Id, payload: ContactPatch):
     """Change only the fields you send (e.g. the outcome after the session)."""
     user = auth_user(request)
     contact = Contact.objects.visible_to(user).get(pk=contact_id)

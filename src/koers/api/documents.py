@@ -5,7 +5,7 @@ from ninja import File, Form, Router, UploadedFile
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_contact, visible_trajectory
-from koers.api.schemas import DocumentIn, DocumentOut, DocumentPage, DocumentStatusIn
+from koers.api.schemas import DocumentIn, DocumentOut, DocumentPage, DocumentStatusIn, Id
 from koers.trajectories.models import Document
 from koers.trajectories.services import document_add, document_set_status
 
@@ -31,7 +31,7 @@ def document_out(document: Document) -> dict:
 
 
 @router.get("/documents", response={200: DocumentPage, **ERRORS}, summary="Documenten")
-def list_documents(request: HttpRequest, params: PageQuery, trajectory: int | None = None):
+def list_documents(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Documents you may see (metadata), newest first; `trajectory` limits them to one."""
     documents = Document.objects.visible_to(auth_user(request)).order_by("-created_at", "-id")
     if trajectory is not None:
@@ -44,7 +44,7 @@ def list_documents(request: HttpRequest, params: PageQuery, trajectory: int | No
 @router.get(
     "/documents/{document_id}", response={200: DocumentOut, **ERRORS}, summary="Eén document"
 )
-def get_document(request: HttpRequest, document_id: int):
+def get_document(request: HttpRequest, document_id: Id):
     return document_out(Document.objects.visible_to(auth_user(request)).get(pk=document_id))
 
 
@@ -81,7 +81,7 @@ def create_document(
     response={200: DocumentOut, **ERRORS},
     summary="Status van een document wijzigen",
 )
-def set_document_status(request: HttpRequest, document_id: int, payload: DocumentStatusIn):
+def set_document_status(request: HttpRequest, document_id: Id, payload: DocumentStatusIn):
     user = auth_user(request)
     document = Document.objects.visible_to(user).get(pk=document_id)
     return document_out(
@@ -94,7 +94,7 @@ def set_document_status(request: HttpRequest, document_id: int, payload: Documen
     response={200: None, **ERRORS},
     summary="Bestand van een document downloaden",
 )
-def download_document(request: HttpRequest, document_id: int):
+def download_document(request: HttpRequest, document_id: Id):
     document = Document.objects.visible_to(auth_user(request)).get(pk=document_id)
     if not document.file:
         raise Http404

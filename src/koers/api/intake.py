@@ -30,6 +30,7 @@ from koers.api.intake_schemas import (
     UnavailabilityPage,
 )
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
+from koers.api.schemas import Id
 from koers.core.models import Organisation, Role, User
 from koers.intake import selectors, services
 from koers.intake.models import CoachUnavailability, Lead, LeadState
@@ -113,7 +114,7 @@ def list_leads(
 
 
 @router.get("/leads/{lead_id}", response={200: LeadOut, **ERRORS}, summary="Eén aanvraag")
-def get_lead(request: HttpRequest, lead_id: int):
+def get_lead(request: HttpRequest, lead_id: Id):
     return _detail(auth_user(request), lead_id)
 
 
@@ -163,7 +164,7 @@ def create_lead(request: HttpRequest, payload: LeadIn):
 @router.post(
     "/leads/{lead_id}/route", response={200: LeadOut, **ERRORS}, summary="Aanvraag toewijzen"
 )
-def route_lead(request: HttpRequest, lead_id: int, payload: AssignIn):
+def route_lead(request: HttpRequest, lead_id: Id, payload: AssignIn):
     """Centre staff: route automatically (no coach_id) or override with a coach of the centre;
     an absent coach (INT-05) only with allow_unavailable."""
     user = auth_user(request)
@@ -189,7 +190,7 @@ def route_lead(request: HttpRequest, lead_id: int, payload: AssignIn):
     response={201: AcknowledgementOut, **ERRORS},
     summary="Bevestiging sturen (INT-03)",
 )
-def acknowledge_lead(request: HttpRequest, lead_id: int, payload: AcknowledgementIn):
+def acknowledge_lead(request: HttpRequest, lead_id: Id, payload: AcknowledgementIn):
     user = auth_user(request)
     ack = services.lead_acknowledge(
         lead=_lead(user, lead_id),
@@ -207,7 +208,7 @@ def acknowledge_lead(request: HttpRequest, lead_id: int, payload: Acknowledgemen
     response={201: CallOut, **ERRORS},
     summary="Gesprek registreren (INT-06)",
 )
-def record_call(request: HttpRequest, lead_id: int, payload: CallIn):
+def record_call(request: HttpRequest, lead_id: Id, payload: CallIn):
     """match (with the introduction: INT-08, never voucher hours), no_match, or handover (with
     to_coach_id and a note)."""
     user = auth_user(request)
@@ -235,7 +236,7 @@ def record_call(request: HttpRequest, lead_id: int, payload: CallIn):
 @router.post(
     "/leads/{lead_id}/feedback", response={201: FeedbackOut, **ERRORS}, summary="Feedback (INT-07)"
 )
-def lead_feedback(request: HttpRequest, lead_id: int, payload: FeedbackIn):
+def lead_feedback(request: HttpRequest, lead_id: Id, payload: FeedbackIn):
     user = auth_user(request)
     feedback = services.feedback_submit(
         lead=_lead(user, lead_id), answers=payload.answers, now=timezone.now(), acting_user=user
@@ -286,7 +287,7 @@ def create_unavailability(request: HttpRequest, payload: UnavailabilityIn):
     response={204: None, **ERRORS},
     summary="Afwezigheid schrappen",
 )
-def delete_unavailability(request: HttpRequest, item_id: int):
+def delete_unavailability(request: HttpRequest, item_id: Id):
     user = auth_user(request)
     try:
         item = selectors.unavailability_for(user=user).get(pk=item_id)

@@ -6,13 +6,8 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from koers.api.schemas import LocalDatetime
+from koers.api.schemas import Id, LocalDatetime, RuleReasonOut
 from koers.intake.models import AckChannel, CallKind, LeadChannel, LeadState
-
-
-class RuleReasonOut(Schema):
-    rule: str = Field(description="Regel-ID, bv. INT-05.")
-    message: str
 
 
 class WindowIn(Schema):
@@ -38,8 +33,8 @@ class LeadIn(Schema):
         max_length=10, description="Wanneer de persoon bereikbaar is (INT-01)."
     )
     postal_code: str = Field("", max_length=4)
-    preferred_location_id: int | None = None
-    organisation_id: int | None = None
+    preferred_location_id: Id | None = None
+    organisation_id: Id | None = None
     self_brought: bool = Field(
         False,
         description="Zelf aangebracht door de coach: niet gerouteerd, feedback niet verplicht (INT-07).",
@@ -93,7 +88,7 @@ class LeadPage(Schema):
 
 
 class AssignIn(Schema):
-    coach_id: int | None = Field(None, description="Leeg: automatisch routeren (INT-01, INT-05).")
+    coach_id: Id | None = Field(None, description="Leeg: automatisch routeren (INT-01, INT-05).")
     allow_unavailable: bool = Field(
         False, description="Toch toewijzen aan een afwezige coach (INT-05)."
     )
@@ -138,7 +133,7 @@ class CallIn(Schema):
     introduction: IntroductionIn | None = Field(
         None, description="Verplicht bij een match (INT-06)."
     )
-    to_coach_id: int | None = Field(None, description="Verplicht bij doorgeven (INT-06).")
+    to_coach_id: Id | None = Field(None, description="Verplicht bij doorgeven (INT-06).")
 
 
 class CallOut(Schema):
@@ -163,8 +158,8 @@ class UnavailabilityIn(Schema):
     starts_at: LocalDatetime
     ends_at: LocalDatetime
     reason: str = Field("", max_length=200)
-    coach_id: int | None = Field(None, description="Leeg: uzelf.")
-    organisation_id: int | None = None
+    coach_id: Id | None = Field(None, description="Leeg: uzelf.")
+    organisation_id: Id | None = None
 
 
 class UnavailabilityOut(Schema):

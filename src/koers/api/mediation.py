@@ -6,12 +6,15 @@ from the moment the partner loses access: MED-03, MED-15, MED-16); every write g
 `koers.mediation.services`, whose refusals name the rule (e.g. "(MED-02)") and change nothing.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router
+from django.utils.translation import gettext as _
+from ninja import File, Router, UploadedFile
 
 from koers.api import mediation_settings
+from koers.api.documents import document_out
 from koers.api.errors import ERRORS, FieldNotFound
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page
 from koers.api.mediation_schemas import (
@@ -19,10 +22,10 @@ from koers.api.mediation_schemas import (
     AppointmentIn,
     AppointmentsOut,
     ClosingOut,
-    ContactIn,
-    ContactOut,
     FirstAppointmentOut,
     FollowUpIn,
+    MediationContactIn,
+    MediationContactOut,
     MonthEndIn,
     MonthEndOut,
     OutcomeIn,
@@ -37,12 +40,14 @@ from koers.api.mediation_schemas import (
     SheetsOut,
     SignIn,
 )
+from koers.api.schemas import DocumentOut, Id
 from koers.core.models import Client, User
 from koers.core.selectors import client_get
 from koers.core.services import ClientData, client_create
 from koers.mediation import models as m
 from koers.mediation import pdfs, selectors, services
 from koers.mediation.rules.closing import advice_options
+from koers.mediation.views.common import can_close_by_vdab
 from koers.trajectories.services import ContactData
 
 router = Router(tags=["mediation"])
@@ -53,8 +58,16 @@ def _reasons(reasons) -> list[dict]:
     return [{"rule": r.rule, "message": r.message} for r in reasons]
 
 
+def _closing_due(service: m.MediationService):
+    """MED-12/13 as the closing rule sees it today (None before the start, MED-06)."""
+    if not service.mediation_started_on:
+        return None
+    return services.closing_facts(service, timezone.localdate())
+
+
 def service_out(service: m.MediationService) -> dict:
     trajectory = service.trajectory
+    due = _closing_due(service)
     return {
         "id": service.pk,
         "trajectory_id": service.trajectory_id,
@@ -75,6 +88,8 @@ def service_out(service: m.MediationService) -> dict:
         "mediation_started_on": service.mediation_started_on,
         "closing_reason": service.closing_reason,
         "closing_due_on": service.closing_due_on,
+        "closable_on": due.closable_on if due else None,
+        "max_duration_on": due.max_duration_on if due else None,
         "advice_deadline": service.advice_deadline,
         "closing_way": service.closing_way,
         "closed_at": service.closed_at,
@@ -140,7 +155,11 @@ def _appointment_data(payload: AppointmentIn) -> services.AppointmentData:
 @router.get("/mediation/services", response={200: ServicePage, **ERRORS}, summary="Services")
 def list_services(request: HttpRequest, params: PageQuery, state: m.ServiceState | None = None):
     """Services you may see, oldest referral first; filter by state (e.g. `to_close`)."""
-    qs = selectors.services_for_user(user=auth_user(request)).order_by("referral_date", "pk")
+    qs = (
+        selectors.services_for_user(user=auth_user(request))
+        .prefetch_related("month_ends")  # for the closing rule of each (closable_on)
+        .order_by("referral_date", "pk")
+    )
     if state is not None:
         qs = qs.filter(state=state)
     result = page(qs, params)
@@ -151,7 +170,7 @@ def list_services(request: HttpRequest, params: PageQuery, state: m.ServiceState
 @router.get(
     "/mediation/services/{service_id}", response={200: ServiceOut, **ERRORS}, summary="Eén service"
 )
-def get_service(request: HttpRequest, service_id: int):
+def get_service(request: HttpRequest, service_id: Id):
     return service_out(_service(auth_user(request), service_id))
 
 
@@ -160,7 +179,7 @@ def get_service(request: HttpRequest, service_id: int):
     response={200: ServiceOut, **ERRORS},
     summary="Toeleiding wijzigen",
 )
-def update_referral(request: HttpRequest, service_id: int, payload: ReferralPatch):
+def update_referral(request: HttpRequest, service_id: Id, payload: ReferralPatch):
     """MED-01: complete or correct the referral (tender, lot, VDAB mediator, work points,
     thresholds); only the fields you send change. A closed service refuses (MED-15)."""
     user = auth_user(request)
@@ -248,7 +267,7 @@ def _appointments(service: m.MediationService) -> dict:
     response={200: AppointmentsOut, **ERRORS},
     summary="Eerste afspraken en wat volgt (MED-03)",
 )
-def list_appointments(request: HttpRequest, service_id: int):
+def list_appointments(request: HttpRequest, service_id: Id):
     return _appointments(_service(auth_user(request), service_id))
 
 
@@ -257,7 +276,7 @@ def list_appointments(request: HttpRequest, service_id: int):
     response={201: FirstAppointmentOut, **ERRORS},
     summary="Nieuwe eerste afspraak maken",
 )
-def create_appointment(request: HttpRequest, service_id: int, payload: AppointmentIn):
+def create_appointment(request: HttpRequest, service_id: Id, payload: AppointmentIn):
     """The number and type (ordinary / registered) follow from the ladder (MED-03)."""
     user = auth_user(request)
     appointment = services.first_appointment_plan(
@@ -278,7 +297,7 @@ def _appointment(user: User, pk: int) -> m.FirstAppointment:
     response={200: OutcomeOut, **ERRORS},
     summary="Eerste afspraak afwerken: aanwezig of afwezig",
 )
-def record_outcome(request: HttpRequest, appointment_id: int, payload: OutcomeIn):
+def record_outcome(request: HttpRequest, appointment_id: Id, payload: OutcomeIn):
     """MED-02/03/04. Refused for an appointment still in the future or already finished."""
     user = auth_user(request)
     appointment = _appointment(user, appointment_id)
@@ -306,7 +325,7 @@ def record_outcome(request: HttpRequest, appointment_id: int, payload: OutcomeIn
     response={200: FirstAppointmentOut, **ERRORS},
     summary="Contact herinplannen (MED-02)",
 )
-def reschedule(request: HttpRequest, appointment_id: int, payload: RescheduleIn):
+def reschedule(request: HttpRequest, appointment_id: Id, payload: RescheduleIn):
     user = auth_user(request)
     appointment = services.first_appointment_reschedule(
         appointment=_appointment(user, appointment_id),
@@ -320,6 +339,29 @@ def reschedule(request: HttpRequest, appointment_id: int, payload: RescheduleIn)
     return _appointment_out(appointment)
 
 
+@router.post(
+    "/mediation/appointments/{appointment_id}/invitation",
+    response={201: DocumentOut, **ERRORS},
+    summary="Uitnodiging voor de eerste afspraak maken, met bijlagen (MED-02)",
+)
+def send_invitation(
+    request: HttpRequest,
+    appointment_id: Id,
+    attachments: list[UploadedFile] | None = File(None),  # noqa: B008 - how ninja declares it
+):
+    """Multipart form with zero or more `attachments` (PDF or image). By letter: an attachment
+    with an odd page count gets a blank page and the whole letter is at most 12 pages (422
+    otherwise, naming MED-02); by e-mail the letter and the attachments go to the client. The
+    answer is the generated letter, kept as a document of the trajectory."""
+    user = auth_user(request)
+    document = pdfs.invitation_send(
+        appointment=_appointment(user, appointment_id),
+        attachments=list(attachments or []),
+        acting_user=user,
+    )
+    return 201, document_out(document)
+
+
 # ---- sheets, start, contacts -----------------------------------------------------------------
 
 
@@ -328,7 +370,7 @@ def reschedule(request: HttpRequest, appointment_id: int, payload: RescheduleIn)
     response={200: SheetsOut, **ERRORS},
     summary="Afsprakenbladen",
 )
-def list_sheets(request: HttpRequest, service_id: int):
+def list_sheets(request: HttpRequest, service_id: Id):
     service = _service(auth_user(request), service_id)
     sheets = list(service.sheets.order_by("number"))
     countdown = (
@@ -348,7 +390,7 @@ def list_sheets(request: HttpRequest, service_id: int):
     response={201: SheetOut, **ERRORS},
     summary="Afsprakenblad opmaken (MED-05, MED-07)",
 )
-def create_sheet(request: HttpRequest, service_id: int, payload: SheetIn):
+def create_sheet(request: HttpRequest, service_id: Id, payload: SheetIn):
     user = auth_user(request)
     sheet = services.sheet_create(
         service=_service(user, service_id),
@@ -367,7 +409,7 @@ def create_sheet(request: HttpRequest, service_id: int, payload: SheetIn):
     response={200: SheetOut, **ERRORS},
     summary="Handtekeningen van partner en deelnemer",
 )
-def sign_sheet(request: HttpRequest, sheet_id: int, payload: SignIn):
+def sign_sheet(request: HttpRequest, sheet_id: Id, payload: SignIn):
     user = auth_user(request)
     sheet = services.sheet_sign(
         sheet=selectors.sheet_get(user=user, pk=sheet_id),
@@ -383,7 +425,7 @@ def sign_sheet(request: HttpRequest, sheet_id: int, payload: SignIn):
     response={200: ServiceOut, **ERRORS},
     summary="Start bemiddelingsproces (MED-06)",
 )
-def start(request: HttpRequest, service_id: int):
+def start(request: HttpRequest, service_id: Id):
     user = auth_user(request)
     services.mediation_start(
         service=_service(user, service_id), acting_user=user, now=timezone.now()
@@ -393,10 +435,10 @@ def start(request: HttpRequest, service_id: int):
 
 @router.post(
     "/mediation/services/{service_id}/contacts",
-    response={201: ContactOut, **ERRORS},
+    response={201: MediationContactOut, **ERRORS},
     summary="Contact met controle verblijfsstatuut en arbeidskaart (MED-09)",
 )
-def create_contact(request: HttpRequest, service_id: int, payload: ContactIn):
+def create_contact(request: HttpRequest, service_id: Id, payload: MediationContactIn):
     user = auth_user(request)
     contact = services.mediation_contact_log(
         service=_service(user, service_id),
@@ -432,7 +474,7 @@ def create_contact(request: HttpRequest, service_id: int, payload: ContactIn):
     response={200: list[MonthEndOut], **ERRORS},
     summary="Categoriehistoriek op het einde van de maand",
 )
-def list_month_ends(request: HttpRequest, service_id: int):
+def list_month_ends(request: HttpRequest, service_id: Id):
     return list(_service(auth_user(request), service_id).month_ends.order_by("month_end"))
 
 
@@ -441,7 +483,7 @@ def list_month_ends(request: HttpRequest, service_id: int):
     response={200: list[MonthEndOut], **ERRORS},
     summary="Categorieën op het einde van de maand invoeren of importeren (MED-12)",
 )
-def record_month_ends(request: HttpRequest, service_id: int, payload: list[MonthEndIn]):
+def record_month_ends(request: HttpRequest, service_id: Id, payload: list[MonthEndIn]):
     user = auth_user(request)
     service = _service(user, service_id)
     services.month_ends_record(
@@ -457,17 +499,15 @@ def record_month_ends(request: HttpRequest, service_id: int, payload: list[Month
     response={200: ClosingOut, **ERRORS},
     summary="Wanneer de service mag afsluiten en welke adviezen kunnen",
 )
-def closing(request: HttpRequest, service_id: int):
+def closing(request: HttpRequest, service_id: Id):
     service = _service(auth_user(request), service_id)
-    due = (
-        services.closing_facts(service, timezone.localdate())
-        if service.mediation_started_on
-        else None
-    )
+    due = _closing_due(service)
     return {
         "state": service.state,
         "closing_reason": service.closing_reason or None,
         "closing_due_on": service.closing_due_on,
+        "closable_on": due.closable_on if due else None,
+        "max_duration_on": due.max_duration_on if due else None,
         "advice_deadline": service.advice_deadline,
         "advice_options": [
             o.value
@@ -482,7 +522,7 @@ def closing(request: HttpRequest, service_id: int):
     response={200: ServiceOut, **ERRORS},
     summary="Geef eindadvies (MED-14): sluit de service af",
 )
-def give_advice(request: HttpRequest, service_id: int, payload: AdviceIn):
+def give_advice(request: HttpRequest, service_id: Id, payload: AdviceIn):
     """Only the options allowed for the closing reason; at least one of mail / print. The partner
     keeps access until the next day (MED-15); the answer is the closed service."""
     user = auth_user(request)
@@ -500,11 +540,31 @@ def give_advice(request: HttpRequest, service_id: int, payload: AdviceIn):
 
 
 @router.post(
+    "/mediation/services/{service_id}/close-by-vdab",
+    response={200: ServiceOut, **ERRORS},
+    summary="Afgesloten door VDAB (MED-17)",
+)
+def close_by_vdab(request: HttpRequest, service_id: Id):
+    """Record that VDAB closed a service "ter afsluiting" (annex 3/4): only centre staff and
+    administrators (403 otherwise). Mediation goes back to the VDAB mediator and the partner loses
+    access at once; the answer is the closed service."""
+    user = auth_user(request)
+    service = _service(user, service_id)
+    if not can_close_by_vdab(user):
+        raise PermissionDenied(
+            _("Alleen centrummedewerkers en beheerders registreren dat VDAB afsloot. (MED-17)")
+        )
+    service = services.close_by_vdab(service=service, acting_user=user, now=timezone.now())
+    # Not through `_service`: the partner's access ended with the closing.
+    return service_out(service)
+
+
+@router.post(
     "/mediation/services/{service_id}/projectopvolger",
     response={201: dict, **ERRORS},
     summary="Contact met de projectopvolger (onttering, vervroegde stopzetting)",
 )
-def followup(request: HttpRequest, service_id: int, payload: FollowUpIn):
+def followup(request: HttpRequest, service_id: Id, payload: FollowUpIn):
     user = auth_user(request)
     contact = services.followup_contact_record(
         service=_service(user, service_id), acting_user=user, **payload.dict()

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from koers.api.schemas import LocalDatetime
+from koers.api.schemas import Id, LocalDatetime
 from koers.mediation.models import AbsenceReason, Advice, FollowUpReason, SendBy, Tender
 
 
@@ -35,9 +35,9 @@ class AppointmentIn(Schema):
 
 
 class ReferralIn(Schema):
-    client_id: int | None = Field(None, description="Een bestaande cliënt die u ziet, of `client`.")
+    client_id: Id | None = Field(None, description="Een bestaande cliënt die u ziet, of `client`.")
     client: NewClientIn | None = None
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
     tender: Tender
     lot: str = Field(max_length=60)
     vdab_mediator_name: str = Field(max_length=200)
@@ -79,6 +79,16 @@ class ServiceOut(Schema):
     mediation_started_on: date | None
     closing_reason: str
     closing_due_on: date | None
+    closable_on: date | None = Field(
+        description=(
+            "MED-12/13: de eerste dag waarop de service mag afsluiten — ten vroegste na de "
+            "minimumduur (WIJ3: ook het einde van de projecten), of de dag waarop ze ter "
+            "afsluiting kwam. Leeg zolang de bemiddeling niet gestart is (MED-06)."
+        )
+    )
+    max_duration_on: date | None = Field(
+        description="MED-12/13: de dag waarop de maximale duur bereikt is (uiterlijk afsluiten)."
+    )
     advice_deadline: date | None
     closing_way: str
     closed_at: datetime | None
@@ -186,7 +196,7 @@ class SignIn(Schema):
     participant_on: date | None = None
 
 
-class ContactIn(Schema):
+class MediationContactIn(Schema):
     starts_at: LocalDatetime
     duration_minutes: int = Field(ge=1, le=720)
     place: str = Field("", max_length=200)
@@ -198,7 +208,7 @@ class ContactIn(Schema):
     check_note: str = Field("", max_length=300)
 
 
-class ContactOut(Schema):
+class MediationContactOut(Schema):
     id: int
     starts_at: datetime
     duration_minutes: int
@@ -223,6 +233,8 @@ class ClosingOut(Schema):
     state: str
     closing_reason: str | None
     closing_due_on: date | None
+    closable_on: date | None = Field(description="Zoals `closable_on` van de service.")
+    max_duration_on: date | None = Field(description="Zoals `max_duration_on` van de service.")
     advice_deadline: date | None
     advice_options: list[str] = Field(description="MED-14: de toegelaten adviezen.")
     reasons: list[ReasonOut]

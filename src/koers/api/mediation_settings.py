@@ -11,6 +11,7 @@ from ninja import Field, Router, Schema
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
+from koers.api.schemas import Id
 from koers.core.models import Organisation, User
 from koers.mediation import services
 from koers.mediation.models import Tender
@@ -59,7 +60,7 @@ def _out(setting: services.EffectiveSetting) -> dict:
     response={200: list[TenderSettingOut], **ERRORS},
     summary="Instellingen per tender (MED-12)",
 )
-def list_settings(request: HttpRequest, organisation_id: int):
+def list_settings(request: HttpRequest, organisation_id: Id):
     organisation = _organisation(auth_user(request), organisation_id)
     return [
         _out(s)
@@ -73,7 +74,7 @@ def list_settings(request: HttpRequest, organisation_id: int):
     summary="Instellingen van een tender bevestigen (MED-12)",
 )
 def confirm_setting(
-    request: HttpRequest, organisation_id: int, tender: Tender, payload: TenderSettingIn
+    request: HttpRequest, organisation_id: Id, tender: Tender, payload: TenderSettingIn
 ):
     """The partner's administrator confirms (or changes and confirms) one tender's values."""
     user = auth_user(request)

@@ -7,6 +7,7 @@ from ninja import Router
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
 from koers.api.schemas import (
+    Id,
     PlanDetailOut,
     PlanIn,
     PlanPage,
@@ -41,7 +42,7 @@ def plan_detail_out(plan: Plan) -> dict:
 
 
 @router.get("/plans", response={200: PlanPage, **ERRORS}, summary="Plannen")
-def list_plans(request: HttpRequest, params: PageQuery, trajectory: int | None = None):
+def list_plans(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Plans you may see, newest first; `trajectory` limits them to one trajectory."""
     plans = Plan.objects.visible_to(auth_user(request)).order_by("-created_at", "-id")
     if trajectory is not None:
@@ -52,7 +53,7 @@ def list_plans(request: HttpRequest, params: PageQuery, trajectory: int | None =
 @router.get(
     "/plans/{plan_id}", response={200: PlanDetailOut, **ERRORS}, summary="Eén plan met versies"
 )
-def get_plan(request: HttpRequest, plan_id: int):
+def get_plan(request: HttpRequest, plan_id: Id):
     return plan_detail_out(_plan_with_versions(auth_user(request), plan_id))
 
 
@@ -76,7 +77,7 @@ def create_plan(request: HttpRequest, payload: PlanIn):
     response={201: PlanVersionOut, 200: PlanVersionOut, **ERRORS},
     summary="Nieuwe versie van een plan",
 )
-def add_plan_version(request: HttpRequest, plan_id: int, payload: PlanVersionIn):
+def add_plan_version(request: HttpRequest, plan_id: Id, payload: PlanVersionIn):
     """Save new content as the next version; earlier versions stay as they were. Content equal
     to the latest version adds nothing and answers 200 with that version."""
     user = auth_user(request)

@@ -4,11 +4,12 @@ stays in the services; these only check types, choices and lengths."""
 from datetime import date, datetime
 from typing import Annotated, Any
 
+from django.db import connection
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-from koers.core.models import Language
+from koers.core.models import Language, Role
 from koers.trajectories.models import (
     AssignmentStatus,
     ContactForm,
@@ -29,6 +30,19 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 LocalDatetime = Annotated[datetime, AfterValidator(_aware)]
+
+# Every id the API takes (in the path, as a list filter or in a body) is a row id: a positive
+# integer within the range of the database's id column (BigAutoField). Anything larger is a 422
+# here, not an OverflowError from the database driver (a 500).
+MAX_ID = connection.ops.integer_field_range("BigAutoField")[1]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class RuleReasonOut(Schema):
+    """Why a rule decided as it did: the rule's ID and a Dutch sentence."""
+
+    rule: str = Field(description="Regel-ID, bv. LBC-04, INT-05 of MED-03.")
+    message: str
 
 
 # ---- clients -----------------------------------------------------------------------------------
@@ -81,7 +95,7 @@ class ClientIn(Schema):
     consent_processing: bool = False
     consent_contact: bool = False
     national_number: str = Field("", max_length=20)
-    organisation_id: int | None = Field(
+    organisation_id: Id | None = Field(
         None, description="Verplicht als u voor meer dan één organisatie werkt."
     )
     programme: Programme | None = Field(
@@ -91,7 +105,7 @@ class ClientIn(Schema):
             "ziet die de cliënt niet."
         ),
     )
-    responsible_id: int | None = Field(
+    responsible_id: Id | None = Field(
         None, description="Verantwoordelijke van dat traject (standaard uzelf)."
     )
 
@@ -138,12 +152,12 @@ class TrajectoryPage(Schema):
 
 
 class TrajectoryIn(Schema):
-    client_id: int
+    client_id: Id
     programme: Programme
-    organisation_id: int | None = Field(
+    organisation_id: Id | None = Field(
         None, description="Verplicht als u voor meer dan één organisatie werkt."
     )
-    responsible_id: int | None = Field(None, description="Standaard uzelf.")
+    responsible_id: Id | None = Field(None, description="Standaard uzelf.")
     start_date: date | None = Field(None, description="Standaard vandaag.")
     title: str = Field("", max_length=200)
 
@@ -176,7 +190,7 @@ class ContactPage(Schema):
 
 
 class ContactIn(Schema):
-    trajectory_id: int
+    trajectory_id: Id
     starts_at: LocalDatetime = Field(description="Zonder tijdzone: Belgische tijd.")
     duration_minutes: int
     form: ContactForm = ContactForm.INDIVIDUAL
@@ -217,7 +231,7 @@ class AssignmentPage(Schema):
 
 
 class AssignmentIn(Schema):
-    trajectory_id: int
+    trajectory_id: Id
     title: str = Field(max_length=200)
     description: str = ""
     deadline: date | None = None
@@ -264,7 +278,7 @@ class PlanPage(Schema):
 
 
 class PlanIn(Schema):
-    trajectory_id: int
+    trajectory_id: Id
     kind: PlanKind
     title: str = Field(max_length=200)
     content: dict[str, Any] = Field(default_factory=dict)
@@ -299,12 +313,46 @@ class DocumentPage(Schema):
 
 
 class DocumentIn(Schema):
-    trajectory_id: int
+    trajectory_id: Id
     kind: DocumentKind
     title: str = Field("", max_length=200)
     status: DocumentStatus | None = None
-    contact_id: int | None = None
+    contact_id: Id | None = None
 
 
 class DocumentStatusIn(Schema):
     status: DocumentStatus
+
+
+# ---- staff -------------------------------------------------------------------------------------
+
+
+class MembershipOut(Schema):
+    organisation_id: int
+    organisation_name: str
+    role: Role
+    role_label: str
+
+
+class StaffOut(Schema):
+    """A colleague as the staff pages show them: no username, phone or other personal data."""
+
+    id: int = Field(description="Te gebruiken als `responsible_id`, `coach_id`, …")
+    first_name: str
+    last_name: str
+    name: str
+    email: str
+    memberships: list[MembershipOut] = Field(
+        description="De actieve rollen in de organisaties die u ziet."
+    )
+
+
+class StaffPage(Schema):
+    count: int
+    items: list[StaffOut]
+
+
+class MeOut(StaffOut):
+    username: str
+    is_administrator: bool
+    memberships: list[MembershipOut] = Field(description="Uw actieve rollen.")

@@ -16,6 +16,7 @@ from koers.api.lookups import (
     staff_member,
 )
 from koers.api.schemas import (
+    Id,
     TrajectoryIn,
     TrajectoryOut,
     TrajectoryPage,
@@ -54,7 +55,7 @@ def trajectory_out(trajectory: Trajectory) -> dict:
 def list_trajectories(
     request: HttpRequest,
     params: PageQuery,
-    client: int | None = None,
+    client: Id | None = None,
     programme: Programme | None = None,
     status: TrajectoryStatus | None = None,
 ):
@@ -78,7 +79,7 @@ def list_trajectories(
     response={200: TrajectoryOut, **ERRORS},
     summary="Eén traject",
 )
-def get_trajectory(request: HttpRequest, trajectory_id: int):
+def get_trajectory(request: HttpRequest, trajectory_id: Id):
     return trajectory_out(trajectory_get(user=auth_user(request), pk=trajectory_id))
 
 
@@ -120,7 +121,7 @@ def create_trajectory(request: HttpRequest, payload: TrajectoryIn):
     response={200: TrajectoryOut, **ERRORS},
     summary="Status van een traject wijzigen",
 )
-def set_trajectory_status(request: HttpRequest, trajectory_id: int, payload: TrajectoryStatusIn):
+def set_trajectory_status(request: HttpRequest, trajectory_id: Id, payload: TrajectoryStatusIn):
     """Move the trajectory through planned → active → closed (or cancelled); illegal moves 422."""
     user = auth_user(request)
     trajectory = trajectory_get(user=user, pk=trajectory_id)

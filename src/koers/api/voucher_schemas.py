@@ -6,15 +6,10 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from koers.api.schemas import LocalDatetime
+from koers.api.schemas import Id, LocalDatetime, RuleReasonOut
 from koers.trajectories.models import ContactForm, ContactOutcome
 from koers.vouchers.models import AftercareEntry, ClosingReason, CodeOfConductHandover, VideoConsent
 from koers.vouchers.rules.phases import Phase
-
-
-class RuleReasonOut(Schema):
-    rule: str = Field(description="Regel-ID, bv. LBC-04.")
-    message: str
 
 
 class ScopeWarningOut(Schema):
@@ -107,13 +102,13 @@ class VoucherPage(Schema):
 
 
 class VoucherIn(Schema):
-    client_id: int
+    client_id: Id
     start_date: date | None = Field(None, description="Standaard vandaag.")
     career_question: str = ""
-    organisation_id: int | None = Field(
+    organisation_id: Id | None = Field(
         None, description="Verplicht als u voor meer dan één organisatie werkt."
     )
-    responsible_id: int | None = Field(None, description="Standaard uzelf.")
+    responsible_id: Id | None = Field(None, description="Standaard uzelf.")
 
 
 # ---- contacts ----------------------------------------------------------------------------------
@@ -314,7 +309,7 @@ class VideoConsentIn(Schema):
 
 
 class GroupParticipantIn(Schema):
-    voucher_id: int
+    voucher_id: Id
     employer: str = Field(
         "", max_length=200, description="Nooit twee deelnemers van één organisatie."
     )
@@ -381,7 +376,7 @@ class GroupSessionPage(Schema):
 
 
 class GroupFeedbackIn(Schema):
-    group_contact_id: int = Field(description="Het groepscontact op deze cheque.")
-    feedback_contact_id: int = Field(
+    group_contact_id: Id = Field(description="Het groepscontact op deze cheque.")
+    feedback_contact_id: Id = Field(
         description="Het gehouden individuele gesprek op of na de groepssessie."
     )

@@ -14,6 +14,7 @@ from ninja import Router
 
 from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
+from koers.api.schemas import Id
 from koers.api.voucher_schemas import (
     AftercareIn,
     AftercareListOut,
@@ -204,7 +205,7 @@ def _document_out(document: Document) -> dict:
 def list_vouchers(
     request: HttpRequest,
     params: PageQuery,
-    client: int | None = None,
+    client: Id | None = None,
     status: TrajectoryStatus | None = None,
 ):
     """Vouchers you may see, newest first; filter by client id or trajectory status. The hours
@@ -224,7 +225,7 @@ def list_vouchers(
     response={200: VoucherDetailOut, **ERRORS},
     summary="Eén loopbaancheque met uren",
 )
-def get_voucher(request: HttpRequest, voucher_id: int):
+def get_voucher(request: HttpRequest, voucher_id: Id):
     return _detail(auth_user(request), voucher_id)
 
 
@@ -272,7 +273,7 @@ def create_voucher(request: HttpRequest, payload: VoucherIn):
     response={200: VoucherContactPage, **ERRORS},
     summary="Contacten van een cheque, met wat meetelt en waarom",
 )
-def list_voucher_contacts(request: HttpRequest, voucher_id: int, params: PageQuery):
+def list_voucher_contacts(request: HttpRequest, voucher_id: Id, params: PageQuery):
     """Every contact in time order with the minutes that count and the rules behind it
     (e.g. LBC-06 for a video call without screenshot, LBC-04 when the group cap cuts a session)."""
     voucher = voucher_get(user=auth_user(request), pk=voucher_id)
@@ -286,7 +287,7 @@ def list_voucher_contacts(request: HttpRequest, voucher_id: int, params: PageQue
     response={201: VoucherContactOut, **ERRORS},
     summary="Contact op een cheque registreren",
 )
-def create_voucher_contact(request: HttpRequest, voucher_id: int, payload: VoucherContactIn):
+def create_voucher_contact(request: HttpRequest, voucher_id: Id, payload: VoucherContactIn):
     """Log a contact in 30-minute blocks of 30 to 120 minutes (LBC-02). Refused when it overlaps
     another contact, or when a contact in the future is marked as held. The answer says how many
     of its minutes count and why."""
@@ -308,7 +309,7 @@ def create_voucher_contact(request: HttpRequest, voucher_id: int, payload: Vouch
     response={200: ChecklistOut, **ERRORS},
     summary="Wat het dossier nog nodig heeft (LBC-11)",
 )
-def get_voucher_checklist(request: HttpRequest, voucher_id: int):
+def get_voucher_checklist(request: HttpRequest, voucher_id: Id):
     summary = voucher_summary(voucher_get(user=auth_user(request), pk=voucher_id))
     return {
         "complete": summary.complete,
@@ -330,7 +331,7 @@ def get_voucher_checklist(request: HttpRequest, voucher_id: int):
     response={200: VoucherDetailOut, **ERRORS},
     summary="Intake: loopbaanvraag en toegelichte onderwerpen",
 )
-def update_voucher_intake(request: HttpRequest, voucher_id: int, payload: IntakeIn):
+def update_voucher_intake(request: HttpRequest, voucher_id: Id, payload: IntakeIn):
     """LBC-10 topics and the career question; a changed question is checked again for LBC-19."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
@@ -348,7 +349,7 @@ def update_voucher_intake(request: HttpRequest, voucher_id: int, payload: Intake
     response={200: VoucherDetailOut, **ERRORS},
     summary="Bevestigen dat de vraag loopbaanbegeleiding is (LBC-19)",
 )
-def resolve_voucher_scope(request: HttpRequest, voucher_id: int, payload: ScopeResolutionIn):
+def resolve_voucher_scope(request: HttpRequest, voucher_id: Id, payload: ScopeResolutionIn):
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
     services.voucher_scope_resolve(voucher=voucher, resolution=payload.resolution, acting_user=user)
@@ -360,7 +361,7 @@ def resolve_voucher_scope(request: HttpRequest, voucher_id: int, payload: ScopeR
     response={200: VoucherDetailOut, **ERRORS},
     summary="Fase van de cheque wijzigen (LBC-21)",
 )
-def set_voucher_phase(request: HttpRequest, voucher_id: int, payload: PhaseIn):
+def set_voucher_phase(request: HttpRequest, voucher_id: Id, payload: PhaseIn):
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
     services.voucher_set_phase(voucher=voucher, phase=payload.phase, acting_user=user)
@@ -375,7 +376,7 @@ def set_voucher_phase(request: HttpRequest, voucher_id: int, payload: PhaseIn):
     response={200: PopOut, **ERRORS},
     summary="Het POP van een cheque, met alle versies",
 )
-def get_voucher_pop(request: HttpRequest, voucher_id: int):
+def get_voucher_pop(request: HttpRequest, voucher_id: Id):
     """For a combined POP on voucher 1, the one kept on voucher 2 (LBC-13)."""
     return _pop_out(voucher_get(user=auth_user(request), pk=voucher_id))
 
@@ -385,7 +386,7 @@ def get_voucher_pop(request: HttpRequest, voucher_id: int):
     response={201: PopOut, 200: PopOut, **ERRORS},
     summary="Nieuwe versie van het POP",
 )
-def add_voucher_pop_version(request: HttpRequest, voucher_id: int, payload: PopVersionIn):
+def add_voucher_pop_version(request: HttpRequest, voucher_id: Id, payload: PopVersionIn):
     """Save the content as the next version (the first one creates the POP). Content equal to
     the latest version adds nothing and answers 200. `problems` lists what an audit would
     object to (LBC-12/13)."""
@@ -406,7 +407,7 @@ def add_voucher_pop_version(request: HttpRequest, voucher_id: int, payload: PopV
     response={200: PopOut, **ERRORS},
     summary="POP finaliseren in het synthesegesprek",
 )
-def finalise_voucher_pop(request: HttpRequest, voucher_id: int, payload: PopFinaliseIn):
+def finalise_voucher_pop(request: HttpRequest, voucher_id: Id, payload: PopFinaliseIn):
     """Refused (422, LBC-12) while required sections are empty; fixes the synthesis date."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
@@ -422,7 +423,7 @@ def finalise_voucher_pop(request: HttpRequest, voucher_id: int, payload: PopFina
     response={200: VoucherDocumentPage, **ERRORS},
     summary="Documenten van een cheque",
 )
-def list_voucher_documents(request: HttpRequest, voucher_id: int, params: PageQuery):
+def list_voucher_documents(request: HttpRequest, voucher_id: Id, params: PageQuery):
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
     documents = (
@@ -440,7 +441,7 @@ def list_voucher_documents(request: HttpRequest, voucher_id: int, params: PageQu
     response={201: VoucherDocumentOut, **ERRORS},
     summary="Document van een cheque aanmaken (PDF)",
 )
-def generate_voucher_document(request: HttpRequest, voucher_id: int, payload: VoucherDocumentIn):
+def generate_voucher_document(request: HttpRequest, voucher_id: Id, payload: VoucherDocumentIn):
     """Render the contract, code of conduct, attendance sheet, POP or training certificate in
     the centre's house style (LBC-11, LBC-12, LBC-20)."""
     user = auth_user(request)
@@ -457,7 +458,7 @@ def generate_voucher_document(request: HttpRequest, voucher_id: int, payload: Vo
     response={200: AftercareListOut, **ERRORS},
     summary="Nazorg van een cheque (LBC-18)",
 )
-def list_voucher_aftercare(request: HttpRequest, voucher_id: int):
+def list_voucher_aftercare(request: HttpRequest, voucher_id: Id):
     """Every aftercare registration, the minutes registered and the part within the client's
     right (30 minutes per voucher)."""
     voucher = voucher_get(user=auth_user(request), pk=voucher_id)
@@ -469,7 +470,7 @@ def list_voucher_aftercare(request: HttpRequest, voucher_id: int):
     response={201: AftercareOut, **ERRORS},
     summary="Nazorg registreren (LBC-18)",
 )
-def register_voucher_aftercare(request: HttpRequest, voucher_id: int, payload: AftercareIn):
+def register_voucher_aftercare(request: HttpRequest, voucher_id: Id, payload: AftercareIn):
     """All aftercare done may be registered, per half hour, up to a year after the synthesis
     conversation (the same date a year later included). The client's right is 30 minutes per
     voucher: `GET /vouchers/{id}/aftercare` shows how much falls within it."""
@@ -491,7 +492,7 @@ def register_voucher_aftercare(request: HttpRequest, voucher_id: int, payload: A
     response={200: VoucherDetailOut, **ERRORS},
     summary="Cheque afsluiten",
 )
-def close_voucher(request: HttpRequest, voucher_id: int, payload: VoucherCloseIn | None = None):
+def close_voucher(request: HttpRequest, voucher_id: Id, payload: VoucherCloseIn | None = None):
     """Close the trajectory; the evaluation invitation follows (LBC-15). With the hours or the
     individual minimum not reached the voucher ends early: `reason` is required (422 otherwise)
     and it stays "afgesloten, onvolledig" (`closed_incomplete`). The open dossier points are kept
@@ -512,7 +513,7 @@ def close_voucher(request: HttpRequest, voucher_id: int, payload: VoucherCloseIn
     response={200: VoucherDetailOut, **ERRORS},
     summary="Gedragscode overhandigd of gemaild (LBC-11)",
 )
-def record_code_of_conduct(request: HttpRequest, voucher_id: int, payload: CodeOfConductIn):
+def record_code_of_conduct(request: HttpRequest, voucher_id: Id, payload: CodeOfConductIn):
     """Record how and when the code of conduct reached the client; generating its PDF alone does
     not count."""
     user = auth_user(request)
@@ -530,7 +531,7 @@ def record_code_of_conduct(request: HttpRequest, voucher_id: int, payload: CodeO
     response={201: VoucherDocumentOut, **ERRORS},
     summary="Uitnodiging of herinnering voor de evaluatie op papier (LBC-15)",
 )
-def print_evaluation_letter(request: HttpRequest, voucher_id: int):
+def print_evaluation_letter(request: HttpRequest, voucher_id: Id):
     """For a client without an e-mail address: the invitation or reminder due now, as a PDF letter
     filed as correspondence and recorded as sent. Refused (422) when nothing is due yet."""
     user = auth_user(request)
@@ -545,7 +546,7 @@ def print_evaluation_letter(request: HttpRequest, voucher_id: int):
     response={200: VoucherDetailOut, **ERRORS},
     summary="Attest opleiding uitreiken (LBC-20)",
 )
-def issue_voucher_certificate(request: HttpRequest, voucher_id: int, payload: CertificateIn):
+def issue_voucher_certificate(request: HttpRequest, voucher_id: Id, payload: CertificateIn):
     """Once, only for a training named in the POP and guidance that started before the
     academic year; the PDF follows with `POST /vouchers/{id}/documents` (kind certificate)."""
     user = auth_user(request)
@@ -564,7 +565,7 @@ def issue_voucher_certificate(request: HttpRequest, voucher_id: int, payload: Ce
     response={200: VoucherDetailOut, **ERRORS},
     summary="Cliënt ingelicht over nazorg (LBC-18)",
 )
-def voucher_aftercare_informed(request: HttpRequest, voucher_id: int):
+def voucher_aftercare_informed(request: HttpRequest, voucher_id: Id):
     user = auth_user(request)
     services.aftercare_informed(voucher=voucher_get(user=user, pk=voucher_id), acting_user=user)
     return _detail(user, voucher_id)
@@ -575,7 +576,7 @@ def voucher_aftercare_informed(request: HttpRequest, voucher_id: int):
     response={201: VoucherDetailOut, **ERRORS},
     summary="Tussentijdse evaluatie (LBC-16)",
 )
-def add_interim_evaluation(request: HttpRequest, voucher_id: int, payload: InterimEvaluationIn):
+def add_interim_evaluation(request: HttpRequest, voucher_id: Id, payload: InterimEvaluationIn):
     user = auth_user(request)
     services.interim_evaluation_add(
         voucher=voucher_get(user=user, pk=voucher_id),
@@ -595,7 +596,7 @@ def add_interim_evaluation(request: HttpRequest, voucher_id: int, payload: Inter
     response={200: VoucherDetailOut, **ERRORS},
     summary="Akkoord of vraag voor e-coaching noteren (LBC-06)",
 )
-def record_video_consent(request: HttpRequest, voucher_id: int, payload: VideoConsentIn):
+def record_video_consent(request: HttpRequest, voucher_id: Id, payload: VideoConsentIn):
     """A video call counts only with the client's consent or at their request (and with its
     screenshot). An empty value withdraws it."""
     user = auth_user(request)
@@ -661,7 +662,7 @@ def list_group_sessions(request: HttpRequest, params: PageQuery):
     response={200: GroupSessionOut, **ERRORS},
     summary="Eén groepssessie (LBC-05)",
 )
-def get_group_session(request: HttpRequest, session_id: int):
+def get_group_session(request: HttpRequest, session_id: Id):
     user = auth_user(request)
     return _group_session_out(_group_sessions(user).get(pk=session_id), _visible_voucher_ids(user))
 
@@ -721,7 +722,7 @@ def create_group_session(request: HttpRequest, payload: GroupSessionIn):
     response={200: VoucherContactOut, **ERRORS},
     summary="Terugkoppeling van een groepssessie noteren (LBC-05)",
 )
-def record_group_feedback(request: HttpRequest, voucher_id: int, payload: GroupFeedbackIn):
+def record_group_feedback(request: HttpRequest, voucher_id: Id, payload: GroupFeedbackIn):
     """The insights of a group session were fed back in this held individual session; the answer
     is the group contact with what now counts."""
     user = auth_user(request)

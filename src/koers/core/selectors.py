@@ -1,9 +1,9 @@
 """Read queries for people. Every one starts from `visible_to(user)`."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from koers.core.crypto import blind_index
-from koers.core.models import GUIDING_ROLES, Client, User
+from koers.core.models import GUIDING_ROLES, Client, Membership, User
 from koers.core.validators import normalize_national_number
 
 
@@ -44,4 +44,35 @@ def guiding_staff(*, client: Client) -> QuerySet[User]:
         )
         .distinct()
         .order_by("first_name", "last_name")
+    )
+
+
+def staff_for_user(
+    *, user: User, organisation_id: int | None = None, role: str | None = None
+) -> QuerySet[User]:
+    """The colleagues a user may see: active users with an active role in an organisation the user
+    works for (any organisation for an administrator), optionally of one organisation or role.
+
+    Each comes with `visible_memberships`: their active roles in those organisations only, never
+    where they work elsewhere.
+    """
+    memberships = Membership.objects.filter(is_active=True)
+    if not user.is_administrator:
+        memberships = memberships.filter(organisation_id__in=user.organisation_ids())
+    if organisation_id is not None:
+        memberships = memberships.filter(organisation_id=organisation_id)
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return (
+        User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.select_related("organisation").order_by(
+                    "organisation__name", "role"
+                ),
+                to_attr="visible_memberships",
+            )
+        )
+        .order_by("first_name", "last_name", "pk")
     )

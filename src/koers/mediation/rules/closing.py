@@ -95,6 +95,11 @@ class ClosingDue:
     reason: ClosingReason | None
     on: date | None  # the day the mediation process ended ("ter afsluiting")
     reasons: tuple[Reason, ...]
+    # The first day the service may close: `on` once it is due; before that the earliest day the
+    # rule allows (the minimum duration; for WIJ3 also the end of the projects). None before MED-06.
+    closable_on: date | None = None
+    # The day the maximum duration is reached: the service closes then at the latest.
+    max_duration_on: date | None = None
 
 
 def closing_due(
@@ -134,14 +139,19 @@ def closing_due(
                         f"({params.project_end:%d/%m/%Y}) zijn bereikt.",
                     ),
                 ),
+                closable_on=end,
+                max_duration_on=end,
             )
         return ClosingDue(
             None,
             None,
             (Reason("MED-13", f"WIJ3 sluit ten vroegste op {end:%d/%m/%Y}; nooit op passief."),),
+            closable_on=end,
+            max_duration_on=end,
         )
     months = params.maximum_months if maximum_months is None else maximum_months
     maximum = add_months(started_on, months)
+    latest = max(minimum, maximum)
     passive_since = _passive_since(started_on, minimum, month_ends, ruleset)
     candidates: list[tuple[date, ClosingReason]] = []
     if params.closes_on_passive and passive_since is not None:
@@ -169,14 +179,22 @@ def closing_due(
         ]
         if not maximum_confirmed:
             reasons.append(unconfirmed)
-        return ClosingDue(None, None, tuple(reasons))
+        return ClosingDue(
+            None,
+            None,
+            tuple(reasons),
+            closable_on=minimum,
+            max_duration_on=latest if maximum_confirmed else None,
+        )
     message = (
         f"{ruleset.passive_month_ends} maanden na elkaar op een passieve categorie op de laatste "
         "dag van de maand, na minstens 6 maanden bemiddeling."
         if reason == ClosingReason.PASSIVE
         else f"De maximale duur van de bemiddeling ({months} maanden) is bereikt."
     )
-    return ClosingDue(reason, on, (Reason("MED-12", message),))
+    return ClosingDue(
+        reason, on, (Reason("MED-12", message),), closable_on=on, max_duration_on=latest
+    )
 
 
 def _passive_since(
