@@ -214,9 +214,12 @@ class StaffForm(forms.Form):
         help_text=_("Laat leeg om later een wachtwoord in te stellen."),
     )
 
-    def __init__(self, *args, organisations=None, companies=None, **kwargs):
+    def __init__(self, *args, organisations=None, companies=None, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["company"].queryset = companies
+        if roles is not None:
+            # Only the roles the user may grant (`core/rules.py`); the service checks them again.
+            self.fields["roles"].choices = [(r, label) for r, label in Role.choices if r in roles]
         self.fields["username"].show_required = True
         self.fields["roles"].show_required = True

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core import permissions
 from koers.core.models import (
     APIToken,
     Client,
@@ -257,10 +258,23 @@ def staff_create(*, data: StaffData, acting_user: User | None) -> User:
     email = data.email.strip().lower()
     if email:
         _collect(errors, "email", validate_email, email)
-    roles = [r for r in data.roles if r]
+    roles = list(dict.fromkeys(r for r in data.roles if r))
     unknown = [r for r in roles if r not in Role.values]
     if not roles or unknown:
         errors["roles"] = [_("Kies minstens één geldige rol.")]
+    elif acting_user is not None and data.organisation is not None:
+        # Only an administrator grants the administrator role; nobody grants a role above their
+        # own or in an organisation where they are not staff (`core/rules.py`). Form, import and
+        # API all come through here. `acting_user=None` is the command line (the demo's first user).
+        refusals = {
+            reason.message
+            for role in roles
+            if (reason := permissions.role_grant_refusal(acting_user, data.organisation, role))
+        }
+        if refusals:
+            errors["roles"] = sorted(refusals)
+    if data.organisation is None:
+        errors["organisation"] = [_("Kies een organisatie.")]
     if errors:
         raise ValidationError(errors)
     user = User(

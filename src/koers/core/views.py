@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.core import audit, selectors
+from koers.core import audit, permissions, selectors
 from koers.core.forms import ClientForm, LocationForm, OrganisationForm, StaffForm, apply_errors
 from koers.core.models import (
     GUIDING_ROLES,
@@ -413,9 +413,16 @@ def staff_list(request):
 @require_http_methods(["GET", "POST"])
 def staff_create_view(request):
     _require_manage(request)
+    organisations = _managed_organisations(request.user)
+    grantable = {
+        role
+        for organisation in organisations
+        for role in permissions.grantable_roles(request.user, organisation)
+    }
     form = StaffForm(
         request.POST or None,
-        organisations=_managed_organisations(request.user),
+        organisations=organisations,
+        roles=grantable,
         companies=Organisation.objects.filter(
             kind=OrganisationKind.SUBCONTRACTOR, is_active=True
         ).order_by("name"),
