@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from koers.core import audit, permissions, selectors
+from koers.core.access import trajectory_condition
 from koers.core.forms import ClientForm, LocationForm, OrganisationForm, StaffForm, apply_errors
 from koers.core.models import (
     GUIDING_ROLES,
@@ -89,14 +90,17 @@ def dashboard(request):
     today = timezone.localdate()
     context = {"today": today}
     if user.roles & GUIDING_ROLES:
-        mine = Trajectory.objects.filter(responsible=user, status__in=OPEN_STATUSES)
+        # Every list and count starts from what the user may see: a mediation service whose
+        # access ended (`access_until`) is gone from the dashboard too.
+        mine = Trajectory.objects.visible_to(user).filter(
+            responsible=user, status__in=OPEN_STATUSES
+        )
         context["active_count"] = mine.count()
         context["active_trajectories"] = mine.select_related("client").order_by("-start_date")[:15]
         start = timezone.make_aware(datetime.combine(today, time.min))
         contacts = list(
-            Contact.objects.filter(
-                staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8)
-            )
+            Contact.objects.visible_to(user)
+            .filter(staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8))
             .select_related("trajectory__client")
             .order_by("starts_at")[:60]
         )
@@ -106,7 +110,7 @@ def dashboard(request):
         context["contacts_week"] = [
             c for c in contacts if timezone.localtime(c.starts_at).date() != today
         ]
-        overdue = Assignment.objects.filter(
+        overdue = Assignment.objects.visible_to(user).filter(
             trajectory__responsible=user,
             status=AssignmentStatus.OPEN,
             deadline__lt=today,
@@ -139,14 +143,13 @@ def dashboard(request):
         )
         if org_ids is not None:
             coaches = coaches.filter(memberships__organisation_id__in=org_ids)
+        # A coach's open trajectories as this user may see them (not those of other organisations).
+        counted = Q(trajectories__status__in=OPEN_STATUSES)
+        seen = trajectory_condition(user, "trajectories__")
+        if seen is not None:
+            counted &= seen
         context["coaches"] = (
-            coaches.annotate(
-                open_count=Count(
-                    "trajectories",
-                    filter=Q(trajectories__status__in=OPEN_STATUSES),
-                    distinct=True,
-                )
-            )
+            coaches.annotate(open_count=Count("trajectories", filter=counted, distinct=True))
             .order_by("first_name", "last_name")
             .distinct()[:50]
         )
