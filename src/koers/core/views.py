@@ -220,6 +220,11 @@ def client_create_view(request):
     form = ClientForm(
         request.POST or None, organisations=organisations, programmes=needs_trajectory
     )
+    if needs_trajectory:  # only the programmes the user may open (`core/rules.py`)
+        allowed = {p for o in organisations for p in permissions.openable_programmes(user, o)}
+        form.fields["programme"].choices = [
+            choice for choice in form.fields["programme"].choices if choice[0] in allowed | {""}
+        ]
     if request.method == "POST" and form.is_valid():
         organisation = organisations[0]
         if "organisation" in form.cleaned_data:
@@ -285,6 +290,8 @@ def _visible_client(request, pk: int) -> Client:
 
 @login_required
 def client_detail(request, pk: int):
+    from koers.vouchers.selectors import voucher_offer
+
     client = _visible_client(request, pk)
     file_access_log(user=request.user, client=client)
     trajectories = list(trajectories_for_client(user=request.user, client=client))
@@ -296,6 +303,13 @@ def client_detail(request, pk: int):
         "timeline": [(e, by_id.get(e.trajectory_id)) for e in timeline],
         "can_see_national_number": request.user.has_perm("core.view_national_number"),
         "can_view_history": request.user.has_perm("core.view_history"),
+        # Only what this user may open here (`core/rules.py`), and why no new voucher (LBC-01).
+        "voucher_offer": voucher_offer(
+            user=request.user, client=client, today=timezone.localdate()
+        ),
+        "can_open_trajectory": bool(
+            permissions.openable_programmes(request.user, client.organisation)
+        ),
     }
     return render(request, "core/client_detail.html", context)
 

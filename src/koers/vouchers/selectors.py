@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from koers.core import permissions
 from koers.core.models import User
+from koers.lib.rules import Reason
 from koers.trajectories.models import (
     Contact,
     ContactForm,
@@ -13,6 +15,7 @@ from koers.trajectories.models import (
     Document,
     DocumentKind,
     DocumentStatus,
+    Programme,
 )
 from koers.vouchers import rules
 from koers.vouchers.models import Voucher
@@ -22,6 +25,7 @@ from koers.vouchers.rules.dossier import (
     GuidanceContact,
     dossier_checklist,
 )
+from koers.vouchers.rules.entitlement import voucher_entitlement
 from koers.vouchers.rules.intake import missing_intake_topics
 from koers.vouchers.services import pop_plan, ruleset_of
 
@@ -207,3 +211,28 @@ def _dossier_facts(
         evaluation_correspondence_added=voucher.evaluation_correspondence_added_on is not None,
         aftercare_informed=voucher.aftercare_informed_at is not None,
     )
+
+
+@dataclass(frozen=True)
+class VoucherOffer:
+    """What the client's page offers: "+ Loopbaancheque", or why a new voucher is not possible."""
+
+    can_open: bool
+    reason: Reason | None
+
+
+def voucher_offer(*, user: User, client, today) -> VoucherOffer | None:
+    """None when this user opens no vouchers for this client's organisation at all (a mediator,
+    a job coach, another organisation's mandate): then nothing is offered."""
+    if permissions.programme_refusal(user, client.organisation, Programme.VOUCHER):
+        return None
+    started = list(
+        Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
+    )
+    try:
+        entitlement = voucher_entitlement(started_on=started, today=today)
+    except LookupError:
+        return VoucherOffer(
+            False, Reason("LBC-01", "Voor vandaag is er geen regelset voor loopbaancheques.")
+        )
+    return VoucherOffer(entitlement.allowed, None if entitlement.allowed else entitlement.reason)

@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from koers.core import permissions
 from koers.core import selectors as core_selectors
 from koers.core.forms import apply_errors
 from koers.core.models import Client, Role
-from koers.trajectories.models import DocumentStatus, TrajectoryStatus
+from koers.trajectories.models import DocumentStatus, Programme, TrajectoryStatus
 from koers.vouchers import forms, selectors, services
 from koers.vouchers.models import Voucher
 from koers.vouchers.pdfs import voucher_document_generate
@@ -60,6 +61,15 @@ def voucher_create(request):
     except (Client.DoesNotExist, ValueError):
         raise Http404 from None
     user = request.user
+    # Only a career centre opens vouchers, by its staff or coaches: say so instead of a form.
+    refusal = permissions.programme_refusal(user, client.organisation, Programme.VOUCHER)
+    if refusal is not None:
+        return render(
+            request,
+            "vouchers/voucher_form.html",
+            {"client": client, "refusal": refusal},
+            status=403,
+        )
     started = Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
     entitlement = voucher_entitlement(started_on=list(started), today=timezone.localdate())
     chooses = user.is_administrator or Role.CENTRE_STAFF in user.roles
