@@ -84,6 +84,24 @@ def _user_organisations(user: User) -> list[Organisation]:
     return organisations
 
 
+DASHBOARD_LEADS = 10
+
+
+def _coach_leads(user: User) -> dict:
+    """INT-02: the coach's open leads with their 24-hour clock, the oldest clock first. A fixed
+    number of queries, whatever the number of leads (the count, the page, the windows)."""
+    from koers.intake import selectors as intake
+
+    now = timezone.now()
+    leads = intake.leads_for_user(user=user, state="open").filter(coach=user)
+    page = list(leads.order_by("clock_started_at", "pk")[:DASHBOARD_LEADS])
+    return {
+        "open_leads": [(lead, intake.lead_clock(lead, now)) for lead in page],
+        "open_leads_count": leads.count(),
+        "show_leads": True,
+    }
+
+
 @login_required
 def dashboard(request):
     user = request.user
@@ -118,6 +136,8 @@ def dashboard(request):
         context["overdue_count"] = overdue.count()
         context["overdue"] = overdue.select_related("trajectory__client").order_by("deadline")[:15]
         context["show_coach"] = True
+    if Role.COACH in user.roles:
+        context.update(_coach_leads(user))
     if user.is_administrator or user.is_centre_staff:
         rows = (
             Trajectory.objects.visible_to(user)
