@@ -190,7 +190,7 @@ def test_anonymous_is_sent_to_login(file_objects, client):
 
 @pytest.mark.django_db
 def test_dashboard_and_calendar_feed_show_only_what_the_viewer_may_see(
-    file_objects, coach, other_coach, other_centre, logged_in, client
+    trajectory, coach, other_coach, other_centre, logged_in, client
 ):
     """`/` and the `.ics` feed are walked too: lists, counts and feeds start from `visible_to`."""
     from datetime import timedelta
@@ -204,13 +204,13 @@ def test_dashboard_and_calendar_feed_show_only_what_the_viewer_may_see(
     from tests.factories import staff_user
 
     ContactFactory(
-        trajectory=file_objects["trajectory"],
+        trajectory=trajectory,
         staff=coach,
         outcome=ContactOutcome.PLANNED,
         starts_at=timezone.now() + timedelta(days=1),
     )
-    name = file_objects["client"].full_name
-    first = file_objects["client"].first_name
+    name = trajectory.client.full_name
+    first = trajectory.client.first_name
     # The coach also works for another centre; its staff must not count this centre's work.
     Membership.objects.create(user=coach, organisation=other_centre, role=Role.COACH)
     elsewhere = staff_user(other_centre, Role.CENTRE_STAFF)
