@@ -195,3 +195,45 @@ def test_anonymous_is_sent_to_login(file_objects, client):
     response = client.get(_url("client_detail", file_objects["client"]))
     assert response.status_code == 302
     assert "/accounts/login" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_dashboard_and_calendar_feed_show_only_what_the_viewer_may_see(
+    trajectory, coach, other_coach, other_centre, logged_in, client
+):
+    """`/` and the `.ics` feed are walked too: lists, counts and feeds start from `visible_to`."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django.utils.html import escape
+
+    from koers.core.models import Membership, Role
+    from koers.intake.services import calendar_feed_token
+    from koers.trajectories.models import ContactOutcome
+    from tests.factories import staff_user
+
+    ContactFactory(
+        trajectory=trajectory,
+        staff=coach,
+        outcome=ContactOutcome.PLANNED,
+        starts_at=timezone.now() + timedelta(days=1),
+    )
+    name = trajectory.client.full_name
+    first = trajectory.client.first_name
+    # The coach also works for another centre; its staff must not count this centre's work.
+    Membership.objects.create(user=coach, organisation=other_centre, role=Role.COACH)
+    elsewhere = staff_user(other_centre, Role.CENTRE_STAFF)
+
+    def dashboard(user) -> str:
+        return logged_in(user).get(reverse("dashboard")).content.decode()
+
+    def feed(user) -> str:
+        return client.get(
+            reverse("intake_calendar_feed", args=[calendar_feed_token(user=user)])
+        ).content.decode()
+
+    assert name in dashboard(coach) and first in feed(coach)
+    assert name not in dashboard(other_coach) and first not in feed(other_coach)
+    page = dashboard(elsewhere)
+    assert name not in page
+    assert f'{escape(coach.get_full_name())}</td><td class="num">0</td>' in page

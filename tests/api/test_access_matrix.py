@@ -45,7 +45,13 @@ def _writes(w):
     soon = (timezone.now() - timedelta(days=1)).replace(microsecond=0)
     return [
         ("patch", f"/clients/{w['client'].pk}", {"city": "Gent"}, 200),
-        ("post", "/trajectories", {"client_id": w["client"].pk, "programme": "mediation"}, 201),
+        (
+            "post",
+            "/trajectories",
+            # A career centre's mandate is vouchers (core/rules.py); a fixed date in a rule set.
+            {"client_id": w["client"].pk, "programme": "voucher", "start_date": "2026-03-02"},
+            201,
+        ),
         ("post", f"/trajectories/{w['trajectory'].pk}/status", {"status": "closed"}, 200),
         (
             "post",

@@ -1,8 +1,9 @@
 """/trajectories, /contacts, /assignments, /plans and /documents: behaviour and bad input."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
@@ -51,10 +52,11 @@ def test_list_filters_by_client_programme_and_status(trajectory, centre_staff):
     assert fields(response) == {"status"}
 
 
+@time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=UTC), tick=False)
 def test_centre_staff_open_trajectory_for_a_coach(client_record, centre_staff, coach):
     response = Api(centre_staff).post(
         "/trajectories",
-        {"client_id": client_record.pk, "programme": "transition", "responsible_id": coach.pk},
+        {"client_id": client_record.pk, "programme": "voucher", "responsible_id": coach.pk},
     )
     assert response.status_code == 201, response.json()
     trajectory = Trajectory.objects.get(pk=response.json()["id"])

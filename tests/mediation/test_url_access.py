@@ -160,3 +160,48 @@ def test_med_03_stop_refuses_the_partner_at_once(service, mediator, logged_in):
     record(service, mediator, present=False, reason="invalid")
     assert client.get(url).status_code == 404
     _ = _present_with_sheet
+
+
+@pytest.mark.django_db
+def test_med_15_dashboard_and_calendar_feed_drop_a_service_once_access_ended(
+    service, mediator, partner_staff, logged_in
+):
+    """The dashboard `/` and the `.ics` feed start from `visible_to` like every other page."""
+    from koers.intake.services import calendar_feed_token
+    from koers.trajectories.models import ContactOutcome, Trajectory, TrajectoryStatus
+    from tests.factories import AssignmentFactory, ContactFactory
+
+    trajectory = service.trajectory
+    ContactFactory(
+        trajectory=trajectory,
+        staff=mediator,
+        outcome=ContactOutcome.PLANNED,
+        starts_at=timezone.now() + timedelta(days=1),
+    )
+    AssignmentFactory(
+        trajectory=trajectory,
+        created_by=mediator,
+        title="Vacatures zoeken",
+        deadline=timezone.localdate() - timedelta(days=3),
+    )
+    web = logged_in(mediator)
+    feed = reverse("intake_calendar_feed", args=[calendar_feed_token(user=mediator)])
+
+    def seen() -> tuple[bool, bool, bool]:
+        page = web.get(reverse("dashboard")).content.decode()
+        return (
+            "Nora Claes" in page,
+            "Vacatures zoeken" in page,
+            "Nora" in web.get(feed).content.decode(),
+        )
+
+    assert seen() == (True, True, True)
+    staff_page = logged_in(partner_staff).get(reverse("dashboard")).content.decode()
+    assert "Nora Claes" in staff_page
+    Trajectory.objects.filter(pk=trajectory.pk).update(
+        status=TrajectoryStatus.CLOSED, access_until=timezone.now() - timedelta(seconds=1)
+    )
+    web.force_login(mediator)
+    assert seen() == (False, False, False)
+    staff_page = logged_in(partner_staff).get(reverse("dashboard")).content.decode()
+    assert "Nora Claes" not in staff_page

@@ -1,8 +1,9 @@
 """Trajectory pages: status, contacts, assignments, plans, documents; access and bad input."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -138,13 +139,25 @@ def test_illegal_transition_is_refused(logged_in, coach, trajectory):
     assert trajectory.status == TrajectoryStatus.ACTIVE
 
 
+@time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=UTC), tick=False)
 def test_open_trajectory(logged_in, coach, client_record, trajectory):
+    web = logged_in(coach)
+    url = reverse("trajectory_create") + f"?client={client_record.pk}"
+    page = web.get(url).content.decode()
+    assert 'value="voucher"' in page and 'value="mediation"' not in page
+    response = web.post(url, {"programme": "voucher", "start_date": "02/03/2026"})
+    assert response.status_code == 302
+    assert Trajectory.objects.filter(client=client_record, programme="voucher").count() == 2
+
+
+def test_a_career_centre_opens_no_mediation(logged_in, coach, client_record, trajectory):
+    """A career centre's mandate is vouchers: mediation is refused (in the service too)."""
     response = logged_in(coach).post(
         reverse("trajectory_create") + f"?client={client_record.pk}",
         {"programme": "mediation", "start_date": timezone.localdate().strftime("%d/%m/%Y")},
     )
-    assert response.status_code == 302
-    assert Trajectory.objects.filter(client=client_record, programme="mediation").exists()
+    assert response.status_code == 200
+    assert not Trajectory.objects.filter(programme="mediation").exists()
 
 
 def test_log_contact(logged_in, coach, trajectory):

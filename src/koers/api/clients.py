@@ -147,7 +147,8 @@ _CLEARABLE = {
     "/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Cliënt wijzigen"
 )
 def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
-    """Change only the fields you send; the others keep their value."""
+    """Change only the fields you send; the others keep their value. Setting or clearing the
+    national number needs the right to see it (centre staff, administrators), as on the page."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
     changes = {}
@@ -157,6 +158,10 @@ def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
         elif name in _CLEARABLE:
             changes[name] = _CLEARABLE[name]
         # `null` for a yes/no or the language means "leave as it is".
+    if client.has_national_number and changes.get("national_number") == (
+        client.national_number_masked()
+    ):
+        del changes["national_number"]  # the masked value read back: unchanged
     data = replace(client_data_from(client), **changes)
     client = client_update(client=client, data=data, acting_user=user)
     return client_out(client, full_national_number=_sees_full_number(user))

@@ -194,9 +194,14 @@ class TrajectoryForm(ResponsibleChoiceMixin, forms.Form):
     title = forms.CharField(label=_("Titel (optioneel)"), max_length=200, required=False)
     start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
 
-    def __init__(self, *args, responsibles=None, organisations=None, **kwargs):
+    def __init__(self, *args, responsibles=None, organisations=None, programmes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_responsible_field(responsibles)
+        if programmes is not None:
+            # Only what the organisation's mandate and the user's role allow (`core/rules.py`).
+            self.fields["programme"].choices = [("", "—")] + [
+                (value, label) for value, label in Programme.choices if value in programmes
+            ]
         if organisations is not None and len(organisations) > 1:
             self.fields["organisation"] = forms.ChoiceField(
                 label=_("Organisatie"), choices=[(str(o.pk), o.name) for o in organisations]
@@ -254,9 +259,12 @@ class StaffForm(forms.Form):
         help_text=_("Laat leeg om later een wachtwoord in te stellen."),
     )
 
-    def __init__(self, *args, organisations=None, companies=None, **kwargs):
+    def __init__(self, *args, organisations=None, companies=None, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["company"].queryset = companies
+        if roles is not None:
+            # Only the roles the user may grant (`core/rules.py`); the service checks them again.
+            self.fields["roles"].choices = [(r, label) for r, label in Role.choices if r in roles]
         self.fields["username"].show_required = True
         self.fields["roles"].show_required = True

@@ -258,8 +258,7 @@ class Spec:
     key_field: str  # no two rows, and no row and the database, may share this value
     key: Callable  # (data) -> the normalised key, "" for none
     duplicate_message: str
-    existing: Callable | None = None  # (keys) -> keys already in the database
-    existing_message: str = ""
+    existing: Callable | None = None  # (keys, ctx) -> {key already in the database: message}
     preview: tuple[str, ...] = ()
 
     @property
@@ -279,6 +278,20 @@ def _existing(model, column: str, keys: set[str], transform=lambda key: key) -> 
     by_value = {transform(key): key for key in keys}
     found = model._default_manager.filter(**{f"{column}__in": list(by_value)})
     return {by_value[value] for value in found.values_list(column, flat=True)}
+
+
+def _existing_clients(keys: set[str], ctx: Context) -> dict[str, str]:
+    """National numbers already in use. Only a client the importing user may see is named as
+    such; for the others the row is refused in words that reveal nothing (as in the form)."""
+    taken = _existing(Client, "national_number_index", keys, blind_index)
+    by_index = {blind_index(key): key for key in taken}
+    seen = {
+        by_index[index]
+        for index in Client.objects.visible_to(ctx.user)
+        .filter(national_number_index__in=list(by_index))
+        .values_list("national_number_index", flat=True)
+    }
+    return {key: services.national_number_taken_message(visible=key in seen) for key in taken}
 
 
 class _Rollback(Exception):
@@ -309,8 +322,7 @@ SPECS: dict[str, Spec] = {
         key_field="national_number",
         key=lambda data: _as_key(normalize_national_number, data.national_number),
         duplicate_message=gettext_lazy("Dit rijksregisternummer komt al voor in rij %(row)s."),
-        existing=lambda keys: _existing(Client, "national_number_index", keys, blind_index),
-        existing_message=gettext_lazy("Er bestaat al een cliënt met dit rijksregisternummer."),
+        existing=lambda keys, ctx: _existing_clients(keys, ctx),
         preview=("first_name", "last_name", "birth_date", "email", "phone", "national_number"),
     ),
     ImportKind.ORGANISATIONS: Spec(
@@ -321,8 +333,10 @@ SPECS: dict[str, Spec] = {
         key_field="enterprise_number",
         key=lambda data: _as_key(normalize_enterprise_number, data.enterprise_number),
         duplicate_message=gettext_lazy("Dit ondernemingsnummer komt al voor in rij %(row)s."),
-        existing=lambda keys: _existing(Organisation, "enterprise_number", keys),
-        existing_message=gettext_lazy("Er bestaat al een organisatie met dit ondernemingsnummer."),
+        existing=lambda keys, ctx: dict.fromkeys(
+            _existing(Organisation, "enterprise_number", keys),
+            _("Er bestaat al een organisatie met dit ondernemingsnummer."),
+        ),
         preview=("name", "kind", "enterprise_number", "email", "phone"),
     ),
     ImportKind.STAFF: Spec(
@@ -423,9 +437,9 @@ def _check_rows(table: Table, spec: Spec, ctx: Context) -> list[_Row]:
             first_seen[key] = row.number
     if spec.existing:
         by_number = {row.number: row for row in rows}
-        for key in spec.existing(set(first_seen)):
+        for key, message in spec.existing(set(first_seen), ctx).items():
             errors = by_number[first_seen[key]].errors
-            errors.setdefault(spec.key_field, []).append(str(spec.existing_message))
+            errors.setdefault(spec.key_field, []).append(str(message))
     return rows
 
 

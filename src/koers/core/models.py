@@ -144,6 +144,10 @@ class User(AbstractUser):
     def is_centre_staff(self) -> bool:
         return Role.CENTRE_STAFF in self.roles
 
+    def roles_in(self, organisation_id: int | None) -> frozenset[str]:
+        """The user's active roles in one organisation."""
+        return frozenset(role for org, role in self._active_memberships() if org == organisation_id)
+
     def organisation_ids(self, *roles: str) -> list[int]:
         """Ids of the organisations where the user holds one of `roles` (any role if none given)."""
         return sorted(

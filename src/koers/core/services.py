@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core import permissions
 from koers.core.models import (
     APIToken,
     Client,
@@ -101,7 +102,20 @@ def client_validate(data: ClientData, *, today: date) -> ClientData:
     )
 
 
-def _check_national_number_unique(digits: str, *, exclude_pk: int | None = None) -> None:
+def national_number_taken_message(*, visible: bool) -> str:
+    """What a user hears when a national number already belongs to another client: only where the
+    user may see that client; otherwise words that reveal nothing, for centre staff to resolve."""
+    if visible:
+        return _("Er bestaat al een cliënt met dit rijksregisternummer.")
+    return _(
+        "Dit rijksregisternummer kan niet bewaard worden. Vraag een centrummedewerker om het "
+        "na te kijken."
+    )
+
+
+def _check_national_number_unique(
+    digits: str, *, user: User | None, exclude_pk: int | None = None
+) -> None:
     if not digits:
         return
     from koers.core.crypto import blind_index
@@ -110,9 +124,8 @@ def _check_national_number_unique(digits: str, *, exclude_pk: int | None = None)
     if exclude_pk:
         clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
-        raise ValidationError(
-            {"national_number": [_("Er bestaat al een cliënt met dit rijksregisternummer.")]}
-        )
+        visible = user is None or clash.visible_to(user).exists()
+        raise ValidationError({"national_number": [national_number_taken_message(visible=visible)]})
 
 
 def _apply(client: Client, data: ClientData) -> None:
@@ -139,7 +152,7 @@ def _apply(client: Client, data: ClientData) -> None:
 @transaction.atomic
 def client_create(*, organisation: Organisation, data: ClientData, acting_user: User) -> Client:
     data = client_validate(data, today=timezone.localdate())
-    _check_national_number_unique(data.national_number)
+    _check_national_number_unique(data.national_number, user=acting_user)
     client = Client(organisation=organisation)
     _apply(client, data)
     client._history_user = acting_user
@@ -151,7 +164,20 @@ def client_create(*, organisation: Organisation, data: ClientData, acting_user: 
 def client_update(*, client: Client, data: ClientData, acting_user: User) -> Client:
     data = client_validate(data, today=timezone.localdate())
     client = Client.objects.select_for_update().get(pk=client.pk)
-    _check_national_number_unique(data.national_number, exclude_pk=client.pk)
+    if (
+        acting_user is not None
+        and data.national_number != client.national_number()
+        and not acting_user.has_perm("core.view_national_number")
+    ):
+        # Who may not read the number may not set or clear it either (page and API alike).
+        raise ValidationError(
+            {
+                "national_number": [
+                    _("Met uw rol kunt u het rijksregisternummer niet instellen of wissen.")
+                ]
+            }
+        )
+    _check_national_number_unique(data.national_number, user=acting_user, exclude_pk=client.pk)
     _apply(client, data)
     client._history_user = acting_user
     client.save()
@@ -257,10 +283,23 @@ def staff_create(*, data: StaffData, acting_user: User | None) -> User:
     email = data.email.strip().lower()
     if email:
         _collect(errors, "email", validate_email, email)
-    roles = [r for r in data.roles if r]
+    roles = list(dict.fromkeys(r for r in data.roles if r))
     unknown = [r for r in roles if r not in Role.values]
     if not roles or unknown:
         errors["roles"] = [_("Kies minstens één geldige rol.")]
+    elif acting_user is not None and data.organisation is not None:
+        # Only an administrator grants the administrator role; nobody grants a role above their
+        # own or in an organisation where they are not staff (`core/rules.py`). Form, import and
+        # API all come through here. `acting_user=None` is the command line (the demo's first user).
+        refusals = {
+            reason.message
+            for role in roles
+            if (reason := permissions.role_grant_refusal(acting_user, data.organisation, role))
+        }
+        if refusals:
+            errors["roles"] = sorted(refusals)
+    if data.organisation is None:
+        errors["organisation"] = [_("Kies een organisatie.")]
     if errors:
         raise ValidationError(errors)
     user = User(

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.core import audit, selectors
+from koers.core import audit, permissions, selectors
+from koers.core.access import trajectory_condition
 from koers.core.forms import ClientForm, LocationForm, OrganisationForm, StaffForm, apply_errors
 from koers.core.models import (
     GUIDING_ROLES,
@@ -83,20 +84,41 @@ def _user_organisations(user: User) -> list[Organisation]:
     return organisations
 
 
+DASHBOARD_LEADS = 10
+
+
+def _coach_leads(user: User) -> dict:
+    """INT-02: the coach's open leads with their 24-hour clock, the oldest clock first. A fixed
+    number of queries, whatever the number of leads (the count, the page, the windows)."""
+    from koers.intake import selectors as intake
+
+    now = timezone.now()
+    leads = intake.leads_for_user(user=user, state="open").filter(coach=user)
+    page = list(leads.order_by("clock_started_at", "pk")[:DASHBOARD_LEADS])
+    return {
+        "open_leads": [(lead, intake.lead_clock(lead, now)) for lead in page],
+        "open_leads_count": leads.count(),
+        "show_leads": True,
+    }
+
+
 @login_required
 def dashboard(request):
     user = request.user
     today = timezone.localdate()
     context = {"today": today}
     if user.roles & GUIDING_ROLES:
-        mine = Trajectory.objects.filter(responsible=user, status__in=OPEN_STATUSES)
+        # Every list and count starts from what the user may see: a mediation service whose
+        # access ended (`access_until`) is gone from the dashboard too.
+        mine = Trajectory.objects.visible_to(user).filter(
+            responsible=user, status__in=OPEN_STATUSES
+        )
         context["active_count"] = mine.count()
         context["active_trajectories"] = mine.select_related("client").order_by("-start_date")[:15]
         start = timezone.make_aware(datetime.combine(today, time.min))
         contacts = list(
-            Contact.objects.filter(
-                staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8)
-            )
+            Contact.objects.visible_to(user)
+            .filter(staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8))
             .select_related("trajectory__client")
             .order_by("starts_at")[:60]
         )
@@ -106,7 +128,7 @@ def dashboard(request):
         context["contacts_week"] = [
             c for c in contacts if timezone.localtime(c.starts_at).date() != today
         ]
-        overdue = Assignment.objects.filter(
+        overdue = Assignment.objects.visible_to(user).filter(
             trajectory__responsible=user,
             status=AssignmentStatus.OPEN,
             deadline__lt=today,
@@ -114,6 +136,8 @@ def dashboard(request):
         context["overdue_count"] = overdue.count()
         context["overdue"] = overdue.select_related("trajectory__client").order_by("deadline")[:15]
         context["show_coach"] = True
+    if Role.COACH in user.roles:
+        context.update(_coach_leads(user))
     if user.is_administrator or user.is_centre_staff:
         rows = (
             Trajectory.objects.visible_to(user)
@@ -139,14 +163,13 @@ def dashboard(request):
         )
         if org_ids is not None:
             coaches = coaches.filter(memberships__organisation_id__in=org_ids)
+        # A coach's open trajectories as this user may see them (not those of other organisations).
+        counted = Q(trajectories__status__in=OPEN_STATUSES)
+        seen = trajectory_condition(user, "trajectories__")
+        if seen is not None:
+            counted &= seen
         context["coaches"] = (
-            coaches.annotate(
-                open_count=Count(
-                    "trajectories",
-                    filter=Q(trajectories__status__in=OPEN_STATUSES),
-                    distinct=True,
-                )
-            )
+            coaches.annotate(open_count=Count("trajectories", filter=counted, distinct=True))
             .order_by("first_name", "last_name")
             .distinct()[:50]
         )
@@ -217,6 +240,11 @@ def client_create_view(request):
     form = ClientForm(
         request.POST or None, organisations=organisations, programmes=needs_trajectory
     )
+    if needs_trajectory:  # only the programmes the user may open (`core/rules.py`)
+        allowed = {p for o in organisations for p in permissions.openable_programmes(user, o)}
+        form.fields["programme"].choices = [
+            choice for choice in form.fields["programme"].choices if choice[0] in allowed | {""}
+        ]
     if request.method == "POST" and form.is_valid():
         organisation = organisations[0]
         if "organisation" in form.cleaned_data:
@@ -282,6 +310,8 @@ def _visible_client(request, pk: int) -> Client:
 
 @login_required
 def client_detail(request, pk: int):
+    from koers.vouchers.selectors import voucher_offer
+
     client = _visible_client(request, pk)
     file_access_log(user=request.user, client=client)
     trajectories = list(trajectories_for_client(user=request.user, client=client))
@@ -293,6 +323,13 @@ def client_detail(request, pk: int):
         "timeline": [(e, by_id.get(e.trajectory_id)) for e in timeline],
         "can_see_national_number": request.user.has_perm("core.view_national_number"),
         "can_view_history": request.user.has_perm("core.view_history"),
+        # Only what this user may open here (`core/rules.py`), and why no new voucher (LBC-01).
+        "voucher_offer": voucher_offer(
+            user=request.user, client=client, today=timezone.localdate()
+        ),
+        "can_open_trajectory": bool(
+            permissions.openable_programmes(request.user, client.organisation)
+        ),
     }
     return render(request, "core/client_detail.html", context)
 
@@ -413,9 +450,16 @@ def staff_list(request):
 @require_http_methods(["GET", "POST"])
 def staff_create_view(request):
     _require_manage(request)
+    organisations = _managed_organisations(request.user)
+    grantable = {
+        role
+        for organisation in organisations
+        for role in permissions.grantable_roles(request.user, organisation)
+    }
     form = StaffForm(
         request.POST or None,
-        organisations=_managed_organisations(request.user),
+        organisations=organisations,
+        roles=grantable,
         companies=Organisation.objects.filter(
             kind=OrganisationKind.SUBCONTRACTOR, is_active=True
         ).order_by("name"),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from koers.core.models import User
-from koers.intake.models import Introduction
+from koers.intake.models import Introduction, Lead
 from koers.trajectories.models import Contact, ContactOutcome
 
 FEED_DAYS_BACK = 90
@@ -63,18 +63,24 @@ def introduction_event(intro: Introduction) -> Event:
 
 
 def coach_feed(user: User, now: datetime) -> bytes:
-    """The coach's own contacts (where they are the staff) and planned introductions."""
+    """The coach's own contacts (where they are the staff) and planned introductions, of the
+    trajectories and leads the coach may still see (`visible_to`: a mediation service whose
+    access ended leaves the feed too)."""
     cal = _calendar()
     since, until = now - timedelta(days=FEED_DAYS_BACK), now + timedelta(days=FEED_DAYS_AHEAD)
     contacts = (
-        Contact.objects.filter(staff=user, starts_at__range=(since, until))
+        Contact.objects.visible_to(user)
+        .filter(staff=user, starts_at__range=(since, until))
         .select_related("trajectory__client")
         .order_by("starts_at")
     )
     for contact in contacts:
         cal.add_component(contact_event(contact))
     intros = Introduction.objects.filter(
-        coach=user, contact__isnull=True, starts_at__range=(since, until)
+        lead__in=Lead.objects.visible_to(user),
+        coach=user,
+        contact__isnull=True,
+        starts_at__range=(since, until),
     ).select_related("lead")
     for intro in intros:
         cal.add_component(introduction_event(intro))

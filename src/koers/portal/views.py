@@ -1,6 +1,7 @@
 """The client portal: login by e-mailed link, own appointments and assignments, own POP, evaluation.
 
-Clients are not staff users: a signed, short-lived link puts their client id in the session.
+Clients are not staff users: a signed, short-lived link that works once puts their client id in
+the session (`portal/services.py`).
 """
 
 from functools import wraps
@@ -21,14 +22,13 @@ from django.views.decorators.http import require_POST
 from koers.core.forms import apply_errors
 from koers.core.models import Client
 from koers.core.ratelimit import too_many
+from koers.portal.services import login_link_use, login_link_valid, login_token
 from koers.trajectories.models import Assignment, AssignmentStatus, Contact, ContactOutcome
 from koers.vouchers.forms import EvaluationForm, PopForm
 from koers.vouchers.messages import EVALUATION_SALT
 from koers.vouchers.models import Voucher
 from koers.vouchers.services import evaluation_submit, pop_plan, pop_save
 
-LOGIN_SALT = "koers.portal.login"
-LOGIN_MAX_AGE = 30 * 60
 SESSION_KEY = "portal_client_id"
 
 
@@ -64,13 +64,13 @@ def portal_login(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         for client in Client.objects.filter(email__iexact=email).select_related("organisation")[:5]:
-            token = signing.dumps({"client": client.pk}, salt=LOGIN_SALT)
+            token = login_token(client)
             link = settings.KOERS_BASE_URL.rstrip("/") + reverse("portal_enter", args=[token])
             sender = client.organisation.email or settings.DEFAULT_FROM_EMAIL
             send_mail(
                 _("Je aanmeldlink voor Koers"),
                 _(
-                    "Dag %(name)s,\n\nMet deze link meld je je aan (30 minuten geldig):\n%(link)s\n\n%(centre)s"
+                    "Dag %(name)s,\n\nMet deze link meld je je aan (30 minuten geldig, één keer te gebruiken):\n%(link)s\n\nStuur deze e-mail aan niemand door.\n\n%(centre)s"
                 )
                 % {
                     "name": client.first_name,
@@ -87,13 +87,18 @@ def portal_login(request):
 
 
 def portal_enter(request, token: str):
-    try:
-        data = signing.loads(token, salt=LOGIN_SALT, max_age=LOGIN_MAX_AGE)
-    except signing.BadSignature:
+    """The link opens a page with one button; only pressing it (a POST) spends the link, so a
+    mail scanner that follows links does not use it up. Once used, it never works again."""
+    if request.method == "POST":
+        client_id = login_link_use(token, now=timezone.now())
+        if client_id is None:
+            return render(request, "portal/link_invalid.html", status=400)
+        request.session.cycle_key()
+        request.session[SESSION_KEY] = client_id
+        return redirect("portal_home")
+    if not login_link_valid(token):
         return render(request, "portal/link_invalid.html", status=400)
-    request.session.cycle_key()
-    request.session[SESSION_KEY] = data["client"]
-    return redirect("portal_home")
+    return render(request, "portal/enter.html")
 
 
 @require_POST

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from koers.core import permissions
 from koers.core.models import Client, Organisation, User
 from koers.trajectories import rules
 from koers.trajectories.models import (
@@ -42,6 +43,20 @@ def _set_history_user(obj, user) -> None:
     obj._history_user = user
 
 
+def programme_open_check(
+    *, acting_user: User | None, organisation: Organisation, programme: str, field="programme"
+) -> None:
+    """The organisation's mandate decides the programmes, and within it centre staff or the
+    programme's own guide open them (`core/rules.py`). Every opening (pages, API, import, lead
+    conversion, referral) passes through `trajectory_open`, which calls this.
+    `acting_user=None` is the command line."""
+    if acting_user is None:
+        return
+    reason = permissions.programme_refusal(acting_user, organisation, programme)
+    if reason is not None:
+        raise ValidationError({field: [reason.message]})
+
+
 @transaction.atomic
 def trajectory_open(
     *,
@@ -56,6 +71,7 @@ def trajectory_open(
 ) -> Trajectory:
     if programme not in Programme.values:
         raise ValidationError({"programme": [_("Kies een programma uit de lijst.")]})
+    programme_open_check(acting_user=acting_user, organisation=organisation, programme=programme)
     if not responsible.is_active:
         raise ValidationError({"responsible": [_("Deze medewerker is niet actief.")]})
     if end_date and end_date < start_date:
@@ -95,6 +111,10 @@ def programme_open(
     acting_user: User,
 ) -> Trajectory:
     """Open a trajectory the way its programme wants; every entry point (pages, API, import) uses this."""
+    if programme in Programme.values:  # before the programme's own checks, named on `programme`
+        programme_open_check(
+            acting_user=acting_user, organisation=organisation, programme=programme
+        )
     opener = _PROGRAMME_OPENERS.get(programme, trajectory_open)
     kwargs = {
         "client": client,

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from koers.core import permissions
 from koers.core import selectors as core_selectors
 from koers.core.forms import TrajectoryForm, apply_errors
 from koers.core.models import Client, Role
@@ -81,6 +82,7 @@ def trajectory_create(request):
         request.POST or None,
         initial={"start_date": timezone.localdate()},
         responsibles=responsibles,
+        programmes=(programmes := permissions.openable_programmes(user, client.organisation)),
     )
     if request.method == "POST" and form.is_valid():
         responsible = form.chosen_responsible(default=user)
@@ -99,7 +101,11 @@ def trajectory_create(request):
         else:
             messages.success(request, _("Het traject is geopend."))
             return redirect("trajectory_detail", pk=trajectory.pk)
-    return render(request, "trajectories/trajectory_form.html", {"form": form, "client": client})
+    return render(
+        request,
+        "trajectories/trajectory_form.html",
+        {"form": form, "client": client, "can_open": bool(programmes)},
+    )
 
 
 @login_required

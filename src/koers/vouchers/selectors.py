@@ -6,7 +6,9 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
+from koers.core import permissions
 from koers.core.models import User
+from koers.lib.rules import Reason
 from koers.trajectories.models import (
     Contact,
     ContactForm,
@@ -14,7 +16,9 @@ from koers.trajectories.models import (
     Document,
     DocumentKind,
     DocumentStatus,
+    Programme,
 )
+from koers.trajectories.rulesets import ruleset_missing, versions
 from koers.vouchers import rules
 from koers.vouchers.models import GroupParticipant, Voucher, VoucherPrint
 from koers.vouchers.rules.aftercare import aftercare_deadline, aftercare_within_right
@@ -24,6 +28,7 @@ from koers.vouchers.rules.dossier import (
     GuidanceContact,
     dossier_checklist,
 )
+from koers.vouchers.rules.entitlement import voucher_entitlement
 from koers.vouchers.rules.intake import missing_intake_topics
 from koers.vouchers.services import group_feedback_candidates, pop_plan, ruleset_of
 
@@ -285,3 +290,28 @@ def group_feedback_rows(voucher: Voucher) -> list[GroupFeedbackRow]:
         GroupFeedbackRow(p, [] if p.feedback_contact_id else group_feedback_candidates(p))
         for p in participations.order_by("session__starts_at", "id")
     ]
+
+
+@dataclass(frozen=True)
+class VoucherOffer:
+    """What the client's page offers: "+ Loopbaancheque", or why a new voucher is not possible."""
+
+    can_open: bool
+    reason: Reason | None
+
+
+def voucher_offer(*, user: User, client, today) -> VoucherOffer | None:
+    """None when this user opens no vouchers for this client's organisation at all (a mediator,
+    a job coach, another organisation's mandate): then nothing is offered."""
+    if permissions.programme_refusal(user, client.organisation, Programme.VOUCHER):
+        return None
+    started = list(
+        Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
+    )
+    missing = ruleset_missing(Programme.VOUCHER, today)
+    if missing:
+        return VoucherOffer(False, Reason("LBC-01", missing))
+    entitlement = voucher_entitlement(
+        started_on=started, today=today, rulesets=versions(Programme.VOUCHER)
+    )
+    return VoucherOffer(entitlement.allowed, None if entitlement.allowed else entitlement.reason)

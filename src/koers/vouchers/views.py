@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from koers.core import permissions
 from koers.core import selectors as core_selectors
 from koers.core.form_pages import (
     REJECTED_STATUS,
@@ -70,6 +71,15 @@ def voucher_create(request):
     except (Client.DoesNotExist, ValueError):
         raise Http404 from None
     user = request.user
+    # Only a career centre opens vouchers, by its staff or coaches: say so instead of a form.
+    refusal = permissions.programme_refusal(user, client.organisation, Programme.VOUCHER)
+    if refusal is not None:
+        return render(
+            request,
+            "vouchers/voucher_form.html",
+            {"client": client, "refusal": refusal},
+            status=403,
+        )
     started = Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
     today = timezone.localdate()
     # No version in force today (after the last one ended): say so and who can fix it, and keep

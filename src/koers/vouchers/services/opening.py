@@ -15,6 +15,7 @@ from koers.trajectories.models import (
 )
 from koers.trajectories.rulesets import NoRulesetInForce, ruleset_in_force, versions
 from koers.trajectories.services import (
+    programme_open_check,
     trajectory_open,
 )
 from koers.vouchers.models import (
@@ -44,6 +45,13 @@ def voucher_open(
     acting_user: User,
 ) -> Voucher:
     """LBC-01: open voucher 1 or 2 for a client, judged by the rule set in force on `start_date`."""
+    # Only a career centre opens vouchers, by its centre staff or coaches (`core/rules.py`).
+    programme_open_check(
+        acting_user=acting_user,
+        organisation=organisation,
+        programme=Programme.VOUCHER,
+        field="__all__",
+    )
     client = Client.objects.select_for_update().get(pk=client.pk)
     started = list(
         Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
