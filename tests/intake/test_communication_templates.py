@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from koers.core.models import Role
+from koers.core.models import OrganisationKind, Role
 from koers.intake.messages import DEFAULT_TEMPLATES, render_message
 from koers.intake.models import EmailTemplate, Lead, TemplateKind
 from koers.intake.rules import communication_check, ruleset_for
@@ -175,8 +175,10 @@ def test_int_04_voucher_evaluation_mail_from_the_centre_with_its_logo_and_a_repl
 def test_int_04_evaluation_sweep_waits_for_the_centres_address(coach):
     from koers.core.sweep import run_sweep
 
-    bare = OrganisationFactory(name="Loopbaancentrum Zonder Adres")
-    voucher = _voucher(bare, coach)
+    bare = OrganisationFactory(
+        name="Loopbaancentrum Zonder Adres", kind=OrganisationKind.CAREER_CENTRE
+    )
+    voucher = _voucher(bare, staff_user(bare, Role.COACH, username="coach-zonder-adres"))
     Trajectory.objects.filter(pk=voucher.trajectory_id).update(
         status=TrajectoryStatus.CLOSED, end_date=NOW.date() - timedelta(days=1)
     )

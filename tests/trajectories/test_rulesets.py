@@ -326,7 +326,7 @@ def test_ruleset_new_version_page_prefills_checks_confirms_then_publishes(admini
         "p_own_contribution_cents": "5000",
         "p_subsidy_at_risk_cents": "102000",
         "p_aftercare_minutes": "30",
-        "p_aftercare_window_days": "365",
+        "p_aftercare_window_years": "1",
         "p_evaluation_reminders": "2",
         "p_evaluation_reminder_interval_days": "7",
     }

@@ -129,12 +129,34 @@ def programme_open(
     return opener(**kwargs)
 
 
+# Programmes whose trajectories close through their own step (a voucher: "Cheque afronden", with
+# the open dossier points and a reason when it ends early). The generic status change refuses to
+# close them, with the programme's sentence saying where it is done.
+ClosingDoor = Callable[[Trajectory], str | None]  # the refusal, or None when it may close here
+_PROGRAMME_CLOSINGS: dict[str, ClosingDoor] = {}
+
+
+def register_programme_closing(programme: str, door: ClosingDoor) -> None:
+    _PROGRAMME_CLOSINGS[programme] = door
+
+
 @transaction.atomic
 def trajectory_set_status(
-    *, trajectory: Trajectory, status: str, acting_user: User, on: date | None = None
+    *,
+    trajectory: Trajectory,
+    status: str,
+    acting_user: User,
+    on: date | None = None,
+    by_programme: bool = False,
 ) -> Trajectory:
-    """The only way a trajectory's status changes; illegal moves are refused."""
+    """The only way a trajectory's status changes; illegal moves are refused. A programme that
+    closes its trajectories itself passes `by_programme=True`; anyone else is sent there."""
     trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    door = _PROGRAMME_CLOSINGS.get(trajectory.programme)
+    if status == TrajectoryStatus.CLOSED and door and not by_programme:
+        refusal = door(trajectory)
+        if refusal:
+            raise ValidationError({"status": [refusal]})
     if not rules.can_transition(trajectory.status, status):
         raise ValidationError(
             {

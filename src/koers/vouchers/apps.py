@@ -16,6 +16,7 @@ class VouchersConfig(AppConfig):
             register_programme_relation,
         )
         from koers.trajectories.services import (
+            register_programme_closing,
             register_programme_contact_check,
             register_programme_opener,
             register_programme_plan_check,
@@ -37,6 +38,18 @@ class VouchersConfig(AppConfig):
         )
         register_programme_contact_check(Programme.VOUCHER, voucher_contact_check)
         register_programme_plan_check(Programme.VOUCHER, voucher_plan_check)
+
+        def close_on_the_voucher_page(trajectory) -> str | None:
+            if not Voucher.objects.filter(trajectory=trajectory).exists():
+                return None
+            return str(
+                _(
+                    "Een loopbaancheque sluit u af met “Cheque afronden” op de chequepagina: daar "
+                    "ziet u wat nog openstaat en geeft u de reden als de begeleiding vroeger stopt."
+                )
+            )
+
+        register_programme_closing(Programme.VOUCHER, close_on_the_voucher_page)
         # The funder's numbers: built-in versions plus those an administrator publishes. A
         # voucher stores its version; it was chosen by the voucher's start date (LBC-01).
         register_ruleset(

@@ -68,7 +68,7 @@ PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
         "own_contribution_cents": "Eigen bijdrage per cheque in eurocent (LBC-01)",
         "subsidy_at_risk_cents": "Subsidie die op het spel staat in eurocent (LBC-19)",
         "aftercare_minutes": "Nazorg in minuten (LBC-18)",
-        "aftercare_window_days": "Nazorg mogelijk tot zoveel dagen na de synthese (LBC-18)",
+        "aftercare_window_years": "Nazorg mogelijk tot dezelfde datum zoveel jaar na de synthese (LBC-18)",
         "evaluation_reminders": "Herinneringen voor de evaluatie (LBC-15)",
         "evaluation_reminder_interval_days": "Dagen tussen de herinneringen (LBC-15)",
     }

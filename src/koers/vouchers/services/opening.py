@@ -183,7 +183,10 @@ def voucher_close(
         if reason == ClosingReason.OTHER and not note:
             raise ValidationError({"note": [_("Licht de andere reden toe.")]})
     trajectory_set_status(
-        trajectory=voucher.trajectory, status=TrajectoryStatus.CLOSED, acting_user=acting_user
+        trajectory=voucher.trajectory,
+        status=TrajectoryStatus.CLOSED,
+        acting_user=acting_user,
+        by_programme=True,
     )
     voucher = lock_voucher(voucher)
     voucher.closed_incomplete = early is not None

@@ -21,7 +21,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from stdnum.be import ssn, vat
 
-from koers.core.models import Location, Organisation, OrganisationKind, Role, User
+from koers.core.models import Location, Membership, Organisation, OrganisationKind, Role, User
 from koers.core.services import (
     ClientData,
     OrganisationData,
@@ -383,6 +383,11 @@ class Command(BaseCommand):
             )
             users[username] = user
             acting = acting or user  # the administrator creates the others
+        # The demo's administrator also administers the mediation partner, so that a newcomer can
+        # confirm its tender settings (MED-12), which only the partner's administrator may do.
+        Membership.objects.get_or_create(
+            user=users["beheerder"], organisation=orgs["mediation"], role=Role.ADMINISTRATOR
+        )
         return users
 
     def _client(self, i, first, last, organisation, acting, today):
@@ -525,7 +530,17 @@ class Command(BaseCommand):
             )
         if plan.programme == Programme.MEDIATION and i in MEDIATION_FIRST_APPOINTMENTS:
             self._mediation_first_appointment(trajectory, responsible, client, i, today)
-        if plan.status != TrajectoryStatus.ACTIVE:
+        if plan.programme == Programme.VOUCHER and plan.status == TrajectoryStatus.CLOSED:
+            # A voucher closes through its own step: open points recorded, a reason when early.
+            from koers.vouchers.models import ClosingReason
+            from koers.vouchers.services import voucher_close
+
+            voucher_close(
+                voucher=trajectory.voucher,
+                acting_user=responsible,
+                reason=ClosingReason.CLIENT_STOPPED,
+            )
+        elif plan.status != TrajectoryStatus.ACTIVE:
             trajectory_set_status(
                 trajectory=trajectory,
                 status=plan.status,
