@@ -1,15 +1,12 @@
 import os
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.utils import timezone
 from hypothesis import HealthCheck, settings
 
 from koers.core.models import OrganisationKind, Role
-from koers.trajectories import rulesets
 from koers.trajectories.rulesets import clear_cache as clear_ruleset_cache
 from tests.factories import (
     ClientFactory,
@@ -68,30 +65,7 @@ def _clean_cache():
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "ruleset_cliff: sees the voucher rule sets end on 2026-12-31 (no continuation)"
-    )
-
-
-@pytest.fixture(autouse=True)
-def _voucher_ruleset_after_the_seeds(request, monkeypatch):
-    """The built-in voucher versions end on 2026-12-31. Tests that open a voucher "today" must not
-    start failing on the calendar after that day: from then on they run under an in-memory
-    continuation of the last version, as an administrator would publish it (Centrum ▾
-    Regelsets). Tests about the end itself are marked `ruleset_cliff` and see it as it is."""
-    if request.node.get_closest_marker("ruleset_cliff"):
-        return
-    entry = rulesets.programme_ruleset("voucher")
-    last = max(entry.builtins, key=lambda r: r.valid_from)
-    if last.valid_until is None or timezone.localdate() <= last.valid_until:
-        return
-    continuation = replace(
-        last,
-        version="test-voortzetting",
-        valid_from=last.valid_until + timedelta(days=1),
-        valid_until=None,
-    )
-    monkeypatch.setitem(
-        rulesets._REGISTRY, "voucher", replace(entry, builtins=(*entry.builtins, continuation))
+        "markers", "ruleset_cliff: about the end of the shipped voucher rule sets on 2026-12-31"
     )
 
 

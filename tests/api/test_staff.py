@@ -82,6 +82,7 @@ def test_staff_is_paginated(coach, centre):
     assert not {i["id"] for i in first["items"]} & {i["id"] for i in second["items"]}
 
 
+@pytest.mark.usefixtures("voucher_rules_in_force")
 def test_a_listed_colleague_is_accepted_as_responsible_id(centre_staff, coach, client_record):
     api = Api(centre_staff)
     coach_id = api.get("/staff", {"role": "coach"}).json()["items"][0]["id"]
