@@ -46,6 +46,7 @@ from koers.intake.models import (
 )
 from koers.intake.rules.clock import format_moment
 from koers.intake.sms import send_sms
+from koers.lib.rules import reason_to_json
 from koers.trajectories.models import ContactForm, ContactOutcome, Programme
 
 MAX_NAME = 100
@@ -252,7 +253,7 @@ def lead_submit(
     if self_brought and acting_user is not None:
         lead.coach = acting_user
         lead.state = LeadState.NEW
-        lead.routing_reasons = [{"rule": "INT-07", "message": _("Zelf aangebracht door de coach.")}]
+        lead.routing_reasons = _reasons([rules.Reason("INT-07", "Zelf aangebracht door de coach.")])
         lead.save()
     else:
         lead = _route(lead, now=now, params=params)
@@ -354,7 +355,7 @@ def _lead_postal(lead: Lead) -> str:
 
 
 def _reasons(reasons) -> list[dict]:
-    return [{"rule": r.rule, "message": r.message} for r in reasons]
+    return [reason_to_json(r) for r in reasons]
 
 
 def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from koers.intake.rules.ruleset import Ruleset
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -127,6 +127,10 @@ def lateness(
         return Lateness(
             "nearing",
             due,
-            Reason("INT-02", f"Minder dan {ruleset.nearing_hours} uur over om te contacteren."),
+            reason(
+                "INT-02",
+                "Minder dan {hours} uur over om te contacteren.",
+                hours=ruleset.nearing_hours,
+            ),
         )
     return Lateness("open", due, Reason("INT-02", "Contacteer binnen 24 uur."))

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 from koers.vouchers.rules.ruleset import Ruleset
 
 
@@ -20,9 +20,11 @@ def aftercare_refusal(
         return Reason("LBC-18", "Nazorg kan tot één jaar na het synthesegesprek.")
     if used_minutes + minutes > ruleset.aftercare_minutes:
         left = max(ruleset.aftercare_minutes - used_minutes, 0)
-        return Reason(
+        return reason(
             "LBC-18",
-            f"Per loopbaancheque is er maximaal {ruleset.aftercare_minutes} minuten nazorg; nog {left} minuten over.",
+            "Per loopbaancheque is er maximaal {maximum} minuten nazorg; nog {left} minuten over.",
+            maximum=ruleset.aftercare_minutes,
+            left=left,
         )
     return None
 
