@@ -83,12 +83,9 @@ def route(
         available = not unavailable_during(coach, now, horizon)
         distance = min((postal_distance(postal_code, p) for p in coach.postal_codes), default=FAR)
         reasons = [
-            Reason(
-                "INT-05",
-                "Afwezig in de komende 24 uur (centrumagenda)."
-                if not available
-                else "Beschikbaar in de komende 24 uur.",
-            ),
+            Reason("INT-05", "Afwezig in de komende 24 uur (centrumagenda).")
+            if not available
+            else Reason("INT-05", "Beschikbaar in de komende 24 uur."),
             _DISTANCE_REASON[distance],
             reason(
                 "INT-01",

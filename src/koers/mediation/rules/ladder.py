@@ -117,11 +117,10 @@ def ladder_step(state: LadderState, outcome: Outcome) -> Step:
     state, outcome = LadderState(state), Outcome(outcome)
     if state in TERMINAL:
         raise LadderError(
-            Reason(
-                "MED-03",
-                "De eerste afspraak is al afgewerkt: er kan geen uitkomst meer bij."
-                if state == LadderState.PRESENT
-                else "De service is gestopt wegens afwezigheid: er kan geen uitkomst meer bij.",
+            Reason("MED-03", "De eerste afspraak is al afgewerkt: er kan geen uitkomst meer bij.")
+            if state == LadderState.PRESENT
+            else Reason(
+                "MED-03", "De service is gestopt wegens afwezigheid: er kan geen uitkomst meer bij."
             )
         )
     after = TRANSITIONS[(state, outcome)]
