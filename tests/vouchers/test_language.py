@@ -61,3 +61,27 @@ def test_lbc_02_reason_with_values_is_filled_in_after_translation(voucher, coach
     page = _log_contact(logged_in(coach), voucher, form="individual", minutes="90")
     assert "1.5 hours count." in page
     assert "telt mee" not in page.split("LBC-02", 1)[1][:200]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("preferred", "subject", "line"),
+    [
+        ("en", "How was your career guidance? Give your evaluation", "Your answers are anonymous."),
+        ("nl", "Hoe was je loopbaanbegeleiding? Geef je evaluatie", "Je antwoorden zijn anoniem."),
+        ("fr", "Hoe was je loopbaanbegeleiding? Geef je evaluatie", "Je antwoorden zijn anoniem."),
+    ],
+)
+def test_lbc_15_evaluation_mail_is_in_the_clients_language_whoever_triggers_it(
+    voucher, preferred, subject, line
+):
+    from django.utils import translation
+
+    from koers.vouchers.messages import evaluation_message
+    from koers.vouchers.rules.evaluation import EvaluationStep
+
+    voucher.client.preferred_language = preferred
+    voucher.client.save(update_fields=["preferred_language"])
+    with translation.override("nl-be" if preferred == "en" else "en"):  # the coach's language
+        mail_subject, body, _sender = evaluation_message(voucher, EvaluationStep.INVITE)
+    assert mail_subject == subject and line in body

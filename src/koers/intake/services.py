@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.languages import in_language_of
 from koers.core.models import Location, Membership, Organisation, Role, User
 from koers.core.services import ClientData, client_create
 from koers.core.validators import normalize_phone, validate_postal_code
@@ -281,15 +282,12 @@ def _plan_call(lead: Lead, params: rules.Ruleset) -> None:
 
 def _notify_coach_new_lead(lead: Lead) -> None:
     if lead.coach and lead.coach.email:
-        send_mail(
-            _("Nieuwe aanvraag: bel binnen 24 uur"),
-            _(
+        with in_language_of(lead.coach):  # the coach's language
+            subject = _("Nieuwe aanvraag: bel binnen 24 uur")
+            body = _(
                 "Je kreeg een nieuwe aanvraag (nr. %(pk)d). Open Koers om de 24-uursklok en de bereikbare momenten te zien."
-            )
-            % {"pk": lead.pk},
-            None,
-            [lead.coach.email],
-        )
+            ) % {"pk": lead.pk}
+        send_mail(subject, body, None, [lead.coach.email])
 
 
 # ---- routing ------------------------------------------------------------------------------------
