@@ -21,7 +21,7 @@ def test_med_02_invitation_mail_subject_is_in_the_clients_language(
     appointment.send_by = "email"
     appointment.save()
     # the mediator works in the other language: the mail must not follow them
-    with translation.override("nl-be" if preferred == "en" else "en"):
-        with django_capture_on_commit_callbacks(execute=True):
-            pdfs.invitation_send(appointment=appointment, attachments=[], acting_user=mediator)
+    other = "nl-be" if preferred == "en" else "en"
+    with translation.override(other), django_capture_on_commit_callbacks(execute=True):
+        pdfs.invitation_send(appointment=appointment, attachments=[], acting_user=mediator)
     assert mailoutbox[-1].subject == subject
