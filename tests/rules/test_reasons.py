@@ -34,3 +34,39 @@ def test_reason_is_translated_into_the_active_language_when_shown():
         assert r.message == "Log out"
     with translation.override("nl-be"):
         assert r.message == "Afmelden"
+
+
+@pytest.mark.django_db
+def test_stored_reason_keeps_its_template_and_values_and_is_shown_in_the_readers_language():
+    from koers.lib.rules import Joined, Phrase, reason_from_json, reason_to_json
+
+    stored = reason_to_json(
+        reason(
+            "LBC-12",
+            "Actie {index} is niet concreet: {problems}.",
+            index=2,
+            problems=Joined(
+                (
+                    Phrase("geen datum (tegen wanneer?)"),
+                    Phrase("geen verantwoordelijke (door wie?)"),
+                )
+            ),
+        )
+    )
+    with translation.override("en"):
+        assert reason_from_json(stored).message == (
+            "Action 2 is not concrete: no date (by when?), no one responsible (by whom?)."
+        )
+    assert reason_from_json(stored).message == (
+        "Actie 2 is niet concreet: geen datum (tegen wanneer?), geen verantwoordelijke (door wie?)."
+    )
+
+
+def test_reason_stored_before_templates_shows_its_sentence():
+    from koers.lib.rules import reason_from_json
+
+    old = {"rule": "INT-01", "message": "Els werkt verder weg."}
+    assert (
+        reason_from_json(old).message == "Els werkt verder weg."
+        and reason_from_json(old).rule == "INT-01"
+    )

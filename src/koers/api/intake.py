@@ -34,6 +34,7 @@ from koers.api.schemas import Id
 from koers.core.models import Organisation, Role, User
 from koers.intake import selectors, services
 from koers.intake.models import CoachUnavailability, Lead, LeadState
+from koers.lib.rules import shown
 
 router = Router(tags=["aanvragen"])
 
@@ -42,7 +43,7 @@ def lead_out(lead: Lead, now: datetime) -> dict:
     clock = selectors.lead_clock(lead, now)
     return {
         **{
-            f: getattr(lead, f)
+            f: shown(lead.routing_reasons) if f == "routing_reasons" else getattr(lead, f)
             for f in (
                 "id",
                 "organisation_id",

@@ -44,6 +44,7 @@ from koers.api.schemas import DocumentOut, Id
 from koers.core.models import Client, User
 from koers.core.selectors import client_get
 from koers.core.services import ClientData, client_create
+from koers.lib.rules import shown
 from koers.mediation import models as m
 from koers.mediation import pdfs, selectors, services
 from koers.mediation.rules.closing import advice_options
@@ -96,7 +97,7 @@ def service_out(service: m.MediationService) -> dict:
         "advice": service.advice,
         "advice_remark": service.advice_remark,
         "returned_to": service.returned_to,
-        "returned_reasons": service.returned_reasons,
+        "returned_reasons": shown(service.returned_reasons),
         "vdab_signal": service.vdab_signal,
         "access_until": trajectory.access_until,
         "red_bar": services.red_bar(service, timezone.now()),

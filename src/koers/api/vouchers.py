@@ -47,6 +47,7 @@ from koers.api.voucher_schemas import (
 )
 from koers.core.models import Client, User
 from koers.core.selectors import client_get
+from koers.lib.rules import shown
 from koers.trajectories.models import Document, TrajectoryStatus
 from koers.trajectories.services import ContactData
 from koers.vouchers import services
@@ -108,7 +109,7 @@ def voucher_out(voucher: Voucher) -> dict:
         "closed_incomplete": voucher.closed_incomplete,
         "closing_reason": voucher.closing_reason,
         "closing_note": voucher.closing_note,
-        "closing_open_points": voucher.closing_open_points,
+        "closing_open_points": shown(voucher.closing_open_points),
     }
 
 
@@ -316,7 +317,7 @@ def get_voucher_checklist(request: HttpRequest, voucher_id: Id):
         "items": [
             {
                 "key": item.key,
-                "label": item.label,
+                "label": str(item.label),
                 "ok": item.ok,
                 "rule": item.reason.rule,
                 "message": item.reason.message,

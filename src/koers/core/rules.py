@@ -4,7 +4,7 @@ Roles, organisation kinds and programmes are their plain codes (`Role`, `Organis
 `Programme` in the models carry the same values; a test keeps them in step).
 """
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, phrase, reason
 
 ADMINISTRATOR = "administrator"
 CENTRE_STAFF = "centre_staff"
@@ -68,9 +68,9 @@ VOUCHER = "voucher"
 MEDIATION = "mediation"
 TRANSITION = "transition"
 PROGRAMME_NAMES = {
-    VOUCHER: "loopbaancheques",
-    MEDIATION: "intensieve bemiddeling",
-    TRANSITION: "doorstroom uit de sociale economie",
+    VOUCHER: phrase("loopbaancheques"),
+    MEDIATION: phrase("intensieve bemiddeling"),
+    TRANSITION: phrase("doorstroom uit de sociale economie"),
 }
 
 # The mandate of an organisation kind: the programmes its trajectories may belong to. A
@@ -85,12 +85,12 @@ MANDATES: dict[str, frozenset[str]] = {
     "funder": frozenset(),
 }
 KIND_NAMES = {
-    "career_centre": "een loopbaancentrum",
-    "subcontractor": "een onderaannemer",
-    "mediation_partner": "een bemiddelingspartner",
-    "social_economy": "een sociale-economiebedrijf",
-    "employer": "een werkgever",
-    "funder": "een financier",
+    "career_centre": phrase("een loopbaancentrum"),
+    "subcontractor": phrase("een onderaannemer"),
+    "mediation_partner": phrase("een bemiddelingspartner"),
+    "social_economy": phrase("een sociale-economiebedrijf"),
+    "employer": phrase("een werkgever"),
+    "funder": phrase("een financier"),
 }
 # Who opens a trajectory in an organisation: its centre staff, or a guide with the programme's role.
 GUIDE_FOR: dict[str, str] = {VOUCHER: COACH, MEDIATION: MEDIATOR, TRANSITION: JOB_COACH}
@@ -114,18 +114,21 @@ def programme_refusal(
         return Reason("PROGRAMMES", "Kies een programma uit de lijst.")
     name = PROGRAMME_NAMES[programme]
     if programme not in MANDATES.get(organisation_kind, frozenset()):
-        kind = KIND_NAMES.get(organisation_kind, "deze organisatie")
-        return Reason(
+        kind = KIND_NAMES.get(organisation_kind, phrase("deze organisatie"))
+        return reason(
             "PROGRAMMES",
-            f"Een traject {name} kan niet bij {kind}: dat valt buiten haar opdracht.",
+            "Een traject {name} kan niet bij {kind}: dat valt buiten haar opdracht.",
+            name=name,
+            kind=kind,
         )
     if opener_is_administrator or CENTRE_STAFF in opener_roles_here:
         return None
     if GUIDE_FOR[programme] in opener_roles_here:
         return None
-    return Reason(
+    return reason(
         "PROGRAMMES",
-        f"Met jouw rol in deze organisatie kan je geen traject {name} openen.",
+        "Met jouw rol in deze organisatie kan je geen traject {name} openen.",
+        name=name,
     )
 
 

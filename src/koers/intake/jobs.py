@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.core.languages import in_language_of
 from koers.core.sweep import sweep_job
 from koers.intake.models import Lead
 from koers.intake.rules import states
@@ -18,18 +19,16 @@ logger = logging.getLogger(__name__)
 def _notify(lead: Lead, status: str) -> None:
     if not (lead.coach and lead.coach.email):
         return
-    subject = (
-        _("Aanvraag over tijd: nog niet gecontacteerd binnen 24 uur")
-        if status == "late"
-        else _("Aanvraag: de 24 uur lopen bijna af")
-    )
-    send_mail(
-        subject,
-        _("Aanvraag nr. %(pk)d wacht op je telefoontje (of de bevestiging van INT-03). Open Koers.")
-        % {"pk": lead.pk},
-        None,
-        [lead.coach.email],
-    )
+    with in_language_of(lead.coach):  # the coach's language
+        subject = (
+            _("Aanvraag over tijd: nog niet gecontacteerd binnen 24 uur")
+            if status == "late"
+            else _("Aanvraag: de 24 uur lopen bijna af")
+        )
+        body = _(
+            "Aanvraag nr. %(pk)d wacht op je telefoontje (of de bevestiging van INT-03). Open Koers."
+        ) % {"pk": lead.pk}
+    send_mail(subject, body, None, [lead.coach.email])
 
 
 @sweep_job

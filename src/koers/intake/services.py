@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.languages import in_language_of
 from koers.core.models import Location, Membership, Organisation, Role, User
 from koers.core.services import ClientData, client_create
 from koers.core.validators import normalize_phone, validate_postal_code
@@ -51,6 +52,7 @@ from koers.intake.models import (
 )
 from koers.intake.rules.clock import format_moment
 from koers.intake.sms import send_sms
+from koers.lib.rules import reason_to_json
 from koers.trajectories.models import ContactForm, ContactOutcome, Programme
 
 MAX_NAME = 100
@@ -298,7 +300,7 @@ def lead_submit(
     if self_brought and acting_user is not None:
         lead.coach = acting_user
         lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
-        lead.routing_reasons = [{"rule": "INT-07", "message": _("Zelf aangebracht door de coach.")}]
+        lead.routing_reasons = _reasons([rules.Reason("INT-07", "Zelf aangebracht door de coach.")])
         lead.save()
     else:
         lead = _route(lead, now=now, params=params)
@@ -327,15 +329,12 @@ def _plan_call(lead: Lead, params: rules.Ruleset) -> None:
 
 def _notify_coach_new_lead(lead: Lead) -> None:
     if lead.coach and lead.coach.email:
-        send_mail(
-            _("Nieuwe aanvraag: bel binnen 24 uur"),
-            _(
+        with in_language_of(lead.coach):  # the coach's language
+            subject = _("Nieuwe aanvraag: bel binnen 24 uur")
+            body = _(
                 "Je kreeg een nieuwe aanvraag (nr. %(pk)d). Open Koers om de 24-uursklok en de bereikbare momenten te zien."
-            )
-            % {"pk": lead.pk},
-            None,
-            [lead.coach.email],
-        )
+            ) % {"pk": lead.pk}
+        send_mail(subject, body, None, [lead.coach.email])
 
 
 # ---- routing ------------------------------------------------------------------------------------
@@ -401,7 +400,7 @@ def _lead_postal(lead: Lead) -> str:
 
 
 def _reasons(reasons) -> list[dict]:
-    return [{"rule": r.rule, "message": r.message} for r in reasons]
+    return [reason_to_json(r) for r in reasons]
 
 
 def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:

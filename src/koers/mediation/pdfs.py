@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from koers.core.languages import in_language_of
 from koers.documents.render import render_pdf
 from koers.mediation import models as m
 from koers.mediation.rules.closing import ADVICE_LABELS, CITIZEN_TEXTS, Advice
@@ -115,19 +117,23 @@ def sheet_pdf(*, sheet: m.AgreementSheet, acting_user, mail: bool = False) -> Do
     if mail:
         _mail_client(
             service,
-            _("Je afsprakenblad"),
-            _("In bijlage vind je je afsprakenblad."),
+            gettext_lazy("Je afsprakenblad"),
+            gettext_lazy("In bijlage vind je je afsprakenblad."),
             [(document.original_filename, pdf)],
         )
     return document
 
 
-def _mail_client(service, subject: str, body: str, files: list[tuple[str, bytes]]) -> None:
+def _mail_client(service, subject, body, files: list[tuple[str, bytes]]) -> None:
+    """Subject and body (lazy translations, or texts that are Dutch by law) are written in the
+    client's language, whoever clicks the button."""
     client = service.client
     if not client.email:
         raise ValidationError({"mail": [_("Deze cliënt heeft geen e-mailadres: kies printen.")]})
     organisation = service.trajectory.organisation
     # E-mails to clients go out from the organisation's address.
+    with in_language_of(client):
+        subject, body = str(subject), str(body)
     message = EmailMessage(subject, body, organisation.email or None, [client.email])
     for name, data in files:
         message.attach(name, data, "application/pdf")
@@ -162,7 +168,7 @@ def advice_pdf(*, service: m.MediationService, acting_user) -> Document:
         if service.advice_mail and service.client.email:
             _mail_client(
                 service,
-                _("Eindadvies intensieve bemiddeling"),
+                gettext_lazy("Eindadvies intensieve bemiddeling"),
                 f"{ADVICE_LABELS[advice]}\n\n{CITIZEN_TEXTS[advice]}",
                 [(document.original_filename, pdf)],
             )
@@ -230,6 +236,9 @@ def invitation_send(
             for upload in attachments:
                 files.append((upload.name, upload.read()))
             _mail_client(
-                service, _("Uitnodiging eerste afspraak"), appointment.covering_text, files
+                service,
+                gettext_lazy("Uitnodiging eerste afspraak"),
+                appointment.covering_text,
+                files,
             )
     return document

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.core.forms import apply_errors
+from koers.core.languages import in_language_of
 from koers.core.models import Client
 from koers.core.ratelimit import too_many
 from koers.portal.services import login_link_use, login_link_valid, login_token
@@ -67,20 +68,16 @@ def portal_login(request):
             token = login_token(client)
             link = settings.KOERS_BASE_URL.rstrip("/") + reverse("portal_enter", args=[token])
             sender = client.organisation.email or settings.DEFAULT_FROM_EMAIL
-            send_mail(
-                _("Je aanmeldlink voor Koers"),
-                _(
+            with in_language_of(client):  # the e-mail follows the client's language
+                subject = _("Je aanmeldlink voor Koers")
+                body = _(
                     "Dag %(name)s,\n\nMet deze link meld je je aan (30 minuten geldig, één keer te gebruiken):\n%(link)s\n\nStuur deze e-mail aan niemand door.\n\n%(centre)s"
-                )
-                % {
+                ) % {
                     "name": client.first_name,
                     "link": link,
                     "centre": client.organisation.working_name or client.organisation.name,
-                },
-                sender,
-                [client.email],
-                fail_silently=True,
-            )
+                }
+            send_mail(subject, body, sender, [client.email], fail_silently=True)
         # The same answer whether or not the address is known: the portal does not reveal who is a client.
         return render(request, "portal/login_sent.html")
     return render(request, "portal/login.html", {"form": form})

@@ -4,7 +4,9 @@
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from koers.core.languages import in_language_of
 from koers.vouchers.models import Voucher
 from koers.vouchers.rules.evaluation import EvaluationStep
 
@@ -47,22 +49,31 @@ def _centre_name(voucher: Voucher) -> str:
 
 
 def evaluation_message(voucher: Voucher, step: EvaluationStep) -> tuple[str, str, str]:
-    """LBC-15: the invitation and the reminders; the evaluation is anonymous and takes five minutes."""
-    first = voucher.client.first_name
-    if step == EvaluationStep.INVITE:
-        subject = "Hoe was je loopbaanbegeleiding? Geef je evaluatie"
-        # COM-01: the centre's working name where the voucher is first mentioned.
-        opening = (
-            f"Je loopbaanbegeleiding met de loopbaancheque bij {_centre_name(voucher)} is "
-            "afgerond. Wil je in vijf minuten je begeleiding evalueren?"
+    """LBC-15: the invitation and the reminders; the evaluation is anonymous and takes five minutes.
+    Written in the client's language (their preference; French or German get Dutch)."""
+    with in_language_of(voucher.client):
+        if step == EvaluationStep.INVITE:
+            subject = _("Hoe was je loopbaanbegeleiding? Geef je evaluatie")
+            # COM-01: the centre's working name where the voucher is first mentioned.
+            opening = _(
+                "Je loopbaanbegeleiding met de loopbaancheque bij %(centre)s is afgerond. Wil je "
+                "in vijf minuten je begeleiding evalueren?"
+            ) % {"centre": _centre_name(voucher)}
+        else:
+            subject = _("Herinnering: je evaluatie van de loopbaanbegeleiding")
+            opening = _("We kregen je evaluatie nog niet. Ze is belangrijk voor VDAB en voor ons.")
+        body = "".join(
+            (
+                _("Dag %(name)s,") % {"name": voucher.client.first_name},
+                f"\n\n{opening}\n\n{evaluation_url(voucher)}\n\n",
+                _("Je antwoorden zijn anoniem."),
+                "\n\n",
+                _(
+                    "Nog een vraag over je POP? Je hebt recht op 30 minuten nazorg, tot een jaar na je synthesegesprek."
+                ),
+                "\n\n",
+                _("Met vriendelijke groeten,"),
+                f"\n{centre_signature(voucher)}\n",
+            )
         )
-    else:
-        subject = "Herinnering: je evaluatie van de loopbaanbegeleiding"
-        opening = "We kregen je evaluatie nog niet. Ze is belangrijk voor VDAB en voor ons."
-    body = (
-        f"Dag {first},\n\n{opening}\n\n{evaluation_url(voucher)}\n\n"
-        "Je antwoorden zijn anoniem.\n\n"
-        "Nog een vraag over je POP? Je hebt recht op 30 minuten nazorg, tot een jaar na je synthesegesprek.\n\n"
-        f"Met vriendelijke groeten,\n{centre_signature(voucher)}\n"
-    )
     return subject, body, centre_sender(voucher)

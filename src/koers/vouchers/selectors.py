@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from koers.core import permissions
 from koers.core.models import User
-from koers.lib.rules import Reason
 from koers.trajectories.models import (
     Contact,
     ContactForm,
@@ -297,7 +296,8 @@ class VoucherOffer:
     """What the client's page offers: "+ Loopbaancheque", or why a new voucher is not possible."""
 
     can_open: bool
-    reason: Reason | None
+    why_not: str = ""  # the reason's sentence, in the reader's language
+    rule: str = "LBC-01"
 
 
 def voucher_offer(*, user: User, client, today) -> VoucherOffer | None:
@@ -309,9 +309,11 @@ def voucher_offer(*, user: User, client, today) -> VoucherOffer | None:
         Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
     )
     missing = ruleset_missing(Programme.VOUCHER, today)
-    if missing:
-        return VoucherOffer(False, Reason("LBC-01", missing))
+    if missing:  # it names the last version and who can publish the next one
+        return VoucherOffer(False, missing)
     entitlement = voucher_entitlement(
         started_on=started, today=today, rulesets=versions(Programme.VOUCHER)
     )
-    return VoucherOffer(entitlement.allowed, None if entitlement.allowed else entitlement.reason)
+    if entitlement.allowed:
+        return VoucherOffer(True)
+    return VoucherOffer(False, entitlement.reason.message, entitlement.reason.rule)

@@ -3,6 +3,8 @@
 from django import template
 from django.forms import CheckboxInput, CheckboxSelectMultiple, RadioSelect
 
+from koers.lib.rules import reason_from_json
+
 register = template.Library()
 
 _BADGES = {
@@ -87,3 +89,10 @@ def phase(trajectory) -> str:
     from koers.trajectories.selectors import phase_label
 
     return phase_label(trajectory.programme, trajectory.phase) if trajectory.phase else ""
+
+
+@register.filter
+def reason_message(stored: dict) -> str:
+    """A reason stored as JSON (`reason_to_json`), in the reader's language; rows stored before
+    the template was kept show their sentence as it was."""
+    return reason_from_json(stored).message

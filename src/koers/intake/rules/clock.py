@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from koers.intake.rules.ruleset import Ruleset
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MONTHS = (
@@ -155,9 +155,11 @@ def acknowledgement_refusals(
         )
     if not names_moment(text, call_at):
         day, hour = format_moment(call_at)
-        refusals["text"] = Reason(
+        refusals["text"] = reason(
             "INT-03",
-            f"Noem in het bericht de datum en het uur waarop je belt, bv. “{day} om {hour}”.",
+            "Noem in het bericht de datum en het uur waarop je belt, bv. “{day} om {hour}”.",
+            day=day,
+            hour=hour,
         )
     return refusals
 
@@ -200,6 +202,10 @@ def lateness(
         return Lateness(
             "nearing",
             due,
-            Reason("INT-02", f"Minder dan {ruleset.nearing_hours} uur over om te contacteren."),
+            reason(
+                "INT-02",
+                "Minder dan {hours} uur over om te contacteren.",
+                hours=ruleset.nearing_hours,
+            ),
         )
     return Lateness("open", due, Reason("INT-02", "Contacteer binnen 24 uur."))

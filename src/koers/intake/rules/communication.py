@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from koers.intake.rules.ruleset import Ruleset
-from koers.lib.rules import Reason
+from koers.lib.rules import Phrase, Reason, reason
 
 VOUCHER_TERMS = re.compile(
     r"loopbaan[\s-]?cheques?|\bLBC\b|\bcheques?\s+(?:van\s+(?:de\s+)?)?VDAB|\bvouchers?\b",
@@ -55,12 +55,20 @@ def communication_check(
                 near,
                 mention.group(0),
                 mention.start(),
-                Reason(
+                reason(
                     "COM-01",
-                    f"“{mention.group(0)}”: de werknaam {name} staat er vlak bij."
-                    if near
-                    else f"“{mention.group(0)}” zonder de werknaam {name or '(onbekend)'} in de "
-                    f"buurt (binnen {ruleset.com_proximity_chars} tekens, zelfde alinea).",
+                    "“{mention}”: de werknaam {name} staat er vlak bij.",
+                    mention=mention.group(0),
+                    name=name,
+                )
+                if near
+                else reason(
+                    "COM-01",
+                    "“{mention}” zonder de werknaam {name} in de buurt (binnen {chars} tekens, "
+                    "zelfde alinea).",
+                    mention=mention.group(0),
+                    name=name or Phrase("(onbekend)"),
+                    chars=ruleset.com_proximity_chars,
                 ),
             )
         )

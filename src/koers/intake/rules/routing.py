@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from koers.intake.rules.ruleset import Ruleset
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 
 FAR = 3
 
@@ -28,11 +28,13 @@ def postal_distance(a: str, b: str) -> int:
     return FAR
 
 
-DISTANCE_TEXT = {
-    0: "werkt op de gewenste locatie",
-    1: "werkt in de buurt van de gewenste locatie",
-    2: "werkt in dezelfde regio",
-    FAR: "werkt verder weg",
+# How near a coach works to the lead's preferred location, as a reason about a candidate (whole
+# sentences, so that they translate; `_chosen_distance` says the same about the chosen coach).
+_DISTANCE_REASON = {
+    0: Reason("INT-01", "Werkt op de gewenste locatie."),
+    1: Reason("INT-01", "Werkt in de buurt van de gewenste locatie."),
+    2: Reason("INT-01", "Werkt in dezelfde regio."),
+    FAR: Reason("INT-01", "Werkt verder weg."),
 }
 
 
@@ -81,16 +83,15 @@ def route(
         available = not unavailable_during(coach, now, horizon)
         distance = min((postal_distance(postal_code, p) for p in coach.postal_codes), default=FAR)
         reasons = [
-            Reason(
-                "INT-05",
-                "Afwezig in de komende 24 uur (centrumagenda)."
-                if not available
-                else "Beschikbaar in de komende 24 uur.",
-            ),
-            Reason("INT-01", DISTANCE_TEXT[distance].capitalize() + "."),
-            Reason(
+            Reason("INT-05", "Afwezig in de komende 24 uur (centrumagenda).")
+            if not available
+            else Reason("INT-05", "Beschikbaar in de komende 24 uur."),
+            _DISTANCE_REASON[distance],
+            reason(
                 "INT-01",
-                f"{coach.recent_leads} aanvragen in de laatste {ruleset.recent_load_days} dagen.",
+                "{count} aanvragen in de laatste {days} dagen.",
+                count=coach.recent_leads,
+                days=ruleset.recent_load_days,
             ),
         ]
         candidates.append(
@@ -115,12 +116,26 @@ def route(
         )
     chosen = ranked[0]
     reasons = (
-        Reason("INT-05", f"{chosen.name} is beschikbaar in de komende 24 uur."),
-        Reason("INT-01", f"{chosen.name} {DISTANCE_TEXT[chosen.distance]}."),
-        Reason(
+        reason("INT-05", "{name} is beschikbaar in de komende 24 uur.", name=chosen.name),
+        _chosen_distance(chosen),
+        reason(
             "INT-01",
-            f"Laagste recente belasting onder de dichtste coaches: {chosen.recent_leads} aanvragen "
-            f"in de laatste {ruleset.recent_load_days} dagen.",
+            "Laagste recente belasting onder de dichtste coaches: {count} aanvragen in de laatste "
+            "{days} dagen.",
+            count=chosen.recent_leads,
+            days=ruleset.recent_load_days,
         ),
     )
     return RoutingDecision(chosen.coach_id, reasons, tuple(candidates))
+
+
+def _chosen_distance(chosen: Candidate) -> Reason:
+    if chosen.distance == 0:
+        return reason("INT-01", "{name} werkt op de gewenste locatie.", name=chosen.name)
+    if chosen.distance == 1:
+        return reason(
+            "INT-01", "{name} werkt in de buurt van de gewenste locatie.", name=chosen.name
+        )
+    if chosen.distance == 2:
+        return reason("INT-01", "{name} werkt in dezelfde regio.", name=chosen.name)
+    return reason("INT-01", "{name} werkt verder weg.", name=chosen.name)

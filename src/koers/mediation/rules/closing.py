@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Joined, Phrase, Reason, reason
 from koers.mediation.rules.ruleset import Ruleset, Tender
 
 
@@ -57,6 +57,14 @@ ADVICE_LABELS: dict[Advice, str] = {
     Advice.NEED: "Nood aan persoonlijke dienstverlening",
     Advice.EXHAUSTED: "Dienstverlening uitgeput",
     Advice.REASSESS: "Nieuwe inschatting nodig",
+}
+
+# The same labels inside a reason's sentence, translated with it.
+ADVICE_PHRASES: dict[Advice, Phrase] = {
+    Advice.NO_NEED: Phrase("Geen nood aan persoonlijke dienstverlening"),
+    Advice.NEED: Phrase("Nood aan persoonlijke dienstverlening"),
+    Advice.EXHAUSTED: Phrase("Dienstverlening uitgeput"),
+    Advice.REASSESS: Phrase("Nieuwe inschatting nodig"),
 }
 
 # MED-14: word for word from seed 004 §4.3 — printed on the advice and sent to the citizen.
@@ -135,8 +143,9 @@ def closing_due(
                 (
                     Reason(
                         "MED-13",
-                        f"WIJ3: 18 maanden bemiddeling en het einde van de projecten "
-                        f"({params.project_end:%d/%m/%Y}) zijn bereikt.",
+                        "WIJ3: 18 maanden bemiddeling en het einde van de projecten ({end}) zijn "
+                        "bereikt.",
+                        (("end", f"{params.project_end:%d/%m/%Y}"),),
                     ),
                 ),
                 closable_on=end,
@@ -145,7 +154,13 @@ def closing_due(
         return ClosingDue(
             None,
             None,
-            (Reason("MED-13", f"WIJ3 sluit ten vroegste op {end:%d/%m/%Y}; nooit op passief."),),
+            (
+                Reason(
+                    "MED-13",
+                    "WIJ3 sluit ten vroegste op {end}; nooit op passief.",
+                    (("end", f"{end:%d/%m/%Y}"),),
+                ),
+            ),
             closable_on=end,
             max_duration_on=end,
         )
@@ -160,21 +175,24 @@ def closing_due(
         candidates.append((max(minimum, maximum), ClosingReason.MAX_DURATION))
     unconfirmed = Reason(
         "MED-12",
-        f"De maximale duur ({months} maanden) is niet bevestigd door de beheerder van de "
+        "De maximale duur ({months} maanden) is niet bevestigd door de beheerder van de "
         "partner: de service gaat niet automatisch “ter afsluiting” op maximale duur.",
+        (("months", months),),
     )
     on, reason = min(candidates) if candidates else (None, None)
     if on is None or today < on:
         reasons = [
             Reason(
                 "MED-12",
-                f"De service kan ten vroegste op {minimum:%d/%m/%Y} afsluiten (6 maanden "
-                "bemiddeling)"
-                + (
-                    f"; de maximale duur is bereikt op {maximum:%d/%m/%Y}."
-                    if maximum_confirmed
-                    else "."
-                ),
+                "De service kan ten vroegste op {minimum} afsluiten (6 maanden bemiddeling); de "
+                "maximale duur is bereikt op {maximum}.",
+                (("maximum", f"{maximum:%d/%m/%Y}"), ("minimum", f"{minimum:%d/%m/%Y}")),
+            )
+            if maximum_confirmed
+            else Reason(
+                "MED-12",
+                "De service kan ten vroegste op {minimum} afsluiten (6 maanden bemiddeling).",
+                (("minimum", f"{minimum:%d/%m/%Y}"),),
             )
         ]
         if not maximum_confirmed:
@@ -186,15 +204,21 @@ def closing_due(
             closable_on=minimum,
             max_duration_on=latest if maximum_confirmed else None,
         )
-    message = (
-        f"{ruleset.passive_month_ends} maanden na elkaar op een passieve categorie op de laatste "
-        "dag van de maand, na minstens 6 maanden bemiddeling."
+    why = (
+        Reason(
+            "MED-12",
+            "{count} maanden na elkaar op een passieve categorie op de laatste dag van de maand, "
+            "na minstens 6 maanden bemiddeling.",
+            (("count", ruleset.passive_month_ends),),
+        )
         if reason == ClosingReason.PASSIVE
-        else f"De maximale duur van de bemiddeling ({months} maanden) is bereikt."
+        else Reason(
+            "MED-12",
+            "De maximale duur van de bemiddeling ({months} maanden) is bereikt.",
+            (("months", months),),
+        )
     )
-    return ClosingDue(
-        reason, on, (Reason("MED-12", message),), closable_on=on, max_duration_on=latest
-    )
+    return ClosingDue(reason, on, (why,), closable_on=on, max_duration_on=latest)
 
 
 def _passive_since(
@@ -238,11 +262,19 @@ def advice_refusal(
         )
     allowed = advice_options(reason)
     if option not in allowed:
-        labels = ", ".join(f"“{ADVICE_LABELS[a]}”" for a in allowed)
-        return Reason(
-            "MED-14",
-            f"Na {'3× passieve categorie' if reason == ClosingReason.PASSIVE else 'maximale duur'}"
-            f" zijn alleen deze adviezen mogelijk: {labels}.",
+        labels = Joined(tuple(ADVICE_PHRASES[a] for a in allowed), "”, “")
+        return (
+            Reason(
+                "MED-14",
+                "Na 3× passieve categorie zijn alleen deze adviezen mogelijk: “{labels}”.",
+                (("labels", labels),),
+            )
+            if reason == ClosingReason.PASSIVE
+            else Reason(
+                "MED-14",
+                "Na maximale duur zijn alleen deze adviezen mogelijk: “{labels}”.",
+                (("labels", labels),),
+            )
         )
     if not (mail or printed):
         return Reason("MED-14", "Vink “Mail eindadvies” of “Print eindadvies” aan (minstens één).")
@@ -280,6 +312,12 @@ RETURN_LABELS = {
     ReturnTo.NONE: "Nee",
     ReturnTo.VDAB_MEDIATOR: "Ja (VDAB-bemiddelaar)",
     ReturnTo.CHEF_OE: "Ja (Chef OE)",
+}
+
+RETURN_PHRASES = {
+    ReturnTo.NONE: Phrase("Nee"),
+    ReturnTo.VDAB_MEDIATOR: Phrase("Ja (VDAB-bemiddelaar)"),
+    ReturnTo.CHEF_OE: Phrase("Ja (Chef OE)"),
 }
 
 # Annex 3 (and annex 4 for WIJ3: only the maximum-duration rows). advice None = no advice.
@@ -323,7 +361,6 @@ def return_to_vdab(
                 ),
             ),
         )
-    annex = "bijlage 4" if tender == Tender.WIJ3 else "bijlage 3"
     if tender == Tender.WIJ3 and reason == ClosingReason.PASSIVE:
         raise ValueError("WIJ3 never closes on passive category (MED-13)")
     key = (
@@ -332,7 +369,16 @@ def return_to_vdab(
         Advice(advice) if advice and way == ClosingWay.PARTNER_ADVICE else None,
     )
     to = RETURN_TABLE[key]
-    reasons = [Reason("MED-17", f"Volgens {annex}: {RETURN_LABELS[to]}.")]
+    reasons = [
+        Reason(
+            "MED-17",
+            "Volgens {annex}: {to}.",
+            (
+                ("annex", Phrase("bijlage 4") if tender == Tender.WIJ3 else Phrase("bijlage 3")),
+                ("to", RETURN_PHRASES[to]),
+            ),
+        )
+    ]
     if open_items and to == ReturnTo.NONE:
         to = ReturnTo.VDAB_MEDIATOR
         reasons.append(
@@ -369,10 +415,11 @@ def month_end_refusal(
     if month_end < started_on:
         return (
             "month_end",
-            Reason(
+            reason(
                 "MED-12",
-                f"Deze maand ligt vóór de start van de bemiddeling ({started_on:%d/%m/%Y}): "
-                "alleen de maanden van de bemiddeling tellen.",
+                "Deze maand ligt vóór de start van de bemiddeling ({start}): alleen de maanden "
+                "van de bemiddeling tellen.",
+                start=f"{started_on:%d/%m/%Y}",
             ),
         )
     if category and not is_catwz_code(category):
@@ -394,16 +441,16 @@ def tender_setting_refusals(
     """The partner's confirmation of the values the seed does not give (MED-12)."""
     errors: dict[str, Reason] = {}
     if not minimum_months <= maximum_months <= MAX_SETTING_MONTHS:
-        errors["maximum_months"] = Reason(
+        errors["maximum_months"] = reason(
             "MED-12",
-            f"De maximale duur ligt tussen {minimum_months} (de minimumduur) en "
-            f"{MAX_SETTING_MONTHS} maanden.",
+            "De maximale duur ligt tussen {minimum} (de minimumduur) en {maximum} maanden.",
+            minimum=minimum_months,
+            maximum=MAX_SETTING_MONTHS,
         )
     wrong = [c for c in passive_codes if not is_catwz_code(c)]
     if wrong:
-        errors["passive_codes"] = Reason(
-            "MED-12",
-            "Geen CATWZ-code van twee cijfers: " + ", ".join(wrong) + ".",
+        errors["passive_codes"] = reason(
+            "MED-12", "Geen CATWZ-code van twee cijfers: {codes}.", codes=", ".join(wrong)
         )
     elif not passive_codes:
         errors["passive_codes"] = Reason("MED-12", "Geef minstens één passieve CATWZ-code.")

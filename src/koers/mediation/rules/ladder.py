@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 from koers.mediation.rules.ruleset import Ruleset
 
 
@@ -117,11 +117,10 @@ def ladder_step(state: LadderState, outcome: Outcome) -> Step:
     state, outcome = LadderState(state), Outcome(outcome)
     if state in TERMINAL:
         raise LadderError(
-            Reason(
-                "MED-03",
-                "De eerste afspraak is al afgewerkt: er kan geen uitkomst meer bij."
-                if state == LadderState.PRESENT
-                else "De service is gestopt wegens afwezigheid: er kan geen uitkomst meer bij.",
+            Reason("MED-03", "De eerste afspraak is al afgewerkt: er kan geen uitkomst meer bij.")
+            if state == LadderState.PRESENT
+            else Reason(
+                "MED-03", "De service is gestopt wegens afwezigheid: er kan geen uitkomst meer bij."
             )
         )
     after = TRANSITIONS[(state, outcome)]
@@ -159,12 +158,13 @@ def _explain(state: LadderState, outcome: Outcome, after: LadderState) -> Reason
     kind = APPOINTMENT[after][1]
     number = APPOINTMENT[after][0]
     if kind == AppointmentKind.REGISTERED:
-        return Reason(
+        return reason(
             "MED-03",
-            f"Maak een nieuwe, aangetekende afspraak (afspraak {number}); het blijft een "
+            "Maak een nieuwe, aangetekende afspraak (afspraak {number}); het blijft een "
             "toeleidingsafspraak.",
+            number=number,
         )
-    return Reason("MED-03", f"Maak een nieuwe gewone afspraak (afspraak {number}).")
+    return reason("MED-03", "Maak een nieuwe gewone afspraak (afspraak {number}).", number=number)
 
 
 def ladder_fold(outcomes: list[Outcome] | tuple[Outcome, ...]) -> LadderState:
@@ -210,12 +210,19 @@ def next_step(
     stops_invalid = state in (LadderState.REGISTERED_2, LadderState.REGISTERED_3)
     reasons: list[Reason] = []
     if plan_by and not appointment_made:
-        kind_text = "aangetekende" if kind == AppointmentKind.REGISTERED else "gewone"
         reasons.append(
-            Reason(
+            reason(
                 "MED-03",
-                f"Leg uiterlijk op {plan_by:%d/%m/%Y} een nieuwe {kind_text} eerste afspraak vast "
+                "Leg uiterlijk op {date} een nieuwe aangetekende eerste afspraak vast "
                 "(de afspraak zelf mag later vallen).",
+                date=f"{plan_by:%d/%m/%Y}",
+            )
+            if kind == AppointmentKind.REGISTERED
+            else reason(
+                "MED-03",
+                "Leg uiterlijk op {date} een nieuwe gewone eerste afspraak vast "
+                "(de afspraak zelf mag later vallen).",
+                date=f"{plan_by:%d/%m/%Y}",
             )
         )
         if late:
@@ -245,10 +252,12 @@ def replan_on_time(*, absent_on: date, fixed_on: date, ruleset: Ruleset) -> Reas
     """MED-03: a warning (never a refusal) when the new appointment was fixed after the target."""
     if (fixed_on - absent_on).days <= ruleset.replan_target_days:
         return None
-    return Reason(
+    return reason(
         "MED-03",
-        f"De nieuwe afspraak werd pas {(fixed_on - absent_on).days} dagen na de afwezigheid "
-        f"vastgelegd (streefdoel: binnen {ruleset.replan_target_days} kalenderdagen).",
+        "De nieuwe afspraak werd pas {days} dagen na de afwezigheid vastgelegd (streefdoel: "
+        "binnen {target} kalenderdagen).",
+        days=(fixed_on - absent_on).days,
+        target=ruleset.replan_target_days,
     )
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Phrase, Reason, reason
 from koers.mediation.rules.ruleset import Ruleset
 
 # ---- MED-02: the invitation letter --------------------------------------------------------------
@@ -27,11 +27,16 @@ def letter_size(
     total = letter_pages + sum(attachment_pages) + blanks
     refusal = None
     if by_letter and total > ruleset.letter_max_pages:
-        refusal = Reason(
+        refusal = reason(
             "MED-02",
-            f"Deze brief telt {total} pagina's (brief {letter_pages}, bijlagen "
-            f"{sum(attachment_pages)}, blanco {blanks}); per brief mogen er maximaal "
-            f"{ruleset.letter_max_pages} pagina's zijn. Laat een bijlage weg of stuur per e-mail.",
+            "Deze brief telt {total} pagina's (brief {letter}, bijlagen {attachments}, blanco "
+            "{blanks}); per brief mogen er maximaal {maximum} pagina's zijn. Laat een bijlage weg "
+            "of stuur per e-mail.",
+            total=total,
+            letter=letter_pages,
+            attachments=sum(attachment_pages),
+            blanks=blanks,
+            maximum=ruleset.letter_max_pages,
         )
     return LetterSize(letter_pages, tuple(attachment_pages), blanks, total, refusal)
 
@@ -52,12 +57,21 @@ def first_sheet_countdown(*, present_on: date, today: date, ruleset: Ruleset) ->
     client attended the first appointment."""
     due = present_on + timedelta(days=ruleset.first_sheet_days)
     left = (due - today).days
-    message = (
-        f"Eerste afsprakenblad uiterlijk op {due:%d/%m/%Y} ({left} dagen)."
+    why = (
+        reason(
+            "MED-05",
+            "Eerste afsprakenblad uiterlijk op {due} ({left} dagen).",
+            due=f"{due:%d/%m/%Y}",
+            left=left,
+        )
         if left >= 0
-        else f"Eerste afsprakenblad te laat: de termijn liep af op {due:%d/%m/%Y}."
+        else reason(
+            "MED-05",
+            "Eerste afsprakenblad te laat: de termijn liep af op {due}.",
+            due=f"{due:%d/%m/%Y}",
+        )
     )
-    return Countdown(due, left, left < 0, Reason("MED-05", message))
+    return Countdown(due, left, left < 0, why)
 
 
 def start_refusals(
@@ -91,19 +105,13 @@ def first_sheet_signatures_missing(
     *, partner_signed: bool, participant_signed: bool
 ) -> list[Reason]:
     """MED-05: partner and participant both sign the first sheet; say whose signature is missing."""
-    missing = [
-        who
-        for who, signed in (("de partner", partner_signed), ("de deelnemer", participant_signed))
-        if not signed
-    ]
-    if not missing:
+    if partner_signed and participant_signed:
         return []
-    return [
-        Reason(
-            "MED-05",
-            "Handtekening ontbreekt op het eerste afsprakenblad: " + " en ".join(missing) + ".",
-        )
-    ]
+    if not (partner_signed or participant_signed):
+        who = Phrase("de partner en de deelnemer")
+    else:
+        who = Phrase("de deelnemer") if partner_signed else Phrase("de partner")
+    return [reason("MED-05", "Handtekening ontbreekt op het eerste afsprakenblad: {who}.", who=who)]
 
 
 # ---- MED-08: an up-to-date file ---------------------------------------------------------------
@@ -163,10 +171,10 @@ def training_cancel_refusal(
 def own_training_refusal(*, is_bvs: bool, code: str, ruleset: Ruleset) -> Reason | None:
     """A work-exploration internship (BVS) is registered with training code 953030."""
     if is_bvs and code.strip() != ruleset.bvs_training_code:
-        return Reason(
+        return reason(
             "MED-11",
-            f"Een beroepsverkennende stage wordt geregistreerd met opleidingscode "
-            f"{ruleset.bvs_training_code}.",
+            "Een beroepsverkennende stage wordt geregistreerd met opleidingscode {code}.",
+            code=ruleset.bvs_training_code,
         )
     if not code.strip():
         return Reason("MED-11", "Geef de opleidingscode uit de VDAB-opleidingengids.")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.models import User
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason_to_json
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.services.common import (
@@ -111,7 +111,7 @@ def _close(service, *, way: str, now: datetime, acting_user) -> None:
     service.closing_way = way
     service.closed_at = now
     service.returned_to = decision.to.value
-    service.returned_reasons = [{"rule": r.rule, "message": r.message} for r in decision.reasons]
+    service.returned_reasons = [reason_to_json(r) for r in decision.reasons]
     save_with_user(service, acting_user)
     # Local time: "the next day" starts at midnight in Belgium, not in UTC.
     until = closing_rules.access_ends(
@@ -145,7 +145,7 @@ def advice_give(
         today=timezone.localdate(now),
     )
     if refusal:
-        field_name = {"Vink": "mail"}.get(refusal.message[:4], "advice")
+        field_name = {"Vink": "mail"}.get(refusal.template[:4], "advice")
         raise refuse(field_name, refusal)
     service.advice = option
     service.advice_remark = remark.strip()

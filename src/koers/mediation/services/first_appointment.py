@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.models import Organisation, User
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason_to_json
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.rules import ladder
@@ -306,7 +306,7 @@ def _stop_for_absence(service: m.MediationService, *, acting_user, now: datetime
         tender=service.tender, reason="absence", way="absence_stop", advice=None, open_items=False
     )
     service.returned_to = decision.to.value
-    service.returned_reasons = [{"rule": r.rule, "message": r.message} for r in decision.reasons]
+    service.returned_reasons = [reason_to_json(r) for r in decision.reasons]
     save_with_user(service, acting_user)
     end_trajectory(
         service, TrajectoryStatus.CANCELLED, now=now, acting_user=acting_user, access_until=now

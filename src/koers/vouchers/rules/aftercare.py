@@ -8,7 +8,7 @@ registered; how much of it falls within the right is shown, never refused (after
 import calendar
 from datetime import date
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 from koers.vouchers.rules.ruleset import Ruleset
 
 
@@ -24,10 +24,10 @@ def aftercare_refusal(
         return Reason("LBC-18", "Nazorg ligt na het synthesegesprek.")
     deadline = aftercare_deadline(synthesis_date, ruleset)
     if on > deadline:
-        return Reason(
+        return reason(
             "LBC-18",
-            f"Nazorg kan tot maximaal een jaar na het synthesegesprek (tot en met "
-            f"{deadline:%d/%m/%Y}).",
+            "Nazorg kan tot maximaal een jaar na het synthesegesprek (tot en met {deadline}).",
+            deadline=f"{deadline:%d/%m/%Y}",
         )
     return None
 

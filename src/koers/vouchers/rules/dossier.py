@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Joined, Phrase, Reason, reason
 from koers.vouchers.rules.ruleset import Ruleset
 
 
@@ -37,7 +37,7 @@ class DossierFacts:
 @dataclass(frozen=True)
 class ChecklistItem:
     key: str
-    label: str
+    label: Phrase
     ok: bool
     reason: Reason
 
@@ -45,46 +45,61 @@ class ChecklistItem:
 def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistItem]:
     items: list[ChecklistItem] = []
 
-    def add(key: str, label: str, ok: bool, rule: str, message: str) -> None:
-        items.append(ChecklistItem(key, label, ok, Reason(rule, message)))
+    def add(key: str, label: Phrase, ok: bool, why: Reason) -> None:
+        items.append(ChecklistItem(key, label, ok, why))
 
     minimum = ruleset.individual_min_minutes(facts.voucher_number)
     add(
         "hours",
-        "4 uur begeleiding geregistreerd",
+        Phrase("4 uur begeleiding geregistreerd"),
         facts.counted_minutes >= ruleset.voucher_minutes,
-        "LBC-01",
-        f"{facts.counted_minutes} van {ruleset.voucher_minutes} minuten tellen mee.",
+        reason(
+            "LBC-01",
+            "{counted} van {total} minuten tellen mee.",
+            counted=facts.counted_minutes,
+            total=ruleset.voucher_minutes,
+        ),
     )
     add(
         "individual",
-        "Minimum individuele begeleiding",
+        Phrase("Minimum individuele begeleiding"),
         facts.individual_minutes >= minimum,
-        "LBC-03",
-        f"{facts.individual_minutes} van minstens {minimum} minuten individueel.",
+        reason(
+            "LBC-03",
+            "{individual} van minstens {minimum} minuten individueel.",
+            individual=facts.individual_minutes,
+            minimum=minimum,
+        ),
     )
     add(
         "intake",
-        "Intake: alle onderwerpen toegelicht",
+        Phrase("Intake: alle onderwerpen toegelicht"),
         facts.intake_topics_missing == 0,
-        "LBC-10",
-        "Alle onderwerpen toegelicht."
+        Reason("LBC-10", "Alle onderwerpen toegelicht.")
         if facts.intake_topics_missing == 0
-        else f"Nog {facts.intake_topics_missing} onderwerp(en) van de intake aan te vinken.",
+        else reason(
+            "LBC-10",
+            "Nog {missing} onderwerp(en) van de intake aan te vinken.",
+            missing=facts.intake_topics_missing,
+        ),
     )
     add(
         "contract",
-        "Overeenkomst: origineel ontvangen",
+        Phrase("Overeenkomst: origineel ontvangen"),
         facts.contract_original,
-        "LBC-11",
-        "De overeenkomst in tweevoud ondertekend; het origineel (geen scan of kopie) gaat naar het centrum.",
+        Reason(
+            "LBC-11",
+            "De overeenkomst in tweevoud ondertekend; het origineel (geen scan of kopie) gaat naar het centrum.",
+        ),
     )
     add(
         "code_of_conduct",
-        "Gedragscode meegegeven of gemaild",
+        Phrase("Gedragscode meegegeven of gemaild"),
         facts.code_of_conduct_given,
-        "LBC-11",
-        "De coach noteert wanneer de gedragscode meegegeven of gemaild werd; een aangemaakte PDF alleen volstaat niet.",
+        Reason(
+            "LBC-11",
+            "De coach noteert wanneer de gedragscode meegegeven of gemaild werd; een aangemaakte PDF alleen volstaat niet.",
+        ),
     )
     missing = [
         c.label
@@ -93,42 +108,51 @@ def dossier_checklist(facts: DossierFacts, ruleset: Ruleset) -> list[ChecklistIt
     ]
     add(
         "attendance",
-        "Bewijs van deelname per contact",
+        Phrase("Bewijs van deelname per contact"),
         bool(facts.contacts) and not missing,
-        "LBC-11",
-        "Voor elk contact een ondertekend origineel van een bewijs van deelname waarop het contact staat, "
-        "of voor een videogesprek een screenshot."
-        + (f" Ontbreekt voor: {', '.join(missing)}." if missing else ""),
+        reason(
+            "LBC-11",
+            "Voor elk contact een ondertekend origineel van een bewijs van deelname waarop het contact staat, "
+            "of voor een videogesprek een screenshot. Ontbreekt voor: {missing}.",
+            missing=", ".join(missing),
+        )
+        if missing
+        else Reason(
+            "LBC-11",
+            "Voor elk contact een ondertekend origineel van een bewijs van deelname waarop het contact staat, "
+            "of voor een videogesprek een screenshot.",
+        ),
     )
     if facts.pop_follows_with_voucher_2:
         add(
             "pop",
-            "POP volgt met cheque 2",
+            Phrase("POP volgt met cheque 2"),
             True,
-            "LBC-13",
-            "Gecombineerd POP: het wordt bij het dossier van cheque 2 geleverd.",
+            Reason("LBC-13", "Gecombineerd POP: het wordt bij het dossier van cheque 2 geleverd."),
         )
     else:
         add(
             "pop",
-            "Kopie van het POP (of Checklist POP)",
+            Phrase("Kopie van het POP (of Checklist POP)"),
             facts.pop_copy or facts.pop_checklist,
-            "LBC-11",
-            "Een kopie van het gefinaliseerde POP op het sjabloon van het centrum, of de Checklist POP van VDAB.",
+            Reason(
+                "LBC-11",
+                "Een kopie van het gefinaliseerde POP op het sjabloon van het centrum, of de Checklist POP van VDAB.",
+            ),
         )
     add(
         "evaluation",
-        "Evaluatie ingevuld (of 2 herinneringen in het dossier)",
+        Phrase("Evaluatie ingevuld (of 2 herinneringen in het dossier)"),
         facts.evaluation_received or facts.evaluation_correspondence_added,
-        "LBC-15",
-        "De evaluatie van de cliënt, of na 2 herinneringen de correspondentie erover.",
+        Reason(
+            "LBC-15", "De evaluatie van de cliënt, of na 2 herinneringen de correspondentie erover."
+        ),
     )
     add(
         "aftercare_informed",
-        "Cliënt op de hoogte van nazorg",
+        Phrase("Cliënt op de hoogte van nazorg"),
         facts.aftercare_informed,
-        "LBC-18",
-        "Bij het afronden van de cheque vertelt de coach de cliënt over nazorg.",
+        Reason("LBC-18", "Bij het afronden van de cheque vertelt de coach de cliënt over nazorg."),
     )
     return items
 
@@ -154,7 +178,8 @@ def closes_early(items: list[ChecklistItem]) -> Reason | None:
     short = [item for item in items if not item.ok and item.key in _GUIDANCE]
     if not short:
         return None
-    return Reason(
+    return reason(
         short[0].reason.rule,
-        "De begeleiding is niet volledig: " + " ".join(item.reason.message for item in short),
+        "De begeleiding is niet volledig: {details}",
+        details=Joined(tuple(item.reason for item in short), " "),
     )

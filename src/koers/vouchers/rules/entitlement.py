@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Reason, reason
 from koers.vouchers.rules.ruleset import ABSOLUTE_MAX_VOUCHERS, RULESETS, Ruleset, ruleset_for
 
 __all__ = ["ABSOLUTE_MAX_VOUCHERS", "Entitlement", "voucher_entitlement"]
@@ -34,11 +34,16 @@ def voucher_entitlement(
             False,
             None,
             limit,
-            Reason(
+            reason(
                 "LBC-01",
-                f"Deze cliënt heeft al {used} loopbaancheque(s) gebruikt; het maximum is {limit}.",
+                "Deze cliënt heeft al {used} loopbaancheque(s) gebruikt; het maximum is {limit}.",
+                used=used,
+                limit=limit,
             ),
         )
     return Entitlement(
-        True, used + 1, limit, Reason("LBC-01", f"Dit wordt loopbaancheque {used + 1}.")
+        True,
+        used + 1,
+        limit,
+        reason("LBC-01", "Dit wordt loopbaancheque {number}.", number=used + 1),
     )

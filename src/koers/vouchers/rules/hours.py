@@ -6,7 +6,7 @@ the rule ID and a Dutch sentence so the UI and the API can explain it.
 
 from dataclasses import dataclass
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Phrase, Reason, phrase, reason
 from koers.vouchers.rules.ruleset import Ruleset
 
 
@@ -49,15 +49,17 @@ def check_duration(facts: ContactFacts, ruleset: Ruleset) -> Reason | None:
         return None
     minutes = facts.duration_minutes
     if minutes % ruleset.block_minutes:
-        return Reason(
+        return reason(
             "LBC-02",
-            f"Registreer in blokken van {ruleset.block_minutes} minuten (30, 60, 90 of 120).",
+            "Registreer in blokken van {block} minuten (30, 60, 90 of 120).",
+            block=ruleset.block_minutes,
         )
     if not ruleset.contact_min_minutes <= minutes <= ruleset.contact_max_minutes:
-        return Reason(
+        return reason(
             "LBC-02",
-            f"Een contact duurt minstens {ruleset.contact_min_minutes} minuten en hoogstens "
-            f"{ruleset.contact_max_minutes // 60} uur.",
+            "Een contact duurt minstens {minimum} minuten en hoogstens {maximum} uur.",
+            minimum=ruleset.contact_min_minutes,
+            maximum=ruleset.contact_max_minutes // 60,
         )
     return None
 
@@ -145,24 +147,31 @@ def judge_contact(
         if minutes > group_left:
             minutes = max(group_left, 0)
             reasons.append(
-                Reason(
+                reason(
                     "LBC-04",
-                    f"Groepsbegeleiding telt op cheque {voucher_number} maximaal "
-                    f"{_hours(ruleset.group_max_minutes[voucher_number])}.",
+                    "Groepsbegeleiding telt op cheque {number} maximaal {hours}.",
+                    number=voucher_number,
+                    hours=_hours(ruleset.group_max_minutes[voucher_number]),
                 )
             )
     if minutes > left:
         minutes = max(left, 0)
         reasons.append(
-            Reason("LBC-01", f"Een loopbaancheque telt {_hours(ruleset.voucher_minutes)}.")
+            reason(
+                "LBC-01",
+                "Een loopbaancheque telt {hours}.",
+                hours=_hours(ruleset.voucher_minutes),
+            )
         )
     if minutes == facts.duration_minutes:
-        reasons.append(Reason("LBC-02", f"{_hours(minutes)} telt mee."))
+        reasons.append(reason("LBC-02", "{hours} telt mee.", hours=_hours(minutes)))
     return Decision(minutes, tuple(reasons))
 
 
-def _hours(minutes: int) -> str:
+def _hours(minutes: int) -> Phrase:
     hours, rest = divmod(minutes, 60)
     if rest == 0:
-        return f"{hours} uur"
-    return f"{hours},5 uur" if rest == 30 else f"{minutes} minuten"
+        return phrase("{hours} uur", hours=hours)
+    if rest == 30:
+        return phrase("{hours},5 uur", hours=hours)
+    return phrase("{minutes} minuten", minutes=minutes)

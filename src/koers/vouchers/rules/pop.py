@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Joined, Phrase, Reason, reason
 
 # LBC-12: the sections, in the order the client writes them.
 POP_SECTIONS: dict[str, str] = {
@@ -17,6 +17,12 @@ POP_SECTIONS: dict[str, str] = {
     "evaluation": "Evaluatie van het actieplan",
 }
 REQUIRED_SECTIONS = ("career_question", "reflections")
+# LBC-12: what to fill in when a required section is empty.
+_MISSING_SECTION = {
+    "career_question": Reason("LBC-12", "Vul de rubriek “Loopbaanvraag” in."),
+    "reflections": Reason("LBC-12", "Vul de rubriek “Reflecties en inzichten” in."),
+}
+_NO_CHOICES = Reason("LBC-12", "Een POP bevat keuzes, beslissingen en/of acties.")
 
 # Verbs that describe thinking rather than doing: an action built only on them is not concrete.
 _THINKING = {
@@ -84,7 +90,7 @@ def _has_doing_verb(text: str) -> bool:
     return False
 
 
-def action_problems(action: Action) -> list[str]:
+def action_problems(action: Action) -> list[Phrase]:
     """LBC-12: why an action is not concrete (what, by when, by whom, a verb of doing)."""
     problems = []
     if (
@@ -92,11 +98,11 @@ def action_problems(action: Action) -> list[str]:
         or not _has_doing_verb(action.what)
         or _VAGUE.search(action.what.lower())
     ):
-        problems.append("geen concrete handeling (wat ga je doen?)")
+        problems.append(Phrase("geen concrete handeling (wat ga je doen?)"))
     if action.by_when is None:
-        problems.append("geen datum (tegen wanneer?)")
+        problems.append(Phrase("geen datum (tegen wanneer?)"))
     if not action.by_whom.strip():
-        problems.append("geen verantwoordelijke (door wie?)")
+        problems.append(Phrase("geen verantwoordelijke (door wie?)"))
     return problems
 
 
@@ -106,14 +112,19 @@ def pop_problems(pop: PopFacts, *, actions_required: bool) -> list[Reason]:
     reasons: list[Reason] = []
     for key in REQUIRED_SECTIONS:
         if not pop.sections.get(key, "").strip():
-            reasons.append(Reason("LBC-12", f"Vul de rubriek “{POP_SECTIONS[key]}” in."))
+            reasons.append(_MISSING_SECTION[key])
     if not (pop.sections.get("choices", "").strip() or pop.actions):
-        reasons.append(Reason("LBC-12", "Een POP bevat keuzes, beslissingen en/of acties."))
+        reasons.append(_NO_CHOICES)
     for index, action in enumerate(pop.actions, start=1):
         problems = action_problems(action)
         if problems:
             reasons.append(
-                Reason("LBC-12", f"Actie {index} is niet concreet: {', '.join(problems)}.")
+                reason(
+                    "LBC-12",
+                    "Actie {index} is niet concreet: {problems}.",
+                    index=index,
+                    problems=Joined(tuple(problems)),
+                )
             )
     concrete = [a for a in pop.actions if not action_problems(a)]
     if not concrete:
@@ -131,9 +142,10 @@ def pop_problems(pop: PopFacts, *, actions_required: bool) -> list[Reason]:
             has_action = any(a.voucher == number for a in pop.actions)
             if not pop.covered.get(number, "").strip() and not has_action:
                 reasons.append(
-                    Reason(
+                    reason(
                         "LBC-13",
-                        f"Een gecombineerd POP toont wat aan bod kwam en welke acties gezet werden in cheque {number}.",
+                        "Een gecombineerd POP toont wat aan bod kwam en welke acties gezet werden in cheque {number}.",
+                        number=number,
                     )
                 )
     return reasons
@@ -214,10 +226,10 @@ def pop_facts_from_content(content: object, vouchers: tuple[int, ...]) -> PopFac
 
 def pop_blocks_finalising(reasons: list[Reason], *, actions_required: bool) -> bool:
     """Missing sections always block; non-concrete actions block only when the centre requires actions."""
-    blocking_starts = ("Vul de rubriek", "Een POP bevat keuzes", "Een gecombineerd POP")
-    for reason in reasons:
-        if reason.message.startswith(blocking_starts):
+    for r in reasons:
+        # the missing sections, no choices at all, and a combined POP's voucher left out (LBC-13)
+        if r in _MISSING_SECTION.values() or r == _NO_CHOICES or r.rule == "LBC-13":
             return True
-        if actions_required and reason.rule == "LBC-12":
+        if actions_required and r.rule == "LBC-12":
             return True
     return False

@@ -5,29 +5,29 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from koers.lib.rules import Reason
+from koers.lib.rules import Phrase, Reason, reason
 from koers.vouchers.rules.ruleset import Ruleset
 
 # Each excluded service (seed 000's list) with words that often signal it in a question.
-EXCLUSIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+EXCLUSIONS: dict[str, tuple[Phrase, tuple[str, ...]]] = {
     "burnout": (
-        "burn-out- of bore-outbegeleiding",
+        Phrase("burn-out- of bore-outbegeleiding"),
         ("burn-out", "burnout", "bore-out", "boreout", "opgebrand", "uitgeput"),
     ),
     "therapy": (
-        "therapie",
+        Phrase("therapie"),
         ("therapie", "therapeut", "depressie", "trauma", "rouw", "psycholoog", "angststoornis"),
     ),
     "life_coaching": (
-        "life coaching",
+        Phrase("life coaching"),
         ("life coach", "lifecoach", "relatie", "levensdoel", "zingeving"),
     ),
     "training": (
-        "training en opleiding",
+        Phrase("training en opleiding"),
         ("training volgen", "cursus", "vorming geven", "opleiding volgen"),
     ),
     "business_coaching": (
-        "ondernemingscoaching",
+        Phrase("ondernemingscoaching"),
         (
             "ondernemingsplan",
             "businessplan",
@@ -38,15 +38,15 @@ EXCLUSIONS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "outplacement": (
-        "outplacement",
+        Phrase("outplacement"),
         ("outplacement", "ontslagen", "ontslag gekregen", "afvloeiing"),
     ),
     "study_advice": (
-        "studieadvies en -begeleiding",
+        Phrase("studieadvies en -begeleiding"),
         ("studiekeuze", "studieadvies", "welke studie", "studeren", "examens"),
     ),
     "end_of_career": (
-        "eindeloopbaanadvies",
+        Phrase("eindeloopbaanadvies"),
         ("pensioen", "eindeloopbaan", "brugpensioen", "landingsbaan"),
     ),
 }
@@ -76,11 +76,14 @@ def scope_warnings(career_question: str, ruleset: Ruleset) -> list[ScopeWarning]
                     ScopeWarning(
                         key,
                         word,
-                        Reason(
+                        reason(
                             "LBC-19",
-                            f"De loopbaanvraag lijkt op {label} (“{word}”). Een loopbaancheque betaalt enkel "
-                            f"loopbaanbegeleiding; bij misbruik wordt de volledige subsidie ({risk}) teruggevorderd. "
+                            "De loopbaanvraag lijkt op {label} (“{word}”). Een loopbaancheque betaalt enkel "
+                            "loopbaanbegeleiding; bij misbruik wordt de volledige subsidie ({risk}) teruggevorderd. "
                             "Bevestig dat het om loopbaanbegeleiding gaat of overleg met het centrum.",
+                            label=label,
+                            word=word,
+                            risk=risk,
                         ),
                     )
                 )

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.languages import in_language_of
 from koers.core.models import User
 from koers.vouchers.models import (
     AftercareEntry,
@@ -118,16 +119,25 @@ def evaluation_submit(*, voucher: Voucher, response) -> None:
     save_voucher(voucher, None)
     coach = voucher.trajectory.responsible
     if coach.email:
-        body = (
-            f"Evaluatie loopbaancheque {voucher.number} (dossier {voucher.pk})\n\n"
-            f"Tevredenheid: {response.satisfaction}/5\nGeholpen: {response.helped}/5\n"
-            f"Aanraden: {'ja' if response.would_recommend else 'nee'}\n\n"
-            f"Wat geleerd:\n{response.learned}\n\nOpmerkingen:\n{response.remarks}\n"
-        )
+        with in_language_of(coach):  # the copy is written in the coach's language
+            yes_no = _("ja") if response.would_recommend else _("nee")
+            subject = _("Kopie evaluatie loopbaancheque")
+            body = _(
+                "Evaluatie loopbaancheque %(number)s (dossier %(pk)s)\n\n"
+                "Tevredenheid: %(satisfaction)s/5\nGeholpen: %(helped)s/5\n"
+                "Aanraden: %(recommend)s\n\n"
+                "Wat geleerd:\n%(learned)s\n\nOpmerkingen:\n%(remarks)s\n"
+            ) % {
+                "number": voucher.number,
+                "pk": voucher.pk,
+                "satisfaction": response.satisfaction,
+                "helped": response.helped,
+                "recommend": yes_no,
+                "learned": response.learned,
+                "remarks": response.remarks,
+            }
         transaction.on_commit(
-            lambda: send_mail(
-                "Kopie evaluatie loopbaancheque", body, None, [coach.email], fail_silently=True
-            )
+            lambda: send_mail(subject, body, None, [coach.email], fail_silently=True)
         )
 
 

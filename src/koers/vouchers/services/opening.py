@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.models import Client, Organisation, User
+from koers.lib.rules import reason_to_json
 from koers.trajectories.models import (
     Programme,
     Trajectory,
@@ -193,12 +194,7 @@ def voucher_close(
     voucher.closing_reason = reason if early is not None else ""
     voucher.closing_note = note if early is not None else ""
     voucher.closing_open_points = [
-        {
-            "key": item.key,
-            "label": item.label,
-            "rule": item.reason.rule,
-            "message": item.reason.message,
-        }
+        {"key": item.key, "label": str(item.label), **reason_to_json(item.reason)}
         for item in open_at_closing(checklist)
     ]
     save_voucher(voucher, acting_user)
