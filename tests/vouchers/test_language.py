@@ -48,8 +48,14 @@ def _log_contact(web, voucher, *, form, minutes):
     ],
 )
 def test_lbc_06_why_column_is_in_the_coachs_language(voucher, coach, logged_in, language, shown):
+    from koers.vouchers.services import video_consent_record
+
     coach.language = language
     coach.save(update_fields=["language"])
+    # With the client's consent recorded, only the screenshot is missing (LBC-06).
+    video_consent_record(
+        voucher=voucher, consent="consent", on=timezone.localdate(), acting_user=coach
+    )
     page = _log_contact(logged_in(coach), voucher, form="video", minutes="60")
     assert shown in page and "LBC-06" in page
 
