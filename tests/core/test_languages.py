@@ -100,3 +100,12 @@ def test_mail_text_is_rendered_in_the_recipients_language(client_record, coach):
     with in_language_of(coach):
         dutch = gettext("Afmelden")
     assert (subject, dutch) == ("Log out", "Afmelden")
+
+
+@pytest.mark.django_db
+def test_the_switch_names_each_language_in_that_language(client, coach):
+    portal = client.get(reverse("portal_login")).content.decode()
+    assert "Nederlands" in portal and "English" in portal and "Engels" not in portal
+    client.force_login(coach)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert ">Nederlands</option>" in page and ">English</option>" in page
