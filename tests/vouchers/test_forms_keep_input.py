@@ -81,6 +81,19 @@ def test_aftercare_with_a_wrong_date_keeps_the_input(voucher, coach, logged_in):
     assert "Vraag over de POP</textarea>" in html
 
 
+def test_lbc_06_video_consent_with_a_wrong_date_keeps_the_choice(voucher, coach, logged_in):
+    response = logged_in(coach).post(
+        reverse("voucher_video_consent", kwargs={"pk": voucher.pk}),
+        {"video_consent": "request", "video_consent_on": "31/02/2026"},
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert _errors_of(html, "id_video_consent_video_consent_on_errors")
+    assert 'value="request" selected' in html
+    voucher.refresh_from_db()
+    assert voucher.video_consent == ""
+
+
 def test_intake_with_an_unknown_topic_is_refused_not_ignored(voucher, coach, logged_in):
     response = logged_in(coach).post(
         reverse("voucher_intake", kwargs={"pk": voucher.pk}),
@@ -99,6 +112,8 @@ INVALID_POSTS = {
     "voucher_interim": {"held_on": ""},
     "voucher_aftercare": {"on": "x", "minutes": "30", "form": "phone"},
     "voucher_certificate": {"training": "", "academic_year_start": "x"},
+    "voucher_code_of_conduct": {"how": "emailed", "on": "31/02/2026"},
+    "voucher_video_consent": {"video_consent": "consent", "video_consent_on": "gisteren"},
 }
 
 

@@ -184,7 +184,8 @@ def _detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
         "has_pair": Voucher.objects.filter(client_id=voucher.client_id).count() == 2,
         "aftercare": list(voucher.aftercare.all()),
         "aftercare_totals": selectors.aftercare_totals(voucher),
-        "video_consent_form": forms.VideoConsentForm(
+        "video_consent_form": forms_in_error.get("video_consent_form")
+        or forms.VideoConsentForm(
             initial={
                 "video_consent": voucher.video_consent,
                 "video_consent_on": voucher.video_consent_on or now.date(),
@@ -294,14 +295,13 @@ def voucher_aftercare_informed(request, voucher: Voucher):
 @voucher_action
 def voucher_video_consent(request, voucher: Voucher):
     form = forms.VideoConsentForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError([e for errors in form.errors.values() for e in errors])
-    services.video_consent_record(
-        voucher=voucher,
-        consent=form.cleaned_data["video_consent"],
-        on=form.cleaned_data["video_consent_on"],
-        acting_user=request.user,
-    )
+    with submitted(form, "video_consent_form"):
+        services.video_consent_record(
+            voucher=voucher,
+            consent=form.cleaned_data["video_consent"],
+            on=form.cleaned_data["video_consent_on"],
+            acting_user=request.user,
+        )
     messages.success(request, _("Het akkoord voor e-coaching is bewaard (LBC-06)."))
 
 
