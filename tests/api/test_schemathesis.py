@@ -10,7 +10,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -50,6 +52,19 @@ CONFIG = schemathesis.Config.from_dict(
 _DOCUMENT = json.loads(json.dumps(koers_api.get_openapi_schema(path_prefix="/api/v1"), default=str))
 schema = schemathesis.openapi.from_dict(_DOCUMENT, config=CONFIG)
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection_open():
+    """Calling the WSGI app sends request_started/finished, whose handler closes the database
+    connection (CONN_MAX_AGE=0 in the test settings) in the middle of the test's transaction; on
+    PostgreSQL the next request then meets a closed connection. Django's own test client
+    disconnects that handler for the same reason."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
