@@ -218,3 +218,34 @@ def test_ruleset_lbc_04_group_caps_read_and_written_as_text():
     assert rules.parameter_from_text(param, "1: 60; 2 = 30") == {"1": 60, "2": 30}
     with pytest.raises(rules.ParameterError, match="nummer: waarde"):
         rules.parameter_from_text(param, "1 90")
+
+
+# ---- how long the versions keep covering new trajectories (the warning before the cliff) ------
+
+
+def _v(version, start, end):
+    from koers.lib.rules import VersionedRuleset
+
+    return VersionedRuleset(version=version, valid_from=start, valid_until=end)
+
+
+def test_ruleset_covered_until_follows_consecutive_versions_to_their_end():
+    from koers.lib.rules import covered_until
+
+    versions = [
+        _v("a", date(2019, 1, 1), date(2024, 12, 31)),
+        _v("b", date(2025, 1, 1), date(2026, 12, 31)),
+    ]
+    assert covered_until(date(2020, 5, 1), versions) == date(2026, 12, 31)
+    assert covered_until(date(2027, 1, 1), versions) == date(2026, 12, 31)  # already ended
+    assert covered_until(date(2027, 3, 15), versions) == date(2026, 12, 31)
+    assert covered_until(date(2026, 12, 31), versions) == date(2026, 12, 31)
+
+
+def test_ruleset_covered_until_is_open_ended_with_an_open_version_and_stops_at_a_gap():
+    from koers.lib.rules import covered_until
+
+    open_ended = [_v("a", date(2025, 1, 1), date(2026, 12, 31)), _v("b", date(2027, 1, 1), None)]
+    assert covered_until(date(2026, 6, 1), open_ended) is None
+    gap = [_v("a", date(2025, 1, 1), date(2026, 12, 31)), _v("b", date(2027, 2, 1), None)]
+    assert covered_until(date(2026, 6, 1), gap) == date(2026, 12, 31)

@@ -47,6 +47,7 @@ from koers.trajectories.models import (
     TrajectoryStatus,
 )
 from koers.trajectories.rules import OPEN_STATUSES
+from koers.trajectories.rulesets import rulesets_ending
 from koers.trajectories.selectors import client_timeline, trajectories_for_client
 from koers.trajectories.services import client_register_with_trajectory
 
@@ -187,6 +188,8 @@ def dashboard(request):
             .order_by("-created_at")[:10]
         )
         context["show_staff"] = True
+        # The funder's numbers run out on a known day: say so before new trajectories are refused.
+        context["ruleset_endings"] = rulesets_ending(today)
     return render(request, "core/dashboard.html", context)
 
 

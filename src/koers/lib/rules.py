@@ -156,6 +156,25 @@ def in_force(day: date, rulesets: Iterable[R], what: str) -> R:
     return best
 
 
+def covered_until(day: date, rulesets: Iterable[VersionedRuleset]) -> date | None:
+    """The last day, from `day` on, that some version keeps covering without a gap; None when
+    the coverage never ends (an open-ended version). When nothing covers `day`: the last day a
+    version covered before it (or the day before, when none ever did)."""
+    rulesets = list(rulesets)
+    current = day
+    while True:
+        try:
+            ruleset = in_force(current, rulesets, "")
+        except LookupError:
+            if current > day:
+                return current - timedelta(days=1)
+            ended = [r.valid_until for r in rulesets if r.valid_until and r.valid_until < day]
+            return max(ended, default=day - timedelta(days=1))
+        if ruleset.valid_until is None:
+            return None
+        current = ruleset.valid_until + timedelta(days=1)
+
+
 def _day(d: date) -> str:
     return f"{d:%d/%m/%Y}"
 

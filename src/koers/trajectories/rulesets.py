@@ -172,6 +172,32 @@ def ruleset_missing(key: str, day: date) -> str | None:
     return None
 
 
+# How long before the last version of a programme ends its administrators are warned: Koers'
+# own choice (time to publish the funder's successor), not a funder's number.
+ENDING_WARNING_DAYS = 60
+
+
+@dataclass(frozen=True)
+class RulesetEnding:
+    """A programme whose versions stop covering new trajectories soon (or already did)."""
+
+    programme: ProgrammeRuleset
+    last_day: date
+    days_left: int  # negative once the last day has passed
+
+
+def rulesets_ending(today: date, within_days: int = ENDING_WARNING_DAYS) -> list[RulesetEnding]:
+    """The publishable programmes whose rule sets end within `within_days` of today, or ended."""
+    endings = []
+    for programme in registered():
+        if programme.not_publishable:
+            continue
+        last_day = rules.covered_until(today, versions(programme.key))
+        if last_day is not None and (last_day - today).days <= within_days:
+            endings.append(RulesetEnding(programme, last_day, (last_day - today).days))
+    return endings
+
+
 def ruleset_by_version(key: str, version: str) -> VersionedRuleset:
     """The version a trajectory stored, whether or not it is still in force."""
     programme = _REGISTRY[key]
