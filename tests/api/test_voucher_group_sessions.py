@@ -164,3 +164,28 @@ def test_lbc_06_video_consent_through_the_api_makes_a_video_call_count(voucher, 
     assert body["hours"]["counted_minutes"] == 60
     bad = api.post(f"/vouchers/{voucher.pk}/video-consent", {"video_consent": "misschien"})
     assert bad.status_code == 422
+
+
+def test_group_session_list_answers_in_the_same_queries_for_one_or_three_sessions(centre, coach):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = Api(coach)
+
+    def listed_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert api.get("/group-sessions").status_code == 200
+        return len(captured)
+
+    def another_session(days_ago):
+        a, b = (
+            _open(ClientFactory(organisation=centre), coach, start=date(2024, 3, 1)) for _ in "ab"
+        )
+        body = _body(a, b, starts_at=_iso(_slot(days_ago, hour=14)))
+        assert api.post("/group-sessions", body).status_code == 201
+
+    another_session(3)
+    one = listed_queries()
+    another_session(5)
+    another_session(7)
+    assert listed_queries() == one

@@ -640,8 +640,12 @@ def _group_sessions(user: User):
     )
 
 
-def _visible_voucher_ids(user: User) -> set[int]:
-    return set(Voucher.objects.visible_to(user).values_list("pk", flat=True))
+def _visible_voucher_ids(user: User, sessions: list[GroupSession]) -> set[int]:
+    """Of these sessions' participants, the vouchers the user may see (one query, page-sized)."""
+    voucher_ids = {p.voucher_id for s in sessions for p in s.participants.all()}
+    return set(
+        Voucher.objects.visible_to(user).filter(pk__in=voucher_ids).values_list("pk", flat=True)
+    )
 
 
 @router.get(
@@ -653,8 +657,9 @@ def list_group_sessions(request: HttpRequest, params: PageQuery):
     """Group sessions with a participant you may see, newest first; only those participants."""
     user = auth_user(request)
     result = page(_group_sessions(user), params)
-    visible = _visible_voucher_ids(user)
-    result["items"] = [_group_session_out(s, visible) for s in result["items"]]
+    sessions = list(result["items"])
+    visible = _visible_voucher_ids(user, sessions)
+    result["items"] = [_group_session_out(s, visible) for s in sessions]
     return result
 
 
@@ -665,7 +670,8 @@ def list_group_sessions(request: HttpRequest, params: PageQuery):
 )
 def get_group_session(request: HttpRequest, session_id: Id):
     user = auth_user(request)
-    return _group_session_out(_group_sessions(user).get(pk=session_id), _visible_voucher_ids(user))
+    session = _group_sessions(user).get(pk=session_id)
+    return _group_session_out(session, _visible_voucher_ids(user, [session]))
 
 
 @router.post(
@@ -715,7 +721,7 @@ def create_group_session(request: HttpRequest, payload: GroupSessionIn):
             acting_user=user,
         )
     session = GroupSession.objects.prefetch_related("participants").get(pk=session.pk)
-    return 201, _group_session_out(session, _visible_voucher_ids(user))
+    return 201, _group_session_out(session, _visible_voucher_ids(user, [session]))
 
 
 @router.post(
