@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "koers.mediation",
     "koers.intake",
     "koers.portal",
+    "koers.workplace",
     "koers.documents",
     "koers.api",
 ]

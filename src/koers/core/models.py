@@ -315,3 +315,28 @@ class APIToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class StateChange(models.Model):
+    """One recorded move of a status field: from, to, when, who and why (shown as the history).
+
+    Written only by `koers.core.states.set_state`, the door every `<entity>_set_state` uses.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=40, blank=True)
+    to_state = models.CharField(max_length=40)
+    at = models.DateTimeField()
+    by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    why = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "field", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.from_state or '—'} → {self.to_state}"

@@ -1,0 +1,1 @@
+"""The staff's working pages that compose the programmes: dashboard, client list, client file, search."""
