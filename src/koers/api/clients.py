@@ -13,11 +13,10 @@ from koers.api.errors import ERRORS, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch, Id
 from koers.core.models import Client, Role, User
-from koers.core.selectors import client_get, client_search
+from koers.core.selectors import client_data_from, client_get, client_search
 from koers.core.services import (
     ClientData,
     client_create,
-    client_data_from,
     client_update,
     client_validate,
     file_access_log,
