@@ -145,6 +145,8 @@ def client_create(*, organisation: Organisation, data: ClientData, acting_user: 
 @transaction.atomic
 def client_update(*, client: Client, data: ClientData, acting_user: User) -> Client:
     data = client_validate(data, today=timezone.localdate())
+    # Locked: two saves of one client at once must not both pass the national-number checks
+    # against the old row, and the second must not silently overwrite the first.
     client = Client.objects.select_for_update().get(pk=client.pk)
     if (
         acting_user is not None
