@@ -4,30 +4,10 @@ import pytest
 from django.urls import reverse
 
 from koers.core.models import Organisation, Role, User
+from tests.core.client_form_data import VALID_NN, client_post
 from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db
-
-VALID_NN = "85073003328"
-
-
-def client_post(**overrides):
-    data = {
-        "first_name": "Bert",
-        "last_name": "Verhoeven",
-        "birth_date": "30/07/1985",
-        "national_number": "",
-        "email": "bert@example.org",
-        "phone": "0470 12 34 56",
-        "street": "Kerkstraat 1",
-        "postal_code": "9000",
-        "city": "Gent",
-        "preferred_language": "nl",
-        "consent_processing": "on",
-        "programme": "voucher",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_client_update(logged_in, coach, client_record, trajectory):

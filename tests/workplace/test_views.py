@@ -10,30 +10,10 @@ from django.utils.html import escape
 
 from koers.core.models import Client, FileAccess, Role
 from koers.trajectories.models import Trajectory
+from tests.core.client_form_data import VALID_NN, client_post
 from tests.factories import ClientFactory, ContactFactory, TrajectoryFactory, staff_user
 
 pytestmark = pytest.mark.django_db
-
-VALID_NN = "85073003328"
-
-
-def client_post(**overrides):
-    data = {
-        "first_name": "Bert",
-        "last_name": "Verhoeven",
-        "birth_date": "30/07/1985",
-        "national_number": "",
-        "email": "bert@example.org",
-        "phone": "0470 12 34 56",
-        "street": "Kerkstraat 1",
-        "postal_code": "9000",
-        "city": "Gent",
-        "preferred_language": "nl",
-        "consent_processing": "on",
-        "programme": "voucher",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_pages_need_login(client):

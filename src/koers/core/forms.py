@@ -1,5 +1,7 @@
 """Forms of the staff UI. Plain forms: the services validate and normalise, the form only parses."""
 
+from dataclasses import fields
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -132,25 +134,9 @@ class ClientForm(forms.Form):
         return cleaned
 
 
-CLIENT_FIELDS = (
-    "first_name",
-    "last_name",
-    "birth_date",
-    "email",
-    "phone",
-    "street",
-    "postal_code",
-    "city",
-    "preferred_language",
-    "consent_processing",
-    "consent_contact",
-    "national_number",
-)
-
-
 def form_client_data(cleaned: dict) -> ClientData:
     """The client data of a valid `ClientForm` (or of its cleaned data, adjusted)."""
-    return ClientData(**{name: cleaned[name] for name in CLIENT_FIELDS})
+    return ClientData(**{f.name: cleaned[f.name] for f in fields(ClientData)})
 
 
 def check_client_fields(form: forms.Form, cleaned: dict) -> None:
