@@ -38,3 +38,11 @@ def test_agenda_never_hands_out_a_slot_twice(django_user_model):
     # Never on the demo's "today" or in a weekend.
     assert agenda.slot(date(2026, 3, 2), staff=staff, client_pk=3).date() == date(2026, 3, 3)
     assert agenda.slot(date(2026, 3, 7), staff=staff, client_pk=4).date() == date(2026, 3, 9)
+
+
+def test_every_programme_says_how_its_demo_trajectories_look():
+    from koers.trajectories import demo as trajectory_demo
+    from koers.trajectories.models import Programme
+
+    assert set(trajectory_demo._programmes) == set(Programme.values)
+    assert all(how.title for how in trajectory_demo._programmes.values())

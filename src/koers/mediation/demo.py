@@ -139,4 +139,15 @@ def _signed_first_sheet(service: MediationService, responsible, first_day, now) 
     )
 
 
-register_trajectory_demo(Programme.MEDIATION, opened=_referral, finished=_first_appointment)
+def _absent(built: Built, k: int) -> bool:
+    """Every other client misses their second contact."""
+    return k == 1 and built.index % 2 == 0
+
+
+register_trajectory_demo(
+    Programme.MEDIATION,
+    title="Intensieve bemiddeling — perceel 1",
+    absent=_absent,
+    opened=_referral,
+    finished=_first_appointment,
+)

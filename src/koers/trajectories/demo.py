@@ -1,9 +1,10 @@
 """The trajectories of `manage.py demo` (see `koers.core.demo`): for each demo client its
 trajectories, with held and planned contacts, assignments, documents and plans.
 
-A programme adds its own steps to a trajectory of its kind with `register_trajectory_demo`:
-`opened` right after `programme_open`, `documents` before the attendance proofs, `finished` at
-the end, and `close` instead of the plain status change when the trajectory is not active.
+A programme says how its demo trajectories look with `register_trajectory_demo`: their title,
+the forms of their contacts, where they meet and who stays away, and its own steps: `opened`
+right after `programme_open`, `documents` before the attendance proofs, `finished` at the end,
+and `close` instead of the plain status change when the trajectory is not active.
 """
 
 from collections.abc import Callable
@@ -40,11 +41,6 @@ from koers.trajectories.services import (
 # month-ends: the mediation demo brings that service to "ter afsluiting" (MED-14).
 LONG_MEDIATIONS = {19: 40}
 
-TITLES = {
-    Programme.VOUCHER: "Loopbaancheque 1",
-    Programme.MEDIATION: "Intensieve bemiddeling — perceel 1",
-    Programme.TRANSITION: "Doorstroom naar het normaal economisch circuit",
-}
 # Where each guide works: the others work at the centre.
 GUIDE_ORGANISATIONS = {"bemiddelaar": "mediation", "jobcoach": "social"}
 
@@ -80,34 +76,36 @@ class Built:
 
 
 Step = Callable[[Built], None]
-_steps: dict[tuple[str, str], Step] = {}
 
 
-def register_trajectory_demo(
-    programme: str,
-    *,
-    opened: Step | None = None,
-    documents: Step | None = None,
-    finished: Step | None = None,
-    close: Step | None = None,
-) -> None:
-    """A programme's own steps for its demo trajectories (see the module's docstring)."""
-    for event, step in (
-        ("opened", opened),
-        ("documents", documents),
-        ("finished", finished),
-        ("close", close),
-    ):
-        if step is not None:
-            _steps[(event, programme)] = step
+@dataclass(frozen=True)
+class ProgrammeDemo:
+    """How the demo trajectories of one programme look, and its own steps."""
+
+    title: str
+    contact_forms: tuple[str, ...] = (ContactForm.INDIVIDUAL, ContactForm.PHONE)
+    place: Callable[[Built], str] | None = None  # default: the organisation's (working) name
+    absent: Callable[[Built, int], bool] | None = None  # is the k-th held contact missed?
+    opened: Step | None = None
+    documents: Step | None = None
+    finished: Step | None = None
+    close: Step | None = None
 
 
-def _step(event: str, built: Built) -> Step | None:
-    return _steps.get((event, built.track.programme))
+_programmes: dict[str, ProgrammeDemo] = {}
+
+
+def register_trajectory_demo(programme: str, **how) -> None:
+    """A programme's demo trajectories: `ProgrammeDemo`'s fields (see the module's docstring)."""
+    _programmes[programme] = ProgrammeDemo(**how)
+
+
+def _how(built: Built) -> ProgrammeDemo:
+    return _programmes[built.track.programme]
 
 
 def _run(event: str, built: Built) -> None:
-    step = _step(event, built)
+    step = getattr(_how(built), event)
     if step is not None:
         step(built)
 
@@ -127,17 +125,9 @@ def tracks(i: int) -> list[Track]:
     return [Track(Programme.TRANSITION, "jobcoach", 6 + i % 5, 3, 2)]
 
 
-def _contact_forms(programme: str):
-    if programme == Programme.VOUCHER:
-        return cycle(
-            [ContactForm.INDIVIDUAL, ContactForm.INDIVIDUAL, ContactForm.VIDEO, ContactForm.GROUP]
-        )
-    return cycle([ContactForm.INDIVIDUAL, ContactForm.PHONE])
-
-
 def _place(built: Built) -> str:
-    if built.track.programme == Programme.VOUCHER:
-        return "Horizon Gent" if built.index % 2 else "Horizon Aalst"
+    if _how(built).place is not None:
+        return _how(built).place(built)
     organisation = built.trajectory.organisation
     return organisation.working_name or organisation.name
 
@@ -154,7 +144,7 @@ def _past_contacts(built: Built, forms, place: str) -> None:
         starts_at = demo.agenda.slot(day, staff=built.responsible, client_pk=built.client.pk)
         if starts_at.date() >= today:
             break
-        absent = track.programme == Programme.MEDIATION and k == 1 and built.index % 2 == 0
+        absent = _how(built).absent is not None and _how(built).absent(built, k)
         contact = contact_log(
             trajectory=built.trajectory,
             data=ContactData(
@@ -231,8 +221,8 @@ def _documents(built: Built) -> None:
 def _close(built: Built) -> None:
     if built.track.status == TrajectoryStatus.ACTIVE:
         return
-    if _step("close", built) is not None:
-        _run("close", built)
+    if _how(built).close is not None:
+        _how(built).close(built)
         return
     trajectory_set_status(
         trajectory=built.trajectory,
@@ -252,14 +242,14 @@ def _trajectory(demo: Demo, i: int, client: Client, track: Track) -> None:
         responsible=responsible,
         organisation=organisation,
         start_date=demo.today - timedelta(weeks=track.weeks_ago),
-        title=TITLES[track.programme],
+        title=_programmes[track.programme].title,
         acting_user=responsible,
     )
     demo.counts["trajectories"] += 1
     built = Built(demo, i, client, track, trajectory, responsible)
     _run("opened", built)
     place = _place(built)
-    _past_contacts(built, _contact_forms(track.programme), place)
+    _past_contacts(built, cycle(_how(built).contact_forms), place)
     if track.status == TrajectoryStatus.ACTIVE:
         _future_contacts(built, place)
     _assignments(built)
@@ -287,5 +277,9 @@ def _transition_plan(built: Built) -> None:
     )
 
 
-register_trajectory_demo(Programme.TRANSITION, finished=_transition_plan)
+register_trajectory_demo(
+    Programme.TRANSITION,
+    title="Doorstroom naar het normaal economisch circuit",
+    finished=_transition_plan,
+)
 register_demo("trajectories", build_trajectories, order=30)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from koers.core.demo import Demo, register_demo
 from koers.trajectories.demo import Built, register_trajectory_demo
-from koers.trajectories.models import DocumentKind, DocumentStatus, Programme
+from koers.trajectories.models import ContactForm, DocumentKind, DocumentStatus, Programme
 from koers.trajectories.rulesets import ruleset_missing, ruleset_publish, versions
 from koers.trajectories.services import document_add
 from koers.vouchers.models import ClosingReason, Voucher
@@ -135,8 +135,23 @@ def _close(built: Built) -> None:
 
 
 register_demo("vouchers", build_ruleset, order=20)
+
+
+def _place(built: Built) -> str:
+    """The centre's two locations take turns."""
+    return "Horizon Gent" if built.index % 2 else "Horizon Aalst"
+
+
 register_trajectory_demo(
     Programme.VOUCHER,
+    title="Loopbaancheque 1",
+    contact_forms=(
+        ContactForm.INDIVIDUAL,
+        ContactForm.INDIVIDUAL,
+        ContactForm.VIDEO,
+        ContactForm.GROUP,
+    ),
+    place=_place,
     opened=_intake,
     documents=_documents,
     finished=_development_plan,
