@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
-from koers.core.views_language import set_language
+from koers.core.views.language import set_language
 
 
 def health(_request):
@@ -24,6 +24,7 @@ urlpatterns = [
     path("portal/", include("koers.portal.urls")),
     path("regelsets/", include("koers.trajectories.ruleset_urls")),
     path("beheer/", admin.site.urls),
+    path("", include("koers.workplace.urls")),
     path("", include("koers.core.urls")),
 ]
 

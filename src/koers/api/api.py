@@ -14,7 +14,6 @@ from ninja import NinjaAPI
 
 from koers.api import (
     assignments,
-    clients,
     contacts,
     documents,
     intake,
@@ -23,7 +22,6 @@ from koers.api import (
     mediation_file,
     plans,
     rulesets,
-    staff,
     trajectories,
     voucher_followup,
     vouchers,
@@ -66,7 +64,6 @@ api = KoersAPI(
 install_exception_handlers(api)
 
 for module in (
-    clients,
     trajectories,
     contacts,
     assignments,
@@ -79,7 +76,6 @@ for module in (
     mediation,
     rulesets,
     mediation_file,
-    staff,
 ):
     api.add_router("/", module.router)
 

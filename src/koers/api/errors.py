@@ -6,13 +6,14 @@
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import wraps
+from functools import partial, wraps
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -78,40 +79,66 @@ class FieldNotFound(ObjectDoesNotExist):
 
 
 # Pydantic's messages are English; these are the ones a caller meets in practice.
+_WHOLE_NUMBER = gettext_lazy("Geef een geheel getal.")
+_YES_NO = gettext_lazy("Geef true of false.")
+_WRONG_TYPE = gettext_lazy("Dit veld heeft het verkeerde type.")
+_MOMENT = gettext_lazy("Geef een geldig tijdstip (bv. 2025-03-14T09:30:00+01:00).")
+_FIXED_MESSAGES = {
+    "missing": gettext_lazy("Dit veld is verplicht."),
+    "int_parsing": _WHOLE_NUMBER,
+    "int_type": _WHOLE_NUMBER,
+    "int_from_float": _WHOLE_NUMBER,
+    "bool_parsing": _YES_NO,
+    "bool_type": _YES_NO,
+    "timezone_aware": _MOMENT,
+    "string_type": _WRONG_TYPE,
+    "dict_type": _WRONG_TYPE,
+    "list_type": _WRONG_TYPE,
+    "model_type": _WRONG_TYPE,
+    "model_attributes_type": _WRONG_TYPE,
+    "json_invalid": gettext_lazy("De inhoud is geen geldige JSON."),
+}
+_PREFIX_MESSAGES = (
+    ("date_", gettext_lazy("Geef een geldige datum (JJJJ-MM-DD).")),
+    ("datetime_", _MOMENT),
+)
+
+
+def _choices_message(ctx: dict) -> str:
+    choices = str(ctx.get("expected", "")).replace(" or ", " of ")
+    return _("Kies een van: %(choices)s.") % {"choices": choices}
+
+
+def _at_least(ctx: dict) -> str:
+    return _("De waarde moet minstens %(limit)s zijn.") % {"limit": ctx.get("ge", ctx.get("gt"))}
+
+
+def _at_most(ctx: dict) -> str:
+    return _("De waarde mag hoogstens %(limit)s zijn.") % {"limit": ctx.get("le", ctx.get("lt"))}
+
+
+_CONTEXT_MESSAGES = {
+    "enum": _choices_message,
+    "literal_error": _choices_message,
+    "string_too_long": lambda ctx: _("Hoogstens %(max)s tekens.") % {"max": ctx.get("max_length")},
+    "string_too_short": lambda ctx: _("Minstens %(min)s tekens.") % {"min": ctx.get("min_length")},
+    "greater_than_equal": _at_least,
+    "greater_than": _at_least,
+    "less_than_equal": _at_most,
+    "less_than": _at_most,
+    "value_error": lambda ctx: str(ctx.get("error", "")) or _("Ongeldige waarde."),
+}
+
+
 def _pydantic_message(error: dict) -> str:
     kind = error.get("type", "")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return _("Dit veld is verplicht.")
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return _("Geef een geheel getal.")
-    if kind in {"bool_parsing", "bool_type"}:
-        return _("Geef true of false.")
-    if kind.startswith("date_") or kind == "date_type":
-        return _("Geef een geldige datum (JJJJ-MM-DD).")
-    if kind.startswith("datetime_") or kind == "timezone_aware":
-        return _("Geef een geldig tijdstip (bv. 2025-03-14T09:30:00+01:00).")
-    if kind == "enum" or kind == "literal_error":
-        choices = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return _("Kies een van: %(choices)s.") % {"choices": choices}
-    if kind == "string_too_long":
-        return _("Hoogstens %(max)s tekens.") % {"max": ctx.get("max_length")}
-    if kind == "string_too_short":
-        return _("Minstens %(min)s tekens.") % {"min": ctx.get("min_length")}
-    if kind in {"greater_than_equal", "greater_than"}:
-        return _("De waarde moet minstens %(limit)s zijn.") % {
-            "limit": ctx.get("ge", ctx.get("gt"))
-        }
-    if kind in {"less_than_equal", "less_than"}:
-        return _("De waarde mag hoogstens %(limit)s zijn.") % {
-            "limit": ctx.get("le", ctx.get("lt"))
-        }
-    if kind in {"string_type", "dict_type", "list_type", "model_type", "model_attributes_type"}:
-        return _("Dit veld heeft het verkeerde type.")
-    if kind == "json_invalid":
-        return _("De inhoud is geen geldige JSON.")
-    if kind == "value_error":
-        return str(ctx.get("error", "")) or _("Ongeldige waarde.")
+    if kind in _CONTEXT_MESSAGES:
+        return _CONTEXT_MESSAGES[kind](error.get("ctx") or {})
+    if kind in _FIXED_MESSAGES:
+        return str(_FIXED_MESSAGES[kind])
+    for prefix, message in _PREFIX_MESSAGES:
+        if kind.startswith(prefix):
+            return str(message)
     return _("Ongeldige waarde.")
 
 
@@ -129,60 +156,76 @@ def _pydantic_field(loc: tuple | list) -> str | None:
     return ".".join(rest) or None
 
 
+_INVALID = gettext_lazy("De invoer is niet geldig.")
+
+
+def _on_django_validation_error(api, request, exc: DjangoValidationError):
+    return _respond(api, request, 422, error_body(str(_INVALID), django_validation_errors(exc)))
+
+
+def _on_schema_validation_error(api, request, exc: NinjaValidationError):
+    errors = [(_pydantic_field(e.get("loc", ())), _pydantic_message(e)) for e in exc.errors]
+    return _respond(api, request, 422, error_body(str(_INVALID), errors))
+
+
+def _on_related_not_found(api, request, exc: FieldNotFound):
+    message = _("Niet gevonden, of u heeft er geen toegang toe.")
+    return _respond(api, request, 404, error_body(message, [(exc.field, message)]))
+
+
+def _on_not_found(api, request, exc):
+    return _respond(api, request, 404, error_body(_("Niet gevonden.")))
+
+
+def _on_authentication_error(api, request, exc):
+    body = error_body(_("Niet aangemeld: gebruik een API-sleutel of meld u aan."))
+    response = _respond(api, request, 401, body)
+    response["WWW-Authenticate"] = 'Bearer realm="koers"'
+    return response
+
+
+def _on_permission_denied(api, request, exc):
+    detail = str(exc) or _("U heeft hiervoor geen toestemming.")
+    return _respond(api, request, 403, error_body(detail))
+
+
+def _on_http_error(api, request, exc: HttpError):
+    detail = str(exc)
+    if exc.status_code == 400:
+        # ninja's only 400: a body that is not JSON (or not a form) at all.
+        detail = _("De inhoud van de vraag kon niet gelezen worden: is het geldige JSON?")
+    return _respond(api, request, exc.status_code, error_body(detail))
+
+
+def _on_bad_multipart(api, request, exc: MultiPartParserError):
+    detail = _("Het bestand kon niet gelezen worden: stuur het als multipart/form-data.")
+    return _respond(api, request, 400, error_body(detail))
+
+
+def _on_unexpected(api, request, exc: Exception):
+    # The traceback goes to the log (it holds code, not the request's personal data).
+    logger.exception("API error on %s %s", request.method, request.path)
+    return _respond(api, request, 500, error_body(_("Er ging iets mis aan onze kant.")))
+
+
+# Which answer for which exception; ninja picks the handler of the nearest class in the MRO.
+_HANDLERS = (
+    (DjangoValidationError, _on_django_validation_error),
+    (NinjaValidationError, _on_schema_validation_error),
+    (FieldNotFound, _on_related_not_found),
+    (Http404, _on_not_found),
+    (ObjectDoesNotExist, _on_not_found),
+    (AuthenticationError, _on_authentication_error),
+    (PermissionDenied, _on_permission_denied),
+    (HttpError, _on_http_error),
+    (MultiPartParserError, _on_bad_multipart),
+    (Exception, _on_unexpected),
+)
+
+
 def install_exception_handlers(api: NinjaAPI) -> None:
-    @api.exception_handler(DjangoValidationError)
-    def on_django_validation_error(request, exc: DjangoValidationError):
-        errors = django_validation_errors(exc)
-        return _respond(api, request, 422, error_body(_("De invoer is niet geldig."), errors))
-
-    @api.exception_handler(NinjaValidationError)
-    def on_schema_validation_error(request, exc: NinjaValidationError):
-        errors = [(_pydantic_field(e.get("loc", ())), _pydantic_message(e)) for e in exc.errors]
-        return _respond(api, request, 422, error_body(_("De invoer is niet geldig."), errors))
-
-    @api.exception_handler(FieldNotFound)
-    def on_related_not_found(request, exc: FieldNotFound):
-        message = _("Niet gevonden, of u heeft er geen toegang toe.")
-        return _respond(api, request, 404, error_body(message, [(exc.field, message)]))
-
-    @api.exception_handler(Http404)
-    def on_http404(request, exc):
-        return _respond(api, request, 404, error_body(_("Niet gevonden.")))
-
-    @api.exception_handler(ObjectDoesNotExist)
-    def on_does_not_exist(request, exc):
-        return _respond(api, request, 404, error_body(_("Niet gevonden.")))
-
-    @api.exception_handler(AuthenticationError)
-    def on_authentication_error(request, exc):
-        body = error_body(_("Niet aangemeld: gebruik een API-sleutel of meld u aan."))
-        response = _respond(api, request, 401, body)
-        response["WWW-Authenticate"] = 'Bearer realm="koers"'
-        return response
-
-    @api.exception_handler(PermissionDenied)
-    def on_permission_denied(request, exc):
-        detail = str(exc) or _("U heeft hiervoor geen toestemming.")
-        return _respond(api, request, 403, error_body(detail))
-
-    @api.exception_handler(HttpError)
-    def on_http_error(request, exc: HttpError):
-        detail = str(exc)
-        if exc.status_code == 400:
-            # ninja's only 400: a body that is not JSON (or not a form) at all.
-            detail = _("De inhoud van de vraag kon niet gelezen worden: is het geldige JSON?")
-        return _respond(api, request, exc.status_code, error_body(detail))
-
-    @api.exception_handler(MultiPartParserError)
-    def on_bad_multipart(request, exc: MultiPartParserError):
-        detail = _("Het bestand kon niet gelezen worden: stuur het als multipart/form-data.")
-        return _respond(api, request, 400, error_body(detail))
-
-    @api.exception_handler(Exception)
-    def on_unexpected(request, exc: Exception):
-        # The traceback goes to the log (it holds code, not the request's personal data).
-        logger.exception("API error on %s %s", request.method, request.path)
-        return _respond(api, request, 500, error_body(_("Er ging iets mis aan onze kant.")))
+    for exc_class, handler in _HANDLERS:
+        api.add_exception_handler(exc_class, partial(handler, api))
 
 
 def json_method_not_allowed(view):

@@ -7,10 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Koers"
 
     def ready(self) -> None:
-        # Importing registers the permission predicates, the periodic sweep and the core's jobs.
+        # Importing registers the permission predicates, the periodic sweep, the core's jobs and
+        # its demo data (the people of `manage.py demo`).
         from django.utils.translation import gettext
 
-        from koers.core import jobs, permissions, sweep  # noqa: F401
+        from koers.core import demo, jobs, permissions, sweep  # noqa: F401
         from koers.lib.rules import use_translation
 
         # The funder's reasons are written in Dutch in the pure rules; shown, they are translated.

@@ -1,18 +1,21 @@
-"""The change history of a client file, read from django-simple-history, for centre staff.
+"""The change history of a file, read from django-simple-history, for centre staff.
 
-Bounded: per page, two queries per audited model (the newest rows up to the end of the page, and
-the rows just before them to compute the field differences), whatever the size of the file.
+The caller names the audited models (`HistorySource`: a historical manager, which rows, a label);
+the client file of `koers.workplace` adds what hangs under the client's trajectories. Bounded: per
+page, two queries per audited model (the newest rows up to the end of the page, and the rows just
+before them to compute the field differences), whatever the size of the file.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from koers.core.models import Client, FileAccess, User
-from koers.trajectories.models import Assignment, Contact, Document, Plan, Trajectory
 
 HISTORY_PAGE_SIZE = 25
 ACCESS_LIMIT = 50
@@ -68,54 +71,42 @@ def _verbose(record, field_name: str) -> str:
         return field_name
 
 
-def _sources(client: Client, trajectory_ids: list[int]):
-    """(historical manager, filter, label) for every audited model of the file."""
-    return [
-        (Client.history, Q(id=client.pk), Client._meta.verbose_name),
-        (Trajectory.history, Q(id__in=trajectory_ids), Trajectory._meta.verbose_name),
-        (Contact.history, Q(trajectory_id__in=trajectory_ids), Contact._meta.verbose_name),
-        (Assignment.history, Q(trajectory_id__in=trajectory_ids), Assignment._meta.verbose_name),
-        (Plan.history, Q(trajectory_id__in=trajectory_ids), Plan._meta.verbose_name),
-        (Document.history, Q(trajectory_id__in=trajectory_ids), Document._meta.verbose_name),
-    ]
+@dataclass(frozen=True)
+class HistorySource:
+    """One audited model of a file: its historical manager, which of its rows, and its label."""
+
+    manager: Any
+    condition: Q
+    label: str
 
 
-def _object_label(record, client: Client) -> str:
-    model = record.instance_type
-    if model is Client:
-        return client.full_name
-    if model is Trajectory:
-        return f"{record.get_programme_display()} #{record.id}"
-    if model is Contact:
-        return f"{record.get_form_display()} {record.starts_at:%d/%m/%Y}"
+def client_source(client: Client) -> HistorySource:
+    return HistorySource(Client.history, Q(id=client.pk), Client._meta.verbose_name)
+
+
+def object_label(record) -> str:
+    """A changed object's name in the history: its title, or its number."""
     return getattr(record, "title", "") or f"#{record.id}"
 
 
-def client_history(*, user: User, client: Client, page: int = 1) -> tuple[list[HistoryEntry], int]:
-    """One page of changes to the client and what hangs under its visible trajectories.
-
-    Returns (entries, total count). Caller checks `core.view_history` and visibility.
-    """
-    trajectory_ids = list(
-        Trajectory.objects.visible_to(user).filter(client=client).values_list("pk", flat=True)
-    )
-    page = max(page, 1)
-    end = page * HISTORY_PAGE_SIZE
+def _newest_records(sources: Sequence[HistorySource], end: int) -> tuple[list[tuple], int]:
+    """The newest `end` rows of all sources together (newest first), and their total count."""
     records = []
     total = 0
-    for manager, condition, label in _sources(client, trajectory_ids):
-        qs = manager.filter(condition)
+    for source in sources:
+        qs = source.manager.filter(source.condition)
         total += qs.count()
         rows = list(
             qs.select_related("history_user").order_by("-history_date", "-history_id")[:end]
         )
-        for row in rows:
-            records.append((row, label))
+        records.extend((row, source.label) for row in rows)
     records.sort(key=lambda item: (item[0].history_date, item[0].history_id), reverse=True)
-    shown = records[end - HISTORY_PAGE_SIZE : end]
+    return records, total
 
-    # The previous version of each shown row, one query per model: all earlier rows of the
-    # same objects, newest first; the first one older than a row is its predecessor.
+
+def _predecessors(shown: list[tuple]) -> dict[int, object]:
+    """The previous version of each shown row, one query per model: all earlier rows of the
+    same objects, newest first; the first one older than a row is its predecessor."""
     previous: dict[int, object] = {}
     by_model: dict[type, list] = {}
     for row, _label in shown:
@@ -138,35 +129,51 @@ def client_history(*, user: User, client: Client, page: int = 1) -> tuple[list[H
                 ),
                 None,
             )
+    return previous
 
-    entries = []
-    for row, label in shown:
-        changes: list[Change] = []
-        prev = previous.get(row.history_id)
-        if row.history_type == "~" and prev is not None:
-            delta = row.diff_against(prev, excluded_fields=list(_HIDDEN_FIELDS & _field_names(row)))
-            for change in delta.changes:
-                changes.append(
-                    Change(
-                        _verbose(row, change.field),
-                        _display(row, change.field, change.old),
-                        _display(row, change.field, change.new),
-                    )
-                )
-            if getattr(row, "national_number_index", None) != getattr(
-                prev, "national_number_index", None
-            ):
-                changes.append(Change(_("rijksregisternummer"), "•••", _("gewijzigd")))
-        entries.append(
-            HistoryEntry(
-                at=row.history_date,
-                user=row.history_user,
-                model_label=str(label),
-                object_label=_object_label(row, client),
-                action=str(_TYPE_LABELS.get(row.history_type, row.history_type)),
-                changes=changes,
+
+def _changes(row, prev) -> list[Change]:
+    changes: list[Change] = []
+    if row.history_type != "~" or prev is None:
+        return changes
+    delta = row.diff_against(prev, excluded_fields=list(_HIDDEN_FIELDS & _field_names(row)))
+    for change in delta.changes:
+        changes.append(
+            Change(
+                _verbose(row, change.field),
+                _display(row, change.field, change.old),
+                _display(row, change.field, change.new),
             )
         )
+    if getattr(row, "national_number_index", None) != getattr(prev, "national_number_index", None):
+        changes.append(Change(_("rijksregisternummer"), "•••", _("gewijzigd")))
+    return changes
+
+
+def history_page(
+    *,
+    sources: Sequence[HistorySource],
+    label: Callable[[Any], str] = object_label,
+    page: int = 1,
+) -> tuple[list[HistoryEntry], int]:
+    """One page of changes to the rows of `sources`, newest first: (entries, total count).
+    `label` names a changed object. The caller checks `core.view_history` and visibility."""
+    page = max(page, 1)
+    end = page * HISTORY_PAGE_SIZE
+    records, total = _newest_records(sources, end)
+    shown = records[end - HISTORY_PAGE_SIZE : end]
+    previous = _predecessors(shown)
+    entries = [
+        HistoryEntry(
+            at=row.history_date,
+            user=row.history_user,
+            model_label=str(model_label),
+            object_label=label(row),
+            action=str(_TYPE_LABELS.get(row.history_type, row.history_type)),
+            changes=_changes(row, previous.get(row.history_id)),
+        )
+        for row, model_label in shown
+    ]
     return entries, total
 
 

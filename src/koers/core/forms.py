@@ -1,13 +1,16 @@
 """Forms of the staff UI. Plain forms: the services validate and normalise, the form only parses."""
 
+from dataclasses import fields
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.data import ClientData
 from koers.core.models import Language, Organisation, OrganisationKind, Role
-from koers.core.services import ClientData, client_validate
+from koers.core.services import client_validate
 from koers.trajectories.models import Programme
 
 
@@ -113,7 +116,7 @@ class ClientForm(forms.Form):
         label=_("Toestemming voor contact per e-mail of sms"), required=False
     )
 
-    def __init__(self, *args, organisations=None, programmes=False, **kwargs):
+    def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "off"
         if organisations is not None and len(organisations) > 1:
@@ -121,25 +124,19 @@ class ClientForm(forms.Form):
                 label=_("Organisatie"),
                 choices=[(str(o.pk), o.name) for o in organisations],
             )
-        if programmes:
-            self.fields["programme"] = forms.ChoiceField(
-                label=_("Programma van het eerste traject"),
-                choices=[("", "—")] + list(Programme.choices),
-                # Checked by the service together with the client data, so that all errors
-                # show at once.
-                required=False,
-            )
         # Checked by the services, marked here so people know before they submit.
-        for name in ("first_name", "last_name", "programme"):
-            if name in self.fields:
-                self.fields[name].show_required = True
+        for name in ("first_name", "last_name"):
+            self.fields[name].show_required = True
 
     def clean(self):
         cleaned = super().clean()
         check_client_fields(self, cleaned)
-        if "programme" in self.fields and not cleaned.get("programme"):
-            self.add_error("programme", _("Kies het programma van het traject."))
         return cleaned
+
+
+def form_client_data(cleaned: dict) -> ClientData:
+    """The client data of a valid `ClientForm` (or of its cleaned data, adjusted)."""
+    return ClientData(**{f.name: cleaned[f.name] for f in fields(ClientData)})
 
 
 def check_client_fields(form: forms.Form, cleaned: dict) -> None:

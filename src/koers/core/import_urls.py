@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.core import views_import
+from koers.core.views import imports as views_import
 
 urlpatterns = [
     path("", views_import.import_start, name="import_start"),

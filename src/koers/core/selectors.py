@@ -1,9 +1,20 @@
 """Read queries for people. Every one starts from `visible_to(user)`."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
 
 from koers.core.crypto import blind_index
-from koers.core.models import GUIDING_ROLES, Client, Membership, User
+from koers.core.data import ClientData
+from koers.core.models import (
+    GUIDING_ROLES,
+    Client,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
 from koers.core.validators import normalize_national_number
 
 
@@ -76,3 +87,100 @@ def staff_for_user(
         )
         .order_by("first_name", "last_name", "pk")
     )
+
+
+def client_data_from(client: Client) -> ClientData:
+    """The current values of a client, e.g. to start an edit form or a partial API update."""
+    return ClientData(
+        first_name=client.first_name,
+        last_name=client.last_name,
+        birth_date=client.birth_date,
+        email=client.email,
+        phone=client.phone,
+        street=client.street,
+        postal_code=client.postal_code,
+        city=client.city,
+        preferred_language=client.preferred_language,
+        consent_processing=client.consent_processing,
+        consent_contact=client.consent_contact,
+        national_number=client.national_number(),
+    )
+
+
+def staff_organisation_ids(user: User) -> list[int] | None:
+    """Organisations whose overview the user sees; None means all (administrator)."""
+    if user.is_administrator:
+        return None
+    return user.organisation_ids(Role.CENTRE_STAFF)
+
+
+def client_organisations(user: User) -> list[Organisation]:
+    """Where a new client of this user belongs: the user's centres (career centres first)."""
+    organisations = list(
+        Organisation.objects.filter(
+            memberships__user=user, memberships__is_active=True, is_active=True
+        )
+        .distinct()
+        .order_by("name")
+    )
+    if not organisations and user.is_administrator:
+        organisations = list(
+            Organisation.objects.filter(kind=OrganisationKind.CAREER_CENTRE, is_active=True)
+        )
+    organisations.sort(key=lambda o: o.kind != OrganisationKind.CAREER_CENTRE)
+    return organisations
+
+
+def managed_organisations(user: User) -> QuerySet[Organisation]:
+    """The active organisations whose staff the user manages (all for an administrator)."""
+    org_ids = staff_organisation_ids(user)
+    organisations = Organisation.objects.filter(is_active=True).order_by("name")
+    return organisations if org_ids is None else organisations.filter(pk__in=org_ids)
+
+
+def subcontractors() -> QuerySet[Organisation]:
+    """The companies a coach can work for as a subcontractor."""
+    return Organisation.objects.filter(
+        kind=OrganisationKind.SUBCONTRACTOR, is_active=True
+    ).order_by("name")
+
+
+def organisation_rows() -> QuerySet[Organisation]:
+    """The organisation register with its number of locations and staff."""
+    return Organisation.objects.annotate(
+        location_count=Count("locations", distinct=True),
+        staff_count=Count("memberships__user", distinct=True),
+    ).order_by("name")
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    organisation: Organisation
+    locations: QuerySet
+    memberships: QuerySet[Membership]
+    manages: bool
+
+
+def organisation_page(*, user: User, organisation: Organisation) -> OrganisationPage:
+    """The organisation register is shared; who works where is only shown to those who manage it."""
+    managed = staff_organisation_ids(user)
+    manages = managed is None or organisation.pk in managed
+    memberships = (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user", "location")
+        .order_by("user__first_name", "user__last_name", "role")
+        if manages
+        else Membership.objects.none()
+    )
+    return OrganisationPage(organisation, organisation.locations.all(), memberships, manages)
+
+
+def staff_memberships(*, user: User) -> QuerySet[Membership]:
+    """The memberships of the organisations the user manages, people in alphabetical order."""
+    org_ids = staff_organisation_ids(user)
+    memberships = Membership.objects.select_related("user", "organisation").order_by(
+        "user__first_name", "user__last_name", "organisation__name"
+    )
+    if org_ids is not None:
+        memberships = memberships.filter(organisation_id__in=org_ids)
+    return memberships

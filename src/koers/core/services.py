@@ -2,7 +2,6 @@
 
 import hashlib
 import secrets
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -12,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core import permissions
+from koers.core.data import ClientData, OrganisationData, StaffData
+from koers.core.history import save_with_user
 from koers.core.models import (
     APIToken,
     Client,
@@ -30,24 +31,6 @@ from koers.core.validators import (
     normalize_phone,
     validate_postal_code,
 )
-
-
-@dataclass
-class ClientData:
-    """Client fields as a user typed them; `client_validate` normalises or rejects them."""
-
-    first_name: str
-    last_name: str
-    birth_date: date | None = None
-    email: str = ""
-    phone: str = ""
-    street: str = ""
-    postal_code: str = ""
-    city: str = ""
-    preferred_language: str = Language.DUTCH
-    consent_processing: bool = False
-    consent_contact: bool = False
-    national_number: str = ""
 
 
 def _collect(errors: dict[str, list[str]], key: str, func, *args):
@@ -155,14 +138,15 @@ def client_create(*, organisation: Organisation, data: ClientData, acting_user: 
     _check_national_number_unique(data.national_number, user=acting_user)
     client = Client(organisation=organisation)
     _apply(client, data)
-    client._history_user = acting_user
-    client.save()
+    save_with_user(client, acting_user)
     return client
 
 
 @transaction.atomic
 def client_update(*, client: Client, data: ClientData, acting_user: User) -> Client:
     data = client_validate(data, today=timezone.localdate())
+    # Locked: two saves of one client at once must not both pass the national-number checks
+    # against the old row, and the second must not silently overwrite the first.
     client = Client.objects.select_for_update().get(pk=client.pk)
     if (
         acting_user is not None
@@ -179,41 +163,12 @@ def client_update(*, client: Client, data: ClientData, acting_user: User) -> Cli
         )
     _check_national_number_unique(data.national_number, user=acting_user, exclude_pk=client.pk)
     _apply(client, data)
-    client._history_user = acting_user
-    client.save()
+    save_with_user(client, acting_user)
     return client
-
-
-def client_data_from(client: Client) -> ClientData:
-    """The current values of a client, e.g. to start an edit form or a partial API update."""
-    return ClientData(
-        first_name=client.first_name,
-        last_name=client.last_name,
-        birth_date=client.birth_date,
-        email=client.email,
-        phone=client.phone,
-        street=client.street,
-        postal_code=client.postal_code,
-        city=client.city,
-        preferred_language=client.preferred_language,
-        consent_processing=client.consent_processing,
-        consent_contact=client.consent_contact,
-        national_number=client.national_number(),
-    )
 
 
 def file_access_log(*, user: User, client: Client, channel: str = "web") -> None:
     FileAccess.objects.create(user=user, client=client, channel=channel)
-
-
-@dataclass
-class OrganisationData:
-    name: str
-    kind: str
-    working_name: str = ""
-    enterprise_number: str = ""
-    email: str = ""
-    phone: str = ""
 
 
 def organisation_validate(data: OrganisationData) -> OrganisationData:
@@ -255,21 +210,8 @@ def organisation_create(*, data: OrganisationData, acting_user: User | None) -> 
             {"enterprise_number": [_("Er bestaat al een organisatie met dit ondernemingsnummer.")]}
         )
     organisation = Organisation(**data.__dict__)
-    organisation._history_user = acting_user
-    organisation.save()
+    save_with_user(organisation, acting_user)
     return organisation
-
-
-@dataclass
-class StaffData:
-    username: str
-    first_name: str
-    last_name: str
-    email: str
-    organisation: Organisation
-    roles: list[str] = field(default_factory=list)
-    company: Organisation | None = None
-    password: str | None = None
 
 
 @transaction.atomic
@@ -312,8 +254,7 @@ def staff_create(*, data: StaffData, acting_user: User | None) -> User:
     # Without a password the account gets a random one nobody knows: the new colleague chooses
     # their own through "Wachtwoord vergeten?" (Django sends reset links only to usable passwords).
     user.set_password(data.password or secrets.token_urlsafe(32))
-    user._history_user = acting_user
-    user.save()
+    save_with_user(user, acting_user)
     for role in roles:
         Membership.objects.create(user=user, organisation=data.organisation, role=role)
     return user
@@ -370,6 +311,5 @@ def location_add(
         postal_code=postal_code.strip(),
         city=city.strip(),
     )
-    location._history_user = acting_user
-    location.save()
+    save_with_user(location, acting_user)
     return location

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.core import views_tokens
+from koers.core.views import tokens as views_tokens
 
 urlpatterns = [
     path("", views_tokens.token_list, name="token_list"),

@@ -9,7 +9,7 @@ class IntakeConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from koers.intake import jobs  # noqa: F401  (registers the 24-hour sweep)
+        from koers.intake import demo, jobs  # noqa: F401  (register the 24-hour sweep, the demo data)
         from koers.intake.rules import ruleset as intake_ruleset
         from koers.trajectories.rulesets import ProgrammeRuleset, register_ruleset
 

@@ -9,7 +9,7 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from koers.mediation import jobs  # noqa: F401  (registers the closing sweeps)
+        from koers.mediation import demo, jobs  # noqa: F401  (register the closing sweeps, the demo data)
         from koers.mediation.models import MediationService, ServiceState
         from koers.mediation.rules import ruleset as mediation_ruleset
         from koers.mediation.services import mediation_contact_check, open_for_programme

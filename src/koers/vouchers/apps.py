@@ -21,7 +21,7 @@ class VouchersConfig(AppConfig):
             register_programme_opener,
             register_programme_plan_check,
         )
-        from koers.vouchers import jobs  # noqa: F401  (registers the evaluation sweep)
+        from koers.vouchers import demo, jobs  # noqa: F401  (register the evaluation sweep, the demo data)
         from koers.vouchers.models import Voucher
         from koers.vouchers.rules import ruleset as voucher_ruleset
         from koers.vouchers.rules.phases import PHASE_LABELS

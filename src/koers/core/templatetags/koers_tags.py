@@ -84,14 +84,6 @@ def filesize(value) -> str:
 
 
 @register.filter
-def phase(trajectory) -> str:
-    """The trajectory's phase as its programme names it."""
-    from koers.trajectories.selectors import phase_label
-
-    return phase_label(trajectory.programme, trajectory.phase) if trajectory.phase else ""
-
-
-@register.filter
 def reason_message(stored: dict) -> str:
     """A reason stored as JSON (`reason_to_json`), in the reader's language; rows stored before
     the template was kept show their sentence as it was."""

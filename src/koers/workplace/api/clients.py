@@ -13,17 +13,18 @@ from koers.api.errors import ERRORS, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch, Id
 from koers.core.models import Client, Role, User
-from koers.core.selectors import client_get, client_search
+from koers.core.selectors import client_data_from, client_get, client_search
 from koers.core.services import (
     ClientData,
     client_create,
-    client_data_from,
     client_update,
     client_validate,
     file_access_log,
 )
 from koers.trajectories.services import programme_open
 
+# Operation ids are public: these kept the prefix of their first home, koers/api/clients.py.
+OPERATION_ID_PREFIX = "koers_api_clients"
 router = Router(tags=["clients"])
 
 
@@ -85,17 +86,8 @@ def _guides_only(user: User, organisation_id: int) -> bool:
     )
 
 
-@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
-def create_client(request: HttpRequest, payload: ClientIn):
-    """Register a client. A coach also gives `programme`: the first trajectory is opened in the
-    same transaction, with the coach responsible, so the coach can see the new client."""
-    user = auth_user(request)
-    organisation = acting_organisation(user, payload.organisation_id)
-    fields = payload.dict(exclude={"organisation_id", "programme", "responsible_id"})
-    data = ClientData(**fields)
-    # Check the person first so all their field errors come at once, before the trajectory's.
-    client_validate(data, today=timezone.localdate())
-    guides_only = _guides_only(user, organisation.pk)
+def _responsible(user: User, organisation, payload: ClientIn, guides_only: bool) -> User:
+    """Who is responsible for the first trajectory: the user, or a colleague centre staff name."""
     if guides_only and payload.programme is None:
         raise ValidationError(
             {
@@ -104,26 +96,45 @@ def create_client(request: HttpRequest, payload: ClientIn):
                 ]
             }
         )
-    responsible = user
-    if payload.responsible_id is not None and payload.responsible_id != user.pk:
-        if guides_only:
-            raise ValidationError(
-                {"responsible_id": [_("U kunt alleen uzelf verantwoordelijk maken.")]}
+    if payload.responsible_id is None or payload.responsible_id == user.pk:
+        return user
+    if guides_only:
+        raise ValidationError(
+            {"responsible_id": [_("U kunt alleen uzelf verantwoordelijk maken.")]}
+        )
+    return staff_member(organisation, payload.responsible_id)
+
+
+@transaction.atomic
+def _register(user: User, organisation, data: ClientData, programme, responsible: User):
+    """The client and, with a programme, its first trajectory, in one transaction."""
+    client = client_create(organisation=organisation, data=data, acting_user=user)
+    trajectory = None
+    if programme is not None:
+        with renamed_fields(responsible="responsible_id"):
+            trajectory = programme_open(
+                client=client,
+                programme=programme,
+                responsible=responsible,
+                organisation=organisation,
+                start_date=timezone.localdate(),
+                acting_user=user,
             )
-        responsible = staff_member(organisation, payload.responsible_id)
-    with transaction.atomic():
-        client = client_create(organisation=organisation, data=data, acting_user=user)
-        trajectory = None
-        if payload.programme is not None:
-            with renamed_fields(responsible="responsible_id"):
-                trajectory = programme_open(
-                    client=client,
-                    programme=payload.programme,
-                    responsible=responsible,
-                    organisation=organisation,
-                    start_date=timezone.localdate(),
-                    acting_user=user,
-                )
+    return client, trajectory
+
+
+@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
+def create_client(request: HttpRequest, payload: ClientIn):
+    """Register a client. A coach also gives `programme`: the first trajectory is opened in the
+    same transaction, with the coach responsible, so the coach can see the new client."""
+    user = auth_user(request)
+    organisation = acting_organisation(user, payload.organisation_id)
+    fields = payload.model_dump(exclude={"organisation_id", "programme", "responsible_id"})
+    data = ClientData(**fields)
+    # Check the person first so all their field errors come at once, before the trajectory's.
+    client_validate(data, today=timezone.localdate())
+    responsible = _responsible(user, organisation, payload, _guides_only(user, organisation.pk))
+    client, trajectory = _register(user, organisation, data, payload.programme, responsible)
     body = client_out(client, full_national_number=_sees_full_number(user))
     body["trajectory_id"] = trajectory.pk if trajectory else None
     return 201, body
@@ -152,7 +163,7 @@ def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
     changes = {}
-    for name, value in payload.dict(exclude_unset=True).items():
+    for name, value in payload.model_dump(exclude_unset=True).items():
         if value is not None:
             changes[name] = value
         elif name in _CLEARABLE:

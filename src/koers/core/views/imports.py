@@ -209,6 +209,20 @@ def import_preview(request):
     return render(request, "imports/preview.html", context)
 
 
+def _imported_text(result) -> str:
+    """How many rows were imported, and how many with errors were skipped."""
+    text = ngettext("%(count)s rij geïmporteerd.", "%(count)s rijen geïmporteerd.", result.created)
+    text %= {"count": result.created}
+    if result.invalid:
+        skipped = ngettext(
+            "%(count)s rij met fouten is overgeslagen.",
+            "%(count)s rijen met fouten zijn overgeslagen.",
+            result.invalid,
+        )
+        text += " " + skipped % {"count": result.invalid}
+    return text
+
+
 @login_required
 @require_POST
 def import_confirm(request):
@@ -238,16 +252,7 @@ def import_confirm(request):
         messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten."))
         return redirect("import_preview")
     _discard(request)
-    text = ngettext("%(count)s rij geïmporteerd.", "%(count)s rijen geïmporteerd.", result.created)
-    text %= {"count": result.created}
-    if result.invalid:
-        skipped = ngettext(
-            "%(count)s rij met fouten is overgeslagen.",
-            "%(count)s rijen met fouten zijn overgeslagen.",
-            result.invalid,
-        )
-        text += " " + skipped % {"count": result.invalid}
-    messages.success(request, text)
+    messages.success(request, _imported_text(result))
     return redirect("import_start")
 
 

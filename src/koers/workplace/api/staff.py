@@ -9,6 +9,8 @@ from koers.api.schemas import Id, MeOut, StaffPage
 from koers.core.models import Membership, Role, User
 from koers.core.selectors import staff_for_user
 
+# Operation ids are public: these kept the prefix of their first home, koers/api/staff.py.
+OPERATION_ID_PREFIX = "koers_api_staff"
 router = Router(tags=["staff"])
 
 

@@ -1,0 +1,228 @@
+"""Page assembly for the staff's working pages that compose programmes: the dashboard, the
+client list and the client file with its history. Every list starts from `visible_to(user)`."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from koers.core import audit, permissions
+from koers.core import selectors as core_selectors
+from koers.core.access import trajectory_condition
+from koers.core.models import GUIDING_ROLES, Client, Role, User
+from koers.intake import selectors as intake
+from koers.trajectories.models import (
+    Assignment,
+    AssignmentStatus,
+    Contact,
+    Document,
+    Plan,
+    Programme,
+    Trajectory,
+    TrajectoryStatus,
+)
+from koers.trajectories.rules import OPEN_STATUSES
+from koers.trajectories.rulesets import rulesets_ending
+from koers.trajectories.selectors import client_timeline, trajectories_for_client
+from koers.vouchers.selectors import voucher_offer
+
+DASHBOARD_LEADS = 10
+
+
+def _coach_part(user: User, today: date) -> dict:
+    """The guide's own open trajectories, this week's contacts and overdue assignments. A mediation
+    service whose access ended (`access_until`) is gone from the dashboard too."""
+    mine = Trajectory.objects.visible_to(user).filter(responsible=user, status__in=OPEN_STATUSES)
+    start = timezone.make_aware(datetime.combine(today, time.min))
+    contacts = list(
+        Contact.objects.visible_to(user)
+        .filter(staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8))
+        .select_related("trajectory__client")
+        .order_by("starts_at")[:60]
+    )
+    overdue = Assignment.objects.visible_to(user).filter(
+        trajectory__responsible=user, status=AssignmentStatus.OPEN, deadline__lt=today
+    )
+    return {
+        "active_count": mine.count(),
+        "active_trajectories": mine.select_related("client").order_by("-start_date")[:15],
+        "contacts_today": [c for c in contacts if timezone.localtime(c.starts_at).date() == today],
+        "contacts_week": [c for c in contacts if timezone.localtime(c.starts_at).date() != today],
+        "overdue_count": overdue.count(),
+        "overdue": overdue.select_related("trajectory__client").order_by("deadline")[:15],
+        "show_coach": True,
+    }
+
+
+def coach_leads(user: User, now: datetime) -> dict:
+    """INT-02: the coach's open leads with their 24-hour clock, the oldest clock first. A fixed
+    number of queries, whatever the number of leads (the count, the page, the windows)."""
+    leads = intake.leads_for_user(user=user, state="open").filter(coach=user)
+    page = list(leads.order_by("clock_started_at", "pk")[:DASHBOARD_LEADS])
+    return {
+        "open_leads": [(lead, intake.lead_clock(lead, now)) for lead in page],
+        "open_leads_count": leads.count(),
+        "show_leads": True,
+    }
+
+
+def _programme_rows(user: User) -> list[dict]:
+    """Per programme, the number of visible trajectories in each status."""
+    rows = (
+        Trajectory.objects.visible_to(user)
+        .values("programme", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {(r["programme"], r["status"]): r["n"] for r in rows}
+    statuses = [s for s, _label in TrajectoryStatus.choices]
+    return [
+        {
+            "label": label,
+            "cells": [counts.get((value, s), 0) for s in statuses],
+            "total": sum(counts.get((value, s), 0) for s in statuses),
+        }
+        for value, label in Programme.choices
+    ]
+
+
+def _coaches(user: User):
+    """The guides of the user's organisations with their open trajectories as this user may see
+    them (not those of other organisations)."""
+    org_ids = core_selectors.staff_organisation_ids(user)
+    coaches = User.objects.filter(
+        is_active=True, memberships__is_active=True, memberships__role__in=list(GUIDING_ROLES)
+    )
+    if org_ids is not None:
+        coaches = coaches.filter(memberships__organisation_id__in=org_ids)
+    counted = Q(trajectories__status__in=OPEN_STATUSES)
+    seen = trajectory_condition(user, "trajectories__")
+    if seen is not None:
+        counted &= seen
+    return (
+        coaches.annotate(open_count=Count("trajectories", filter=counted, distinct=True))
+        .order_by("first_name", "last_name")
+        .distinct()[:50]
+    )
+
+
+def _staff_part(user: User, today: date) -> dict:
+    recent = (
+        Client.objects.visible_to(user)
+        .select_related("organisation")
+        .only("first_name", "last_name", "created_at", "postal_code", "city", "organisation__name")
+        .order_by("-created_at")[:10]
+    )
+    return {
+        "statuses": TrajectoryStatus.choices,
+        "programme_rows": _programme_rows(user),
+        "coaches": _coaches(user),
+        "recent_clients": recent,
+        "show_staff": True,
+        # The funder's numbers run out on a known day: say so before new trajectories are refused.
+        "ruleset_endings": rulesets_ending(today),
+    }
+
+
+def dashboard_context(*, user: User, today: date, now: datetime) -> dict:
+    """What the dashboard shows this user: their own work as a guide, their leads as a coach,
+    the centre's overview as centre staff or administrator."""
+    context: dict = {"today": today}
+    if user.roles & GUIDING_ROLES:
+        context.update(_coach_part(user, today))
+    if Role.COACH in user.roles:
+        context.update(coach_leads(user, now))
+    if user.is_administrator or user.is_centre_staff:
+        context.update(_staff_part(user, today))
+    return context
+
+
+def client_list(*, user: User, query: str):
+    """The clients matching the search, with only the columns the list shows."""
+    return core_selectors.client_search(user=user, query=query).only(
+        "first_name",
+        "last_name",
+        "birth_date",
+        "postal_code",
+        "city",
+        "email",
+        "phone",
+        "organisation__name",
+    )
+
+
+def client_file_context(*, user: User, client: Client, today: date) -> dict:
+    """The client file: the visible trajectories, the merged timeline, and what the user may do."""
+    trajectories = list(trajectories_for_client(user=user, client=client))
+    by_id = {t.pk: t for t in trajectories}
+    timeline = client_timeline(user=user, client=client)
+    return {
+        "client": client,
+        "trajectories": trajectories,
+        "timeline": [(e, by_id.get(e.trajectory_id)) for e in timeline],
+        "can_see_national_number": user.has_perm("core.view_national_number"),
+        "can_view_history": user.has_perm("core.view_history"),
+        # Only what this user may open here (`core/rules.py`), and why no new voucher (LBC-01).
+        "voucher_offer": voucher_offer(user=user, client=client, today=today),
+        "can_open_trajectory": bool(permissions.openable_programmes(user, client.organisation)),
+    }
+
+
+def _history_sources(client: Client, trajectory_ids: list[int]) -> list[audit.HistorySource]:
+    """Every audited model of the client file: the client and what hangs under its trajectories."""
+    under = Q(trajectory_id__in=trajectory_ids)
+    return [
+        audit.client_source(client),
+        audit.HistorySource(
+            Trajectory.history, Q(id__in=trajectory_ids), Trajectory._meta.verbose_name
+        ),
+        audit.HistorySource(Contact.history, under, Contact._meta.verbose_name),
+        audit.HistorySource(Assignment.history, under, Assignment._meta.verbose_name),
+        audit.HistorySource(Plan.history, under, Plan._meta.verbose_name),
+        audit.HistorySource(Document.history, under, Document._meta.verbose_name),
+    ]
+
+
+def _file_object_label(client: Client):
+    def label(record) -> str:
+        model = record.instance_type
+        if model is Client:
+            return client.full_name
+        if model is Trajectory:
+            return f"{record.get_programme_display()} #{record.id}"
+        if model is Contact:
+            return f"{record.get_form_display()} {record.starts_at:%d/%m/%Y}"
+        return audit.object_label(record)
+
+    return label
+
+
+def client_history(
+    *, user: User, client: Client, page: int = 1
+) -> tuple[list[audit.HistoryEntry], int]:
+    """One page of changes to the client and what hangs under its visible trajectories.
+
+    Returns (entries, total count). Caller checks `core.view_history` and visibility.
+    """
+    trajectory_ids = list(
+        Trajectory.objects.visible_to(user).filter(client=client).values_list("pk", flat=True)
+    )
+    return audit.history_page(
+        sources=_history_sources(client, trajectory_ids),
+        label=_file_object_label(client),
+        page=page,
+    )
+
+
+def client_history_context(*, user: User, client: Client, page: int) -> dict:
+    entries, total = client_history(user=user, client=client, page=page)
+    pages = max((total + audit.HISTORY_PAGE_SIZE - 1) // audit.HISTORY_PAGE_SIZE, 1)
+    return {
+        "client": client,
+        "entries": entries,
+        "page_number": page,
+        "num_pages": pages,
+        "has_previous": page > 1,
+        "has_next": page < pages,
+        "accesses": audit.recent_file_accesses(client=client),
+    }

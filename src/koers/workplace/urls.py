@@ -1,0 +1,13 @@
+"""The working pages: the dashboard at the root, the client list, a new client and the file."""
+
+from django.urls import path
+
+from koers.workplace import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("clienten/", views.client_list, name="client_list"),
+    path("clienten/nieuw/", views.client_create_view, name="client_create"),
+    path("clienten/<int:pk>/", views.client_detail, name="client_detail"),
+    path("clienten/<int:pk>/geschiedenis/", views.client_history, name="client_history"),
+]

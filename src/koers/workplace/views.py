@@ -1,0 +1,121 @@
+"""The staff's working pages that compose programmes: the dashboard, the client list (search),
+a new client, the client file and its history. Thin glue: selectors assemble, services write."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from koers.core import permissions
+from koers.core import selectors as core_selectors
+from koers.core.forms import apply_errors, form_client_data
+from koers.core.models import GUIDING_ROLES, Client, Organisation, User
+from koers.core.services import client_create, file_access_log
+from koers.core.views.clients import client_or_404
+from koers.trajectories.services import client_register_with_trajectory
+from koers.workplace import selectors
+from koers.workplace.forms import ClientCreateForm
+
+PAGE_SIZE = 25
+
+
+def _page_number(request) -> int:
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except ValueError:
+        return 1
+
+
+@login_required
+def dashboard(request):
+    context = selectors.dashboard_context(
+        user=request.user, today=timezone.localdate(), now=timezone.now()
+    )
+    return render(request, "workplace/dashboard.html", context)
+
+
+@login_required
+def client_list(request):
+    query = request.GET.get("q", "").strip()[:100]
+    clients = selectors.client_list(user=request.user, query=query)
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "workplace/_client_table.html" if request.htmx else "workplace/client_list.html"
+    return render(request, template, {"page": page, "query": query})
+
+
+def _needs_trajectory(user: User) -> bool:
+    """A coach sees a client through a trajectory: a new client comes with its first one."""
+    return bool(user.roles & GUIDING_ROLES) and not (user.is_centre_staff or user.is_administrator)
+
+
+def _create_form(request, organisations: list[Organisation]) -> ClientCreateForm:
+    programmes = None
+    if _needs_trajectory(request.user):  # only the programmes the user may open (`core/rules.py`)
+        programmes = {
+            p for o in organisations for p in permissions.openable_programmes(request.user, o)
+        }
+    return ClientCreateForm(
+        request.POST or None, organisations=organisations, programmes=programmes
+    )
+
+
+def _create(form: ClientCreateForm, organisations: list[Organisation], user: User) -> Client:
+    organisation = organisations[0]
+    if "organisation" in form.cleaned_data:
+        chosen = form.cleaned_data["organisation"]
+        organisation = next(o for o in organisations if str(o.pk) == chosen)
+    data = form_client_data(form.cleaned_data)
+    if "programme" not in form.fields:
+        return client_create(organisation=organisation, data=data, acting_user=user)
+    client, _trajectory = client_register_with_trajectory(
+        organisation=organisation,
+        data=data,
+        programme=form.cleaned_data["programme"],
+        responsible=user,
+        acting_user=user,
+    )
+    return client
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_create_view(request):
+    organisations = core_selectors.client_organisations(request.user)
+    if not organisations:
+        raise PermissionDenied
+    form = _create_form(request, organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            client = _create(form, organisations, request.user)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("De cliënt is aangemaakt."))
+            return redirect("client_detail", pk=client.pk)
+    return render(request, "core/client_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def client_detail(request, pk: int):
+    client = client_or_404(request.user, pk)
+    file_access_log(user=request.user, client=client)
+    context = selectors.client_file_context(
+        user=request.user, client=client, today=timezone.localdate()
+    )
+    return render(request, "workplace/client_detail.html", context)
+
+
+@login_required
+def client_history(request, pk: int):
+    if not request.user.has_perm("core.view_history"):
+        raise Http404
+    client = client_or_404(request.user, pk)
+    context = selectors.client_history_context(
+        user=request.user, client=client, page=_page_number(request)
+    )
+    return render(request, "workplace/client_history.html", context)
