@@ -25,8 +25,6 @@ from koers.api import (
     rulesets,
     staff,
     trajectories,
-    voucher_followup,
-    vouchers,
 )
 from koers.api.auth import session_auth, token_auth
 from koers.api.errors import install_exception_handlers
@@ -72,8 +70,6 @@ for module in (
     assignments,
     plans,
     documents,
-    vouchers,
-    voucher_followup,
     intake,
     lead_conversion,
     mediation,

@@ -28,7 +28,8 @@ from koers.trajectories.models import Assignment, AssignmentStatus, Contact, Con
 from koers.vouchers.forms import EvaluationForm, PopForm
 from koers.vouchers.messages import EVALUATION_SALT
 from koers.vouchers.models import Voucher
-from koers.vouchers.services import evaluation_submit, pop_plan, pop_save
+from koers.vouchers.selectors import pop_state
+from koers.vouchers.services import evaluation_submit, pop_save
 
 SESSION_KEY = "portal_client_id"
 
@@ -135,16 +136,17 @@ def portal_pop(request, client: Client, pk: int):
     voucher = Voucher.objects.filter(client=client, pk=pk).select_related("trajectory").first()
     if voucher is None:
         raise Http404
-    plan = pop_plan(voucher)
-    latest = plan.versions.order_by("-number").first() if plan else None
-    combined = voucher.combined_pop and voucher.number == 2
-    if plan and plan.finalised_at:
+    pop = pop_state(voucher)
+    latest = pop.latest
+    if pop.finalised:
         return render(
-            request, "portal/pop_final.html", {"voucher": voucher, "plan": plan, "version": latest}
+            request,
+            "portal/pop_final.html",
+            {"voucher": voucher, "plan": pop.plan, "version": latest},
         )
     form = PopForm(
         request.POST or None,
-        combined=combined,
+        combined=voucher.keeps_combined_pop,
         initial=PopForm.initial_from(latest.content if latest else {}),
     )
     if request.method == "POST" and form.is_valid():

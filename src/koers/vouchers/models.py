@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from koers.core.models import Client, Organisation
-from koers.trajectories.models import Contact, Document, Trajectory
+from koers.trajectories.models import Contact, Document, Trajectory, TrajectoryStatus
 
 
 class VoucherQuerySet(models.QuerySet):
@@ -109,6 +109,21 @@ class Voucher(models.Model):
 
     def __str__(self) -> str:
         return f"Loopbaancheque {self.number} — {self.client}"
+
+    @property
+    def is_open(self) -> bool:
+        """Its trajectory is planned or active: contacts and actions may still be added."""
+        return self.trajectory.status in (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE)
+
+    @property
+    def keeps_combined_pop(self) -> bool:
+        """LBC-13: voucher 2 of a combined POP, where the one POP for both is written."""
+        return self.combined_pop and self.number == 2
+
+    @property
+    def pop_follows_with_voucher_2(self) -> bool:
+        """LBC-13: voucher 1 of a combined POP: its POP is delivered with voucher 2."""
+        return self.combined_pop and self.number == 1
 
 
 class VoucherPrint(models.Model):

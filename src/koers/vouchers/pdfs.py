@@ -6,14 +6,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.documents.render import render_pdf
 from koers.trajectories.models import ContactForm, Document, DocumentKind, DocumentStatus
 from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules import COUNTABLE_FORMS
-from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step, next_letter_on
+from koers.vouchers.rules.evaluation import EvaluationStep
 from koers.vouchers.rules.pop import POP_SECTIONS, pop_file_name
-from koers.vouchers.selectors import voucher_summary
-from koers.vouchers.services import pop_plan, ruleset_of
+from koers.vouchers.selectors import (
+    evaluation_next_letter_on,
+    evaluation_step,
+    pop_latest,
+    pop_plan,
+    ruleset_of,
+    voucher_summary,
+)
 
 GENERATED_KINDS = {
     "contract": DocumentKind.CONTRACT,
@@ -97,7 +104,7 @@ def _pop(voucher: Voucher) -> tuple[str, dict, str, str]:
     plan = pop_plan(voucher)
     if plan is None:
         raise ValidationError({"__all__": [_("Er is nog geen POP. (LBC-12)")]})
-    version = plan.versions.order_by("-number").first()
+    version = pop_latest(plan)
     combined = voucher.combined_pop
     file_name = pop_file_name(
         voucher.client.first_name, voucher.client.last_name, None if combined else voucher.number
@@ -156,6 +163,8 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
     pop_finalised = kind == "pop" and context["plan"].finalised_at is not None
     document_kind = GENERATED_KINDS[kind]
     with transaction.atomic():
+        # Two prints of one kind at once would each add a document: the one to replace is
+        # locked, so the second print replaces the first's instead of adding a twin.
         document = (
             Document.objects.select_for_update()
             .filter(
@@ -173,35 +182,13 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
         document.size_bytes = len(pdf)
         document.uploaded_by = acting_user
         document.file.save("generated.pdf", ContentFile(pdf), save=False)
-        document._history_user = acting_user
-        document.save()
+        save_with_user(document, acting_user)
         printed, _created = VoucherPrint.objects.update_or_create(
             document=document,
             defaults={"pop_finalised": pop_finalised, "printed_at": timezone.now()},
         )
         printed.contacts.set(printed_contacts if kind == "attendance" else [])
     return document
-
-
-def _evaluation_step(voucher: Voucher, today) -> EvaluationStep | None:
-    return evaluation_next_step(
-        ended_on=voucher.trajectory.end_date,
-        invited_on=voucher.evaluation_invited_on,
-        reminders_sent=voucher.evaluation_reminders_sent,
-        last_sent_on=voucher.evaluation_last_sent_on,
-        received=voucher.evaluation_received_on is not None,
-        correspondence_added=voucher.evaluation_correspondence_added_on is not None,
-        today=today,
-        ruleset=ruleset_of(voucher),
-    )
-
-
-def evaluation_letter_step(voucher: Voucher, today=None) -> EvaluationStep | None:
-    """LBC-15, paper route: the letter due today for a client without an e-mail address."""
-    if voucher.client.email:
-        return None
-    step = _evaluation_step(voucher, today or timezone.localdate())
-    return step if step in (EvaluationStep.INVITE, EvaluationStep.REMIND) else None
 
 
 def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
@@ -222,6 +209,8 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
     }
     pdf = render_pdf("documents/pdf/evaluation_letter.html", context)
     with transaction.atomic():
+        # Two letters printed at once would both be recorded as the same step: locked, the
+        # second sees the first's and is refused below.
         voucher = (
             Voucher.objects.select_for_update()
             .select_related("client", "trajectory")
@@ -238,8 +227,7 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
             voucher.evaluation_reminders_sent += 1
             title = _("Herinnering %(n)d evaluatie (op papier) %(on)s")
         voucher.evaluation_last_sent_on = today
-        voucher._history_user = acting_user
-        voucher.save()
+        save_with_user(voucher, acting_user)
         document = Document(
             trajectory=voucher.trajectory,
             kind=DocumentKind.CORRESPONDENCE,
@@ -251,8 +239,7 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
             uploaded_by=acting_user,
         )
         document.file.save("generated.pdf", ContentFile(pdf), save=False)
-        document._history_user = acting_user
-        document.save()
+        save_with_user(document, acting_user)
     return document
 
 
@@ -267,7 +254,7 @@ def _paper_step_or_refuse(voucher: Voucher, today) -> EvaluationStep:
                 ]
             }
         )
-    step = _evaluation_step(voucher, today)
+    step = evaluation_step(voucher, today)
     if step in (EvaluationStep.INVITE, EvaluationStep.REMIND):
         return step
     if (
@@ -278,9 +265,7 @@ def _paper_step_or_refuse(voucher: Voucher, today) -> EvaluationStep:
             and voucher.evaluation_correspondence_added_on is None
         )
     ):
-        due = next_letter_on(
-            last_sent_on=voucher.evaluation_last_sent_on, ruleset=ruleset_of(voucher)
-        )
+        due = evaluation_next_letter_on(voucher)
         raise ValidationError(
             {
                 "__all__": [

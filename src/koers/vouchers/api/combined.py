@@ -3,21 +3,21 @@ as on the voucher page."""
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
 from koers.api.schemas import Id
-from koers.api.voucher_schemas import VoucherDetailOut
-from koers.api.vouchers import _detail
 from koers.vouchers import services
+from koers.vouchers.api.shapes import detail_out
+from koers.vouchers.schemas import CombinedPopIn, VoucherDetailOut
 from koers.vouchers.selectors import voucher_get
 
+# The operation ids are public: they stay those of the module this came from
+# (koers.api.voucher_followup).
+OPERATION_ID_PREFIX = "koers_api_voucher_followup"
+
 router = Router(tags=["vouchers"])
-
-
-class CombinedPopIn(Schema):
-    combined: bool = Field(description="Eén POP voor cheque 1 en 2 (bewaard op cheque 2).")
 
 
 @router.post(
@@ -30,7 +30,7 @@ def combine_pop(request: HttpRequest, voucher_id: Id, payload: CombinedPopIn):
     services.voucher_combine_pop(
         voucher=voucher_get(user=user, pk=voucher_id), combined=payload.combined, acting_user=user
     )
-    return _detail(user, voucher_id)
+    return detail_out(user, voucher_id)
 
 
 @router.post(
@@ -44,4 +44,4 @@ def evaluation_received(request: HttpRequest, voucher_id: Id):
     services.evaluation_received(
         voucher=voucher_get(user=user, pk=voucher_id), on=timezone.localdate(), acting_user=user
     )
-    return _detail(user, voucher_id)
+    return detail_out(user, voucher_id)
