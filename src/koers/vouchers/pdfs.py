@@ -46,28 +46,22 @@ def _base_context(voucher: Voucher) -> dict:
     }
 
 
-def _contract(voucher: Voucher) -> tuple[str, dict, str, str]:
+# Each document: its context, its file name and its title.
+Built = tuple[dict, str, str]
+
+
+def _contract(voucher: Voucher) -> Built:
     context = _base_context(voucher)
     # LBC-11.1: signed in duplicate, one copy for the client, the original for the centre.
     context["copies"] = [_("Exemplaar cliënt"), _("Origineel voor het loopbaancentrum")]
-    return (
-        "documents/pdf/contract.html",
-        context,
-        f"Overeenkomst cheque {voucher.number}",
-        "Overeenkomst",
-    )
+    return context, f"Overeenkomst cheque {voucher.number}", "Overeenkomst"
 
 
-def _code_of_conduct(voucher: Voucher) -> tuple[str, dict, str, str]:
-    return (
-        "documents/pdf/code_of_conduct.html",
-        _base_context(voucher),
-        "Gedragscode",
-        "Gedragscode",
-    )
+def _code_of_conduct(voucher: Voucher) -> Built:
+    return _base_context(voucher), "Gedragscode", "Gedragscode"
 
 
-def _attendance(voucher: Voucher) -> tuple[str, dict, str, str]:
+def _attendance(voucher: Voucher) -> Built:
     summary = voucher_summary(voucher)
     rows = []
     for judged in summary.contacts:
@@ -92,15 +86,10 @@ def _attendance(voucher: Voucher) -> tuple[str, dict, str, str]:
             }
         )
     context = _base_context(voucher) | {"rows": rows, "counted_total": summary.counted_minutes}
-    return (
-        "documents/pdf/attendance.html",
-        context,
-        f"Bewijs van deelname cheque {voucher.number}",
-        "Bewijs van deelname",
-    )
+    return context, f"Bewijs van deelname cheque {voucher.number}", "Bewijs van deelname"
 
 
-def _pop(voucher: Voucher) -> tuple[str, dict, str, str]:
+def _pop(voucher: Voucher) -> Built:
     plan = pop_plan(voucher)
     if plan is None:
         raise ValidationError({"__all__": [_("Er is nog geen POP. (LBC-12)")]})
@@ -117,10 +106,10 @@ def _pop(voucher: Voucher) -> tuple[str, dict, str, str]:
         "sections": POP_SECTIONS,
         "combined": combined,
     }
-    return "documents/pdf/pop.html", context, file_name, plan.title
+    return context, file_name, plan.title
 
 
-def _certificate(voucher: Voucher) -> tuple[str, dict, str, str]:
+def _certificate(voucher: Voucher) -> Built:
     if voucher.certificate_issued_at is None:
         raise ValidationError(
             {
@@ -129,12 +118,8 @@ def _certificate(voucher: Voucher) -> tuple[str, dict, str, str]:
                 ]
             }
         )
-    return (
-        "documents/pdf/certificate.html",
-        _base_context(voucher),
-        f"Attest opleiding POP {voucher.client.first_name} {voucher.client.last_name}",
-        "Attest opleiding in het kader van het POP",
-    )
+    name = f"Attest opleiding POP {voucher.client.first_name} {voucher.client.last_name}"
+    return _base_context(voucher), name, "Attest opleiding in het kader van het POP"
 
 
 _BUILDERS = {
@@ -156,8 +141,8 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
     voucher = Voucher.objects.select_related(
         "client", "trajectory__responsible", "trajectory__organisation"
     ).get(pk=voucher.pk)
-    template, context, file_name, title = _BUILDERS[kind](voucher)
-    pdf = render_pdf(template, context)
+    context, file_name, title = _BUILDERS[kind](voucher)
+    pdf = render_pdf(f"documents/pdf/{kind}.html", context)  # one template per kind
     # LBC-11: what this print shows — the contacts with a signature line, a final or draft POP.
     printed_contacts = [row["contact_id"] for row in context.get("rows", [])]
     pop_finalised = kind == "pop" and context["plan"].finalised_at is not None

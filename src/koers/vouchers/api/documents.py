@@ -5,10 +5,11 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page
+from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
 from koers.vouchers.api.shapes import (
     document_out,
+    paged,
 )
 from koers.vouchers.pdfs import evaluation_letter_generate, voucher_document_generate
 from koers.vouchers.schemas import (
@@ -34,9 +35,8 @@ router = Router(tags=["vouchers"])
 def list_voucher_documents(request: HttpRequest, voucher_id: Id, params: PageQuery):
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
-    result = page(voucher_documents(user=user, voucher=voucher), params)
-    result["items"] = [document_out(d) for d in result["items"]]
-    return result
+    documents = voucher_documents(user=user, voucher=voucher)
+    return paged(documents, params, lambda rows: [document_out(d) for d in rows])
 
 
 @router.post(

@@ -11,7 +11,7 @@ from koers.api.schemas import Id
 from koers.vouchers import services
 from koers.vouchers.api.shapes import (
     aftercare_totals_out,
-    detail_out,
+    changed,
 )
 from koers.vouchers.schemas import (
     AftercareIn,
@@ -59,14 +59,7 @@ def register_voucher_aftercare(request: HttpRequest, voucher_id: Id, payload: Af
     voucher: `GET /vouchers/{id}/aftercare` shows how much falls within it."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
-    entry = services.aftercare_register(
-        voucher=voucher,
-        on=payload.on,
-        minutes=payload.minutes,
-        form=payload.form,
-        note=payload.note,
-        acting_user=user,
-    )
+    entry = services.aftercare_register(voucher=voucher, acting_user=user, **payload.model_dump())
     return 201, entry
 
 
@@ -80,15 +73,8 @@ def close_voucher(request: HttpRequest, voucher_id: Id, payload: VoucherCloseIn 
     individual minimum not reached the voucher ends early: `reason` is required (422 otherwise)
     and it stays "afgesloten, onvolledig" (`closed_incomplete`). The open dossier points are kept
     in `closing_open_points`."""
-    user = auth_user(request)
     payload = payload or VoucherCloseIn()
-    services.voucher_close(
-        voucher=voucher_get(user=user, pk=voucher_id),
-        acting_user=user,
-        reason=payload.reason,
-        note=payload.note,
-    )
-    return detail_out(user, voucher_id)
+    return changed(request, voucher_id, services.voucher_close, **payload.model_dump())
 
 
 @router.post(
@@ -99,14 +85,8 @@ def close_voucher(request: HttpRequest, voucher_id: Id, payload: VoucherCloseIn 
 def record_code_of_conduct(request: HttpRequest, voucher_id: Id, payload: CodeOfConductIn):
     """Record how and when the code of conduct reached the client; generating its PDF alone does
     not count."""
-    user = auth_user(request)
-    services.code_of_conduct_handed_over(
-        voucher=voucher_get(user=user, pk=voucher_id),
-        how=payload.how,
-        on=payload.on,
-        acting_user=user,
-    )
-    return detail_out(user, voucher_id)
+    write = services.code_of_conduct_handed_over
+    return changed(request, voucher_id, write, **payload.model_dump())
 
 
 @router.post(
@@ -117,15 +97,7 @@ def record_code_of_conduct(request: HttpRequest, voucher_id: Id, payload: CodeOf
 def issue_voucher_certificate(request: HttpRequest, voucher_id: Id, payload: CertificateIn):
     """Once, only for a training named in the POP and guidance that started before the
     academic year; the PDF follows with `POST /vouchers/{id}/documents` (kind certificate)."""
-    user = auth_user(request)
-    services.certificate_issue(
-        voucher=voucher_get(user=user, pk=voucher_id),
-        training=payload.training,
-        benefit_academic_year_start=payload.benefit_academic_year_start,
-        only_to_obtain_benefit=payload.only_to_obtain_benefit,
-        acting_user=user,
-    )
-    return detail_out(user, voucher_id)
+    return changed(request, voucher_id, services.certificate_issue, **payload.model_dump())
 
 
 @router.post(
@@ -134,9 +106,7 @@ def issue_voucher_certificate(request: HttpRequest, voucher_id: Id, payload: Cer
     summary="Cliënt ingelicht over nazorg (LBC-18)",
 )
 def voucher_aftercare_informed(request: HttpRequest, voucher_id: Id):
-    user = auth_user(request)
-    services.aftercare_informed(voucher=voucher_get(user=user, pk=voucher_id), acting_user=user)
-    return detail_out(user, voucher_id)
+    return changed(request, voucher_id, services.aftercare_informed)
 
 
 @router.post(
@@ -145,15 +115,8 @@ def voucher_aftercare_informed(request: HttpRequest, voucher_id: Id):
     summary="Tussentijdse evaluatie (LBC-16)",
 )
 def add_interim_evaluation(request: HttpRequest, voucher_id: Id, payload: InterimEvaluationIn):
-    user = auth_user(request)
-    services.interim_evaluation_add(
-        voucher=voucher_get(user=user, pk=voucher_id),
-        held_on=payload.held_on,
-        going_as_wished=payload.going_as_wished,
-        would_change=payload.would_change,
-        acting_user=user,
-    )
-    return 201, detail_out(user, voucher_id)
+    write = services.interim_evaluation_add
+    return 201, changed(request, voucher_id, write, **payload.model_dump())
 
 
 # ---- e-coaching consent (LBC-06) ---------------------------------------------------------------
@@ -167,11 +130,6 @@ def add_interim_evaluation(request: HttpRequest, voucher_id: Id, payload: Interi
 def record_video_consent(request: HttpRequest, voucher_id: Id, payload: VideoConsentIn):
     """A video call counts only with the client's consent or at their request (and with its
     screenshot). An empty value withdraws it."""
-    user = auth_user(request)
-    services.video_consent_record(
-        voucher=voucher_get(user=user, pk=voucher_id),
-        consent=payload.video_consent,
-        on=payload.on or timezone.localdate(),
-        acting_user=user,
-    )
-    return detail_out(user, voucher_id)
+    on = payload.on or timezone.localdate()
+    write = services.video_consent_record
+    return changed(request, voucher_id, write, consent=payload.video_consent, on=on)

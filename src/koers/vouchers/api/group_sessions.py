@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
-from koers.api.lookups import PageQuery, auth_user, page
+from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
 from koers.vouchers import services
 from koers.vouchers.api.shapes import (
     group_session_out,
+    paged,
+    session_out,
 )
 from koers.vouchers.models import Voucher
 from koers.vouchers.schemas import (
@@ -43,11 +45,12 @@ router = Router(tags=["vouchers"])
 def list_group_sessions(request: HttpRequest, params: PageQuery):
     """Group sessions with a participant you may see, newest first; only those participants."""
     user = auth_user(request)
-    result = page(group_sessions_for_user(user), params)
-    sessions = list(result["items"])
-    visible = visible_voucher_ids(user, sessions)
-    result["items"] = [group_session_out(s, visible) for s in sessions]
-    return result
+
+    def shape_all(sessions):
+        visible = visible_voucher_ids(user, sessions)
+        return [group_session_out(s, visible) for s in sessions]
+
+    return paged(group_sessions_for_user(user), params, shape_all)
 
 
 @router.get(
@@ -57,8 +60,7 @@ def list_group_sessions(request: HttpRequest, params: PageQuery):
 )
 def get_group_session(request: HttpRequest, session_id: Id):
     user = auth_user(request)
-    session = group_sessions_for_user(user).get(pk=session_id)
-    return group_session_out(session, visible_voucher_ids(user, [session]))
+    return session_out(user, group_sessions_for_user(user).get(pk=session_id))
 
 
 @router.post(
@@ -86,8 +88,7 @@ def create_group_session(request: HttpRequest, payload: GroupSessionIn):
             acting_user=user,
             **payload.model_dump(exclude={"participants"}),
         )
-    session = group_session_get(session.pk)
-    return 201, group_session_out(session, visible_voucher_ids(user, [session]))
+    return 201, session_out(user, group_session_get(session.pk))
 
 
 def _member(user, participant: GroupParticipantIn) -> services.GroupMember:

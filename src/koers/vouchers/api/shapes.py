@@ -1,7 +1,10 @@
-"""The answers of the voucher endpoints, as dicts their schemas (`koers.vouchers.schemas`) check."""
+"""The answers of the voucher endpoints, as dicts their schemas (`koers.vouchers.schemas`) check,
+and the one way an endpoint changes a voucher and answers with it."""
 
+from django.http import HttpRequest
 from django.urls import reverse
 
+from koers.api.lookups import PageQuery, auth_user, page
 from koers.core.models import User
 from koers.trajectories.models import Document
 from koers.vouchers import selectors
@@ -105,6 +108,14 @@ def detail_out(user: User, pk: int) -> dict:
     }
 
 
+def changed(request: HttpRequest, voucher_id: int, write, **fields) -> dict:
+    """`write(voucher=…, acting_user=…, **fields)` on the voucher the caller may see (404
+    otherwise), then the voucher as it is now."""
+    user = auth_user(request)
+    write(voucher=selectors.voucher_get(user=user, pk=voucher_id), acting_user=user, **fields)
+    return detail_out(user, voucher_id)
+
+
 def contact_out(judged: JudgedContact) -> dict:
     return _fields(judged.contact, _CONTACT_FIELDS) | {
         "id": judged.contact.pk,
@@ -145,3 +156,15 @@ def document_out(document: Document) -> dict:
 def group_session_out(session: GroupSession, visible: set[int]) -> dict:
     participants = [p for p in session.participants.all() if p.voucher_id in visible]
     return _fields(session, _SESSION_FIELDS) | {"id": session.pk, "participants": participants}
+
+
+def paged(rows, params: PageQuery, shape_all) -> dict:
+    """One page of `rows` as `{"count", "items"}`, the page's rows shaped by `shape_all(rows)`."""
+    result = page(rows, params)
+    result["items"] = shape_all(list(result["items"]))
+    return result
+
+
+def session_out(user: User, session: GroupSession) -> dict:
+    """A group session with only the participants whose voucher the user may see."""
+    return group_session_out(session, selectors.visible_voucher_ids(user, [session]))

@@ -12,14 +12,16 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
-from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
+from koers.api.lookups import PageQuery, acting_organisation, auth_user, staff_member
 from koers.api.schemas import Id
 from koers.core.models import Client
 from koers.core.selectors import client_get
 from koers.trajectories.models import TrajectoryStatus
 from koers.vouchers import services
 from koers.vouchers.api.shapes import (
+    changed,
     detail_out,
+    paged,
     voucher_out,
 )
 from koers.vouchers.models import Voucher
@@ -60,9 +62,7 @@ def list_vouchers(
         vouchers = vouchers.filter(client_id=client)
     if status is not None:
         vouchers = vouchers.filter(trajectory__status=status)
-    result = page(vouchers, params)
-    result["items"] = [voucher_out(v) for v in result["items"]]
-    return result
+    return paged(vouchers, params, lambda rows: [voucher_out(v) for v in rows])
 
 
 @router.get(
@@ -140,15 +140,7 @@ def get_voucher_checklist(request: HttpRequest, voucher_id: Id):
 )
 def update_voucher_intake(request: HttpRequest, voucher_id: Id, payload: IntakeIn):
     """LBC-10 topics and the career question; a changed question is checked again for LBC-19."""
-    user = auth_user(request)
-    voucher = voucher_get(user=user, pk=voucher_id)
-    services.voucher_intake_update(
-        voucher=voucher,
-        career_question=payload.career_question,
-        topics=payload.topics,
-        acting_user=user,
-    )
-    return detail_out(user, voucher_id)
+    return changed(request, voucher_id, services.voucher_intake_update, **payload.model_dump())
 
 
 @router.post(
@@ -157,10 +149,7 @@ def update_voucher_intake(request: HttpRequest, voucher_id: Id, payload: IntakeI
     summary="Bevestigen dat de vraag loopbaanbegeleiding is (LBC-19)",
 )
 def resolve_voucher_scope(request: HttpRequest, voucher_id: Id, payload: ScopeResolutionIn):
-    user = auth_user(request)
-    voucher = voucher_get(user=user, pk=voucher_id)
-    services.voucher_scope_resolve(voucher=voucher, resolution=payload.resolution, acting_user=user)
-    return detail_out(user, voucher_id)
+    return changed(request, voucher_id, services.voucher_scope_resolve, **payload.model_dump())
 
 
 @router.post(
@@ -169,7 +158,4 @@ def resolve_voucher_scope(request: HttpRequest, voucher_id: Id, payload: ScopeRe
     summary="Fase van de cheque wijzigen (LBC-21)",
 )
 def set_voucher_phase(request: HttpRequest, voucher_id: Id, payload: PhaseIn):
-    user = auth_user(request)
-    voucher = voucher_get(user=user, pk=voucher_id)
-    services.voucher_set_phase(voucher=voucher, phase=payload.phase, acting_user=user)
-    return detail_out(user, voucher_id)
+    return changed(request, voucher_id, services.voucher_set_phase, **payload.model_dump())

@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from koers.core.form_pages import submitted
 from koers.vouchers import forms, services
 from koers.vouchers.models import Voucher
 from koers.vouchers.pdfs import evaluation_letter_generate, voucher_document_generate
-from koers.vouchers.views.common import voucher_action
+from koers.vouchers.views.common import button_action, form_action, voucher_action
 
 
 @voucher_action
@@ -34,70 +35,10 @@ def voucher_contact_create(request, voucher: Voucher):
 
 
 @voucher_action
-def voucher_intake(request, voucher: Voucher):
-    form = forms.IntakeForm(request.POST)
-    with submitted(form, "intake_form"):
-        services.voucher_intake_update(
-            voucher=voucher,
-            career_question=form.cleaned_data["career_question"],
-            topics=form.cleaned_data["topics"],
-            acting_user=request.user,
-        )
-    messages.success(request, _("De intake is bewaard."))
-
-
-@voucher_action
-def voucher_scope(request, voucher: Voucher):
-    form = forms.ScopeResolveForm(request.POST)
-    with submitted(form, "scope_form"):
-        services.voucher_scope_resolve(
-            voucher=voucher, resolution=form.cleaned_data["resolution"], acting_user=request.user
-        )
-    messages.success(request, _("Je bevestiging is bewaard (LBC-19)."))
-
-
-@voucher_action
 def voucher_phase(request, voucher: Voucher):
     services.voucher_set_phase(
         voucher=voucher, phase=request.POST.get("phase", ""), acting_user=request.user
     )
-
-
-@voucher_action
-def voucher_interim(request, voucher: Voucher):
-    form = forms.InterimEvaluationForm(request.POST)
-    with submitted(form, "interim_form"):
-        services.interim_evaluation_add(
-            voucher=voucher, acting_user=request.user, **form.cleaned_data
-        )
-    messages.success(request, _("De tussentijdse evaluatie is bewaard."))
-
-
-@voucher_action
-def voucher_aftercare(request, voucher: Voucher):
-    form = forms.AftercareForm(request.POST)
-    with submitted(form, "aftercare_form"):
-        services.aftercare_register(voucher=voucher, acting_user=request.user, **form.cleaned_data)
-    messages.success(request, _("De nazorg is geregistreerd."))
-
-
-@voucher_action
-def voucher_aftercare_informed(request, voucher: Voucher):
-    services.aftercare_informed(voucher=voucher, acting_user=request.user)
-    messages.success(request, _("Genoteerd: de cliënt weet dat er nazorg is."))
-
-
-@voucher_action
-def voucher_video_consent(request, voucher: Voucher):
-    form = forms.VideoConsentForm(request.POST)
-    with submitted(form, "video_consent_form"):
-        services.video_consent_record(
-            voucher=voucher,
-            consent=form.cleaned_data["video_consent"],
-            on=form.cleaned_data["video_consent_on"],
-            acting_user=request.user,
-        )
-    messages.success(request, _("Het akkoord voor e-coaching is bewaard (LBC-06)."))
 
 
 @voucher_action
@@ -140,16 +81,6 @@ def voucher_certificate(request, voucher: Voucher):
 
 
 @voucher_action
-def voucher_code_of_conduct(request, voucher: Voucher):
-    form = forms.CodeOfConductForm(request.POST)
-    with submitted(form, "code_of_conduct_form"):
-        services.code_of_conduct_handed_over(
-            voucher=voucher, acting_user=request.user, **form.cleaned_data
-        )
-    messages.success(request, _("Genoteerd: de gedragscode is overhandigd."))
-
-
-@voucher_action
 def voucher_evaluation_letter(request, voucher: Voucher):
     document = evaluation_letter_generate(voucher=voucher, acting_user=request.user)
     messages.success(
@@ -159,6 +90,51 @@ def voucher_evaluation_letter(request, voucher: Voucher):
     )
 
 
-@voucher_action
-def voucher_evaluation_received(request, voucher: Voucher):
-    services.evaluation_received(voucher=voucher, on=timezone.localdate(), acting_user=request.user)
+def _consent(*, video_consent: str, video_consent_on, **kwargs):
+    return services.video_consent_record(consent=video_consent, on=video_consent_on, **kwargs)
+
+
+def _received(**kwargs):
+    return services.evaluation_received(on=timezone.localdate(), **kwargs)
+
+
+voucher_intake = form_action(
+    forms.IntakeForm,
+    "intake_form",
+    services.voucher_intake_update,
+    gettext_lazy("De intake is bewaard."),
+)
+voucher_scope = form_action(
+    forms.ScopeResolveForm,
+    "scope_form",
+    services.voucher_scope_resolve,
+    gettext_lazy("Je bevestiging is bewaard (LBC-19)."),
+)
+voucher_interim = form_action(
+    forms.InterimEvaluationForm,
+    "interim_form",
+    services.interim_evaluation_add,
+    gettext_lazy("De tussentijdse evaluatie is bewaard."),
+)
+voucher_aftercare = form_action(
+    forms.AftercareForm,
+    "aftercare_form",
+    services.aftercare_register,
+    gettext_lazy("De nazorg is geregistreerd."),
+)
+voucher_video_consent = form_action(
+    forms.VideoConsentForm,
+    "video_consent_form",
+    _consent,
+    gettext_lazy("Het akkoord voor e-coaching is bewaard (LBC-06)."),
+)
+voucher_code_of_conduct = form_action(
+    forms.CodeOfConductForm,
+    "code_of_conduct_form",
+    services.code_of_conduct_handed_over,
+    gettext_lazy("Genoteerd: de gedragscode is overhandigd."),
+)
+voucher_aftercare_informed = button_action(
+    services.aftercare_informed, gettext_lazy("Genoteerd: de cliënt weet dat er nazorg is.")
+)
+voucher_evaluation_received = button_action(_received)

@@ -4,6 +4,7 @@ a rejected form, and a POST on the voucher page (core/form_pages.py)."""
 from collections.abc import Callable
 
 from django import forms as django_forms
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -61,3 +62,31 @@ def posted(request, form: django_forms.BaseForm, write: Callable[[dict], object]
             return write(data)
     except FormRejected:
         return None
+
+
+def form_action(form_class, name: str, write: Callable[..., object], done: str):
+    """A form of the voucher page posting to its own URL: valid, `write(voucher=…, acting_user=…,
+    **its fields)` and the message `done`; rejected (invalid, or refused by the service), the
+    voucher page again with the form as it was typed."""
+
+    @voucher_action
+    def view(request, voucher: Voucher):
+        form = form_class(request.POST)
+        with submitted(form, name) as data:
+            write(voucher=voucher, acting_user=request.user, **data)
+        messages.success(request, done)
+
+    return view
+
+
+def button_action(write: Callable[..., object], done: str | None = None):
+    """A button of the voucher page (no input): `write(voucher=…, acting_user=…)`, then back to
+    the page with the message `done`, or the service's refusal as a message."""
+
+    @voucher_action
+    def view(request, voucher: Voucher):
+        write(voucher=voucher, acting_user=request.user)
+        if done:
+            messages.success(request, done)
+
+    return view

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from koers.vouchers import forms, selectors, services
 from koers.vouchers.models import Voucher
-from koers.vouchers.views.common import load_voucher, posted, voucher_action
+from koers.vouchers.views.common import button_action, load_voucher, posted, voucher_action
 
 
 @login_required
@@ -34,10 +35,9 @@ def voucher_pop(request, pk: int):
     return render(request, "vouchers/pop_form.html", page.context() | {"form": form})
 
 
-@voucher_action
-def voucher_pop_finalise(request, voucher: Voucher):
-    services.pop_finalise(voucher=voucher, acting_user=request.user)
-    messages.success(request, _("Het POP is gefinaliseerd."))
+voucher_pop_finalise = button_action(
+    services.pop_finalise, gettext_lazy("Het POP is gefinaliseerd.")
+)
 
 
 @voucher_action
