@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from koers.core.models import Client, Organisation
-from koers.trajectories.models import Contact, Document, Trajectory, TrajectoryStatus
+from koers.trajectories.models import (
+    Contact,
+    Document,
+    DocumentKind,
+    Trajectory,
+    TrajectoryStatus,
+)
 
 
 class VoucherQuerySet(models.QuerySet):
@@ -139,6 +145,14 @@ class VoucherPrint(models.Model):
 
     def __str__(self) -> str:
         return f"Afdruk {self.document_id}"
+
+    @property
+    def is_attendance_sheet(self) -> bool:
+        return self.document.kind == DocumentKind.ATTENDANCE
+
+    @property
+    def is_pop(self) -> bool:
+        return self.document.kind == DocumentKind.PLAN
 
 
 class VoucherSettings(models.Model):

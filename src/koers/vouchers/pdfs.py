@@ -8,7 +8,13 @@ from django.utils.translation import gettext as _
 
 from koers.core.history import save_with_user
 from koers.documents.render import render_pdf
-from koers.trajectories.models import ContactForm, Document, DocumentKind, DocumentStatus
+from koers.trajectories.models import (
+    ContactForm,
+    ContactOutcome,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+)
 from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules import COUNTABLE_FORMS
 from koers.vouchers.rules.evaluation import EvaluationStep
@@ -69,7 +75,7 @@ def _attendance(voucher: Voucher) -> Built:
         # Only guidance contacts are signed for; phone, e-mail and tool time never count (LBC-07/08).
         if (
             judged.is_introduction
-            or contact.outcome != "held"
+            or contact.outcome != ContactOutcome.HELD
             or contact.form not in COUNTABLE_FORMS
         ):
             continue

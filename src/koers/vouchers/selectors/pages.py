@@ -21,6 +21,7 @@ from koers.trajectories.models import (
 )
 from koers.vouchers.models import GroupSession, Voucher, VoucherPrint
 from koers.vouchers.rules.entitlement import Entitlement
+from koers.vouchers.rules.evaluation import EvaluationStep
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import PHASE_LABELS, PHASE_ORDER, can_move
 from koers.vouchers.selectors.followup import (
@@ -62,6 +63,7 @@ class VoucherPage(_Context):
     intake_topics: list[tuple[str, str, bool]]  # key, label, explained (LBC-10)
     prints: dict[int, VoucherPrint]
     paper_step: str | None
+    paper_invites: bool  # the paper letter due is the invitation (else a reminder)
     paper_next_on: date | None
     interims: QuerySet
     assignments: list
@@ -82,6 +84,7 @@ def voucher_page(*, user: User, voucher: Voucher, now: datetime) -> VoucherPage:
     trajectory = voucher.trajectory
     phase = trajectory.phase
     pop: PopState = pop_state(voucher)
+    paper_step = evaluation_letter_step(voucher, now.date())
     return VoucherPage(
         voucher=voucher,
         client=voucher.client,
@@ -97,7 +100,8 @@ def voucher_page(*, user: User, voucher: Voucher, now: datetime) -> VoucherPage:
             (key, label, key in voucher.intake_topics) for key, label in INTAKE_TOPICS.items()
         ],
         prints=_prints(trajectory),
-        paper_step=evaluation_letter_step(voucher, now.date()),
+        paper_step=paper_step,
+        paper_invites=paper_step == EvaluationStep.INVITE,
         paper_next_on=evaluation_next_letter_on(voucher),
         interims=voucher.interim_evaluations.select_related("recorded_by"),
         assignments=list(trajectory.assignments.order_by("deadline", "id")),
@@ -117,8 +121,12 @@ def voucher_page(*, user: User, voucher: Voucher, now: datetime) -> VoucherPage:
 
 def _prints(trajectory) -> dict[int, VoucherPrint]:
     """LBC-11: what each generated PDF showed when it was printed, by document."""
-    printed = VoucherPrint.objects.filter(document__trajectory=trajectory).prefetch_related(
-        Prefetch("contacts", queryset=Contact.objects.order_by("starts_at", "id"))
+    printed = (
+        VoucherPrint.objects.filter(document__trajectory=trajectory)
+        .select_related("document")
+        .prefetch_related(
+            Prefetch("contacts", queryset=Contact.objects.order_by("starts_at", "id"))
+        )
     )
     return {p.document_id: p for p in printed}
 

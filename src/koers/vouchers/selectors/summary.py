@@ -39,6 +39,11 @@ class JudgedContact:
     attendance_original: bool
     screenshot: bool
 
+    @property
+    def is_video(self) -> bool:
+        """LBC-06: a video call is proven by its screenshot, not by a signature."""
+        return self.contact.form == ContactForm.VIDEO
+
 
 @dataclass(frozen=True)
 class VoucherSummary:
