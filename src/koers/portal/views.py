@@ -23,11 +23,10 @@ from koers.core.forms import apply_errors
 from koers.core.languages import in_language_of
 from koers.core.models import Client
 from koers.core.ratelimit import too_many
+from koers.portal import selectors
 from koers.portal.services import login_link_use, login_link_valid, login_token
-from koers.trajectories.models import Assignment, AssignmentStatus, Contact, ContactOutcome
 from koers.vouchers.forms import EvaluationForm, PopForm
 from koers.vouchers.messages import EVALUATION_SALT
-from koers.vouchers.models import Voucher
 from koers.vouchers.selectors import pop_state
 from koers.vouchers.services import evaluation_submit, pop_save
 
@@ -107,33 +106,12 @@ def portal_logout(request):
 
 @client_required
 def portal_home(request, client: Client):
-    now = timezone.now()
-    appointments = (
-        Contact.objects.filter(
-            trajectory__client=client, starts_at__gte=now, outcome=ContactOutcome.PLANNED
-        )
-        .select_related("staff")
-        .order_by("starts_at")[:20]
-    )
-    assignments = Assignment.objects.filter(
-        trajectory__client=client, status=AssignmentStatus.OPEN
-    ).order_by("deadline")[:20]
-    vouchers = Voucher.objects.filter(client=client).select_related("trajectory").order_by("number")
-    return render(
-        request,
-        "portal/home.html",
-        {
-            "client": client,
-            "appointments": appointments,
-            "assignments": assignments,
-            "vouchers": vouchers,
-        },
-    )
+    return render(request, "portal/home.html", selectors.portal_home(client, timezone.now()))
 
 
 @client_required
 def portal_pop(request, client: Client, pk: int):
-    voucher = Voucher.objects.filter(client=client, pk=pk).select_related("trajectory").first()
+    voucher = selectors.own_voucher(client, pk)
     if voucher is None:
         raise Http404
     pop = pop_state(voucher)
@@ -165,11 +143,7 @@ def portal_evaluation(request, token: str):
         data = signing.loads(token, salt=EVALUATION_SALT, max_age=60 * 60 * 24 * 120)
     except signing.BadSignature:
         return render(request, "portal/link_invalid.html", status=400)
-    voucher = (
-        Voucher.objects.filter(pk=data["voucher"])
-        .select_related("trajectory__organisation")
-        .first()
-    )
+    voucher = selectors.evaluated_voucher(data["voucher"])
     if voucher is None:
         raise Http404
     if hasattr(voucher, "evaluation"):
