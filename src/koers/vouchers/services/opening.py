@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from koers.core.history import save_with_user
 from koers.core.models import Client, Organisation, User
@@ -31,11 +30,6 @@ from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import Phase, can_move
 from koers.vouchers.selectors import closing_facts, ruleset_of, scope_payload
 from koers.vouchers.services.common import lock_voucher
-
-# Shown with the rule that makes the voucher end early (LBC-01 or LBC-03), as "sentence (rule)".
-_CHOOSE_REASON = gettext_noop(
-    "De cheque stopt vroeger dan gepland: kies de reden (bv. de cliënt stopte of verhuisde)."
-)
 
 
 @transaction.atomic
@@ -172,7 +166,12 @@ def voucher_close(
     note = note.strip()
     if early is not None:
         if reason not in ClosingReason.values:
-            raise refusal("reason", Reason(early.rule, _CHOOSE_REASON))
+            # With the rule that makes it end early (LBC-01 or LBC-03): "sentence (rule)".
+            choose = Reason(
+                early.rule,
+                "De cheque stopt vroeger dan gepland: kies de reden (bv. de cliënt stopte of verhuisde).",
+            )
+            raise refusal("reason", choose)
         if reason == ClosingReason.OTHER and not note:
             raise ValidationError({"note": [_("Licht de andere reden toe.")]})
     trajectory_set_status(
