@@ -12,19 +12,7 @@ from koers.trajectories.models import ContactOutcome
 from koers.trajectories.services import ContactData
 from koers.vouchers.selectors import JudgedContact
 from koers.vouchers.services import contacts as contact_services
-from koers.vouchers.services import voucher_contact_log, voucher_open
-
-
-@pytest.fixture
-def voucher(client_record, coach):
-    return voucher_open(
-        client=client_record,
-        responsible=coach,
-        organisation=client_record.organisation,
-        start_date=timezone.localdate() - timedelta(days=30),
-        career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
-        acting_user=coach,
-    )
+from koers.vouchers.services import voucher_contact_log
 
 
 @pytest.fixture
