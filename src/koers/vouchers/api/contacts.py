@@ -74,10 +74,10 @@ def record_group_feedback(request: HttpRequest, voucher_id: Id, payload: GroupFe
     is the group contact with what now counts."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
-    services.group_feedback_record(
+    judged = services.group_feedback_record(
         voucher=voucher,
         group_contact_id=payload.group_contact_id,
         feedback_contact_id=payload.feedback_contact_id,
         acting_user=user,
     )
-    return contact_out(voucher_summary(voucher).judged(payload.group_contact_id))
+    return contact_out(judged)

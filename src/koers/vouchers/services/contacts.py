@@ -220,8 +220,9 @@ def group_session_create(
 @transaction.atomic
 def group_feedback_record(
     *, voucher: Voucher, group_contact_id: int, feedback_contact_id: int, acting_user: User
-) -> GroupParticipant:
-    """LBC-05: the insights of the group session were fed back in this individual session."""
+) -> JudgedContact:
+    """LBC-05: the insights of the group session were fed back in this individual session. The
+    answer is the group contact as the voucher now judges it (it may count from now on)."""
     voucher = lock_voucher(voucher)
     # Two feedback choices for one group session at once: the second would silently replace the
     # first; locked, the second one reads the first's choice.
@@ -251,7 +252,7 @@ def group_feedback_record(
         )
     participation.feedback_contact = feedback
     participation.save(update_fields=["feedback_contact"])
-    return participation
+    return voucher_summary(voucher).judged(group_contact_id)
 
 
 @transaction.atomic
