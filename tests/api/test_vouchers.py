@@ -92,7 +92,7 @@ def _log(voucher, coach, days_ago, minutes=60, form=ContactForm.INDIVIDUAL):
             outcome=ContactOutcome.HELD,
         ),
         acting_user=coach,
-    )
+    ).contact
 
 
 @pytest.fixture

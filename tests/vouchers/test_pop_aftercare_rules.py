@@ -22,12 +22,10 @@ from koers.trajectories.models import (
 from koers.trajectories.services import ContactData
 from koers.vouchers.models import Voucher
 from koers.vouchers.rules.pop import MalformedPop
-from koers.vouchers.selectors import aftercare_totals
+from koers.vouchers.selectors import aftercare_totals, pop_facts, pop_plan
 from koers.vouchers.services import (
     aftercare_register,
-    pop_facts,
     pop_finalise,
-    pop_plan,
     pop_save,
     voucher_combine_pop,
     voucher_contact_log,
@@ -75,7 +73,7 @@ def _log(voucher, coach, days_ago):
             outcome=ContactOutcome.HELD,
         ),
         acting_user=coach,
-    )
+    ).contact
 
 
 @pytest.fixture

@@ -87,7 +87,7 @@ def _log(voucher, coach, days_ago, minutes=60, form=ContactForm.INDIVIDUAL, **kw
         ),
         acting_user=coach,
         **kw,
-    )
+    ).contact
 
 
 # LBC-01 ---------------------------------------------------------------------------------------
@@ -639,7 +639,7 @@ def _held(voucher, coach, day, hour=10, minutes=60, form=ContactForm.INDIVIDUAL)
             outcome=ContactOutcome.HELD,
         ),
         acting_user=coach,
-    )
+    ).contact
 
 
 def _proven(voucher) -> dict[int, bool]:

@@ -16,18 +16,6 @@ from tests.factories import ClientFactory, ContactFactory, TrajectoryFactory
 
 
 @pytest.fixture
-def voucher(client_record, coach):
-    return voucher_open(
-        client=client_record,
-        responsible=coach,
-        organisation=client_record.organisation,
-        start_date=timezone.localdate() - timedelta(days=30),
-        career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
-        acting_user=coach,
-    )
-
-
-@pytest.fixture
 def voucher_2024(client_record, coach):
     """A voucher under the 2019 rule set, whatever today's date is."""
     return voucher_open(

@@ -23,8 +23,6 @@ from koers.api import (
     plans,
     rulesets,
     trajectories,
-    voucher_followup,
-    vouchers,
 )
 from koers.api.auth import session_auth, token_auth
 from koers.api.errors import install_exception_handlers
@@ -69,8 +67,6 @@ for module in (
     assignments,
     plans,
     documents,
-    vouchers,
-    voucher_followup,
     intake,
     lead_conversion,
     mediation,

@@ -810,7 +810,7 @@ def lead_convert(*, lead: Lead, acting_user: User, open_voucher: bool, now: date
                 ),
                 acting_user=acting_user,
                 is_introduction=True,
-            )
+            ).contact
             intro.contact = contact
             intro.save(update_fields=["contact"])
         lead.trajectory = trajectory

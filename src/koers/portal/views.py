@@ -23,12 +23,12 @@ from koers.core.forms import apply_errors
 from koers.core.languages import in_language_of
 from koers.core.models import Client
 from koers.core.ratelimit import too_many
+from koers.portal import selectors
 from koers.portal.services import login_link_use, login_link_valid, login_token
-from koers.trajectories.models import Assignment, AssignmentStatus, Contact, ContactOutcome
 from koers.vouchers.forms import EvaluationForm, PopForm
 from koers.vouchers.messages import EVALUATION_SALT
-from koers.vouchers.models import Voucher
-from koers.vouchers.services import evaluation_submit, pop_plan, pop_save
+from koers.vouchers.selectors import pop_state
+from koers.vouchers.services import evaluation_submit, pop_save
 
 SESSION_KEY = "portal_client_id"
 
@@ -106,45 +106,25 @@ def portal_logout(request):
 
 @client_required
 def portal_home(request, client: Client):
-    now = timezone.now()
-    appointments = (
-        Contact.objects.filter(
-            trajectory__client=client, starts_at__gte=now, outcome=ContactOutcome.PLANNED
-        )
-        .select_related("staff")
-        .order_by("starts_at")[:20]
-    )
-    assignments = Assignment.objects.filter(
-        trajectory__client=client, status=AssignmentStatus.OPEN
-    ).order_by("deadline")[:20]
-    vouchers = Voucher.objects.filter(client=client).select_related("trajectory").order_by("number")
-    return render(
-        request,
-        "portal/home.html",
-        {
-            "client": client,
-            "appointments": appointments,
-            "assignments": assignments,
-            "vouchers": vouchers,
-        },
-    )
+    return render(request, "portal/home.html", selectors.portal_home(client, timezone.now()))
 
 
 @client_required
 def portal_pop(request, client: Client, pk: int):
-    voucher = Voucher.objects.filter(client=client, pk=pk).select_related("trajectory").first()
+    voucher = selectors.own_voucher(client, pk)
     if voucher is None:
         raise Http404
-    plan = pop_plan(voucher)
-    latest = plan.versions.order_by("-number").first() if plan else None
-    combined = voucher.combined_pop and voucher.number == 2
-    if plan and plan.finalised_at:
+    pop = pop_state(voucher)
+    latest = pop.latest
+    if pop.finalised:
         return render(
-            request, "portal/pop_final.html", {"voucher": voucher, "plan": plan, "version": latest}
+            request,
+            "portal/pop_final.html",
+            {"voucher": voucher, "plan": pop.plan, "version": latest},
         )
     form = PopForm(
         request.POST or None,
-        combined=combined,
+        combined=voucher.keeps_combined_pop,
         initial=PopForm.initial_from(latest.content if latest else {}),
     )
     if request.method == "POST" and form.is_valid():
@@ -163,11 +143,7 @@ def portal_evaluation(request, token: str):
         data = signing.loads(token, salt=EVALUATION_SALT, max_age=60 * 60 * 24 * 120)
     except signing.BadSignature:
         return render(request, "portal/link_invalid.html", status=400)
-    voucher = (
-        Voucher.objects.filter(pk=data["voucher"])
-        .select_related("trajectory__organisation")
-        .first()
-    )
+    voucher = selectors.evaluated_voucher(data["voucher"])
     if voucher is None:
         raise Http404
     if hasattr(voucher, "evaluation"):

@@ -1,21 +1,25 @@
 """Forms for vouchers, shared by the coach's pages and the client portal (the POP)."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, ResponsibleChoiceMixin
-from koers.trajectories.forms import ContactEntryForm
-from koers.trajectories.models import ContactForm
+from koers.trajectories.forms import ContactEntryForm, TimeInput
+from koers.trajectories.models import ContactForm, ContactOutcome
 from koers.vouchers.models import (
     AftercareEntry,
     ClosingReason,
     CodeOfConductHandover,
     EvaluationResponse,
     VideoConsent,
+    Voucher,
 )
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import PHASE_LABELS
 from koers.vouchers.rules.pop import POP_SECTIONS
+from koers.vouchers.services import GroupMember
 
 POP_ACTION_ROWS = 6
 
@@ -277,3 +281,116 @@ class VoucherCloseForm(forms.Form):
         required=False,
         max_length=2000,
     )
+
+
+PARTICIPANT_ROWS = 8
+
+
+class GroupSessionForm(forms.Form):
+    theme = forms.CharField(label=_("Thema"), max_length=200)
+    method = forms.CharField(
+        label=_("Methodiek"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Beginuur"), widget=TimeInput())
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Duur"), choices=DURATION_CHOICES, coerce=int, initial=90
+    )
+    place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=[
+            (ContactOutcome.PLANNED, ContactOutcome.PLANNED.label),
+            (ContactOutcome.HELD, ContactOutcome.HELD.label),
+        ],
+    )
+    aims_at_reflection = forms.BooleanField(
+        label=_(
+            "Het thema richt zich uitsluitend op reflectie en zelfinzicht over loopbaancompetenties "
+            "(geen infosessie over solliciteren, opleidingsadvies, time- of stressmanagement)"
+        ),
+        required=False,
+    )
+    part_of_other_service = forms.BooleanField(
+        label=_("De sessie is onderdeel van een andere dienstverlening (outplacement, training)"),
+        required=False,
+    )
+
+    def __init__(self, *args, vouchers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "—")] + [(str(v.pk), f"{v.client} — cheque {v.number}") for v in vouchers]
+        self.vouchers = {str(v.pk): v for v in vouchers}
+        for row in range(PARTICIPANT_ROWS):
+            self.fields[f"p{row}_voucher"] = forms.ChoiceField(
+                label=gettext("Deelnemer"), choices=choices, required=False
+            )
+            self.fields[f"p{row}_employer"] = forms.CharField(
+                label=gettext("Werkgever"), max_length=200, required=False
+            )
+            self.fields[f"p{row}_free_choice"] = forms.BooleanField(
+                label=gettext("Vrije keuze"), required=False
+            )
+            self.fields[f"p{row}_linked"] = forms.BooleanField(
+                label=gettext("Besproken, gekoppeld aan de loopbaanvraag"), required=False
+            )
+            self.fields[f"p{row}_may_stop"] = forms.BooleanField(
+                label=gettext(
+                    "Kan altijd stoppen en individueel verdergaan; kiest de graad van deelname"
+                ),
+                required=False,
+            )
+
+    def participant_rows(self):
+        for row in range(PARTICIPANT_ROWS):
+            yield [
+                self[f"p{row}_{name}"]
+                for name in ("voucher", "employer", "free_choice", "linked", "may_stop")
+            ]
+
+    def members(self) -> list[GroupMember]:
+        data = self.cleaned_data
+        return [
+            GroupMember(
+                voucher=self.vouchers[data[f"p{row}_voucher"]],
+                employer=data[f"p{row}_employer"],
+                free_choice=data[f"p{row}_free_choice"],
+                linked_to_question=data[f"p{row}_linked"],
+                may_stop_and_switch=data[f"p{row}_may_stop"],
+            )
+            for row in range(PARTICIPANT_ROWS)
+            if data.get(f"p{row}_voucher")
+        ]
+
+    def starts_at(self):
+        data = self.cleaned_data
+        return timezone.make_aware(timezone.datetime.combine(data["date"], data["start_time"]))
+
+
+def voucher_page_forms(voucher: Voucher, now) -> dict[str, forms.Form]:
+    """The empty forms of the voucher page, filled in with today and what the voucher holds."""
+    today = now.date()
+    return {
+        "contact_form": VoucherContactForm(
+            initial={
+                "date": today,
+                "start_time": now.time().replace(second=0, microsecond=0),
+                "duration_minutes": 60,
+            }
+        ),
+        "intake_form": IntakeForm(
+            initial={"career_question": voucher.career_question, "topics": voucher.intake_topics}
+        ),
+        "scope_form": ScopeResolveForm(),
+        "interim_form": InterimEvaluationForm(initial={"held_on": today}),
+        "aftercare_form": AftercareForm(initial={"on": today}),
+        "certificate_form": CertificateForm(),
+        "code_of_conduct_form": CodeOfConductForm(initial={"on": today}),
+        "video_consent_form": VideoConsentForm(
+            initial={
+                "video_consent": voucher.video_consent,
+                "video_consent_on": voucher.video_consent_on or today,
+            }
+        ),
+    }

@@ -10,8 +10,8 @@ from koers.core.sweep import sweep_job
 from koers.intake.messages import centre_address
 from koers.trajectories.models import DocumentKind, DocumentStatus, TrajectoryStatus
 from koers.vouchers.models import Voucher
-from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step
-from koers.vouchers.services import ruleset_of
+from koers.vouchers.rules.evaluation import EvaluationStep
+from koers.vouchers.selectors import evaluation_step
 
 logger = logging.getLogger(__name__)
 
@@ -48,21 +48,14 @@ def evaluation_followup(now: datetime) -> int:
     ).values_list("pk", flat=True)
     for pk in candidates:
         with transaction.atomic():
+            # Two sweeps at once (two workers, a rerun) would both send today's step: locked,
+            # the second reads the step the first recorded and finds nothing due.
             voucher = (
                 Voucher.objects.select_for_update()
                 .select_related("client", "trajectory")
                 .get(pk=pk)
             )
-            step = evaluation_next_step(
-                ended_on=voucher.trajectory.end_date,
-                invited_on=voucher.evaluation_invited_on,
-                reminders_sent=voucher.evaluation_reminders_sent,
-                last_sent_on=voucher.evaluation_last_sent_on,
-                received=voucher.evaluation_received_on is not None,
-                correspondence_added=voucher.evaluation_correspondence_added_on is not None,
-                today=today,
-                ruleset=ruleset_of(voucher),
-            )
+            step = evaluation_step(voucher, today)
             if (
                 step is None
                 or not (voucher.client.email and centre_address(voucher.trajectory.organisation))

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from koers.core.models import Client, Organisation
-from koers.trajectories.models import Contact, Document, Trajectory
+from koers.trajectories.models import (
+    Contact,
+    Document,
+    DocumentKind,
+    Trajectory,
+    TrajectoryStatus,
+)
 
 
 class VoucherQuerySet(models.QuerySet):
@@ -110,6 +116,21 @@ class Voucher(models.Model):
     def __str__(self) -> str:
         return f"Loopbaancheque {self.number} — {self.client}"
 
+    @property
+    def is_open(self) -> bool:
+        """Its trajectory is planned or active: contacts and actions may still be added."""
+        return self.trajectory.status in (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE)
+
+    @property
+    def keeps_combined_pop(self) -> bool:
+        """LBC-13: voucher 2 of a combined POP, where the one POP for both is written."""
+        return self.combined_pop and self.number == 2
+
+    @property
+    def pop_follows_with_voucher_2(self) -> bool:
+        """LBC-13: voucher 1 of a combined POP: its POP is delivered with voucher 2."""
+        return self.combined_pop and self.number == 1
+
 
 class VoucherPrint(models.Model):
     """What a generated voucher PDF showed when it was printed (LBC-11): the contacts on an
@@ -124,6 +145,14 @@ class VoucherPrint(models.Model):
 
     def __str__(self) -> str:
         return f"Afdruk {self.document_id}"
+
+    @property
+    def is_attendance_sheet(self) -> bool:
+        return self.document.kind == DocumentKind.ATTENDANCE
+
+    @property
+    def is_pop(self) -> bool:
+        return self.document.kind == DocumentKind.PLAN
 
 
 class VoucherSettings(models.Model):

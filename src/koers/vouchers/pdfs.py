@@ -6,14 +6,27 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.documents.render import render_pdf
-from koers.trajectories.models import ContactForm, Document, DocumentKind, DocumentStatus
+from koers.trajectories.models import (
+    ContactForm,
+    ContactOutcome,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+)
 from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules import COUNTABLE_FORMS
-from koers.vouchers.rules.evaluation import EvaluationStep, evaluation_next_step, next_letter_on
+from koers.vouchers.rules.evaluation import EvaluationStep
 from koers.vouchers.rules.pop import POP_SECTIONS, pop_file_name
-from koers.vouchers.selectors import voucher_summary
-from koers.vouchers.services import pop_plan, ruleset_of
+from koers.vouchers.selectors import (
+    evaluation_next_letter_on,
+    evaluation_step,
+    pop_latest,
+    pop_plan,
+    ruleset_of,
+    voucher_summary,
+)
 
 GENERATED_KINDS = {
     "contract": DocumentKind.CONTRACT,
@@ -39,28 +52,22 @@ def _base_context(voucher: Voucher) -> dict:
     }
 
 
-def _contract(voucher: Voucher) -> tuple[str, dict, str, str]:
+# Each document: its context, its file name and its title.
+Built = tuple[dict, str, str]
+
+
+def _contract(voucher: Voucher) -> Built:
     context = _base_context(voucher)
     # LBC-11.1: signed in duplicate, one copy for the client, the original for the centre.
     context["copies"] = [_("Exemplaar cliënt"), _("Origineel voor het loopbaancentrum")]
-    return (
-        "documents/pdf/contract.html",
-        context,
-        f"Overeenkomst cheque {voucher.number}",
-        "Overeenkomst",
-    )
+    return context, f"Overeenkomst cheque {voucher.number}", "Overeenkomst"
 
 
-def _code_of_conduct(voucher: Voucher) -> tuple[str, dict, str, str]:
-    return (
-        "documents/pdf/code_of_conduct.html",
-        _base_context(voucher),
-        "Gedragscode",
-        "Gedragscode",
-    )
+def _code_of_conduct(voucher: Voucher) -> Built:
+    return _base_context(voucher), "Gedragscode", "Gedragscode"
 
 
-def _attendance(voucher: Voucher) -> tuple[str, dict, str, str]:
+def _attendance(voucher: Voucher) -> Built:
     summary = voucher_summary(voucher)
     rows = []
     for judged in summary.contacts:
@@ -68,7 +75,7 @@ def _attendance(voucher: Voucher) -> tuple[str, dict, str, str]:
         # Only guidance contacts are signed for; phone, e-mail and tool time never count (LBC-07/08).
         if (
             judged.is_introduction
-            or contact.outcome != "held"
+            or contact.outcome != ContactOutcome.HELD
             or contact.form not in COUNTABLE_FORMS
         ):
             continue
@@ -85,19 +92,14 @@ def _attendance(voucher: Voucher) -> tuple[str, dict, str, str]:
             }
         )
     context = _base_context(voucher) | {"rows": rows, "counted_total": summary.counted_minutes}
-    return (
-        "documents/pdf/attendance.html",
-        context,
-        f"Bewijs van deelname cheque {voucher.number}",
-        "Bewijs van deelname",
-    )
+    return context, f"Bewijs van deelname cheque {voucher.number}", "Bewijs van deelname"
 
 
-def _pop(voucher: Voucher) -> tuple[str, dict, str, str]:
+def _pop(voucher: Voucher) -> Built:
     plan = pop_plan(voucher)
     if plan is None:
         raise ValidationError({"__all__": [_("Er is nog geen POP. (LBC-12)")]})
-    version = plan.versions.order_by("-number").first()
+    version = pop_latest(plan)
     combined = voucher.combined_pop
     file_name = pop_file_name(
         voucher.client.first_name, voucher.client.last_name, None if combined else voucher.number
@@ -110,10 +112,10 @@ def _pop(voucher: Voucher) -> tuple[str, dict, str, str]:
         "sections": POP_SECTIONS,
         "combined": combined,
     }
-    return "documents/pdf/pop.html", context, file_name, plan.title
+    return context, file_name, plan.title
 
 
-def _certificate(voucher: Voucher) -> tuple[str, dict, str, str]:
+def _certificate(voucher: Voucher) -> Built:
     if voucher.certificate_issued_at is None:
         raise ValidationError(
             {
@@ -122,12 +124,8 @@ def _certificate(voucher: Voucher) -> tuple[str, dict, str, str]:
                 ]
             }
         )
-    return (
-        "documents/pdf/certificate.html",
-        _base_context(voucher),
-        f"Attest opleiding POP {voucher.client.first_name} {voucher.client.last_name}",
-        "Attest opleiding in het kader van het POP",
-    )
+    name = f"Attest opleiding POP {voucher.client.first_name} {voucher.client.last_name}"
+    return _base_context(voucher), name, "Attest opleiding in het kader van het POP"
 
 
 _BUILDERS = {
@@ -149,13 +147,15 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
     voucher = Voucher.objects.select_related(
         "client", "trajectory__responsible", "trajectory__organisation"
     ).get(pk=voucher.pk)
-    template, context, file_name, title = _BUILDERS[kind](voucher)
-    pdf = render_pdf(template, context)
+    context, file_name, title = _BUILDERS[kind](voucher)
+    pdf = render_pdf(f"documents/pdf/{kind}.html", context)  # one template per kind
     # LBC-11: what this print shows — the contacts with a signature line, a final or draft POP.
     printed_contacts = [row["contact_id"] for row in context.get("rows", [])]
     pop_finalised = kind == "pop" and context["plan"].finalised_at is not None
     document_kind = GENERATED_KINDS[kind]
     with transaction.atomic():
+        # Two prints of one kind at once would each add a document: the one to replace is
+        # locked, so the second print replaces the first's instead of adding a twin.
         document = (
             Document.objects.select_for_update()
             .filter(
@@ -173,35 +173,13 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
         document.size_bytes = len(pdf)
         document.uploaded_by = acting_user
         document.file.save("generated.pdf", ContentFile(pdf), save=False)
-        document._history_user = acting_user
-        document.save()
+        save_with_user(document, acting_user)
         printed, _created = VoucherPrint.objects.update_or_create(
             document=document,
             defaults={"pop_finalised": pop_finalised, "printed_at": timezone.now()},
         )
         printed.contacts.set(printed_contacts if kind == "attendance" else [])
     return document
-
-
-def _evaluation_step(voucher: Voucher, today) -> EvaluationStep | None:
-    return evaluation_next_step(
-        ended_on=voucher.trajectory.end_date,
-        invited_on=voucher.evaluation_invited_on,
-        reminders_sent=voucher.evaluation_reminders_sent,
-        last_sent_on=voucher.evaluation_last_sent_on,
-        received=voucher.evaluation_received_on is not None,
-        correspondence_added=voucher.evaluation_correspondence_added_on is not None,
-        today=today,
-        ruleset=ruleset_of(voucher),
-    )
-
-
-def evaluation_letter_step(voucher: Voucher, today=None) -> EvaluationStep | None:
-    """LBC-15, paper route: the letter due today for a client without an e-mail address."""
-    if voucher.client.email:
-        return None
-    step = _evaluation_step(voucher, today or timezone.localdate())
-    return step if step in (EvaluationStep.INVITE, EvaluationStep.REMIND) else None
 
 
 def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
@@ -222,6 +200,8 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
     }
     pdf = render_pdf("documents/pdf/evaluation_letter.html", context)
     with transaction.atomic():
+        # Two letters printed at once would both be recorded as the same step: locked, the
+        # second sees the first's and is refused below.
         voucher = (
             Voucher.objects.select_for_update()
             .select_related("client", "trajectory")
@@ -238,8 +218,7 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
             voucher.evaluation_reminders_sent += 1
             title = _("Herinnering %(n)d evaluatie (op papier) %(on)s")
         voucher.evaluation_last_sent_on = today
-        voucher._history_user = acting_user
-        voucher.save()
+        save_with_user(voucher, acting_user)
         document = Document(
             trajectory=voucher.trajectory,
             kind=DocumentKind.CORRESPONDENCE,
@@ -251,8 +230,7 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
             uploaded_by=acting_user,
         )
         document.file.save("generated.pdf", ContentFile(pdf), save=False)
-        document._history_user = acting_user
-        document.save()
+        save_with_user(document, acting_user)
     return document
 
 
@@ -267,7 +245,7 @@ def _paper_step_or_refuse(voucher: Voucher, today) -> EvaluationStep:
                 ]
             }
         )
-    step = _evaluation_step(voucher, today)
+    step = evaluation_step(voucher, today)
     if step in (EvaluationStep.INVITE, EvaluationStep.REMIND):
         return step
     if (
@@ -278,9 +256,7 @@ def _paper_step_or_refuse(voucher: Voucher, today) -> EvaluationStep:
             and voucher.evaluation_correspondence_added_on is None
         )
     ):
-        due = next_letter_on(
-            last_sent_on=voucher.evaluation_last_sent_on, ruleset=ruleset_of(voucher)
-        )
+        due = evaluation_next_letter_on(voucher)
         raise ValidationError(
             {
                 "__all__": [

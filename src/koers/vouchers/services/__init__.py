@@ -3,10 +3,8 @@
 Views, the API, the portal, jobs and commands call these; none writes voucher models directly.
 """
 
-from koers.vouchers.services.common import ruleset_of
 from koers.vouchers.services.contacts import (
     GroupMember,
-    group_feedback_candidates,
     group_feedback_record,
     group_session_create,
     video_consent_record,
@@ -30,10 +28,7 @@ from koers.vouchers.services.opening import (
     voucher_set_phase,
 )
 from koers.vouchers.services.pop import (
-    pop_facts,
     pop_finalise,
-    pop_plan,
-    pop_requires_actions,
     pop_save,
     voucher_combine_pop,
     voucher_plan_check,
@@ -47,16 +42,11 @@ __all__ = [
     "code_of_conduct_handed_over",
     "evaluation_received",
     "evaluation_submit",
-    "group_feedback_candidates",
     "group_feedback_record",
     "group_session_create",
     "interim_evaluation_add",
-    "pop_facts",
     "pop_finalise",
-    "pop_plan",
-    "pop_requires_actions",
     "pop_save",
-    "ruleset_of",
     "video_consent_record",
     "voucher_close",
     "voucher_combine_pop",

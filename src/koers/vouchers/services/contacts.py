@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import Organisation, User
+from koers.lib.refusals import refusal
 from koers.trajectories.models import (
     Contact,
     ContactForm,
@@ -27,7 +29,13 @@ from koers.vouchers.models import (
     VideoConsent,
     Voucher,
 )
-from koers.vouchers.services.common import lock_voucher, refusal, ruleset_of, save_voucher
+from koers.vouchers.selectors import (
+    JudgedContact,
+    group_feedback_candidates,
+    ruleset_of,
+    voucher_summary,
+)
+from koers.vouchers.services.common import lock_voucher
 
 
 def voucher_contact_check(
@@ -58,7 +66,9 @@ def _check_guidance_contact(
 @transaction.atomic
 def voucher_contact_log(
     *, voucher: Voucher, data: ContactData, acting_user: User, is_introduction: bool = False
-) -> Contact:
+) -> JudgedContact:
+    """Log a contact on the voucher and answer with it as the voucher now judges it: LBC-02 is
+    checked once, here (the core's contact check is told so), and the voucher replayed once."""
     voucher = lock_voucher(voucher)
     _check_guidance_contact(data, ruleset_of(voucher), is_introduction=is_introduction)
     contact = contact_log(
@@ -66,7 +76,7 @@ def voucher_contact_log(
     )
     if is_introduction:
         IntroductionContact.objects.create(contact=contact)
-    return contact
+    return voucher_summary(voucher).judged(contact.pk)
 
 
 @dataclass
@@ -207,26 +217,15 @@ def group_session_create(
     return session
 
 
-def group_feedback_candidates(participation: GroupParticipant) -> list[Contact]:
-    """LBC-05: the held individual or video sessions on the same voucher from the session on."""
-    return list(
-        Contact.objects.filter(
-            trajectory_id=participation.voucher.trajectory_id,
-            outcome=ContactOutcome.HELD,
-            form__in=[ContactForm.INDIVIDUAL, ContactForm.VIDEO, ContactForm.TOOL_INTERPRETATION],
-            starts_at__gte=participation.session.starts_at,
-        )
-        .exclude(introduction__isnull=False)
-        .order_by("starts_at", "id")
-    )
-
-
 @transaction.atomic
 def group_feedback_record(
     *, voucher: Voucher, group_contact_id: int, feedback_contact_id: int, acting_user: User
-) -> GroupParticipant:
-    """LBC-05: the insights of the group session were fed back in this individual session."""
+) -> JudgedContact:
+    """LBC-05: the insights of the group session were fed back in this individual session. The
+    answer is the group contact as the voucher now judges it (it may count from now on)."""
     voucher = lock_voucher(voucher)
+    # Two feedback choices for one group session at once: the second would silently replace the
+    # first; locked, the second one reads the first's choice.
     participation = (
         GroupParticipant.objects.select_for_update()
         .select_related("session", "voucher")
@@ -253,7 +252,7 @@ def group_feedback_record(
         )
     participation.feedback_contact = feedback
     participation.save(update_fields=["feedback_contact"])
-    return participation
+    return voucher_summary(voucher).judged(group_contact_id)
 
 
 @transaction.atomic
@@ -266,4 +265,4 @@ def video_consent_record(*, voucher: Voucher, consent: str, on: date, acting_use
         raise ValidationError({"video_consent_on": [_("Dit akkoord ligt niet in de toekomst.")]})
     voucher.video_consent = consent
     voucher.video_consent_on = on if consent else None
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)

@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.languages import in_language_of
 from koers.core.models import User
+from koers.lib.refusals import refusal
 from koers.vouchers.models import (
     AftercareEntry,
     CodeOfConductHandover,
@@ -17,8 +19,8 @@ from koers.vouchers.models import (
 )
 from koers.vouchers.rules.aftercare import aftercare_refusal
 from koers.vouchers.rules.certificate import certificate_refusal
-from koers.vouchers.services.common import lock_voucher, refusal, ruleset_of, save_voucher
-from koers.vouchers.services.pop import pop_plan
+from koers.vouchers.selectors import pop_latest, pop_plan, ruleset_of
+from koers.vouchers.services.common import lock_voucher
 
 
 @transaction.atomic
@@ -66,9 +68,7 @@ def aftercare_register(
         note=note.strip(),
         recorded_by=acting_user,
     )
-    entry._history_user = acting_user
-    entry.save()
-    return entry
+    return save_with_user(entry, acting_user)
 
 
 @transaction.atomic
@@ -77,7 +77,7 @@ def aftercare_informed(*, voucher: Voucher, acting_user: User) -> Voucher:
     voucher = lock_voucher(voucher)
     if voucher.aftercare_informed_at is None:
         voucher.aftercare_informed_at = timezone.now()
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)
 
 
 @transaction.atomic
@@ -95,14 +95,14 @@ def code_of_conduct_handed_over(
         raise ValidationError({"on": [_("Deze datum ligt vóór de start van de cheque.")]})
     voucher.code_of_conduct_handed_how = how
     voucher.code_of_conduct_handed_on = on
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)
 
 
 @transaction.atomic
 def evaluation_received(*, voucher: Voucher, on: date, acting_user: User | None) -> Voucher:
     voucher = lock_voucher(voucher)
     voucher.evaluation_received_on = voucher.evaluation_received_on or on
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)
 
 
 @transaction.atomic
@@ -116,7 +116,7 @@ def evaluation_submit(*, voucher: Voucher, response) -> None:
     response.voucher = voucher
     response.save()
     voucher.evaluation_received_on = timezone.localdate()
-    save_voucher(voucher, None)
+    save_with_user(voucher, None)
     coach = voucher.trajectory.responsible
     if coach.email:
         with in_language_of(coach):  # the copy is written in the coach's language
@@ -152,8 +152,7 @@ def certificate_issue(
 ) -> Voucher:
     """LBC-20: issue the training certificate once, or refuse with the reason."""
     voucher = lock_voucher(voucher)
-    plan = pop_plan(voucher)
-    latest = plan.versions.order_by("-number").first() if plan else None
+    latest = pop_latest(pop_plan(voucher))
     text = " ".join(
         str(v) for v in (latest.content.get("sections", {}).values() if latest else [])
     ).lower()
@@ -172,4 +171,4 @@ def certificate_issue(
         raise refusal("__all__", reason)
     voucher.certificate_issued_at = timezone.now()
     voucher.certificate_training = training.strip()
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)

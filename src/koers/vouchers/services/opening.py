@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import Client, Organisation, User
-from koers.lib.rules import reason_to_json
+from koers.lib.refusals import refusal
+from koers.lib.rules import Reason, reason_to_json
 from koers.trajectories.models import (
     Programme,
     Trajectory,
@@ -26,13 +28,8 @@ from koers.vouchers.models import (
 from koers.vouchers.rules.entitlement import voucher_entitlement
 from koers.vouchers.rules.intake import INTAKE_TOPICS
 from koers.vouchers.rules.phases import Phase, can_move
-from koers.vouchers.services.common import (
-    lock_voucher,
-    refusal,
-    ruleset_of,
-    save_voucher,
-    scope_payload,
-)
+from koers.vouchers.selectors import closing_facts, ruleset_of, scope_payload
+from koers.vouchers.services.common import lock_voucher
 
 
 @transaction.atomic
@@ -53,6 +50,8 @@ def voucher_open(
         programme=Programme.VOUCHER,
         field="__all__",
     )
+    # Two vouchers opened at once for one client would both count the same earlier vouchers and
+    # take the same number (LBC-01): the client row is locked while the number is chosen.
     client = Client.objects.select_for_update().get(pk=client.pk)
     started = list(
         Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
@@ -86,9 +85,7 @@ def voucher_open(
         career_question=career_question.strip(),
         scope_warnings=scope_payload(career_question, ruleset),
     )
-    voucher._history_user = acting_user
-    voucher.save()
-    return voucher
+    return save_with_user(voucher, acting_user)
 
 
 @transaction.atomic
@@ -110,7 +107,7 @@ def voucher_intake_update(
         )
     voucher.career_question = question
     voucher.intake_topics = [key for key in INTAKE_TOPICS if key in topics]
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)
 
 
 @transaction.atomic
@@ -132,20 +129,20 @@ def voucher_scope_resolve(*, voucher: Voucher, resolution: str, acting_user: Use
     voucher.scope_resolution = resolution.strip()
     voucher.scope_resolved_at = timezone.now()
     voucher.scope_resolved_by = acting_user
-    return save_voucher(voucher, acting_user)
+    return save_with_user(voucher, acting_user)
 
 
 @transaction.atomic
 def voucher_set_phase(*, voucher: Voucher, phase: str, acting_user: User) -> Voucher:
     """LBC-21: phases move forward (deepening and assignments may alternate)."""
+    # Two phase changes at once would each be judged against the phase they read (LBC-21).
     trajectory = Trajectory.objects.select_for_update().get(pk=voucher.trajectory_id)
     if not can_move(trajectory.phase, phase):
         raise ValidationError(
             {"phase": [_("Deze fase kan niet volgen op de huidige fase. (LBC-21)")]}
         )
     trajectory.phase = phase
-    trajectory._history_user = acting_user
-    trajectory.save()
+    save_with_user(trajectory, acting_user)
     voucher.trajectory = trajectory
     return voucher
 
@@ -161,26 +158,20 @@ def voucher_close(
     stopped, moved, ...) and the voucher stays "afgesloten, onvolledig".
     """
     from koers.trajectories.services import trajectory_set_status
-    from koers.vouchers.rules.dossier import closes_early, open_at_closing
-    from koers.vouchers.selectors import voucher_summary
 
     voucher = lock_voucher(voucher)
-    checklist = voucher_summary(voucher).checklist
-    early = closes_early(checklist)
+    closing = closing_facts(voucher)
+    early = closing.early
     reason = reason.strip()
     note = note.strip()
     if early is not None:
         if reason not in ClosingReason.values:
-            raise ValidationError(
-                {
-                    "reason": [
-                        _(
-                            "De cheque stopt vroeger dan gepland: kies de reden (bv. de cliënt stopte of verhuisde)."
-                        )
-                        + f" ({early.rule})"
-                    ]
-                }
+            # With the rule that makes it end early (LBC-01 or LBC-03): "sentence (rule)".
+            choose = Reason(
+                early.rule,
+                "De cheque stopt vroeger dan gepland: kies de reden (bv. de cliënt stopte of verhuisde).",
             )
+            raise refusal("reason", choose)
         if reason == ClosingReason.OTHER and not note:
             raise ValidationError({"note": [_("Licht de andere reden toe.")]})
     trajectory_set_status(
@@ -189,15 +180,15 @@ def voucher_close(
         acting_user=acting_user,
         by_programme=True,
     )
-    voucher = lock_voucher(voucher)
+    voucher = lock_voucher(voucher)  # again: closing the trajectory saved it
     voucher.closed_incomplete = early is not None
     voucher.closing_reason = reason if early is not None else ""
     voucher.closing_note = note if early is not None else ""
     voucher.closing_open_points = [
         {"key": item.key, "label": str(item.label), **reason_to_json(item.reason)}
-        for item in open_at_closing(checklist)
+        for item in closing.open_points
     ]
-    save_voucher(voucher, acting_user)
+    save_with_user(voucher, acting_user)
     if voucher.trajectory.phase in (
         "",
         Phase.INTAKE,

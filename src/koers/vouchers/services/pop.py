@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import User
+from koers.lib.refusals import refusal
 from koers.trajectories.models import (
     Contact,
     ContactForm,
@@ -19,10 +21,8 @@ from koers.trajectories.services import (
     plan_create,
     plan_save_version,
 )
-from koers.vouchers import rules
 from koers.vouchers.models import (
     Voucher,
-    VoucherSettings,
 )
 from koers.vouchers.rules.pop import (
     MalformedPop,
@@ -32,27 +32,8 @@ from koers.vouchers.rules.pop import (
     pop_problems,
     pop_title,
 )
-from koers.vouchers.services.common import lock_voucher, save_voucher
-
-
-def pop_plan(voucher: Voucher) -> Plan | None:
-    """The POP of this voucher; for a combined POP, the one on voucher 2 (LBC-13)."""
-    plan = Plan.objects.filter(trajectory=voucher.trajectory, kind=PlanKind.DEVELOPMENT).first()
-    if plan is None and voucher.number == 1 and voucher.combined_pop:
-        partner = (
-            Voucher.objects.filter(client=voucher.client, number=2)
-            .select_related("trajectory")
-            .first()
-        )
-        if partner:
-            plan = Plan.objects.filter(
-                trajectory=partner.trajectory, kind=PlanKind.DEVELOPMENT
-            ).first()
-    return plan
-
-
-def _pop_vouchers(voucher: Voucher) -> tuple[int, ...]:
-    return (1, 2) if voucher.combined_pop and voucher.number == 2 else (voucher.number,)
+from koers.vouchers.selectors import pop_facts, pop_plan, pop_requires_actions, pop_vouchers
+from koers.vouchers.services.common import lock_voucher
 
 
 def voucher_plan_check(trajectory, kind: str, content: dict) -> None:
@@ -83,14 +64,14 @@ def pop_save(*, voucher: Voucher, content: dict, acting_user: User | None, by_cl
     content = _validated_content(voucher, content)
     plan = pop_plan(voucher)
     if plan is None:
-        if voucher.number == 1 and voucher.combined_pop:
+        if voucher.pop_follows_with_voucher_2:
             raise ValidationError(
                 {"__all__": [_("Dit gecombineerde POP wordt bij cheque 2 opgemaakt. (LBC-13)")]}
             )
         plan = plan_create(
             trajectory=voucher.trajectory,
             kind=PlanKind.DEVELOPMENT,
-            title=pop_title(_pop_vouchers(voucher)),
+            title=pop_title(pop_vouchers(voucher)),
             content=content,
             acting_user=acting_user,
         )
@@ -104,16 +85,10 @@ def pop_save(*, voucher: Voucher, content: dict, acting_user: User | None, by_cl
     )
 
 
-def pop_facts(voucher: Voucher, content: dict) -> rules.pop.PopFacts:
-    """The stored content read strictly: malformed content raises `MalformedPop` (it cannot be
-    stored through `pop_save`, so this only fires on data written around the services)."""
-    return pop_facts_from_content(content, _pop_vouchers(voucher))
-
-
 def _validated_content(voucher: Voucher, content: dict) -> dict:
     """LBC-12: only POP-shaped, non-empty content becomes a version."""
     try:
-        facts = pop_facts_from_content(content, _pop_vouchers(voucher))
+        facts = pop_facts_from_content(content, pop_vouchers(voucher))
     except MalformedPop as exc:
         raise ValidationError({"__all__": [f"{exc} (LBC-12)"]}) from None
     if pop_is_empty(facts):
@@ -129,13 +104,6 @@ def _validated_content(voucher: Voucher, content: dict) -> dict:
     return content
 
 
-def pop_requires_actions(voucher: Voucher) -> bool:
-    settings_row = VoucherSettings.objects.filter(
-        organisation_id=voucher.trajectory.organisation_id
-    ).first()
-    return bool(settings_row and settings_row.pop_requires_actions)
-
-
 @transaction.atomic
 def pop_finalise(
     *, voucher: Voucher, acting_user: User, synthesis_date: date | None = None
@@ -145,6 +113,7 @@ def pop_finalise(
     plan = pop_plan(voucher)
     if plan is None:
         raise ValidationError({"__all__": [_("Er is nog geen POP om te finaliseren. (LBC-12)")]})
+    # A new version saved while finalising would be final unseen: the plan is locked, then read.
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     latest = plan.versions.order_by("-number").first()
     required = pop_requires_actions(voucher)
@@ -152,26 +121,26 @@ def pop_finalise(
         pop_facts(voucher, latest.content if latest else {}), actions_required=required
     )
     if pop_blocks_finalising(reasons, actions_required=required):
-        raise ValidationError({"__all__": [f"{r.message} ({r.rule})" for r in reasons]})
+        raise refusal("__all__", *reasons)
     plan.finalised_at = timezone.now()
-    plan._history_user = acting_user
-    plan.save()
+    save_with_user(plan, acting_user)
     synthesis = synthesis_date or _last_guidance_day(voucher) or timezone.localdate()
     if voucher.synthesis_date is None:
         voucher.synthesis_date = synthesis
-        save_voucher(voucher, acting_user)
+        save_with_user(voucher, acting_user)
     first = _combined_first_voucher(voucher)
     if first is not None and first.synthesis_date is None:
         # LBC-13/18: voucher 1 keeps its own synthesis date: its last guidance contact.
         first.synthesis_date = _last_guidance_day(first) or synthesis
-        save_voucher(first, acting_user)
+        save_with_user(first, acting_user)
     return plan
 
 
 def _combined_first_voucher(voucher: Voucher) -> Voucher | None:
     """Voucher 1 of a combined POP finalised on voucher 2 (locked), else None."""
-    if not (voucher.combined_pop and voucher.number == 2):
+    if not voucher.keeps_combined_pop:
         return None
+    # Its synthesis date is set only when empty: locked, two finalisings cannot both set it.
     return (
         Voucher.objects.select_for_update()
         .select_related("trajectory")
@@ -194,6 +163,8 @@ def _last_guidance_day(voucher: Voucher) -> date | None:
 @transaction.atomic
 def voucher_combine_pop(*, voucher: Voucher, combined: bool, acting_user: User) -> Voucher:
     """LBC-13: one POP for both vouchers, kept on voucher 2 and noted on voucher 1."""
+    # Both vouchers locked: combining on one while the other's POP is finalised (or combined
+    # the other way) would leave the pair disagreeing about where the POP is (LBC-13).
     pair = list(
         Voucher.objects.select_for_update().filter(client_id=voucher.client_id).order_by("number")
     )
@@ -209,10 +180,9 @@ def voucher_combine_pop(*, voucher: Voucher, combined: bool, acting_user: User) 
         )
     for target in pair:
         target.combined_pop = combined
-        save_voucher(target, acting_user)
+        save_with_user(target, acting_user)
     plan = Plan.objects.filter(trajectory=second.trajectory, kind=PlanKind.DEVELOPMENT).first()
     if plan and not plan.finalised_at:
         plan.title = pop_title((1, 2) if combined else (2,))
-        plan._history_user = acting_user
-        plan.save()
+        save_with_user(plan, acting_user)
     return next(v for v in pair if v.pk == voucher.pk)

@@ -1,13 +1,11 @@
-"""Reads for vouchers: what counts, what is left, and what still blocks delivery."""
+"""The voucher replayed: every contact judged in time order, the hours, the dossier checklist."""
 
 from dataclasses import dataclass
-from datetime import date
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from koers.core import permissions
-from koers.core.models import User
+from koers.lib.rules import Reason
 from koers.trajectories.models import (
     Contact,
     ContactForm,
@@ -15,39 +13,22 @@ from koers.trajectories.models import (
     Document,
     DocumentKind,
     DocumentStatus,
-    Programme,
 )
-from koers.trajectories.rulesets import ruleset_missing, versions
 from koers.vouchers import rules
-from koers.vouchers.models import GroupParticipant, Voucher, VoucherPrint
-from koers.vouchers.rules.aftercare import aftercare_deadline, aftercare_within_right
+from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules.dossier import (
     ChecklistItem,
     DossierFacts,
     GuidanceContact,
+    closes_early,
     dossier_checklist,
+    open_at_closing,
 )
-from koers.vouchers.rules.entitlement import voucher_entitlement
 from koers.vouchers.rules.intake import missing_intake_topics
-from koers.vouchers.services import group_feedback_candidates, pop_plan, ruleset_of
+from koers.vouchers.selectors.common import ruleset_of
+from koers.vouchers.selectors.pop import pop_plan
 
 _PROOF_PRESENT = (DocumentStatus.GENERATED, DocumentStatus.SIGNED, DocumentStatus.ORIGINAL_RECEIVED)
-
-
-def voucher_get(*, user: User, pk: int) -> Voucher:
-    return (
-        Voucher.objects.visible_to(user)
-        .select_related(
-            "trajectory", "trajectory__responsible", "trajectory__organisation", "client"
-        )
-        .get(pk=pk)
-    )
-
-
-def vouchers_for_user(*, user: User) -> QuerySet[Voucher]:
-    return Voucher.objects.visible_to(user).select_related(
-        "client", "trajectory", "trajectory__responsible"
-    )
 
 
 @dataclass(frozen=True)
@@ -57,6 +38,11 @@ class JudgedContact:
     is_introduction: bool
     attendance_original: bool
     screenshot: bool
+
+    @property
+    def is_video(self) -> bool:
+        """LBC-06: a video call is proven by its screenshot, not by a signature."""
+        return self.contact.form == ContactForm.VIDEO
 
 
 @dataclass(frozen=True)
@@ -78,6 +64,10 @@ class VoucherSummary:
     @property
     def blockers(self) -> list[ChecklistItem]:
         return [item for item in self.checklist if not item.ok]
+
+    def judged(self, contact_id: int) -> JudgedContact:
+        """One contact as the replay judged it (a write answers with its own contact)."""
+        return next(j for j in self.contacts if j.contact.pk == contact_id)
 
 
 def _contacts(voucher: Voucher) -> list[Contact]:
@@ -238,7 +228,7 @@ def _dossier_facts(
         ),
         pop_copy=_pop_copy(plan, documents),
         pop_checklist=voucher.pop_checklist_only,
-        pop_follows_with_voucher_2=voucher.combined_pop and voucher.number == 1,
+        pop_follows_with_voucher_2=voucher.pop_follows_with_voucher_2,
         intake_topics_missing=len(missing_intake_topics(set(voucher.intake_topics))),
         evaluation_received=voucher.evaluation_received_on is not None,
         evaluation_correspondence_added=voucher.evaluation_correspondence_added_on is not None,
@@ -247,73 +237,14 @@ def _dossier_facts(
 
 
 @dataclass(frozen=True)
-class AftercareTotals:
-    """LBC-18: what was registered, how much of it is within the client's right, until when."""
+class ClosingFacts:
+    """What closing the voucher now means: the dossier points still open, and whether it ends
+    early (the guidance hours or the individual minimum not reached: a reason is needed)."""
 
-    registered_minutes: int
-    within_right_minutes: int
-    right_minutes: int
-    deadline: date | None
-
-    @property
-    def beyond_right_minutes(self) -> int:
-        return self.registered_minutes - self.within_right_minutes
+    open_points: list[ChecklistItem]
+    early: Reason | None
 
 
-def aftercare_totals(voucher: Voucher) -> AftercareTotals:
-    ruleset = ruleset_of(voucher)
-    registered = voucher.aftercare.aggregate(total=Sum("minutes"))["total"] or 0
-    return AftercareTotals(
-        registered_minutes=registered,
-        within_right_minutes=aftercare_within_right(registered, ruleset),
-        right_minutes=ruleset.aftercare_minutes,
-        deadline=aftercare_deadline(voucher.synthesis_date, ruleset)
-        if voucher.synthesis_date
-        else None,
-    )
-
-
-@dataclass(frozen=True)
-class GroupFeedbackRow:
-    """LBC-05: a group session of this voucher, where its insights were fed back (or the choice)."""
-
-    participation: GroupParticipant
-    candidates: list[Contact]
-
-
-def group_feedback_rows(voucher: Voucher) -> list[GroupFeedbackRow]:
-    participations = GroupParticipant.objects.filter(voucher=voucher).select_related(
-        "session", "contact", "feedback_contact", "voucher"
-    )
-    return [
-        GroupFeedbackRow(p, [] if p.feedback_contact_id else group_feedback_candidates(p))
-        for p in participations.order_by("session__starts_at", "id")
-    ]
-
-
-@dataclass(frozen=True)
-class VoucherOffer:
-    """What the client's page offers: "+ Loopbaancheque", or why a new voucher is not possible."""
-
-    can_open: bool
-    why_not: str = ""  # the reason's sentence, in the reader's language
-    rule: str = "LBC-01"
-
-
-def voucher_offer(*, user: User, client, today) -> VoucherOffer | None:
-    """None when this user opens no vouchers for this client's organisation at all (a mediator,
-    a job coach, another organisation's mandate): then nothing is offered."""
-    if permissions.programme_refusal(user, client.organisation, Programme.VOUCHER):
-        return None
-    started = list(
-        Voucher.objects.filter(client=client).values_list("trajectory__start_date", flat=True)
-    )
-    missing = ruleset_missing(Programme.VOUCHER, today)
-    if missing:  # it names the last version and who can publish the next one
-        return VoucherOffer(False, missing)
-    entitlement = voucher_entitlement(
-        started_on=started, today=today, rulesets=versions(Programme.VOUCHER)
-    )
-    if entitlement.allowed:
-        return VoucherOffer(True)
-    return VoucherOffer(False, entitlement.reason.message, entitlement.reason.rule)
+def closing_facts(voucher: Voucher) -> ClosingFacts:
+    checklist = voucher_summary(voucher).checklist
+    return ClosingFacts(open_at_closing(checklist), closes_early(checklist))

@@ -3,21 +3,19 @@ as on the voucher page."""
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import auth_user
 from koers.api.schemas import Id
-from koers.api.voucher_schemas import VoucherDetailOut
-from koers.api.vouchers import _detail
 from koers.vouchers import services
-from koers.vouchers.selectors import voucher_get
+from koers.vouchers.api.shapes import changed
+from koers.vouchers.schemas import CombinedPopIn, VoucherDetailOut
+
+# The operation ids are public: they stay those of the module this came from
+# (koers.api.voucher_followup).
+OPERATION_ID_PREFIX = "koers_api_voucher_followup"
 
 router = Router(tags=["vouchers"])
-
-
-class CombinedPopIn(Schema):
-    combined: bool = Field(description="Eén POP voor cheque 1 en 2 (bewaard op cheque 2).")
 
 
 @router.post(
@@ -26,11 +24,7 @@ class CombinedPopIn(Schema):
     summary="Eén POP voor cheque 1 en 2 (LBC-13)",
 )
 def combine_pop(request: HttpRequest, voucher_id: Id, payload: CombinedPopIn):
-    user = auth_user(request)
-    services.voucher_combine_pop(
-        voucher=voucher_get(user=user, pk=voucher_id), combined=payload.combined, acting_user=user
-    )
-    return _detail(user, voucher_id)
+    return changed(request, voucher_id, services.voucher_combine_pop, **payload.model_dump())
 
 
 @router.post(
@@ -40,8 +34,5 @@ def combine_pop(request: HttpRequest, voucher_id: Id, payload: CombinedPopIn):
 )
 def evaluation_received(request: HttpRequest, voucher_id: Id):
     """Records today as the day the client's evaluation came in (a first date stays)."""
-    user = auth_user(request)
-    services.evaluation_received(
-        voucher=voucher_get(user=user, pk=voucher_id), on=timezone.localdate(), acting_user=user
-    )
-    return _detail(user, voucher_id)
+    write = services.evaluation_received
+    return changed(request, voucher_id, write, on=timezone.localdate())

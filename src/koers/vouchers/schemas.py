@@ -1,5 +1,6 @@
-"""Input and output shapes of the career-voucher (LBC) endpoints. The rules themselves stay in
-`koers.vouchers`: these only check types, choices and lengths."""
+"""Input and output shapes of the career-voucher (LBC) endpoints (`koers.vouchers.api`). The rules
+themselves stay in the services: these only check types, choices and lengths. The class names are
+the OpenAPI component names: they do not change."""
 
 from datetime import date, datetime
 from typing import Any, Literal
@@ -380,3 +381,10 @@ class GroupFeedbackIn(Schema):
     feedback_contact_id: Id = Field(
         description="Het gehouden individuele gesprek op of na de groepssessie."
     )
+
+
+# ---- the combined POP (LBC-13) -----------------------------------------------------------------
+
+
+class CombinedPopIn(Schema):
+    combined: bool = Field(description="Eén POP voor cheque 1 en 2 (bewaard op cheque 2).")
