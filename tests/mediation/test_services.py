@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from koers.mediation import jobs, services
+from koers.mediation import jobs, selectors, services
 from koers.mediation import models as m
 from koers.mediation.services import AppointmentData, SheetAssignment
 from koers.trajectories.models import Contact, ContactOutcome, Trajectory, TrajectoryStatus
@@ -84,7 +84,7 @@ def test_med_03_absent_valid_then_present_passes_mediatorship(service, mediator)
     step = record(service, mediator, present=False, reason="valid")
     assert step.after == "ordinary_2"
     service.refresh_from_db()
-    nxt = services.replan_deadline(service, timezone.localdate())
+    nxt = selectors.replan_deadline(service, timezone.localdate())
     # MED-03: 7 days from the missed appointment (110 days ago), not from today's recording
     assert nxt.kind == "ordinary" and nxt.plan_by == at(110).date() + timedelta(days=7)
     second = plan(service, mediator, 100)
@@ -92,7 +92,7 @@ def test_med_03_absent_valid_then_present_passes_mediatorship(service, mediator)
     record(service, mediator, present=True)
     service.refresh_from_db()
     assert service.state == m.ServiceState.FIRST_PRESENT
-    assert services.red_bar(service, timezone.now())  # MED-04
+    assert selectors.red_bar(service, timezone.now())  # MED-04
 
 
 def test_med_03_invalid_twice_stops_service_and_ends_access(service, mediator, mailoutbox):
@@ -225,7 +225,7 @@ def test_med_05_first_sheet_needs_next_contact_and_has_countdown(service, mediat
             acting_user=mediator,
             now=timezone.now(),
         )
-    countdown = services.first_sheet_status(service, service.present_on + timedelta(days=3))
+    countdown = selectors.first_sheet_status(service, service.present_on + timedelta(days=3))
     assert countdown.days_left == 12 and countdown.reason.rule == "MED-05"
 
 
@@ -233,19 +233,19 @@ def test_med_06_start_does_not_wait_for_signatures_which_show_as_missing(service
     with pytest.raises(ValidationError, match="MED-06"):
         services.mediation_start(service=service, acting_user=mediator, now=timezone.now())
     sheet = _present_with_sheet(service, mediator, signed=False)
-    assert [r.rule for r in services.first_sheet_signatures(service)] == ["MED-05"]
+    assert [r.rule for r in selectors.first_sheet_signatures(service)] == ["MED-05"]
     started = services.mediation_start(service=service, acting_user=mediator, now=timezone.now())
     assert started.state == m.ServiceState.MEDIATING
     assert started.mediation_started_on == timezone.localdate()
-    assert "de partner en de deelnemer" in services.first_sheet_signatures(service)[0].message
+    assert "de partner en de deelnemer" in selectors.first_sheet_signatures(service)[0].message
     services.sheet_sign(
         sheet=sheet, partner_on=sheet.made_on, participant_on=None, acting_user=mediator
     )
-    assert "de deelnemer" in services.first_sheet_signatures(service)[0].message
+    assert "de deelnemer" in selectors.first_sheet_signatures(service)[0].message
     services.sheet_sign(
         sheet=sheet, partner_on=None, participant_on=sheet.made_on, acting_user=mediator
     )
-    assert services.first_sheet_signatures(service) == []
+    assert selectors.first_sheet_signatures(service) == []
 
 
 def test_med_07_sheet_snapshot_has_next_contacts_and_assignments(service, mediator):
@@ -441,7 +441,7 @@ def test_med_08_checklist_and_med_10_ibo(service, mediator):
     service = services.checklist_update(
         service=service, ticked={"cv": True}, extra={"Rijbewijs": False}, acting_user=mediator
     )
-    items = services.file_checklist(service)
+    items = selectors.file_checklist(service)
     assert {i.key: i.ok for i in items}["cv"] is True
     assert {i.key: i.ok for i in items}["contact"] is True
     assignment = services.ibo_note(

@@ -19,8 +19,6 @@ from koers.api import (
     documents,
     intake,
     lead_conversion,
-    mediation,
-    mediation_file,
     plans,
     rulesets,
     staff,
@@ -76,9 +74,7 @@ for module in (
     voucher_followup,
     intake,
     lead_conversion,
-    mediation,
     rulesets,
-    mediation_file,
     staff,
 ):
     api.add_router("/", module.router)

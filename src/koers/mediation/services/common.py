@@ -1,32 +1,22 @@
-"""Helpers shared by the mediation services: refusals, locking, saving with the acting user,
-the rule set, the trajectory's phase and end."""
+"""Helpers shared by the mediation services: locking, the open check, the trajectory's phase and
+end."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.core.models import User
+from koers.core.history import save_with_user
+from koers.lib.refusals import refusal
 from koers.lib.rules import Reason
 from koers.mediation import models as m
-from koers.mediation.rules.ruleset import Ruleset
-from koers.trajectories.models import Programme
-from koers.trajectories.rulesets import ruleset_by_version
-from koers.trajectories.services import (
-    trajectory_set_status,
-)
-
-
-def refuse(field_name: str, reason: Reason) -> ValidationError:
-    return ValidationError({field_name: [f"{reason.message} ({reason.rule})"]})
-
-
-def ruleset_of(service: m.MediationService) -> Ruleset:
-    return ruleset_by_version(Programme.MEDIATION, service.ruleset_version)
+from koers.trajectories.services import trajectory_set_status
 
 
 def lock_service(service: m.MediationService) -> m.MediationService:
+    # Two writes on one service at once (a double click, the sweep while the mediator records an
+    # outcome): the second waits and then sees the state the first one left, so the ladder and the
+    # status move once and a closed service takes nothing more.
     return (
         m.MediationService.objects.select_for_update()
         .select_related("trajectory", "client", "trajectory__organisation")
@@ -34,14 +24,9 @@ def lock_service(service: m.MediationService) -> m.MediationService:
     )
 
 
-def save_with_user(obj, acting_user: User | None) -> None:
-    obj._history_user = acting_user
-    obj.save()
-
-
 def require_open(service: m.MediationService, field_name: str = "__all__") -> None:
     if not service.is_open:
-        raise refuse(
+        raise refusal(
             field_name,
             Reason("MED-15", _("Deze service is afgesloten: er kan niets meer bij.")),
         )
