@@ -6,49 +6,83 @@ from koers.mediation import models as m
 from koers.mediation import selectors, services
 from koers.mediation.schemas import AppointmentIn
 
+REFERRAL_FIELDS = (
+    "trajectory_id",
+    "client_id",
+    "tender",
+    "lot",
+    "vdab_mediator_name",
+    "vdab_mediator_email",
+    "work_points",
+    "thresholds",
+    "referral_date",
+)
+STATE_FIELDS = (
+    "state",
+    "ladder_state",
+    "present_on",
+    "mediation_started_on",
+    "closing_reason",
+    "closing_due_on",
+    "advice_deadline",
+    "closing_way",
+    "closed_at",
+    "advice",
+    "advice_remark",
+    "returned_to",
+    "vdab_signal",
+)
+APPOINTMENT_FIELDS = (
+    "number",
+    "kind",
+    "contact_id",
+    "outcome",
+    "absence_reason",
+    "comment",
+    "rescheduled",
+    "send_by",
+    "covering_text",
+    "replan_warning",
+)
+SHEET_FIELDS = (
+    "number",
+    "made_on",
+    "content",
+    "signed_by_partner_on",
+    "signed_by_participant_on",
+    "document_id",
+)
+TRAINING_FIELDS = (
+    "kind",
+    "title",
+    "code",
+    "is_bvs",
+    "organiser",
+    "organiser_email",
+    "organiser_is_vdab",
+    "work_point",
+    "summary",
+    "starts_on",
+    "started",
+    "cancelled_at",
+    "competences_updated_on",
+    "created_at",
+)
 
-def _referral_fields(service: m.MediationService) -> dict:
-    return {
-        "id": service.pk,
-        "trajectory_id": service.trajectory_id,
-        "client_id": service.client_id,
-        "client_name": service.client.full_name,
-        "responsible_id": service.trajectory.responsible_id,
-        "tender": service.tender,
-        "lot": service.lot,
-        "vdab_mediator_name": service.vdab_mediator_name,
-        "vdab_mediator_email": service.vdab_mediator_email,
-        "work_points": service.work_points,
-        "thresholds": service.thresholds,
-        "referral_date": service.referral_date,
-    }
 
-
-def _state_fields(service: m.MediationService) -> dict:
-    return {
-        "state": service.state,
-        "state_label": str(m.ServiceState(service.state).label),
-        "ladder_state": service.ladder_state,
-        "present_on": service.present_on,
-        "mediation_started_on": service.mediation_started_on,
-        "closing_reason": service.closing_reason,
-        "closing_due_on": service.closing_due_on,
-        "advice_deadline": service.advice_deadline,
-        "closing_way": service.closing_way,
-        "closed_at": service.closed_at,
-        "advice": service.advice,
-        "advice_remark": service.advice_remark,
-        "returned_to": service.returned_to,
-        "vdab_signal": service.vdab_signal,
-        "access_until": service.trajectory.access_until,
-    }
+def _fields(obj, names: tuple[str, ...]) -> dict:
+    """The row's id and the named fields, as the Out schema names them."""
+    return {"id": obj.pk, **{name: getattr(obj, name) for name in names}}
 
 
 def service_out(service: m.MediationService) -> dict:
     facts = selectors.service_facts(service, timezone.now())
     return {
-        **_referral_fields(service),
-        **_state_fields(service),
+        **_fields(service, REFERRAL_FIELDS + STATE_FIELDS),
+        "client_name": service.client.full_name,
+        "responsible_id": service.trajectory.responsible_id,
+        "state_label": str(m.ServiceState(service.state).label),
+        "access_until": service.trajectory.access_until,
         "closable_on": facts.closable_on,
         "max_duration_on": facts.max_duration_on,
         "returned_reasons": facts.returned_reasons,
@@ -57,54 +91,20 @@ def service_out(service: m.MediationService) -> dict:
 
 
 def appointment_out(a: m.FirstAppointment) -> dict:
-    return {
-        "id": a.pk,
-        "number": a.number,
-        "kind": a.kind,
-        "contact_id": a.contact_id,
+    contact = {
         "starts_at": a.contact.starts_at,
         "duration_minutes": a.contact.duration_minutes,
         "place": a.contact.place,
-        "outcome": a.outcome,
-        "absence_reason": a.absence_reason,
-        "comment": a.comment,
-        "rescheduled": a.rescheduled,
-        "send_by": a.send_by,
-        "covering_text": a.covering_text,
-        "replan_warning": a.replan_warning,
     }
+    return {**_fields(a, APPOINTMENT_FIELDS), **contact}
 
 
 def sheet_out(s: m.AgreementSheet) -> dict:
-    return {
-        "id": s.pk,
-        "number": s.number,
-        "made_on": s.made_on,
-        "content": s.content,
-        "signed_by_partner_on": s.signed_by_partner_on,
-        "signed_by_participant_on": s.signed_by_participant_on,
-        "document_id": s.document_id,
-    }
+    return _fields(s, SHEET_FIELDS)
 
 
 def training_out(t: m.TrainingRegistration) -> dict:
-    return {
-        "id": t.pk,
-        "kind": t.kind,
-        "title": t.title,
-        "code": t.code,
-        "is_bvs": t.is_bvs,
-        "organiser": t.organiser,
-        "organiser_email": t.organiser_email,
-        "organiser_is_vdab": t.organiser_is_vdab,
-        "work_point": t.work_point,
-        "summary": t.summary,
-        "starts_on": t.starts_on,
-        "started": t.started,
-        "cancelled_at": t.cancelled_at,
-        "competences_updated_on": t.competences_updated_on,
-        "created_at": t.created_at,
-    }
+    return _fields(t, TRAINING_FIELDS)
 
 
 def checklist_out(service: m.MediationService) -> dict:

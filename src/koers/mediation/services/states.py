@@ -5,9 +5,6 @@ the caller changed, `also_save`), save with the acting user and record the move 
 No other code assigns these fields (tests/mediation/test_state_doors.py).
 """
 
-from collections.abc import Iterable
-from datetime import datetime
-
 from koers.core.models import StateChange, User
 from koers.core.states import record_state, set_state
 from koers.mediation import models as m
@@ -15,15 +12,10 @@ from koers.mediation.rules import states as state_rules
 
 
 def service_set_state(
-    service: m.MediationService,
-    new: str,
-    *,
-    acting_user: User | None,
-    why: str = "",
-    at: datetime | None = None,
-    also_save: Iterable[str] = (),
+    service: m.MediationService, new: str, *, acting_user: User | None, **move
 ) -> StateChange | None:
-    """Move the service to `new` (MED-01 .. MED-17); refused outside `SERVICE_MOVES`."""
+    """Move the service to `new` (MED-01 .. MED-17); refused outside `SERVICE_MOVES`.
+    `move`: `why`, `at` and `also_save` as `core.states.set_state` takes them."""
     return set_state(
         service,
         "state",
@@ -31,20 +23,12 @@ def service_set_state(
         table=state_rules.SERVICE_MOVES,
         rule=state_rules.SERVICE_RULE,
         acting_user=acting_user,
-        why=why,
-        at=at,
-        also_save=also_save,
+        **move,
     )
 
 
 def ladder_set_state(
-    service: m.MediationService,
-    new: str,
-    *,
-    acting_user: User | None,
-    why: str = "",
-    at: datetime | None = None,
-    also_save: Iterable[str] = (),
+    service: m.MediationService, new: str, *, acting_user: User | None, **move
 ) -> StateChange | None:
     """Move the first-appointment ladder to `new` (MED-03); refused outside `LADDER_MOVES`."""
     return set_state(
@@ -54,9 +38,7 @@ def ladder_set_state(
         table=state_rules.LADDER_MOVES,
         rule=state_rules.LADDER_RULE,
         acting_user=acting_user,
-        why=why,
-        at=at,
-        also_save=also_save,
+        **move,
     )
 
 
