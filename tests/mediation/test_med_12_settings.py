@@ -17,7 +17,7 @@ from tests.api.conftest import Api
 from tests.factories import staff_user
 
 from .conftest import confirm_settings
-from .test_services import _passive_three, _started
+from .steps import _passive_three, _started
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from koers.trajectories.services import programme_open
 from tests.factories import ClientFactory, staff_user
 
 from .conftest import at, plan, record, send_registered_letter
-from .test_services import _passive_three, _present_with_sheet, _snapshot, _started
+from .steps import _passive_three, _present_with_sheet, _snapshot, _started
 
 pytestmark = pytest.mark.django_db
 

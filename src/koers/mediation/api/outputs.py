@@ -5,18 +5,9 @@ from django.utils import timezone
 from koers.mediation import models as m
 from koers.mediation import selectors, services
 from koers.mediation.schemas import AppointmentIn
+from koers.mediation.services.referral import REFERRAL_FIELDS as REFERRAL_DETAILS
 
-REFERRAL_FIELDS = (
-    "trajectory_id",
-    "client_id",
-    "tender",
-    "lot",
-    "vdab_mediator_name",
-    "vdab_mediator_email",
-    "work_points",
-    "thresholds",
-    "referral_date",
-)
+REFERRAL_FIELDS = ("trajectory_id", "client_id", *REFERRAL_DETAILS, "referral_date")
 STATE_FIELDS = (
     "state",
     "ladder_state",

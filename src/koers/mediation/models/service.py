@@ -114,6 +114,10 @@ class MediationService(models.Model):
         return self.state == ServiceState.REFERRED
 
     @property
+    def is_mediating(self) -> bool:
+        return self.state == ServiceState.MEDIATING
+
+    @property
     def is_to_close(self) -> bool:
         return self.state == ServiceState.TO_CLOSE
 

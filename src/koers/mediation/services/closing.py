@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from koers.core.models import User
 from koers.lib.refusals import refusal
-from koers.lib.rules import Reason, reason_to_json
+from koers.lib.rules import Reason
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.selectors.facts import (
@@ -17,14 +17,14 @@ from koers.mediation.selectors.facts import (
     has_open_items,
     ruleset_of,
 )
-from koers.mediation.services.common import end_trajectory, lock_service, require_open, set_phase
+from koers.mediation.services.common import end_service, lock_service, require_open, set_phase
 from koers.mediation.services.states import service_set_state
 from koers.trajectories.models import TrajectoryStatus
 
 
 def closing_refresh(*, service: m.MediationService, today: date, acting_user=None) -> bool:
     """MED-12/13/14: raise "ter afsluiting" when the mediation process ended (idempotent)."""
-    if service.state != m.ServiceState.MEDIATING:
+    if not service.is_mediating:
         return False
     due = closing_facts(service, today)
     if due.reason is None:
@@ -43,20 +43,6 @@ def closing_refresh(*, service: m.MediationService, today: date, acting_user=Non
     return True
 
 
-# What closing writes besides the state (also the final advice, given just before).
-_CLOSING_FIELDS = (
-    "closing_way",
-    "closed_at",
-    "returned_to",
-    "returned_reasons",
-    "advice",
-    "advice_remark",
-    "advice_mail",
-    "advice_print",
-    "advice_given_at",
-)
-
-
 def _close(service, *, way: str, now: datetime, acting_user) -> None:
     decision = closing_rules.return_to_vdab(
         tender=service.tender,
@@ -65,24 +51,19 @@ def _close(service, *, way: str, now: datetime, acting_user) -> None:
         advice=service.advice or None,
         open_items=has_open_items(service),
     )
-    service.closing_way = way
-    service.closed_at = now
-    service.returned_to = decision.to.value
-    service.returned_reasons = [reason_to_json(r) for r in decision.reasons]
-    service_set_state(
-        service,
-        m.ServiceState.CLOSED,
-        acting_user=acting_user,
-        why=str(m.ClosingWay(way).label),
-        at=now,
-        also_save=_CLOSING_FIELDS,
-    )
     # Local time: "the next day" starts at midnight in Belgium, not in UTC.
     until = closing_rules.access_ends(
         way=way, reason=service.closing_reason, closed_at=timezone.localtime(now)
     )
-    end_trajectory(
-        service, TrajectoryStatus.CLOSED, now=now, acting_user=acting_user, access_until=until
+    end_service(
+        service,
+        m.ServiceState.CLOSED,
+        way=way,
+        decision=decision,
+        now=now,
+        acting_user=acting_user,
+        trajectory_status=TrajectoryStatus.CLOSED,
+        access_until=until,
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from koers.core.history import save_with_user
 from koers.core.models import User
 from koers.lib.refusals import refusal
-from koers.lib.rules import Reason, reason_to_json
+from koers.lib.rules import Reason
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.rules import ladder
@@ -25,7 +25,7 @@ from koers.mediation.selectors.facts import (
     ruleset_of,
 )
 from koers.mediation.services.common import (
-    end_trajectory,
+    end_service,
     lock_service,
     require_open,
     set_phase,
@@ -273,37 +273,22 @@ def _send_signal(service_pk: int, subject: str, body: str) -> None:
     send_mail(subject, body, sender, [service.vdab_mediator_email], fail_silently=True)
 
 
-_STOP_FIELDS = (
-    "closing_reason",
-    "closing_way",
-    "closed_at",
-    "vdab_signal",
-    "returned_to",
-    "returned_reasons",
-)
-
-
 def _stop_for_absence(service: m.MediationService, *, acting_user, now: datetime) -> None:
     """MED-03: the service ends, the partner loses access at once, VDAB gets the signal."""
     service.closing_reason = m.ClosingReason.ABSENCE
-    service.closing_way = m.ClosingWay.ABSENCE_STOP
-    service.closed_at = now
     service.vdab_signal = ABSENCE_SIGNAL
     decision = closing_rules.return_to_vdab(
         tender=service.tender, reason="absence", way="absence_stop", advice=None, open_items=False
     )
-    service.returned_to = decision.to.value
-    service.returned_reasons = [reason_to_json(r) for r in decision.reasons]
-    service_set_state(
+    end_service(
         service,
         m.ServiceState.STOPPED,
+        way=m.ClosingWay.ABSENCE_STOP,
+        decision=decision,
+        now=now,
         acting_user=acting_user,
-        why=ABSENCE_SIGNAL,
-        at=now,
-        also_save=_STOP_FIELDS,
-    )
-    end_trajectory(
-        service, TrajectoryStatus.CANCELLED, now=now, acting_user=acting_user, access_until=now
+        trajectory_status=TrajectoryStatus.CANCELLED,
+        access_until=now,
     )
     transaction.on_commit(
         lambda pk=service.pk, n=service.client.full_name: _send_signal(

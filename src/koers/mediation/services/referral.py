@@ -148,7 +148,8 @@ def open_for_programme(
     return service.trajectory
 
 
-_REFERRAL_FIELDS = (
+# The referral's details a mediator completes or corrects (MED-01).
+REFERRAL_FIELDS = (
     "tender",
     "lot",
     "vdab_mediator_name",
@@ -177,7 +178,7 @@ def referral_update(
             m.ServiceState.REFERRED,
             acting_user=acting_user,
             why="Toeleiding aangevuld (MED-01)",
-            also_save=_REFERRAL_FIELDS,
+            also_save=REFERRAL_FIELDS,
         )
         set_phase(service, acting_user)
     else:

@@ -15,7 +15,7 @@ from koers.core.models import Organisation, User
 from koers.core.services import ClientData, client_create
 from koers.mediation import models as m
 from koers.mediation.services.first_appointment import AppointmentData
-from koers.mediation.services.referral import ReferralData, mediation_refer
+from koers.mediation.services.referral import REFERRAL_FIELDS, ReferralData, mediation_refer
 
 IMPORT_COLUMNS = {
     "voornaam": "first_name",
@@ -47,15 +47,6 @@ REQUIRED_COLUMNS = (
     "adres",
 )
 CLIENT_FIELDS = ("email", "phone", "street", "postal_code", "city")
-REFERRAL_FIELDS = (
-    "tender",
-    "lot",
-    "vdab_mediator_name",
-    "vdab_mediator_email",
-    "referral_date",
-    "work_points",
-    "thresholds",
-)
 
 
 @transaction.atomic
@@ -82,7 +73,9 @@ def referral_with_client(
         client=client,
         responsible=user,
         organisation=organisation,
-        data=ReferralData(**{name: form_data[name] for name in REFERRAL_FIELDS}),
+        data=ReferralData(
+            **{name: form_data[name] for name in (*REFERRAL_FIELDS, "referral_date")}
+        ),
         first_appointment=AppointmentData(
             starts_at=starts_at, duration_minutes=duration, place=place
         ),
