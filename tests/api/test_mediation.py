@@ -16,7 +16,7 @@ from tests.api.conftest import Api
 from tests.factories import staff_user
 from tests.mediation import conftest as mediation_fixtures
 from tests.mediation.conftest import at
-from tests.mediation.test_services import _present_with_sheet, _started
+from tests.mediation.steps import _present_with_sheet, _started
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from koers.mediation import models as m
 from koers.trajectories.models import Document
 from tests.api.conftest import Api
 from tests.mediation import conftest as mediation_fixtures
-from tests.mediation.test_services import _present_with_sheet, _started
+from tests.mediation.steps import _present_with_sheet, _started
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,8 @@ from tests.api.conftest import Api
 from tests.factories import staff_user
 from tests.mediation import conftest as mediation_fixtures
 from tests.mediation.conftest import at
+from tests.mediation.steps import _started
 from tests.mediation.test_referral_edit_and_vdab_close import _to_close
-from tests.mediation.test_services import _started
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from koers.core.models import OrganisationKind, Role
-from koers.mediation import services
+from koers.mediation import selectors, services
 from koers.mediation.services import AppointmentData, ReferralData
 from tests.factories import ClientFactory, OrganisationFactory, staff_user
 
@@ -17,7 +17,7 @@ def at(days_ago: int, hour: int = 10) -> datetime:
 def confirm_settings(organisation, maximum_months=12, codes=("50", "51", "52", "53")):
     """MED-12: the partner's administrator confirmed the maximum duration and passive codes."""
     from koers.mediation.models import TenderSetting
-    from koers.mediation.services import CONFIGURABLE_TENDERS
+    from koers.mediation.selectors import CONFIGURABLE_TENDERS
 
     for tender in CONFIGURABLE_TENDERS:
         TenderSetting.objects.update_or_create(
@@ -112,7 +112,7 @@ def plan(service, mediator, days_ago, hour=10, **kw):
 
 
 def record(service, mediator, present=True, reason=""):
-    appointment = services.pending_appointment(service)
+    appointment = selectors.pending_appointment(service)
     return services.first_appointment_record(
         appointment=appointment,
         present=present,

@@ -14,7 +14,7 @@ from koers.mediation import models as m
 from koers.trajectories.models import Contact
 
 from .conftest import record
-from .test_services import _started
+from .steps import _started
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_too_long_value_posted_anyway_is_refused_next_to_the_field(service, medi
 
 
 def test_signature_form_error_shows_on_the_posted_sheet_only(service, mediator, logged_in):
-    from .test_services import _present_with_sheet
+    from .steps import _present_with_sheet
 
     sheet = _present_with_sheet(service, mediator, signed=False)
     response = logged_in(mediator).post(
@@ -164,7 +164,7 @@ def test_every_service_page_form_is_shown_again_on_invalid_input(
 def test_every_form_on_a_sheet_or_appointment_is_shown_again_on_invalid_input(
     name, service, mediator, logged_in
 ):
-    from .test_services import _present_with_sheet
+    from .steps import _present_with_sheet
 
     target = (
         _present_with_sheet(service, mediator, signed=False)

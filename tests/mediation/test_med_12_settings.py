@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from koers.core.models import Role
-from koers.mediation import jobs, services
+from koers.mediation import jobs, selectors, services
 from koers.mediation import models as m
 from koers.mediation.rules.closing import month_end, previous_month_ends
 from tests.api.conftest import Api
 from tests.factories import staff_user
 
 from .conftest import confirm_settings
-from .test_services import _passive_three, _started
+from .steps import _passive_three, _started
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_med_12_unconfirmed_maximum_never_raises_ter_afsluiting(
     assert jobs.mediation_closing_signal(timezone.now()) == 0
     service.refresh_from_db()
     assert service.state == m.ServiceState.MEDIATING
-    due = services.closing_facts(service, timezone.localdate())
+    due = selectors.closing_facts(service, timezone.localdate())
     assert due.reason is None and any("niet bevestigd" in r.message for r in due.reasons)
     page = logged_in(mediator).get(reverse("mediation_detail", kwargs={"pk": service.pk}))
     html = page.content.decode()
@@ -91,7 +91,7 @@ def test_med_16_no_automatic_close_on_an_unconfirmed_setting(partner, service, m
     assert jobs.mediation_auto_close(later) == 0
     service.refresh_from_db()
     assert service.state == m.ServiceState.TO_CLOSE
-    assert "niet automatisch" in services.auto_close_hold(service).message
+    assert "niet automatisch" in selectors.auto_close_hold(service).message
 
 
 def test_med_12_month_end_before_the_start_of_mediation_refused(service, mediator):

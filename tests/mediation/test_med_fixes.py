@@ -22,7 +22,7 @@ from koers.trajectories.services import programme_open
 from tests.factories import ClientFactory, staff_user
 
 from .conftest import at, plan, record, send_registered_letter
-from .test_services import _passive_three, _present_with_sheet, _snapshot, _started
+from .steps import _passive_three, _present_with_sheet, _snapshot, _started
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_med_03_stop_refused_when_the_registered_letter_never_left(service, medi
 def test_med_03_letter_made_after_the_appointment_does_not_count(service, mediator):
     record(service, mediator, present=False, reason="none")
     second = send_registered_letter(plan(service, mediator, 100), days_before=-2)
-    assert not services.registered_letter_sent(second)
+    assert not selectors.registered_letter_sent(second)
     with pytest.raises(ValidationError, match="nooit"):
         record(service, mediator, present=False, reason="none")
 
@@ -119,7 +119,7 @@ def test_med_03_seven_days_count_from_the_missed_appointment_not_the_recording(s
     missed_on = at(110).date()
     record(service, mediator, present=False, reason="valid")  # recorded today, 110 days later
     service.refresh_from_db()
-    nxt = services.replan_deadline(service, timezone.localdate())
+    nxt = selectors.replan_deadline(service, timezone.localdate())
     assert nxt.plan_by == missed_on + timedelta(days=7) and nxt.late
     board = selectors.dashboard(user=mediator)
     replan = [d for d in board.deadlines if d.kind == "replan"]

@@ -11,7 +11,7 @@ from pypdf import PdfReader, PdfWriter
 from koers.mediation import jobs, pdfs, services
 from koers.mediation.rules.closing import CITIZEN_TEXTS, Advice
 
-from .test_services import _present_with_sheet, _started
+from .steps import _present_with_sheet, _started
 
 pytestmark = pytest.mark.django_db
 

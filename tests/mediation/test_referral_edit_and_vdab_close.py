@@ -8,7 +8,7 @@ from koers.core.models import Role
 from koers.mediation import models as m
 from tests.factories import staff_user
 
-from .test_services import _passive_three, _started
+from .steps import _passive_three, _started
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from koers.mediation import jobs, services
 from tests.factories import staff_user
 from tests.test_url_access import _named_patterns
 
-from .test_services import _present_with_sheet, _started
+from .steps import _present_with_sheet, _started
 
 OBJECT_FOR_URL = {
     "mediation_detail": "service",

@@ -15,7 +15,7 @@ from koers.mediation import models as m
 from tests.factories import ClientFactory
 
 from .conftest import at
-from .test_services import _started
+from .steps import _started
 
 pytestmark = pytest.mark.django_db
 

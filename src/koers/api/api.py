@@ -18,8 +18,6 @@ from koers.api import (
     documents,
     intake,
     lead_conversion,
-    mediation,
-    mediation_file,
     plans,
     rulesets,
     trajectories,
@@ -69,9 +67,7 @@ for module in (
     documents,
     intake,
     lead_conversion,
-    mediation,
     rulesets,
-    mediation_file,
 ):
     api.add_router("/", module.router)
 

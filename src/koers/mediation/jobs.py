@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from koers.core.sweep import sweep_job
 from koers.mediation import services
-from koers.mediation.models import MediationService, ServiceState
+from koers.mediation.models import LadderState, MediationService, ServiceState
 
 
 @sweep_job
@@ -20,6 +20,8 @@ def mediation_closing_signal(now: datetime) -> int:
         "pk", flat=True
     ):
         with transaction.atomic():
+            # The sweep on two workers, or a month-end category recorded meanwhile: the second
+            # waits and finds the service already "ter afsluiting" (closing_refresh is idempotent).
             service = (
                 MediationService.objects.select_for_update(of=("self",))
                 .select_related("trajectory")
@@ -43,7 +45,7 @@ def mediation_auto_close(now: datetime) -> int:
 def mediation_absence_stop(now: datetime) -> int:
     """MED-03: a ladder that reached STOP always ends the service (normally done at once)."""
     stuck = (
-        MediationService.objects.filter(ladder_state="stopped")
+        MediationService.objects.filter(ladder_state=LadderState.STOPPED)
         .exclude(state__in=[ServiceState.STOPPED, ServiceState.CLOSED])
         .values_list("pk", flat=True)
     )

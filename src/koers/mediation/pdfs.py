@@ -15,12 +15,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from koers.core.history import save_with_user
 from koers.core.languages import in_language_of
 from koers.documents.render import render_pdf
+from koers.lib.refusals import refusal
 from koers.mediation import models as m
 from koers.mediation.rules.closing import ADVICE_LABELS, CITIZEN_TEXTS, Advice
 from koers.mediation.rules.process import letter_size
-from koers.mediation.services import ruleset_of
+from koers.mediation.selectors import ruleset_of
 from koers.trajectories.models import Document, DocumentKind, DocumentStatus
 from koers.trajectories.services import document_validate_upload
 
@@ -59,9 +61,7 @@ def _store(service, *, kind, title, file_name, pdf: bytes, acting_user, contact=
         contact=contact,
     )
     document.file.save("generated.pdf", ContentFile(pdf), save=False)
-    document._history_user = acting_user
-    document.save()
-    return document
+    return save_with_user(document, acting_user)
 
 
 def _service(pk: int) -> m.MediationService:
@@ -103,6 +103,8 @@ def sheet_pdf(*, sheet: m.AgreementSheet, acting_user, mail: bool = False) -> Do
     pdf = render_pdf("mediation/pdf/sheet.html", context)
     service = context["service"]
     with transaction.atomic():
+        # Two PDFs made of one sheet at once (print and mail): the second waits, so the sheet
+        # points at the last stored document and not at one whose row was overwritten.
         sheet = m.AgreementSheet.objects.select_for_update().get(pk=sheet.pk)
         document = _store(
             service,
@@ -215,8 +217,10 @@ def invitation_send(
         ruleset=ruleset_of(service),
     )
     if size.refusal:
-        raise ValidationError({"attachments": [f"{size.refusal.message} ({size.refusal.rule})"]})
+        raise refusal("attachments", size.refusal)
     with transaction.atomic():
+        # Two invitations sent for one appointment at once: the second waits, so the appointment
+        # keeps the letter (and its page count) of the one that was stored last, never a mix.
         appointment = m.FirstAppointment.objects.select_for_update().get(pk=appointment.pk)
         document = _store(
             service,

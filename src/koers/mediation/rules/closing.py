@@ -1,93 +1,62 @@
-"""MED-12 to MED-17: when a service may close, the final advice, access loss and the return to VDAB."""
+"""MED-12 to MED-17: when a service may close, the final advice and access loss.
 
-import calendar
+The words of closing live in `closing_terms`, the return to VDAB in `returns`, month-end categories
+and tender settings in `categories`, the month arithmetic in `calendar`; all are importable from here.
+"""
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 
-from koers.lib.rules import Joined, Phrase, Reason, reason
+from koers.lib.rules import Joined, Reason
+from koers.mediation.rules.calendar import add_months, month_end, previous_month_ends
+from koers.mediation.rules.categories import (
+    MAX_SETTING_MONTHS,
+    is_catwz_code,
+    month_end_refusal,
+    tender_setting_refusals,
+)
+from koers.mediation.rules.closing_terms import (
+    ADVICE_LABELS,
+    ADVICE_PHRASES,
+    CITIZEN_TEXTS,
+    RETURN_LABELS,
+    RETURN_PHRASES,
+    Advice,
+    ClosingReason,
+    ClosingWay,
+    ReturnTo,
+)
+from koers.mediation.rules.returns import RETURN_TABLE, ReturnDecision, return_to_vdab
 from koers.mediation.rules.ruleset import Ruleset, Tender
 
-
-def add_months(day: date, months: int) -> date:
-    """Calendar months; the 31st becomes the last day of a shorter month."""
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def previous_month_ends(today: date, count: int) -> list[date]:
-    """The last `count` month-ends on or before `today`, most recent first."""
-    year, month = today.year, today.month
-    if today != month_end(year, month):
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    ends = []
-    for _ in range(count):
-        ends.append(month_end(year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return ends
-
-
-class ClosingReason(StrEnum):
-    PASSIVE = "passive"  # 3× passive category at month-end (MED-12)
-    MAX_DURATION = "max_duration"  # MED-12 / MED-13
-    ABSENCE = "absence"  # MED-03: refused for absence at the first appointment
-
-
-class ClosingWay(StrEnum):
-    PARTNER_ADVICE = "partner_advice"  # manually by the partner, with a final advice
-    AUTOMATIC = "automatic"  # no advice within the month (MED-16)
-    VDAB = "vdab"  # closed by VDAB
-    ABSENCE_STOP = "absence_stop"  # MED-03
-
-
-class Advice(StrEnum):
-    NO_NEED = "no_need"
-    NEED = "need"
-    EXHAUSTED = "exhausted"
-    REASSESS = "reassess"
-
-
-ADVICE_LABELS: dict[Advice, str] = {
-    Advice.NO_NEED: "Geen nood aan persoonlijke dienstverlening",
-    Advice.NEED: "Nood aan persoonlijke dienstverlening",
-    Advice.EXHAUSTED: "Dienstverlening uitgeput",
-    Advice.REASSESS: "Nieuwe inschatting nodig",
-}
-
-# The same labels inside a reason's sentence, translated with it.
-ADVICE_PHRASES: dict[Advice, Phrase] = {
-    Advice.NO_NEED: Phrase("Geen nood aan persoonlijke dienstverlening"),
-    Advice.NEED: Phrase("Nood aan persoonlijke dienstverlening"),
-    Advice.EXHAUSTED: Phrase("Dienstverlening uitgeput"),
-    Advice.REASSESS: Phrase("Nieuwe inschatting nodig"),
-}
-
-# MED-14: word for word from seed 004 §4.3 — printed on the advice and sent to the citizen.
-CITIZEN_TEXTS: dict[Advice, str] = {
-    Advice.NO_NEED: (
-        "Je zit op koers naar passend werk en op korte termijn heb je geen nood aan verdere "
-        "persoonlijke ondersteuning. Je zet je zoektocht naar werk zelfstandig verder. Als je "
-        "hier toch verdere hulp bij wil, kan je terecht bij VDAB."
-    ),
-    Advice.NEED: (
-        "Je hebt nog verdere hulp nodig bij het zoeken naar werk. VDAB zal je contacteren en "
-        "kijken welke ondersteuning best past."
-    ),
-    Advice.EXHAUSTED: (
-        "Je zet je zoektocht naar werk zelfstandig verder. Als je hier verdere hulp bij wil, kan "
-        "je terecht bij VDAB."
-    ),
-    Advice.REASSESS: (
-        "We kunnen op dit moment niet inschatten of je nog verdere hulp nodig hebt in je "
-        "zoektocht naar werk. Wanneer de bemiddeling naar werk hervat wordt, zal VDAB kijken "
-        "welke ondersteuning best past."
-    ),
-}
+__all__ = [
+    "ADVICE_LABELS",
+    "ADVICE_PHRASES",
+    "CITIZEN_TEXTS",
+    "MAX_SETTING_MONTHS",
+    "RETURN_LABELS",
+    "RETURN_PHRASES",
+    "RETURN_TABLE",
+    "Advice",
+    "ClosingDue",
+    "ClosingReason",
+    "ClosingWay",
+    "MonthEnd",
+    "ReturnDecision",
+    "ReturnTo",
+    "access_ends",
+    "add_months",
+    "advice_deadline",
+    "advice_options",
+    "advice_refusal",
+    "closing_due",
+    "is_catwz_code",
+    "month_end",
+    "month_end_refusal",
+    "previous_month_ends",
+    "return_to_vdab",
+    "tender_setting_refusals",
+]
 
 
 @dataclass(frozen=True)
@@ -300,158 +269,3 @@ def access_ends(
     if way == ClosingWay.AUTOMATIC and reason == ClosingReason.PASSIVE:
         return next_day
     return closed_at
-
-
-class ReturnTo(StrEnum):
-    NONE = "none"
-    VDAB_MEDIATOR = "vdab_mediator"
-    CHEF_OE = "chef_oe"
-
-
-RETURN_LABELS = {
-    ReturnTo.NONE: "Nee",
-    ReturnTo.VDAB_MEDIATOR: "Ja (VDAB-bemiddelaar)",
-    ReturnTo.CHEF_OE: "Ja (Chef OE)",
-}
-
-RETURN_PHRASES = {
-    ReturnTo.NONE: Phrase("Nee"),
-    ReturnTo.VDAB_MEDIATOR: Phrase("Ja (VDAB-bemiddelaar)"),
-    ReturnTo.CHEF_OE: Phrase("Ja (Chef OE)"),
-}
-
-# Annex 3 (and annex 4 for WIJ3: only the maximum-duration rows). advice None = no advice.
-RETURN_TABLE: dict[tuple[ClosingReason, ClosingWay, Advice | None], ReturnTo] = {
-    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.NEED): ReturnTo.NONE,
-    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.REASSESS): ReturnTo.NONE,
-    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.NO_NEED): ReturnTo.NONE,
-    (ClosingReason.PASSIVE, ClosingWay.PARTNER_ADVICE, Advice.EXHAUSTED): ReturnTo.NONE,
-    (ClosingReason.PASSIVE, ClosingWay.AUTOMATIC, None): ReturnTo.NONE,
-    (ClosingReason.PASSIVE, ClosingWay.VDAB, None): ReturnTo.VDAB_MEDIATOR,
-    (ClosingReason.MAX_DURATION, ClosingWay.PARTNER_ADVICE, Advice.NEED): ReturnTo.CHEF_OE,
-    (ClosingReason.MAX_DURATION, ClosingWay.PARTNER_ADVICE, Advice.NO_NEED): ReturnTo.NONE,
-    (ClosingReason.MAX_DURATION, ClosingWay.PARTNER_ADVICE, Advice.EXHAUSTED): ReturnTo.NONE,
-    (ClosingReason.MAX_DURATION, ClosingWay.AUTOMATIC, None): ReturnTo.CHEF_OE,
-    (ClosingReason.MAX_DURATION, ClosingWay.VDAB, None): ReturnTo.VDAB_MEDIATOR,
-}
-
-
-@dataclass(frozen=True)
-class ReturnDecision:
-    to: ReturnTo
-    reasons: tuple[Reason, ...]
-
-
-def return_to_vdab(
-    *, tender: str, reason: str, way: str, advice: str | None, open_items: bool
-) -> ReturnDecision:
-    """MED-17: does mediation return to VDAB, and to whom?
-
-    Open trajectory actions or contacts always send it back, whatever the table says; the seed
-    names no addressee for that case, so it goes to the VDAB mediator who referred the client.
-    A service stopped for absence (MED-03) goes back to the VDAB mediator with its own signal.
-    """
-    if reason == ClosingReason.ABSENCE:
-        return ReturnDecision(
-            ReturnTo.VDAB_MEDIATOR,
-            (
-                Reason(
-                    "MED-03",
-                    "Signaal aan de VDAB-bemiddelaar: service geweigerd wegens afwezigheid.",
-                ),
-            ),
-        )
-    if tender == Tender.WIJ3 and reason == ClosingReason.PASSIVE:
-        raise ValueError("WIJ3 never closes on passive category (MED-13)")
-    key = (
-        ClosingReason(reason),
-        ClosingWay(way),
-        Advice(advice) if advice and way == ClosingWay.PARTNER_ADVICE else None,
-    )
-    to = RETURN_TABLE[key]
-    reasons = [
-        Reason(
-            "MED-17",
-            "Volgens {annex}: {to}.",
-            (
-                ("annex", Phrase("bijlage 4") if tender == Tender.WIJ3 else Phrase("bijlage 3")),
-                ("to", RETURN_PHRASES[to]),
-            ),
-        )
-    ]
-    if open_items and to == ReturnTo.NONE:
-        to = ReturnTo.VDAB_MEDIATOR
-        reasons.append(
-            Reason(
-                "MED-17",
-                "Er staan nog open trajectacties of contacten in het dossier: de bemiddeling "
-                "komt altijd terug bij VDAB.",
-            )
-        )
-    return ReturnDecision(to, tuple(reasons))
-
-
-# ---- MED-12: month-end categories and the partner's tender settings ----------------------------
-
-MAX_SETTING_MONTHS = 60  # a sanity bound for the partner's own maximum duration
-
-
-def is_catwz_code(code: str) -> bool:
-    """A CATWZ category is a two-digit code (e.g. "00", "50")."""
-    return len(code) == 2 and code.isascii() and code.isdigit()
-
-
-def month_end_refusal(
-    *, month_end: date, category: str, passive_given: bool, started_on: date | None
-) -> tuple[str, Reason] | None:
-    """MED-12: a month-end category belongs to a month of mediation, with a real CATWZ code."""
-    if started_on is None:
-        return (
-            "month_end",
-            Reason(
-                "MED-12", "De bemiddeling is nog niet gestart: er telt nog geen einde van de maand."
-            ),
-        )
-    if month_end < started_on:
-        return (
-            "month_end",
-            reason(
-                "MED-12",
-                "Deze maand ligt vóór de start van de bemiddeling ({start}): alleen de maanden "
-                "van de bemiddeling tellen.",
-                start=f"{started_on:%d/%m/%Y}",
-            ),
-        )
-    if category and not is_catwz_code(category):
-        return (
-            "category",
-            Reason("MED-12", "Een CATWZ-categorie is een code van twee cijfers, bv. 00 of 52."),
-        )
-    if not category and not passive_given:
-        return (
-            "category",
-            Reason("MED-12", "Geef de CATWZ-categorie, of duid aan of het dossier passief was."),
-        )
-    return None
-
-
-def tender_setting_refusals(
-    *, maximum_months: int, passive_codes: list[str], minimum_months: int
-) -> dict[str, Reason]:
-    """The partner's confirmation of the values the seed does not give (MED-12)."""
-    errors: dict[str, Reason] = {}
-    if not minimum_months <= maximum_months <= MAX_SETTING_MONTHS:
-        errors["maximum_months"] = reason(
-            "MED-12",
-            "De maximale duur ligt tussen {minimum} (de minimumduur) en {maximum} maanden.",
-            minimum=minimum_months,
-            maximum=MAX_SETTING_MONTHS,
-        )
-    wrong = [c for c in passive_codes if not is_catwz_code(c)]
-    if wrong:
-        errors["passive_codes"] = reason(
-            "MED-12", "Geen CATWZ-code van twee cijfers: {codes}.", codes=", ".join(wrong)
-        )
-    elif not passive_codes:
-        errors["passive_codes"] = Reason("MED-12", "Geef minstens één passieve CATWZ-code.")
-    return errors

@@ -188,6 +188,11 @@ class NextStep:
     stops_on_next_invalid_absence: bool
     reasons: tuple[Reason, ...]
 
+    @property
+    def registered(self) -> bool:
+        """The next appointment goes by registered letter (MED-03)."""
+        return self.kind == AppointmentKind.REGISTERED
+
 
 def next_step(
     *,

@@ -1,14 +1,14 @@
 """Intensive-mediation use cases: they load models, ask `rules`, and save in one transaction.
 
 Every refusal is a ValidationError naming the rule ("… (MED-03)") and changes nothing. Views, the API,
-jobs and commands call these; none writes mediation models directly.
+jobs and commands call these; none writes mediation models directly. The reads they use live in
+`koers.mediation.selectors`; the two status fields move only through `states`.
 """
 
 from koers.mediation.services.categories_and_trainings import (
     MonthEndData,
     TrainingData,
     checklist_update,
-    file_checklist,
     followup_contact_record,
     ibo_note,
     month_end_record,
@@ -19,28 +19,17 @@ from koers.mediation.services.categories_and_trainings import (
 )
 from koers.mediation.services.closing import (
     advice_give,
-    auto_close_hold,
     auto_close_one,
     close_by_vdab,
-    closing_facts,
     closing_refresh,
-)
-from koers.mediation.services.common import (
-    ruleset_of,
 )
 from koers.mediation.services.first_appointment import (
     ABSENCE_SIGNAL,
-    DEFAULT_COVERING_TEXT,
     AppointmentData,
     absence_stop_sweep_one,
-    covering_text_default,
     first_appointment_plan,
     first_appointment_record,
     first_appointment_reschedule,
-    pending_appointment,
-    red_bar,
-    registered_letter_sent,
-    replan_deadline,
 )
 from koers.mediation.services.referral import (
     ReferralData,
@@ -48,44 +37,21 @@ from koers.mediation.services.referral import (
     open_for_programme,
     referral_update,
 )
-from koers.mediation.services.settings import (
-    CONFIGURABLE_TENDERS,
-    EffectiveSetting,
-    can_confirm_settings,
-    parse_codes,
-    service_setting,
-    settings_organisations,
-    tender_setting_confirm,
-    tender_settings,
-)
+from koers.mediation.services.referral_import import referral_with_client, referrals_import
+from koers.mediation.services.settings import tender_setting_confirm
 from koers.mediation.services.sheets_and_contacts import (
     SheetAssignment,
-    first_sheet_signatures,
-    first_sheet_status,
     mediation_contact_check,
     mediation_contact_log,
     mediation_start,
-    next_contacts,
     sheet_create,
     sheet_sign,
-    start_refusals,
 )
+from koers.mediation.services.states import ladder_set_state, service_set_state
 
 __all__ = [
     "ABSENCE_SIGNAL",
-    "CONFIGURABLE_TENDERS",
     "AppointmentData",
-    "EffectiveSetting",
-    "auto_close_hold",
-    "can_confirm_settings",
-    "first_sheet_signatures",
-    "parse_codes",
-    "registered_letter_sent",
-    "service_setting",
-    "settings_organisations",
-    "tender_setting_confirm",
-    "tender_settings",
-    "DEFAULT_COVERING_TEXT",
     "MonthEndData",
     "ReferralData",
     "SheetAssignment",
@@ -95,32 +61,27 @@ __all__ = [
     "auto_close_one",
     "checklist_update",
     "close_by_vdab",
-    "closing_facts",
     "closing_refresh",
-    "covering_text_default",
-    "file_checklist",
     "first_appointment_plan",
     "first_appointment_record",
     "first_appointment_reschedule",
-    "first_sheet_status",
     "followup_contact_record",
     "ibo_note",
+    "ladder_set_state",
     "mediation_contact_check",
     "mediation_contact_log",
     "mediation_refer",
     "mediation_start",
     "month_end_record",
     "month_ends_record",
-    "next_contacts",
     "open_for_programme",
-    "pending_appointment",
-    "red_bar",
     "referral_update",
-    "replan_deadline",
-    "ruleset_of",
+    "referral_with_client",
+    "referrals_import",
+    "service_set_state",
     "sheet_create",
     "sheet_sign",
-    "start_refusals",
+    "tender_setting_confirm",
     "training_cancel",
     "training_progress",
     "training_register",

@@ -9,20 +9,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import User
+from koers.lib.refusals import refusal
 from koers.lib.rules import Reason
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.rules import process as process_rules
+from koers.mediation.selectors.facts import ruleset_of
+from koers.mediation.selectors.settings import service_setting
 from koers.mediation.services.closing import closing_refresh
-from koers.mediation.services.common import (
-    lock_service,
-    refuse,
-    require_open,
-    ruleset_of,
-    save_with_user,
-)
-from koers.mediation.services.settings import service_setting
+from koers.mediation.services.common import lock_service, require_open
 from koers.trajectories.services import (
     AssignmentData,
     assignment_create,
@@ -79,14 +76,14 @@ def month_ends_record(
         if item.month_end > today:
             raise ValidationError({"month_end": [_("Deze maand is nog niet voorbij. (MED-12)")]})
         category = item.category.strip().upper()
-        refusal = closing_rules.month_end_refusal(
+        refused = closing_rules.month_end_refusal(
             month_end=item.month_end,
             category=category,
             passive_given=item.passive is not None,
             started_on=service.mediation_started_on,
         )
-        if refusal:
-            raise refuse(*refusal)
+        if refused:
+            raise refusal(*refused)
         by_code = item.passive is None
         passive = category in setting.passive_codes if by_code else bool(item.passive)
         record = existing.get(item.month_end)
@@ -121,15 +118,6 @@ def checklist_update(
     service.file_checklist_extra = {k.strip(): bool(v) for k, v in extra.items() if k.strip()}
     save_with_user(service, acting_user)
     return service
-
-
-def file_checklist(service: m.MediationService):
-    client = service.client
-    return process_rules.file_checklist(
-        has_contact_data=bool((client.email or client.phone) and client.street and client.city),
-        ticked=service.file_checklist,
-        extra=service.file_checklist_extra,
-    )
 
 
 @transaction.atomic
@@ -176,18 +164,20 @@ def training_register(
     service = lock_service(service)
     require_open(service)
     if service.mediation_started_on is None:
-        raise refuse("__all__", Reason("MED-11", _("Start eerst het bemiddelingsproces. (MED-06)")))
+        raise refusal(
+            "__all__", Reason("MED-11", _("Start eerst het bemiddelingsproces. (MED-06)"))
+        )
     if data.kind not in m.TrainingKind.values:
         raise ValidationError({"kind": [_("Kies: eigen opleiding of opleiding aanvragen.")]})
     if not data.title.strip():
         raise ValidationError({"title": [_("Geef de opleiding.")]})
-    refusal = process_rules.own_training_refusal(
+    refused = process_rules.own_training_refusal(
         is_bvs=data.is_bvs and data.kind == m.TrainingKind.OWN,
         code=data.code,
         ruleset=ruleset_of(service),
     )
-    if refusal:
-        raise refuse("code", refusal)
+    if refused:
+        raise refusal("code", refused)
     if data.kind == m.TrainingKind.REQUESTED and not (
         data.organiser.strip() and "@" in data.organiser_email
     ):
@@ -234,6 +224,8 @@ def training_register(
 
 
 def _lock_training(training) -> m.TrainingRegistration:
+    # A cancel and a progress posted for one training at once: the second waits and sees the
+    # first (a started training can no longer be cancelled, a cancelled one not progressed).
     return m.TrainingRegistration.objects.select_for_update().get(pk=training.pk)
 
 
@@ -243,13 +235,13 @@ def training_cancel(*, training: m.TrainingRegistration, acting_user: User, now:
     require_open(lock_service(training.service))
     if training.cancelled_at:
         return training
-    refusal = process_rules.training_cancel_refusal(
+    refused = process_rules.training_cancel_refusal(
         requested=training.kind == m.TrainingKind.REQUESTED,
         organiser_is_vdab=training.organiser_is_vdab,
         started=training.started,
     )
-    if refusal:
-        raise refuse("__all__", refusal)
+    if refused:
+        raise refusal("__all__", refused)
     training.cancelled_at = now
     save_with_user(training, acting_user)
     return training
@@ -267,7 +259,7 @@ def training_progress(
     training = _lock_training(training)
     require_open(lock_service(training.service))
     if training.cancelled_at:
-        raise refuse("__all__", Reason("MED-11", _("Deze aanvraag is geannuleerd.")))
+        raise refusal("__all__", Reason("MED-11", _("Deze aanvraag is geannuleerd.")))
     if started is not None:
         training.started = started or training.started
     if competences_updated_on is not None:

@@ -1,7 +1,7 @@
 """MED-02 / MED-03 / MED-04: the first appointment, the absence ladder and the red bar."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -9,20 +9,28 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.core.models import Organisation, User
-from koers.lib.rules import Reason, reason_to_json
+from koers.core.history import save_with_user
+from koers.core.models import User
+from koers.lib.refusals import refusal
+from koers.lib.rules import Reason
 from koers.mediation import models as m
 from koers.mediation.rules import closing as closing_rules
 from koers.mediation.rules import ladder
-from koers.mediation.services.common import (
-    end_trajectory,
-    lock_service,
-    refuse,
-    require_open,
+from koers.mediation.selectors.facts import (
+    absent_on,
+    covering_text_default,
+    last_absence,
+    pending_appointment,
+    registered_letter_sent,
     ruleset_of,
-    save_with_user,
+)
+from koers.mediation.services.common import (
+    end_service,
+    lock_service,
+    require_open,
     set_phase,
 )
+from koers.mediation.services.states import ladder_set_state, service_set_state
 from koers.trajectories.models import (
     ContactForm,
     ContactOutcome,
@@ -35,11 +43,6 @@ from koers.trajectories.services import (
 )
 
 ABSENCE_SIGNAL = "service geweigerd wegens afwezigheid"
-DEFAULT_COVERING_TEXT = "Graag nodigen we je uit voor de eerste afspraak bij {partner}"
-
-
-def covering_text_default(organisation: Organisation) -> str:
-    return DEFAULT_COVERING_TEXT.format(partner=organisation.working_name or organisation.name)
 
 
 @dataclass
@@ -50,18 +53,6 @@ class AppointmentData:
     send_by: str = m.SendBy.LETTER
     covering_text: str = ""
     comment: str = ""
-
-
-def _outcomes(service: m.MediationService) -> list[ladder.Outcome]:
-    return [
-        ladder.outcome_of(a.outcome == m.AppointmentOutcome.PRESENT, a.absence_reason)
-        for a in service.first_appointments.order_by("number")
-        if a.outcome
-    ]
-
-
-def pending_appointment(service: m.MediationService) -> m.FirstAppointment | None:
-    return service.first_appointments.filter(outcome="").order_by("-number").first()
 
 
 def _contact_data(data: AppointmentData) -> ContactData:
@@ -81,22 +72,21 @@ def first_appointment_plan(
     """Plan the (next) referral appointment: its number and type follow from the ladder (MED-03)."""
     service = lock_service(service)
     require_open(service, "starts_at")
-    state = ladder.LadderState(service.ladder_state)
-    if state in ladder.TERMINAL:
-        raise refuse(
+    if service.ladder_done:
+        raise refusal(
             "__all__",
             Reason("MED-03", _("De eerste afspraak is al afgewerkt; plan een gewoon contact.")),
         )
     if pending_appointment(service):
-        raise refuse(
+        raise refusal(
             "__all__",
             Reason(
                 "MED-02",
                 _("Er staat al een eerste afspraak gepland: werk die eerst af of plan ze in."),
             ),
         )
-    if service.state == m.ServiceState.INCOMPLETE:
-        raise refuse(
+    if service.is_incomplete:
+        raise refusal(
             "__all__",
             Reason(
                 "MED-01",
@@ -104,28 +94,23 @@ def first_appointment_plan(
                 % {"missing": ", ".join(service.referral_missing)},
             ),
         )
-    number, kind = ladder.APPOINTMENT[state]
+    number, kind = ladder.APPOINTMENT[ladder.LadderState(service.ladder_state)]
     if data.send_by not in m.SendBy.values:
         raise ValidationError({"send_by": [_("Kies brief of e-mail.")]})
-    refusal = ladder.send_by_refusal(kind=kind, send_by=data.send_by)
-    if refusal:
-        raise refuse("send_by", refusal)
+    refused = ladder.send_by_refusal(kind=kind, send_by=data.send_by)
+    if refused:
+        raise refusal("send_by", refused)
     contact = contact_log(
         trajectory=service.trajectory,
         data=_contact_data(data),
         acting_user=acting_user,
         programme_checked=True,
     )
-    last_absent = (
-        service.first_appointments.filter(outcome=m.AppointmentOutcome.ABSENT)
-        .select_related("contact")
-        .order_by("-number")
-        .first()
-    )
+    last_absent = last_absence(service)
     warning = None
     if last_absent is not None:
         warning = ladder.replan_on_time(
-            absent_on=_absent_on(last_absent),
+            absent_on=absent_on(last_absent),
             fixed_on=timezone.localdate(now),
             ruleset=ruleset_of(service),
         )
@@ -138,29 +123,15 @@ def first_appointment_plan(
         covering_text=data.covering_text.strip()
         or covering_text_default(service.trajectory.organisation),
         comment=data.comment.strip(),
-        replan_warning=f"{warning.message} ({warning.rule})" if warning else "",
+        replan_warning=str(warning) if warning else "",
     )
     save_with_user(appointment, acting_user)
     return appointment
 
 
-def _absent_on(appointment: m.FirstAppointment) -> date:
-    """MED-03: the 7-day target counts from the missed appointment, not from the day the absence
-    happened to be recorded."""
-    return timezone.localdate(appointment.contact.starts_at)
-
-
-def registered_letter_sent(appointment: m.FirstAppointment) -> bool:
-    """The registered invitation left by letter before the appointment (MED-03)."""
-    document = appointment.letter_document
-    return (
-        appointment.send_by == m.SendBy.LETTER
-        and document is not None
-        and document.created_at <= appointment.contact.starts_at
-    )
-
-
 def _lock_appointment(appointment: m.FirstAppointment) -> m.FirstAppointment:
+    # Two outcomes (or an outcome and a reschedule) posted for one appointment at once: the
+    # second waits and then finds it finished, so the ladder never moves twice for one visit.
     return (
         m.FirstAppointment.objects.select_for_update()
         .select_related("contact", "service")
@@ -182,7 +153,7 @@ def first_appointment_reschedule(
     appointment = _lock_appointment(appointment)
     service = lock_service(appointment.service)
     require_open(service)
-    refusal = ladder.reschedule_refusal(
+    refused = ladder.reschedule_refusal(
         appointment_outcome=appointment.outcome or None,
         mediator_unavailable=mediator_unavailable,
         kind_before=appointment.kind,
@@ -191,8 +162,8 @@ def first_appointment_reschedule(
         and appointment.contact.starts_at <= now
         and not registered_letter_sent(appointment),
     )
-    if refusal:
-        raise refuse("__all__", refusal)
+    if refused:
+        raise refusal("__all__", refused)
     contact = appointment.contact
     contact_data = _contact_data(data)
     contact_validate(
@@ -235,10 +206,10 @@ def first_appointment_record(
     service = lock_service(appointment.service)
     require_open(service)
     if appointment.outcome:
-        raise refuse("__all__", Reason("MED-02", _("Deze afspraak is al afgewerkt.")))
-    refusal = ladder.outcome_refusal(planned_on_or_before_now=appointment.contact.starts_at <= now)
-    if refusal:
-        raise refuse("__all__", refusal)
+        raise refusal("__all__", Reason("MED-02", _("Deze afspraak is al afgewerkt.")))
+    refused = ladder.outcome_refusal(planned_on_or_before_now=appointment.contact.starts_at <= now)
+    if refused:
+        raise refusal("__all__", refused)
     if not present and reason not in m.AbsenceReason.values:
         raise ValidationError(
             {
@@ -252,13 +223,13 @@ def first_appointment_record(
             ladder.LadderState(service.ladder_state), ladder.outcome_of(present, reason)
         )
     except ladder.LadderError as exc:
-        raise refuse("__all__", exc.reason) from exc
+        raise refusal("__all__", exc.reason) from exc
     if step.stops:
-        refusal = ladder.stop_refusal(
+        refused = ladder.stop_refusal(
             kind=appointment.kind, registered_letter_sent=registered_letter_sent(appointment)
         )
-        if refusal:
-            raise refuse("__all__", refusal)
+        if refused:
+            raise refusal("__all__", refused)
     appointment.outcome = m.AppointmentOutcome.PRESENT if present else m.AppointmentOutcome.ABSENT
     appointment.absence_reason = step.recorded_reason.value if step.recorded_reason else ""
     appointment.comment = comment.strip() or appointment.comment
@@ -270,17 +241,24 @@ def first_appointment_record(
         "" if present else str(m.AbsenceReason(appointment.absence_reason).label)
     )
     save_with_user(contact, acting_user)
-    service.ladder_state = step.after.value
+    why = "; ".join(str(r) for r in step.reasons)
     if step.after == ladder.LadderState.PRESENT:
         # MED-04: mediatorship passes to the partner at once (banner and red bar).
-        service.state = m.ServiceState.FIRST_PRESENT
         service.present_on = timezone.localdate(contact.starts_at)
-        save_with_user(service, acting_user)
+        ladder_set_state(service, step.after, acting_user=acting_user, why=why, at=now)
+        service_set_state(
+            service,
+            m.ServiceState.FIRST_PRESENT,
+            acting_user=acting_user,
+            why=why,
+            at=now,
+            also_save=("present_on",),
+        )
         set_phase(service, acting_user)
-    elif step.stops:
-        _stop_for_absence(service, acting_user=acting_user, now=now)
     else:
-        save_with_user(service, acting_user)
+        ladder_set_state(service, step.after, acting_user=acting_user, why=why, at=now)
+        if step.stops:
+            _stop_for_absence(service, acting_user=acting_user, now=now)
     return step
 
 
@@ -297,19 +275,20 @@ def _send_signal(service_pk: int, subject: str, body: str) -> None:
 
 def _stop_for_absence(service: m.MediationService, *, acting_user, now: datetime) -> None:
     """MED-03: the service ends, the partner loses access at once, VDAB gets the signal."""
-    service.state = m.ServiceState.STOPPED
     service.closing_reason = m.ClosingReason.ABSENCE
-    service.closing_way = m.ClosingWay.ABSENCE_STOP
-    service.closed_at = now
     service.vdab_signal = ABSENCE_SIGNAL
     decision = closing_rules.return_to_vdab(
         tender=service.tender, reason="absence", way="absence_stop", advice=None, open_items=False
     )
-    service.returned_to = decision.to.value
-    service.returned_reasons = [reason_to_json(r) for r in decision.reasons]
-    save_with_user(service, acting_user)
-    end_trajectory(
-        service, TrajectoryStatus.CANCELLED, now=now, acting_user=acting_user, access_until=now
+    end_service(
+        service,
+        m.ServiceState.STOPPED,
+        way=m.ClosingWay.ABSENCE_STOP,
+        decision=decision,
+        now=now,
+        acting_user=acting_user,
+        trajectory_status=TrajectoryStatus.CANCELLED,
+        access_until=now,
     )
     transaction.on_commit(
         lambda pk=service.pk, n=service.client.full_name: _send_signal(
@@ -328,25 +307,3 @@ def absence_stop_sweep_one(service_pk: int, now: datetime) -> bool:
         return False
     _stop_for_absence(service, acting_user=None, now=now)
     return True
-
-
-def red_bar(service: m.MediationService, now: datetime) -> bool:
-    """MED-04/15/16: the red bar shows from "present" until access ends."""
-    until = service.trajectory.access_until
-    return service.present_on is not None and (until is None or now < until)
-
-
-def replan_deadline(service: m.MediationService, today: date) -> ladder.NextStep:
-    last_absent = (
-        service.first_appointments.filter(outcome=m.AppointmentOutcome.ABSENT)
-        .select_related("contact")
-        .order_by("-number")
-        .first()
-    )
-    return ladder.next_step(
-        state=ladder.LadderState(service.ladder_state),
-        last_absent_on=_absent_on(last_absent) if last_absent else None,
-        appointment_made=pending_appointment(service) is not None,
-        today=today,
-        ruleset=ruleset_of(service),
-    )

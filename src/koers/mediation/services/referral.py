@@ -8,15 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import Client, Organisation, User
 from koers.mediation import models as m
-from koers.mediation.services.common import (
-    lock_service,
-    require_open,
-    save_with_user,
-    set_phase,
-)
+from koers.mediation.services.common import lock_service, require_open, set_phase
 from koers.mediation.services.first_appointment import AppointmentData, first_appointment_plan
+from koers.mediation.services.states import service_set_state, states_record_first
 from koers.trajectories.models import (
     Programme,
     Trajectory,
@@ -93,6 +90,7 @@ def _service_open(
         state=state,
     )
     save_with_user(service, acting_user)
+    states_record_first(service, acting_user=acting_user)
     return service
 
 
@@ -150,6 +148,17 @@ def open_for_programme(
     return service.trajectory
 
 
+# The referral's details a mediator completes or corrects (MED-01).
+REFERRAL_FIELDS = (
+    "tender",
+    "lot",
+    "vdab_mediator_name",
+    "vdab_mediator_email",
+    "work_points",
+    "thresholds",
+)
+
+
 @transaction.atomic
 def referral_update(
     *, service: m.MediationService, data: ReferralData, acting_user: User
@@ -162,10 +171,15 @@ def referral_update(
     service.vdab_mediator_email = data.vdab_mediator_email.strip()
     service.work_points = [w.strip() for w in data.work_points if w.strip()]
     service.thresholds = [t.strip() for t in data.thresholds if t.strip()]
-    if service.state == m.ServiceState.INCOMPLETE:
+    if service.is_incomplete:
         # MED-01: complete now, so it shows as "Nieuwe service - Intensieve bemiddeling".
-        service.state = m.ServiceState.REFERRED
-        save_with_user(service, acting_user)
+        service_set_state(
+            service,
+            m.ServiceState.REFERRED,
+            acting_user=acting_user,
+            why="Toeleiding aangevuld (MED-01)",
+            also_save=REFERRAL_FIELDS,
+        )
         set_phase(service, acting_user)
     else:
         save_with_user(service, acting_user)

@@ -8,18 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import Organisation, User
+from koers.lib.refusals import refusal
 from koers.lib.rules import Reason
 from koers.mediation import models as m
-from koers.mediation.rules import process as process_rules
-from koers.mediation.services.common import (
-    lock_service,
-    refuse,
-    require_open,
-    ruleset_of,
-    save_with_user,
-    set_phase,
-)
+from koers.mediation.selectors.facts import next_contacts, start_refusals
+from koers.mediation.services.common import lock_service, require_open, set_phase
+from koers.mediation.services.states import service_set_state
 from koers.trajectories.models import (
     Contact,
     ContactOutcome,
@@ -39,16 +35,6 @@ class SheetAssignment:
     what: str = ""
     deadline: date | None = None
     remark: str = ""
-
-
-def next_contacts(service: m.MediationService, now: datetime) -> list[Contact]:
-    return list(
-        Contact.objects.filter(
-            trajectory=service.trajectory, outcome=ContactOutcome.PLANNED, starts_at__gt=now
-        )
-        .select_related("staff", "first_appointment")
-        .order_by("starts_at")[:5]
-    )
 
 
 def _contact_snapshot(contact: Contact, organisation: Organisation) -> dict:
@@ -82,12 +68,12 @@ def sheet_create(
     service = lock_service(service)
     require_open(service)
     if service.present_on is None:
-        raise refuse(
+        raise refusal(
             "__all__",
             Reason("MED-05", _("Een afsprakenblad kan pas na aanwezigheid op de eerste afspraak.")),
         )
-    if service.state == m.ServiceState.TO_CLOSE:
-        raise refuse(
+    if service.is_to_close:
+        raise refusal(
             "__all__",
             Reason("MED-14", _("De bemiddeling is beëindigd: geef nu het eindadvies.")),
         )
@@ -105,7 +91,7 @@ def sheet_create(
     upcoming = next_contacts(service, now)
     number = (service.sheets.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     if number == 1 and not upcoming:
-        raise refuse(
+        raise refusal(
             "next_contacts",
             Reason(
                 "MED-05",
@@ -159,6 +145,8 @@ def sheet_sign(
     acting_user: User,
 ) -> m.AgreementSheet:
     """MED-05: partner and participant both sign at the bottom of the sheet."""
+    # Both signatures posted at once (partner and participant on two screens): the second waits
+    # and keeps the first one's date instead of overwriting it with an older copy of the sheet.
     sheet = m.AgreementSheet.objects.select_for_update().get(pk=sheet.pk)
     service = lock_service(sheet.service)
     require_open(service)
@@ -171,39 +159,6 @@ def sheet_sign(
     return sheet
 
 
-def first_sheet_status(service: m.MediationService, today: date):
-    if service.present_on is None:
-        return None
-    return process_rules.first_sheet_countdown(
-        present_on=service.present_on, today=today, ruleset=ruleset_of(service)
-    )
-
-
-# ---- MED-06: start -------------------------------------------------------------------------------
-
-
-def start_refusals(service: m.MediationService, now: datetime) -> list[Reason]:
-    first = service.sheets.filter(number=1).first()
-    return process_rules.start_refusals(
-        first_present=service.present_on is not None,
-        first_sheet=first is not None,
-        next_contact_planned=bool(next_contacts(service, now)),
-        started=service.mediation_started_on is not None,
-    )
-
-
-def first_sheet_signatures(service: m.MediationService) -> list[Reason]:
-    """MED-05: whose signature is still missing on the first agreement sheet (shown, not blocking
-    the start: MED-06)."""
-    first = service.sheets.filter(number=1).first()
-    if first is None:
-        return []
-    return process_rules.first_sheet_signatures_missing(
-        partner_signed=first.signed_by_partner_on is not None,
-        participant_signed=first.signed_by_participant_on is not None,
-    )
-
-
 @transaction.atomic
 def mediation_start(
     *, service: m.MediationService, acting_user: User, now: datetime, on: date | None = None
@@ -213,10 +168,16 @@ def mediation_start(
     require_open(service)
     refusals = start_refusals(service, now)
     if refusals:
-        raise ValidationError({"__all__": [f"{r.message} ({r.rule})" for r in refusals]})
+        raise refusal("__all__", *refusals)
     service.mediation_started_on = on or timezone.localdate(now)
-    service.state = m.ServiceState.MEDIATING
-    save_with_user(service, acting_user)
+    service_set_state(
+        service,
+        m.ServiceState.MEDIATING,
+        acting_user=acting_user,
+        why="Start bemiddelingsproces (MED-06)",
+        at=now,
+        also_save=("mediation_started_on",),
+    )
     set_phase(service, acting_user)
     return service
 
@@ -237,14 +198,14 @@ def mediation_contact_log(
     service = lock_service(service)
     require_open(service)
     if service.present_on is None:
-        raise refuse(
+        raise refusal(
             "__all__",
             Reason("MED-02", _("Werk eerst de eerste afspraak af (aanwezig of afwezig).")),
         )
     if data.outcome == ContactOutcome.HELD and not (
         residence_status_checked and work_permit_checked
     ):
-        raise refuse(
+        raise refusal(
             "residence_status_checked",
             Reason(
                 "MED-09",
@@ -278,12 +239,12 @@ def mediation_contact_check(trajectory: Trajectory, data: ContactData, existing)
     if service is None:
         return
     if existing is not None and m.FirstAppointment.objects.filter(contact=existing).exists():
-        raise refuse(
+        raise refusal(
             "__all__",
             Reason("MED-02", _("Werk de eerste afspraak af op de pagina van de bemiddeling.")),
         )
     if data.outcome == ContactOutcome.HELD and service.first_appointments.exists():
-        raise refuse(
+        raise refusal(
             "__all__",
             Reason(
                 "MED-09",

@@ -9,6 +9,8 @@ from koers.core.form_pages import FormRejected, object_post
 from koers.mediation import models as m
 from koers.mediation import selectors
 
+SECTION = "mediation_dashboard"  # the menu item the mediation pages belong to
+
 
 def service_or_404(request, pk: int) -> m.MediationService:
     try:
@@ -57,8 +59,3 @@ def object_action(getter):
         ),
         back=lambda obj: _back(obj.service_id),
     )
-
-
-def can_close_by_vdab(user) -> bool:
-    """Only centre staff and administrators record that VDAB closed a service (annex 3/4)."""
-    return user.is_administrator or user.is_centre_staff

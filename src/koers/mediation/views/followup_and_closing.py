@@ -13,13 +13,7 @@ from django.views.decorators.http import require_http_methods
 from koers.core.form_pages import submitted
 from koers.core.forms import apply_errors
 from koers.mediation import forms, pdfs, selectors, services
-from koers.mediation.rules.closing import advice_options
-from koers.mediation.views.common import (
-    can_close_by_vdab,
-    object_action,
-    service_action,
-    service_or_404,
-)
+from koers.mediation.views.common import SECTION, object_action, service_action, service_or_404
 
 
 @service_action
@@ -103,8 +97,7 @@ def followup(request, service):
 
 @service_action
 def advice(request, service):
-    options = advice_options(service.closing_reason) if service.state == "to_close" else ()
-    form = forms.AdviceForm(request.POST, options=options)
+    form = forms.AdviceForm(request.POST, options=service.advice_options)
     with submitted(form, "advice_form"):
         service = services.advice_give(
             service=service,
@@ -128,8 +121,18 @@ def advice(request, service):
     return None
 
 
-def service_visible(user, pk: int) -> bool:
-    return selectors.services_for_user(user=user).filter(pk=pk).exists()
+def _vdab_closed(request, service):
+    messages.success(
+        request,
+        _(
+            "De service is afgesloten door VDAB: de bemiddeling gaat terug naar %(name)s. "
+            "De partner heeft geen inzage meer in het dossier."
+        )
+        % {"name": service.vdab_mediator_name},
+    )
+    if not selectors.service_visible(request.user, service.pk):
+        return redirect("mediation_dashboard")
+    return redirect("mediation_detail", pk=service.pk)
 
 
 @login_required
@@ -138,7 +141,7 @@ def vdab_close(request, pk: int):
     """MED-17 "Afgesloten door VDAB": after confirmation the service closes and mediation returns to
     the VDAB mediator; the partner loses access at once (see docs/decisions.md, MED-17)."""
     service = service_or_404(request, pk)
-    if not can_close_by_vdab(request.user):
+    if not selectors.can_close_by_vdab(request.user):
         raise Http404
     form = forms.VdabCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -147,24 +150,6 @@ def vdab_close(request, pk: int):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(
-                request,
-                _(
-                    "De service is afgesloten door VDAB: de bemiddeling gaat terug naar %(name)s. "
-                    "De partner heeft geen inzage meer in het dossier."
-                )
-                % {"name": service.vdab_mediator_name},
-            )
-            if not service_visible(request.user, service.pk):
-                return redirect("mediation_dashboard")
-            return redirect("mediation_detail", pk=service.pk)
-    return render(
-        request,
-        "mediation/vdab_close.html",
-        {
-            "form": form,
-            "service": service,
-            "client": service.client,
-            "section": "mediation_dashboard",
-        },
-    )
+            return _vdab_closed(request, service)
+    context = {"form": form, "service": service, "client": service.client}
+    return render(request, "mediation/vdab_close.html", {**context, "section": SECTION})

@@ -1,8 +1,6 @@
 """The service page: first appointments (MED-02..04), agreement sheets (MED-05, MED-07), the start
 (MED-06) and contacts with the residence-status and work-permit check (MED-09)."""
 
-from datetime import date, time
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -12,144 +10,26 @@ from django.utils.translation import gettext as _
 from koers.core.form_pages import REJECTED_STATUS, FormRejected, distinct_ids, submitted
 from koers.mediation import forms, pdfs, selectors, services
 from koers.mediation import models as m
-from koers.mediation.rules.closing import CITIZEN_TEXTS, advice_options
-from koers.mediation.rules.ladder import TERMINAL, LadderState
-from koers.mediation.views.common import (
-    can_close_by_vdab,
-    object_action,
-    service_action,
-    service_or_404,
-)
-from koers.trajectories.models import ContactOutcome
+from koers.mediation.views.common import object_action, service_action, service_or_404
+from koers.mediation.views.page_forms import page_context
 
 
-def _detail_context(request, service: m.MediationService, about=None, **forms_in_error) -> dict:
-    """The service page; `forms_in_error` are posted forms shown again as typed, with their errors
-    (`about`: the sheet whose signatures were posted)."""
-    now = timezone.now()
-    today = timezone.localdate(now)
-    appointments = list(
-        service.first_appointments.select_related("contact", "letter_document").order_by("number")
-    )
-    for a in appointments:
-        a.registered_letter_missing = (
-            a.kind == m.AppointmentKind.REGISTERED and not services.registered_letter_sent(a)
-        )
-    pending = next((a for a in appointments if not a.outcome), None)
-    ladder_state = LadderState(service.ladder_state)
-    sheets = list(service.sheets.select_related("document").order_by("-number"))
-    rejected_sign = forms_in_error.pop("sign_form", None)
-    for sheet in sheets:
-        sheet.rows = [
-            (a["title"], date.fromisoformat(a["deadline"])) for a in sheet.content["assignments"]
-        ]
-        # Each unsigned sheet has its own signature form (and element ids); the posted one stays.
-        sheet.sign_form = (
-            rejected_sign
-            if rejected_sign is not None and about is not None and about.pk == sheet.pk
-            else forms.SignForm(initial={"partner_on": today, "participant_on": today})
-        )
-        sheet.sign_form.auto_id = f"id_sign{sheet.pk}_%s"
-    trajectory = service.trajectory
-    contacts = list(
-        trajectory.contacts.filter(first_appointment__isnull=True)
-        .select_related("staff", "mediation_check")
-        .order_by("-starts_at")
-    )
-    appointment_initial = {
-        "date": today,
-        "start_time": time(9, 0),
-        "duration_minutes": 60,
-        "place": appointments[-1].contact.place if appointments else "",
-        "covering_text": services.covering_text_default(trajectory.organisation),
-    }
-    due = services.closing_facts(service, today) if service.mediation_started_on else None
-    setting = services.service_setting(service)
-    options = advice_options(service.closing_reason) if service.state == "to_close" else ()
-    return {
-        "service": service,
-        "client": service.client,
-        "trajectory": trajectory,
-        "red_bar": services.red_bar(service, now),
-        "appointments": appointments,
-        "pending": pending,
-        "can_plan_first": ladder_state not in TERMINAL
-        and pending is None
-        and service.is_open
-        and service.state != m.ServiceState.INCOMPLETE,
-        "setting": setting,
-        "auto_close_hold": services.auto_close_hold(service)
-        if service.state == m.ServiceState.TO_CLOSE
-        else None,
-        "signatures_missing": services.first_sheet_signatures(service),
-        "next_step": services.replan_deadline(service, today),
-        "sheets": sheets,
-        "countdown": services.first_sheet_status(service, today)
-        if service.present_on and not any(s.number == 1 for s in sheets)
-        else None,
-        "start_refusals": services.start_refusals(service, now)
-        if service.present_on and not service.mediation_started_on
-        else [],
-        "upcoming": services.next_contacts(service, now),
-        "contacts": contacts,
-        "month_ends": list(service.month_ends.order_by("-month_end")),
-        "closing_due": due,
-        "trainings": list(service.trainings.all()),
-        "checklist": services.file_checklist(service),
-        "followups": list(service.followup_contacts.all()),
-        "advice_options": [(o.value, m.Advice(o.value).label, CITIZEN_TEXTS[o]) for o in options],
-        "documents": list(trajectory.documents.order_by("-created_at")[:20]),
-        "appointment_form": forms_in_error.get("appointment_form")
-        or forms.AppointmentForm(initial=appointment_initial),
-        "reschedule_form": forms_in_error.get("reschedule_form")
-        or forms.RescheduleForm(initial=appointment_initial),
-        "outcome_form": forms_in_error.get("outcome_form") or forms.OutcomeForm(),
-        "invitation_form": forms_in_error.get("invitation_form") or forms.InvitationForm(),
-        "sheet_form": forms_in_error.get("sheet_form")
-        or forms.SheetForm(work_points=service.work_points, initial={"made_on": today}),
-        "contact_form": forms_in_error.get("contact_form")
-        or forms.MediationContactForm(
-            initial={
-                "date": today,
-                "start_time": appointment_initial["start_time"],
-                "duration_minutes": 60,
-                "outcome": ContactOutcome.PLANNED,
-            }
-        ),
-        "month_end_form": forms_in_error.get("month_end_form") or forms.MonthEndForm(),
-        "training_form": forms_in_error.get("training_form") or forms.TrainingForm(),
-        "checklist_form": forms_in_error.get("checklist_form")
-        or forms.ChecklistForm(
-            initial={
-                **service.file_checklist,
-                "extra": "\n".join(
-                    f"{'+ ' if ok else ''}{k}" for k, ok in service.file_checklist_extra.items()
-                ),
-            }
-        ),
-        "advice_form": forms_in_error.get("advice_form") or forms.AdviceForm(options=options),
-        "followup_form": forms_in_error.get("followup_form")
-        or forms.FollowUpForm(initial={"on": today}),
-        "ibo_form": forms_in_error.get("ibo_form") or forms.IboForm(),
-        "can_close_by_vdab": can_close_by_vdab(request.user),
-        "today": today,
-        "section": "mediation_dashboard",
-    }
+def _render(request, service: m.MediationService, posted=None, about=None, status=200):
+    page = selectors.service_page(request.user, now=timezone.now(), service=service)
+    context = distinct_ids(page_context(page, posted, about=about))
+    return render(request, "mediation/service_detail.html", context, status=status)
 
 
 @login_required
 def detail(request, pk: int):
-    service = service_or_404(request, pk)
-    context = distinct_ids(_detail_context(request, service))
-    return render(request, "mediation/service_detail.html", context)
+    return _render(request, service_or_404(request, pk))
 
 
 def page_with_rejected_form(
     request, service: m.MediationService, rejected: FormRejected, about=None
 ):
     """The service page again, with the rejected form as typed and its errors next to the fields."""
-    context = distinct_ids(_detail_context(request, service, about=about, **rejected.forms()))
-    return render(request, "mediation/service_detail.html", context, status=REJECTED_STATUS)
+    return _render(request, service, rejected.forms(), about=about, status=REJECTED_STATUS)
 
 
 def _appointment_data(form) -> services.AppointmentData:
@@ -195,9 +75,7 @@ def appointment_outcome(request, appointment):
             now=timezone.now(),
         )
     for reason in step.reasons:
-        (messages.warning if step.stops else messages.success)(
-            request, f"{reason.message} ({reason.rule})"
-        )
+        (messages.warning if step.stops else messages.success)(request, str(reason))
     if step.stops:
         # The partner lost access at once (MED-03): back to the dashboard.
         return redirect("mediation_dashboard")

@@ -3,36 +3,22 @@ passive CATWZ codes the seed does not give. Read by the organisation's members; 
 its administrator (403 otherwise). Until confirmed, `confirmed` is false ("niet bevestigd") and no
 service of that tender goes "ter afsluiting" on maximum duration or closes automatically."""
 
-from datetime import datetime
-
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
 from koers.api.schemas import Id
 from koers.core.models import Organisation, User
-from koers.mediation import services
+from koers.mediation import selectors, services
+from koers.mediation.api.outputs import setting_out
 from koers.mediation.models import Tender
+from koers.mediation.schemas import TenderSettingIn, TenderSettingOut
+
+OPERATION_ID_PREFIX = "koers_api_mediation_settings"
 
 router = Router(tags=["mediation"])
-
-
-class TenderSettingOut(Schema):
-    tender: str
-    tender_label: str
-    maximum_months: int
-    passive_codes: list[str]
-    confirmed: bool = Field(description="False: “niet bevestigd” door de beheerder van de partner.")
-    configurable: bool = Field(description="False for WIJ3: its values follow from the seed.")
-    confirmed_by_id: int | None
-    confirmed_at: datetime | None
-
-
-class TenderSettingIn(Schema):
-    maximum_months: int = Field(ge=1, le=600)
-    passive_codes: list[str] = Field(max_length=100)
 
 
 def _organisation(user: User, pk: int) -> Organisation:
@@ -40,19 +26,6 @@ def _organisation(user: User, pk: int) -> Organisation:
     if organisation is None or not (user.is_superuser or pk in user.organisation_ids()):
         raise Http404
     return organisation
-
-
-def _out(setting: services.EffectiveSetting) -> dict:
-    return {
-        "tender": setting.tender,
-        "tender_label": setting.tender_label,
-        "maximum_months": setting.maximum_months,
-        "passive_codes": list(setting.passive_codes),
-        "confirmed": setting.confirmed,
-        "configurable": setting.configurable,
-        "confirmed_by_id": setting.confirmed_by.pk if setting.confirmed_by else None,
-        "confirmed_at": setting.confirmed_at,
-    }
 
 
 @router.get(
@@ -63,8 +36,8 @@ def _out(setting: services.EffectiveSetting) -> dict:
 def list_settings(request: HttpRequest, organisation_id: Id):
     organisation = _organisation(auth_user(request), organisation_id)
     return [
-        _out(s)
-        for s in services.tender_settings(organisation=organisation, today=timezone.localdate())
+        setting_out(s)
+        for s in selectors.tender_settings(organisation=organisation, today=timezone.localdate())
     ]
 
 
@@ -87,5 +60,5 @@ def confirm_setting(
         acting_user=user,
         now=timezone.now(),
     )
-    settings = services.tender_settings(organisation=organisation, today=timezone.localdate())
-    return _out(next(s for s in settings if s.tender == tender))
+    settings = selectors.tender_settings(organisation=organisation, today=timezone.localdate())
+    return setting_out(next(s for s in settings if s.tender == tender))

@@ -1,58 +1,21 @@
-"""Reads for intensive mediation. Every client-bearing read starts from `visible_to(user)`."""
+"""The partner's dashboard "klanten opvolgen": open services, deadlines and figures (MED-01..17)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from koers.core.models import Role, User
 from koers.mediation import models as m
 from koers.mediation.rules import ladder
-from koers.mediation.services import ruleset_of
+from koers.mediation.rules import states as state_rules
+from koers.mediation.selectors.facts import ruleset_of
+from koers.mediation.selectors.lookups import services_for_user
 
-OPEN_STATES = (
-    m.ServiceState.INCOMPLETE,
-    m.ServiceState.REFERRED,
-    m.ServiceState.FIRST_PRESENT,
-    m.ServiceState.MEDIATING,
-    m.ServiceState.TO_CLOSE,
-)
-
-
-def service_get(*, user: User, pk: int) -> m.MediationService:
-    return (
-        m.MediationService.objects.visible_to(user)
-        .select_related(
-            "client", "trajectory", "trajectory__responsible", "trajectory__organisation"
-        )
-        .get(pk=pk)
-    )
-
-
-def services_for_user(*, user: User) -> QuerySet[m.MediationService]:
-    return m.MediationService.objects.visible_to(user).select_related(
-        "client", "trajectory", "trajectory__responsible"
-    )
-
-
-def appointment_get(*, user: User, pk: int) -> m.FirstAppointment:
-    return m.FirstAppointment.objects.select_related("contact", "service").get(
-        pk=pk, service__in=m.MediationService.objects.visible_to(user)
-    )
-
-
-def sheet_get(*, user: User, pk: int) -> m.AgreementSheet:
-    return m.AgreementSheet.objects.select_related("service").get(
-        pk=pk, service__in=m.MediationService.objects.visible_to(user)
-    )
-
-
-def training_get(*, user: User, pk: int) -> m.TrainingRegistration:
-    return m.TrainingRegistration.objects.select_related("service").get(
-        pk=pk, service__in=m.MediationService.objects.visible_to(user)
-    )
+OPEN_STATES = tuple(m.ServiceState(s) for s in state_rules.OPEN_STATES)
 
 
 @dataclass(frozen=True)
@@ -64,13 +27,31 @@ class Deadline:
     rule: str
 
     @property
+    def is_first_appointment(self) -> bool:
+        """An appointment still to finish (not late, only "af te werken")."""
+        return self.kind == "first_appointment"
+
+    @property
     def days_left(self) -> int:
         return (self.due_on - timezone.localdate()).days
 
 
+class StateCount(NamedTuple):
+    """One figure on the dashboard: how many open services are in a state."""
+
+    state: str
+    label: str
+    n: int
+
+    @property
+    def warn(self) -> bool:
+        """Services waiting for their final advice (MED-14) stand out."""
+        return self.state == m.ServiceState.TO_CLOSE and self.n > 0
+
+
 @dataclass
 class Dashboard:
-    counts: list[tuple[str, str, int]]
+    counts: list[StateCount]
     new: list[m.MediationService] = field(default_factory=list)
     incomplete: list[m.MediationService] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
@@ -122,7 +103,7 @@ def _deadlines(service: m.MediationService, today: date) -> list[Deadline]:
                 "MED-05",
             )
         )
-    if service.state == m.ServiceState.TO_CLOSE and service.advice_deadline:
+    if service.is_to_close and service.advice_deadline:
         out.append(
             Deadline(service, "advice", "Eindadvies geven", service.advice_deadline, "MED-14")
         )
@@ -155,15 +136,15 @@ def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
     )
     counts = Counter(s.state for s in services)
     board = Dashboard(
-        counts=[(state.value, str(state.label), counts.get(state, 0)) for state in OPEN_STATES],
+        counts=[StateCount(s.value, str(s.label), counts.get(s, 0)) for s in OPEN_STATES],
         state_labels={s.value: str(s.label) for s in m.ServiceState},
     )
     for service in services:
-        if service.state == m.ServiceState.REFERRED:
+        if service.is_referred:
             board.new.append(service)
-        if service.state == m.ServiceState.INCOMPLETE:
+        if service.is_incomplete:
             board.incomplete.append(service)
-        if service.state == m.ServiceState.TO_CLOSE:
+        if service.is_to_close:
             board.to_close.append(service)
         board.deadlines.extend(_deadlines(service, today))
     board.deadlines.sort(key=lambda d: (d.due_on, d.service.pk))

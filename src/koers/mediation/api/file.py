@@ -12,7 +12,10 @@ from ninja import Router
 from koers.api.documents import document_out
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
-from koers.api.mediation_file_schemas import (
+from koers.api.schemas import AssignmentOut, DocumentOut, Id
+from koers.mediation import pdfs, selectors, services
+from koers.mediation.api.outputs import checklist_out, training_out
+from koers.mediation.schemas import (
     FileChecklistIn,
     FileChecklistOut,
     IboIn,
@@ -21,39 +24,10 @@ from koers.api.mediation_file_schemas import (
     TrainingOut,
     TrainingProgressIn,
 )
-from koers.api.schemas import AssignmentOut, DocumentOut, Id
-from koers.mediation import models as m
-from koers.mediation import pdfs, selectors, services
+
+OPERATION_ID_PREFIX = "koers_api_mediation_file"
 
 router = Router(tags=["mediation"])
-
-
-def training_out(t: m.TrainingRegistration) -> dict:
-    return {
-        "id": t.pk,
-        "kind": t.kind,
-        "title": t.title,
-        "code": t.code,
-        "is_bvs": t.is_bvs,
-        "organiser": t.organiser,
-        "organiser_email": t.organiser_email,
-        "organiser_is_vdab": t.organiser_is_vdab,
-        "work_point": t.work_point,
-        "summary": t.summary,
-        "starts_on": t.starts_on,
-        "started": t.started,
-        "cancelled_at": t.cancelled_at,
-        "competences_updated_on": t.competences_updated_on,
-        "created_at": t.created_at,
-    }
-
-
-def _checklist_out(service: m.MediationService) -> dict:
-    items = services.file_checklist(service)
-    return {
-        "items": [{"key": i.key, "label": i.label, "ok": i.ok} for i in items],
-        "missing": [i.label for i in items if not i.ok],
-    }
 
 
 # ---- MED-11: trainings -------------------------------------------------------------------------
@@ -80,7 +54,7 @@ def register_training(request: HttpRequest, service_id: Id, payload: TrainingIn)
     user = auth_user(request)
     training = services.training_register(
         service=selectors.service_get(user=user, pk=service_id),
-        data=services.TrainingData(**payload.dict()),
+        data=services.TrainingData(**payload.model_dump()),
         acting_user=user,
     )
     return 201, training_out(training)
@@ -127,7 +101,7 @@ def training_progress(request: HttpRequest, training_id: Id, payload: TrainingPr
     summary="Checklist van het dossier (MED-08)",
 )
 def get_checklist(request: HttpRequest, service_id: Id):
-    return _checklist_out(selectors.service_get(user=auth_user(request), pk=service_id))
+    return checklist_out(selectors.service_get(user=auth_user(request), pk=service_id))
 
 
 @router.put(
@@ -144,7 +118,7 @@ def update_checklist(request: HttpRequest, service_id: Id, payload: FileChecklis
         extra=payload.extra,
         acting_user=user,
     )
-    return _checklist_out(service)
+    return checklist_out(service)
 
 
 @router.post(
