@@ -13,18 +13,12 @@ from django.apps import apps
 from ninja import NinjaAPI
 
 from koers.api import (
-    assignments,
     clients,
-    contacts,
-    documents,
     intake,
     lead_conversion,
     mediation,
     mediation_file,
-    plans,
-    rulesets,
     staff,
-    trajectories,
     voucher_followup,
     vouchers,
 )
@@ -67,17 +61,11 @@ install_exception_handlers(api)
 
 for module in (
     clients,
-    trajectories,
-    contacts,
-    assignments,
-    plans,
-    documents,
     vouchers,
     voucher_followup,
     intake,
     lead_conversion,
     mediation,
-    rulesets,
     mediation_file,
     staff,
 ):

@@ -7,25 +7,19 @@ from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
-from koers.api.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch, Id
+from koers.api.schemas import Id
 from koers.trajectories.models import Assignment
+from koers.trajectories.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch
 from koers.trajectories.services import AssignmentData, assignment_create, assignment_update
+
+# Operation ids are public: they keep the prefix of the module this router came from.
+OPERATION_ID_PREFIX = "koers_api_assignments"
 
 router = Router(tags=["assignments"])
 
 
 # What `null` means for a field that can be emptied; for the others it means "leave it".
 _CLEARABLE = {"deadline": None, "description": "", "evaluation": ""}
-
-
-def _data_from(assignment: Assignment) -> AssignmentData:
-    return AssignmentData(
-        title=assignment.title,
-        description=assignment.description,
-        deadline=assignment.deadline,
-        status=assignment.status,
-        evaluation=assignment.evaluation,
-    )
 
 
 @router.get("/assignments", response={200: AssignmentPage, **ERRORS}, summary="Opdrachten")
@@ -48,7 +42,7 @@ def get_assignment(request: HttpRequest, assignment_id: Id):
 def create_assignment(request: HttpRequest, payload: AssignmentIn):
     user = auth_user(request)
     trajectory = visible_trajectory(user, payload.trajectory_id)
-    data = AssignmentData(**payload.dict(exclude={"trajectory_id"}))
+    data = AssignmentData(**payload.model_dump(exclude={"trajectory_id"}))
     return 201, assignment_create(trajectory=trajectory, data=data, acting_user=user)
 
 
@@ -62,10 +56,10 @@ def update_assignment(request: HttpRequest, assignment_id: Id, payload: Assignme
     user = auth_user(request)
     assignment = Assignment.objects.visible_to(user).get(pk=assignment_id)
     changes = {}
-    for name, value in payload.dict(exclude_unset=True).items():
+    for name, value in payload.model_dump(exclude_unset=True).items():
         if value is not None:
             changes[name] = value
         elif name in _CLEARABLE:
             changes[name] = _CLEARABLE[name]
-    data = replace(_data_from(assignment), **changes)
+    data = replace(AssignmentData.of(assignment), **changes)
     return assignment_update(assignment=assignment, data=data, acting_user=user)

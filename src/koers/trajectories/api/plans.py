@@ -6,17 +6,20 @@ from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
-from koers.api.schemas import (
-    Id,
+from koers.api.schemas import Id
+from koers.core.models import User
+from koers.trajectories.models import Plan, PlanVersion
+from koers.trajectories.schemas import (
     PlanDetailOut,
     PlanIn,
     PlanPage,
     PlanVersionIn,
     PlanVersionOut,
 )
-from koers.core.models import User
-from koers.trajectories.models import Plan, PlanVersion
 from koers.trajectories.services import plan_create, plan_save_version
+
+# Operation ids are public: they keep the prefix of the module this router came from.
+OPERATION_ID_PREFIX = "koers_api_plans"
 
 router = Router(tags=["plans"])
 
