@@ -16,6 +16,7 @@ from koers.trajectories.models import (
     DocumentStatus,
     PlanKind,
 )
+from koers.trajectories.services.assignments import AssignmentData
 
 
 class TimeInput(forms.TimeInput):
@@ -61,6 +62,12 @@ class ContactEntryForm(forms.Form):
         )
 
     @classmethod
+    def initial_now(cls) -> dict:
+        """A new contact starts now (to the minute), in local time."""
+        now = timezone.localtime()
+        return {"date": now.date(), "start_time": now.time().replace(second=0, microsecond=0)}
+
+    @classmethod
     def initial_for(cls, contact) -> dict:
         local = timezone.localtime(contact.starts_at)
         named = ContactData.of(contact).values()
@@ -85,6 +92,14 @@ class AssignmentForm(forms.Form):
         label=_("Evaluatie"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def assignment_data(self) -> AssignmentData:
+        """The cleaned form as the services take it."""
+        return AssignmentData(**self.cleaned_data)
+
+    @classmethod
+    def initial_for(cls, assignment) -> dict:
+        return AssignmentData.of(assignment).__dict__
+
 
 class PlanForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=PlanKind.choices)
@@ -98,6 +113,13 @@ class PlanEditForm(forms.Form):
     content = forms.CharField(
         label=_("Inhoud"), required=False, widget=forms.Textarea(attrs={"rows": 18})
     )
+
+    @staticmethod
+    def text_of(version) -> str:
+        """The text a plan version holds (a version of another shape shows as empty)."""
+        if version is None or not isinstance(version.content, dict):
+            return ""
+        return version.content.get("text", "")
 
 
 class DocumentForm(forms.Form):

@@ -6,8 +6,9 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user, visible_trajectory
 from koers.api.schemas import Id
+from koers.trajectories.api.common import trajectory_rows, visible_row
 from koers.trajectories.models import Assignment
 from koers.trajectories.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch
 from koers.trajectories.services import AssignmentData, assignment_create, assignment_update
@@ -25,17 +26,14 @@ _CLEARABLE = {"deadline": None, "description": "", "evaluation": ""}
 @router.get("/assignments", response={200: AssignmentPage, **ERRORS}, summary="Opdrachten")
 def list_assignments(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Assignments you may see, by deadline; `trajectory` limits them to one trajectory."""
-    assignments = Assignment.objects.visible_to(auth_user(request)).order_by("deadline", "id")
-    if trajectory is not None:
-        assignments = assignments.filter(trajectory_id=trajectory)
-    return page(assignments, params)
+    return trajectory_rows(Assignment, request, params, trajectory, ("deadline", "id"))
 
 
 @router.get(
     "/assignments/{assignment_id}", response={200: AssignmentOut, **ERRORS}, summary="Eén opdracht"
 )
 def get_assignment(request: HttpRequest, assignment_id: Id):
-    return Assignment.objects.visible_to(auth_user(request)).get(pk=assignment_id)
+    return visible_row(Assignment, request, assignment_id)
 
 
 @router.post("/assignments", response={201: AssignmentOut, **ERRORS}, summary="Opdracht geven")

@@ -4,8 +4,9 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user, visible_trajectory
 from koers.api.schemas import Id
+from koers.trajectories.api.common import trajectory_rows, visible_row
 from koers.trajectories.contact_fields import ContactData
 from koers.trajectories.models import Contact
 from koers.trajectories.schemas import ContactIn, ContactOut, ContactPage, ContactPatch
@@ -20,15 +21,12 @@ router = Router(tags=["contacts"])
 @router.get("/contacts", response={200: ContactPage, **ERRORS}, summary="Contacten")
 def list_contacts(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Contacts you may see, newest first; `trajectory` limits them to one trajectory."""
-    contacts = Contact.objects.visible_to(auth_user(request)).order_by("-starts_at", "-id")
-    if trajectory is not None:
-        contacts = contacts.filter(trajectory_id=trajectory)
-    return page(contacts, params)
+    return trajectory_rows(Contact, request, params, trajectory, ("-starts_at", "-id"))
 
 
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="Eén contact")
 def get_contact(request: HttpRequest, contact_id: Id):
-    return Contact.objects.visible_to(auth_user(request)).get(pk=contact_id)
+    return visible_row(Contact, request, contact_id)
 
 
 @router.post("/contacts", response={201: ContactOut, **ERRORS}, summary="Contact registreren")

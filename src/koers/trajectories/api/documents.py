@@ -4,8 +4,9 @@ from django.http import FileResponse, Http404, HttpRequest
 from ninja import File, Form, Router, UploadedFile
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page, visible_contact, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user, visible_contact, visible_trajectory
 from koers.api.schemas import Id
+from koers.trajectories.api.common import trajectory_rows, visible_row
 from koers.trajectories.models import Document
 from koers.trajectories.schemas import DocumentIn, DocumentOut, DocumentPage, DocumentStatusIn
 from koers.trajectories.services import document_add, document_set_status
@@ -37,10 +38,7 @@ def document_out(document: Document) -> dict:
 @router.get("/documents", response={200: DocumentPage, **ERRORS}, summary="Documenten")
 def list_documents(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Documents you may see (metadata), newest first; `trajectory` limits them to one."""
-    documents = Document.objects.visible_to(auth_user(request)).order_by("-created_at", "-id")
-    if trajectory is not None:
-        documents = documents.filter(trajectory_id=trajectory)
-    result = page(documents, params)
+    result = trajectory_rows(Document, request, params, trajectory, ("-created_at", "-id"))
     result["items"] = [document_out(d) for d in result["items"]]
     return result
 
@@ -49,7 +47,7 @@ def list_documents(request: HttpRequest, params: PageQuery, trajectory: Id | Non
     "/documents/{document_id}", response={200: DocumentOut, **ERRORS}, summary="Eén document"
 )
 def get_document(request: HttpRequest, document_id: Id):
-    return document_out(Document.objects.visible_to(auth_user(request)).get(pk=document_id))
+    return document_out(visible_row(Document, request, document_id))
 
 
 @router.post("/documents", response={201: DocumentOut, **ERRORS}, summary="Document toevoegen")
@@ -99,7 +97,7 @@ def set_document_status(request: HttpRequest, document_id: Id, payload: Document
     summary="Bestand van een document downloaden",
 )
 def download_document(request: HttpRequest, document_id: Id):
-    document = Document.objects.visible_to(auth_user(request)).get(pk=document_id)
+    document = visible_row(Document, request, document_id)
     if not document.file:
         raise Http404
     extension = document.file.name.rsplit(".", 1)[-1]

@@ -5,9 +5,10 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user, visible_trajectory
 from koers.api.schemas import Id
 from koers.core.models import User
+from koers.trajectories.api.common import trajectory_rows
 from koers.trajectories.models import Plan, PlanVersion
 from koers.trajectories.schemas import (
     PlanDetailOut,
@@ -47,10 +48,7 @@ def plan_detail_out(plan: Plan) -> dict:
 @router.get("/plans", response={200: PlanPage, **ERRORS}, summary="Plannen")
 def list_plans(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Plans you may see, newest first; `trajectory` limits them to one trajectory."""
-    plans = Plan.objects.visible_to(auth_user(request)).order_by("-created_at", "-id")
-    if trajectory is not None:
-        plans = plans.filter(trajectory_id=trajectory)
-    return page(plans, params)
+    return trajectory_rows(Plan, request, params, trajectory, ("-created_at", "-id"))
 
 
 @router.get(

@@ -1,16 +1,15 @@
-"""What the trajectory pages share: the visible object or a 404, and a form's POST to a service."""
+"""What the trajectory pages share: the visible object or a 404, and a form page's POST."""
 
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 
-from koers.core.forms import apply_errors
+from koers.core.form_pages import FormRejected, submitted
 from koers.trajectories import selectors
 from koers.trajectories.models import Trajectory
-
-NOT_SAVED = object()
 
 
 def visible(queryset, user, pk):
@@ -27,16 +26,38 @@ def visible_trajectory(request, pk: int) -> Trajectory:
         raise Http404 from None
 
 
-def submit(request, form, write: Callable[[], object]) -> object:
-    """On a valid POST, what `write()` returned; else NOT_SAVED, with the service's refusals
-    put next to the form's fields."""
-    if request.method != "POST" or not form.is_valid():
-        return NOT_SAVED
-    try:
-        return write()
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return NOT_SAVED
+def of_trajectory(trajectory: Trajectory, **context) -> dict:
+    """The context every page of a trajectory's part has (the crumbs name the client)."""
+    return {"trajectory": trajectory, "client": trajectory.client, **context}
+
+
+def to_trajectory(trajectory_id: int) -> Callable[[object], HttpResponse]:
+    return lambda saved: redirect("trajectory_detail", pk=trajectory_id)
+
+
+def form_page(
+    request,
+    form,
+    write: Callable[[], object],
+    *,
+    saved: str | Callable[[object], str],
+    then: Callable[[object], HttpResponse],
+    template: str,
+    context: dict,
+) -> HttpResponse:
+    """A page with one form: on a valid POST that the service (`write()`) accepts, the message
+    `saved` and the response `then(result)`; otherwise the page again, the form as typed with
+    each refusal next to its field."""
+    if request.method == "POST":
+        try:
+            with submitted(form, "form"):
+                result = write()
+        except FormRejected:
+            pass
+        else:
+            messages.success(request, saved(result) if callable(saved) else saved)
+            return then(result)
+    return render(request, template, {"form": form, **context})
 
 
 def flash_errors(request, exc: ValidationError) -> None:

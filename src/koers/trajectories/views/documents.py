@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,9 +13,9 @@ from koers.trajectories.forms import DocumentForm, DocumentStatusForm
 from koers.trajectories.models import Document, DocumentStatus
 from koers.trajectories.services import document_add, document_set_status
 from koers.trajectories.views.common import (
-    NOT_SAVED,
     flash_errors,
-    submit,
+    form_page,
+    of_trajectory,
     visible,
     visible_trajectory,
 )
@@ -50,12 +50,15 @@ def document_create(request, pk: int):
         contacts=contacts.values(),
         initial={"kind": request.GET.get("kind"), "contact": request.GET.get("contact")},
     )
-    saved = submit(request, form, lambda: _add(form, trajectory, contacts, request.user))
-    if saved is not NOT_SAVED:
-        messages.success(request, _("Het document is toegevoegd."))
-        return _back(request, trajectory)
-    context = {"form": form, "trajectory": trajectory, "client": trajectory.client}
-    return render(request, "trajectories/document_form.html", context)
+    return form_page(
+        request,
+        form,
+        lambda: _add(form, trajectory, contacts, request.user),
+        saved=_("Het document is toegevoegd."),
+        then=lambda document: _back(request, trajectory),
+        template="trajectories/document_form.html",
+        context=of_trajectory(trajectory),
+    )
 
 
 @login_required

@@ -1,6 +1,5 @@
 """Plans of a trajectory: drawing one up, reading its versions, saving a new version."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from koers.trajectories import selectors
 from koers.trajectories.forms import PlanEditForm, PlanForm
 from koers.trajectories.models import Plan
 from koers.trajectories.services import plan_create, plan_save_version
-from koers.trajectories.views.common import NOT_SAVED, submit, visible, visible_trajectory
+from koers.trajectories.views.common import form_page, of_trajectory, visible, visible_trajectory
 
 
 def _create(form: PlanForm, trajectory, user) -> Plan:
@@ -28,31 +27,25 @@ def _create(form: PlanForm, trajectory, user) -> Plan:
 def plan_create_view(request, pk: int):
     trajectory = visible_trajectory(request, pk)
     form = PlanForm(request.POST or None)
-    plan = submit(request, form, lambda: _create(form, trajectory, request.user))
-    if plan is not NOT_SAVED:
-        messages.success(request, _("Het plan is aangemaakt."))
-        return redirect("plan_detail", pk=plan.pk)
-    context = {"form": form, "trajectory": trajectory, "client": trajectory.client}
-    return render(request, "trajectories/plan_form.html", context)
+    return form_page(
+        request,
+        form,
+        lambda: _create(form, trajectory, request.user),
+        saved=_("Het plan is aangemaakt."),
+        then=lambda plan: redirect("plan_detail", pk=plan.pk),
+        template="trajectories/plan_form.html",
+        context=of_trajectory(trajectory),
+    )
 
 
 def _plan(request, pk: int) -> Plan:
     return visible(Plan.objects.select_related("trajectory__client"), request.user, pk)
 
 
-def _page(plan: Plan, **context) -> dict:
-    return {
-        "plan": plan,
-        "trajectory": plan.trajectory,
-        "client": plan.trajectory.client,
-        **context,
-    }
-
-
 @login_required
 def plan_detail(request, pk: int):
     plan = _plan(request, pk)
-    context = _page(plan, versions=selectors.plan_versions(plan))
+    context = of_trajectory(plan.trajectory, plan=plan, versions=selectors.plan_versions(plan))
     return render(request, "trajectories/plan_detail.html", context)
 
 
@@ -61,18 +54,15 @@ def plan_detail(request, pk: int):
 def plan_edit(request, pk: int):
     plan = _plan(request, pk)
     latest = selectors.latest_plan_version(plan)
-    text = ""
-    if latest is not None:
-        text = latest.content.get("text", "") if isinstance(latest.content, dict) else ""
-    form = PlanEditForm(request.POST or None, initial={"content": text})
-    version = submit(
+    form = PlanEditForm(request.POST or None, initial={"content": PlanEditForm.text_of(latest)})
+    return form_page(
         request,
         form,
         lambda: plan_save_version(
             plan=plan, content={"text": form.cleaned_data["content"]}, acting_user=request.user
         ),
+        saved=lambda version: _("Versie %(number)d is bewaard.") % {"number": version.number},
+        then=lambda version: redirect("plan_detail", pk=plan.pk),
+        template="trajectories/plan_edit.html",
+        context=of_trajectory(plan.trajectory, plan=plan, latest=latest),
     )
-    if version is not NOT_SAVED:
-        messages.success(request, _("Versie %(number)d is bewaard.") % {"number": version.number})
-        return redirect("plan_detail", pk=plan.pk)
-    return render(request, "trajectories/plan_edit.html", _page(plan, form=form, latest=latest))

@@ -17,7 +17,7 @@ from koers.trajectories import selectors
 from koers.trajectories.forms import ContactEntryForm
 from koers.trajectories.models import DocumentStatus, Trajectory
 from koers.trajectories.services import programme_open, trajectory_set_status
-from koers.trajectories.views.common import NOT_SAVED, flash_errors, submit, visible_trajectory
+from koers.trajectories.views.common import flash_errors, form_page, visible_trajectory
 
 
 def _client(request) -> Client:
@@ -59,21 +59,14 @@ def trajectory_create(request):
     client = _client(request)
     programmes = permissions.openable_programmes(request.user, client.organisation)
     form = _open_form(request, client, programmes)
-    trajectory = submit(request, form, lambda: _open(form, client, request.user))
-    if trajectory is not NOT_SAVED:
-        messages.success(request, _("Het traject is geopend."))
-        return redirect("trajectory_detail", pk=trajectory.pk)
-    return render(
+    return form_page(
         request,
-        "trajectories/trajectory_form.html",
-        {"form": form, "client": client, "can_open": bool(programmes)},
-    )
-
-
-def _contact_form() -> ContactEntryForm:
-    now = timezone.localtime()
-    return ContactEntryForm(
-        initial={"date": now.date(), "start_time": now.time().replace(second=0, microsecond=0)}
+        form,
+        lambda: _open(form, client, request.user),
+        saved=_("Het traject is geopend."),
+        then=lambda trajectory: redirect("trajectory_detail", pk=trajectory.pk),
+        template="trajectories/trajectory_form.html",
+        context={"client": client, "can_open": bool(programmes)},
     )
 
 
@@ -88,7 +81,7 @@ def trajectory_detail(request, pk: int):
         "client": page.trajectory.client,
         "moves": page.moves,
         "status_history": page.history,
-        "contact_form": _contact_form(),
+        "contact_form": ContactEntryForm(initial=ContactEntryForm.initial_now()),
         "today": timezone.localdate(),
         "document_statuses": DocumentStatus.choices,
     }
