@@ -187,7 +187,8 @@ def ruleset_publish(
     valid `valid_from`–`valid_until`, with a reason. Only administrators."""
     if not acting_user.is_administrator:
         raise PermissionDenied(_("Alleen een beheerder publiceert een regelset."))
-    # One publisher at a time per programme: the checks below read the versions and the usage.
+    # One publisher at a time per programme: two publications at once would both pass the
+    # label and period checks against the same versions (and both take the same first day).
     list(RulesetVersion.objects.select_for_update().filter(programme=programme).values_list("pk"))
     checked = ruleset_check(
         programme=programme,
