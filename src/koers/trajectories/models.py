@@ -29,6 +29,11 @@ class TrajectoryStatus(models.TextChoices):
     CANCELLED = rules.CANCELLED, _("Stopgezet")
 
 
+# The states in which a trajectory still runs (contacts can be added): for queries such as
+# `status__in=OPEN_STATUSES`, so that pages ask the model and not the rule module.
+OPEN_STATUSES = rules.OPEN_STATUSES
+
+
 class Trajectory(models.Model):
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="trajectories")
     programme = models.CharField(_("programma"), max_length=16, choices=Programme.choices)

@@ -161,6 +161,11 @@ def client_timeline(
     return entries[:limit]
 
 
+def contact_or_none(pk: int | None) -> Contact | None:
+    """The saved contact (as it is before a change), or None for a new one."""
+    return Contact.objects.filter(pk=pk).first() if pk else None
+
+
 # Contacts that take up time in an agenda; cancelled and rescheduled ones free it again.
 BUSY_OUTCOMES = (ContactOutcome.PLANNED, ContactOutcome.HELD, ContactOutcome.ABSENT)
 

@@ -102,8 +102,7 @@ def contact_validate(
         raise ValidationError(errors)
     check = _PROGRAMME_CONTACT_CHECKS.get(trajectory.programme)
     if check and not programme_checked:
-        existing = Contact.objects.filter(pk=exclude_pk).first() if exclude_pk else None
-        check(trajectory, data, existing)
+        check(trajectory, data, selectors.contact_or_none(exclude_pk))
     _refuse_overlaps(trajectory, staff, data, exclude_pk, allow_staff_overlap)
 
 
