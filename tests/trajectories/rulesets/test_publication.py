@@ -5,7 +5,6 @@ The clock is frozen where it matters: 2027-03-15 is after the last built-in vouc
 (2025-reform, until 2026-12-31)."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -15,45 +14,22 @@ from koers.trajectories.models import RulesetVersion
 from koers.trajectories.rulesets import (
     ruleset_in_force,
     ruleset_overview,
-    ruleset_publish,
 )
-from koers.vouchers.services import voucher_open
+from tests.trajectories.rulesets.cliff import (
+    AFTER_THE_END,
+    BEFORE_THE_END,
+    BRUSSELS,
+    open_voucher,
+    publish,
+)
 
 pytestmark = pytest.mark.ruleset_cliff
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-AFTER_THE_END = datetime(2027, 3, 15, 10, 0, tzinfo=BRUSSELS)
-BEFORE_THE_END = datetime(2026, 6, 1, 10, 0, tzinfo=BRUSSELS)
-
-
-def _publish(user, **overrides):
-    data = {
-        "programme": "voucher",
-        "version": "2027-loopbaankrediet",
-        "valid_from": date(2027, 1, 1),
-        "valid_until": None,
-        "based_on": "2025-reform",
-        "changes": {"own_contribution_cents": 5000},
-        "reason": "Mededeling VDAB van 10/03/2027 over het loopbaankrediet.",
-        "acting_user": user,
-    }
-    return ruleset_publish(**{**data, **overrides})
-
-
-def _open(client_record, coach, day):
-    return voucher_open(
-        client=client_record,
-        responsible=coach,
-        organisation=client_record.organisation,
-        start_date=day,
-        acting_user=coach,
-    )
 
 
 @pytest.mark.django_db
 @time_machine.travel(AFTER_THE_END, tick=False)
 def test_ruleset_publication_is_audited_and_never_changed_afterwards(administrator):
-    row = _publish(administrator)
+    row = publish(administrator)
     history = row.history.get()
     assert history.history_type == "+" and history.history_user == administrator
     assert history.reason.startswith("Mededeling VDAB")
@@ -72,11 +48,11 @@ def test_ruleset_lbc_01_version_may_not_cover_a_day_a_trajectory_was_already_jud
 ):
     """Publishing from 2026-05-01 would judge the voucher that started on 2026-06-01 (and the
     client's entitlement) by other numbers than the 2025-reform it was opened under."""
-    _open(client_record, coach, date(2026, 6, 1))
+    open_voucher(client_record, coach, date(2026, 6, 1))
     with pytest.raises(ValidationError) as refused:
-        _publish(administrator, version="2026-correctie", valid_from=date(2026, 5, 1))
+        publish(administrator, version="2026-correctie", valid_from=date(2026, 5, 1))
     assert "Op 01/06/2026 is nog een traject gestart" in refused.value.message_dict["valid_from"][0]
-    _publish(administrator, version="2026-tweede-helft", valid_from=date(2026, 6, 2))
+    publish(administrator, version="2026-tweede-helft", valid_from=date(2026, 6, 2))
     assert ruleset_in_force("voucher", date(2026, 6, 2)).version == "2026-tweede-helft"
     assert ruleset_in_force("voucher", date(2026, 6, 1)).version == "2025-reform"
 
@@ -86,10 +62,10 @@ def test_ruleset_lbc_01_version_may_not_cover_a_day_a_trajectory_was_already_jud
 def test_ruleset_version_used_by_a_trajectory_is_never_replaced(
     client_record, coach, administrator
 ):
-    _publish(administrator)
-    _open(client_record, coach, date(2027, 3, 1))
+    publish(administrator)
+    open_voucher(client_record, coach, date(2027, 3, 1))
     with pytest.raises(ValidationError) as refused:
-        _publish(administrator, version="2027-correctie")
+        publish(administrator, version="2027-correctie")
     assert "Op 01/03/2027 is nog een traject gestart" in refused.value.message_dict["valid_from"][0]
     assert ruleset_in_force("voucher", date(2027, 3, 1)).version == "2027-loopbaankrediet"
 
@@ -97,8 +73,8 @@ def test_ruleset_version_used_by_a_trajectory_is_never_replaced(
 @pytest.mark.django_db
 @time_machine.travel(AFTER_THE_END, tick=False)
 def test_ruleset_unused_version_is_corrected_by_a_new_one_with_the_same_start(administrator):
-    _publish(administrator)
-    _publish(
+    publish(administrator)
+    publish(
         administrator,
         version="2027-correctie",
         based_on="2027-loopbaankrediet",
@@ -118,7 +94,7 @@ def test_ruleset_unused_version_is_corrected_by_a_new_one_with_the_same_start(ad
 @time_machine.travel(AFTER_THE_END, tick=False)
 def test_ruleset_publication_reports_every_problem_at_once_and_saves_nothing(administrator):
     with pytest.raises(ValidationError) as refused:
-        _publish(
+        publish(
             administrator,
             version="2025-reform",
             reason="  ",
@@ -127,10 +103,10 @@ def test_ruleset_publication_reports_every_problem_at_once_and_saves_nothing(adm
     errors = refused.value.message_dict
     assert set(errors) == {"version", "reason", "parameters.voucher_minutes"}
     with pytest.raises(ValidationError) as refused:
-        _publish(administrator, changes={"vouchers_per_client": 3, "unknown": 1})
+        publish(administrator, changes={"vouchers_per_client": 3, "unknown": 1})
     assert set(refused.value.message_dict) == {"parameters.unknown"}
     with pytest.raises(ValidationError) as refused:
-        _publish(administrator, changes={"vouchers_per_client": 3})
+        publish(administrator, changes={"vouchers_per_client": 3})
     assert refused.value.message_dict == {
         "parameters.vouchers_per_client": [
             "Koers kent loopbaancheque 1 en 2: kies 1 of 2. (LBC-01)"
@@ -143,7 +119,7 @@ def test_ruleset_publication_reports_every_problem_at_once_and_saves_nothing(adm
 def test_ruleset_only_an_administrator_publishes(coach, centre_staff):
     for user in (coach, centre_staff):
         with pytest.raises(PermissionDenied):
-            _publish(user)
+            publish(user)
     assert not RulesetVersion.objects.exists()
 
 
@@ -151,7 +127,7 @@ def test_ruleset_only_an_administrator_publishes(coach, centre_staff):
 @time_machine.travel(AFTER_THE_END, tick=False)
 def test_ruleset_med_12_numbers_are_not_changed_here_but_others_are(administrator):
     with pytest.raises(ValidationError) as refused:
-        _publish(
+        publish(
             administrator,
             programme="mediation",
             version="2027-med",
@@ -159,7 +135,7 @@ def test_ruleset_med_12_numbers_are_not_changed_here_but_others_are(administrato
             changes={"passive_month_ends": 4},
         )
     assert set(refused.value.message_dict) == {"parameters.passive_month_ends"}
-    _publish(
+    publish(
         administrator,
         programme="mediation",
         version="2027-med",
@@ -173,7 +149,7 @@ def test_ruleset_med_12_numbers_are_not_changed_here_but_others_are(administrato
 @pytest.mark.django_db
 def test_ruleset_intake_is_listed_but_not_published_as_data(administrator):
     with pytest.raises(ValidationError) as refused:
-        _publish(administrator, programme="intake", based_on="2019-seeds", changes={})
+        publish(administrator, programme="intake", based_on="2019-seeds", changes={})
     assert "programme" in refused.value.message_dict
     keys = [item.key for item in ruleset_overview(today=date(2027, 3, 15))]
     assert set(keys) == {"voucher", "mediation", "intake"}

@@ -4,8 +4,7 @@ the page and the API say so and who can fix it; a published version opens vouche
 The clock is frozen where it matters: 2027-03-15 is after the last built-in voucher version
 (2025-reform, until 2026-12-31)."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 import time_machine
@@ -15,46 +14,18 @@ from django.urls import reverse
 from koers.trajectories.rulesets import (
     ruleset_by_version,
     ruleset_in_force,
-    ruleset_publish,
 )
-from koers.vouchers.services import voucher_open
 from tests.api.conftest import Api
 from tests.factories import TrajectoryFactory
-
-pytestmark = pytest.mark.ruleset_cliff
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-AFTER_THE_END = datetime(2027, 3, 15, 10, 0, tzinfo=BRUSSELS)
-BEFORE_THE_END = datetime(2026, 6, 1, 10, 0, tzinfo=BRUSSELS)
-NO_RULESET = (
-    "Er is geen regelset voor loopbaancheques geldig op 15/03/2027 (de laatste liep tot "
-    "31/12/2026). Een beheerder van het centrum publiceert een nieuwe versie onder Centrum ▾ "
-    "Regelsets."
+from tests.trajectories.rulesets.cliff import (
+    AFTER_THE_END,
+    BEFORE_THE_END,
+    NO_RULESET,
+    open_voucher,
+    publish,
 )
 
-
-def _publish(user, **overrides):
-    data = {
-        "programme": "voucher",
-        "version": "2027-loopbaankrediet",
-        "valid_from": date(2027, 1, 1),
-        "valid_until": None,
-        "based_on": "2025-reform",
-        "changes": {"own_contribution_cents": 5000},
-        "reason": "Mededeling VDAB van 10/03/2027 over het loopbaankrediet.",
-        "acting_user": user,
-    }
-    return ruleset_publish(**{**data, **overrides})
-
-
-def _open(client_record, coach, day):
-    return voucher_open(
-        client=client_record,
-        responsible=coach,
-        organisation=client_record.organisation,
-        start_date=day,
-        acting_user=coach,
-    )
+pytestmark = pytest.mark.ruleset_cliff
 
 
 @pytest.mark.django_db
@@ -63,7 +34,7 @@ def test_ruleset_lbc_01_voucher_after_the_last_version_is_refused_saying_who_can
     client_record, coach
 ):
     with pytest.raises(ValidationError) as refused:
-        _open(client_record, coach, date(2027, 3, 15))
+        open_voucher(client_record, coach, date(2027, 3, 15))
     assert refused.value.message_dict == {"start_date": [NO_RULESET]}
     assert not client_record.trajectories.exists()
 
@@ -109,7 +80,7 @@ def test_ruleset_pages_of_a_voucher_under_an_expired_version_keep_working(
     client_record, coach, logged_in
 ):
     with time_machine.travel(BEFORE_THE_END, tick=False):
-        voucher = _open(client_record, coach, date(2026, 6, 1))
+        voucher = open_voucher(client_record, coach, date(2026, 6, 1))
     with time_machine.travel(AFTER_THE_END, tick=False):
         web = logged_in(coach)
         detail = web.get(reverse("voucher_detail", args=[voucher.pk]))
@@ -125,9 +96,9 @@ def test_ruleset_pages_of_a_voucher_under_an_expired_version_keep_working(
 @pytest.mark.django_db
 @time_machine.travel(AFTER_THE_END, tick=False)
 def test_ruleset_lbc_01_published_version_opens_vouchers_again(client_record, coach, administrator):
-    row = _publish(administrator)
+    row = publish(administrator)
     assert row.published_by == administrator and row.based_on == "2025-reform"
-    voucher = _open(client_record, coach, date(2027, 3, 15))
+    voucher = open_voucher(client_record, coach, date(2027, 3, 15))
     assert voucher.ruleset_version == "2027-loopbaankrediet"
     ruleset = ruleset_by_version("voucher", "2027-loopbaankrediet")
     assert ruleset.own_contribution_cents == 5000 and ruleset.vouchers_per_client == 1

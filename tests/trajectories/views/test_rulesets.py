@@ -4,31 +4,20 @@ confirmed and published.
 The clock is frozen where it matters: 2027-03-15 is after the last built-in voucher version
 (2025-reform, until 2026-12-31)."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 import time_machine
 from django.urls import reverse
 
 from koers.trajectories.models import RulesetVersion
-from koers.vouchers.services import voucher_open
+from tests.trajectories.rulesets.cliff import (
+    AFTER_THE_END,
+    BEFORE_THE_END,
+    open_voucher,
+)
 
 pytestmark = pytest.mark.ruleset_cliff
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-AFTER_THE_END = datetime(2027, 3, 15, 10, 0, tzinfo=BRUSSELS)
-BEFORE_THE_END = datetime(2026, 6, 1, 10, 0, tzinfo=BRUSSELS)
-
-
-def _open(client_record, coach, day):
-    return voucher_open(
-        client=client_record,
-        responsible=coach,
-        organisation=client_record.organisation,
-        start_date=day,
-        acting_user=coach,
-    )
 
 
 @pytest.mark.django_db
@@ -45,7 +34,7 @@ def test_ruleset_pages_are_for_administrators_only(name, coach, centre_staff, lo
 @time_machine.travel(AFTER_THE_END, tick=False)
 def test_ruleset_list_shows_versions_status_and_use(client_record, coach, administrator, logged_in):
     with time_machine.travel(BEFORE_THE_END, tick=False):
-        _open(client_record, coach, date(2026, 6, 1))
+        open_voucher(client_record, coach, date(2026, 6, 1))
     web = logged_in(administrator)
     assert reverse("ruleset_list") in web.get(reverse("dashboard")).content.decode()
     page = web.get(reverse("ruleset_list")).content.decode()
