@@ -5,13 +5,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from koers.core.states import state_history
 from koers.trajectories.models import (
     Document,
+    DocumentKind,
     DocumentStatus,
 )
 from koers.trajectories.services import (
     document_add,
     document_set_status,
+    document_store_generated,
 )
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -71,3 +74,53 @@ def test_document_status_moves(trajectory, coach):
     assert document.status == DocumentStatus.ORIGINAL_RECEIVED
     with pytest.raises(ValidationError):
         document_set_status(document=document, status="lost", acting_user=coach)
+
+
+@pytest.mark.django_db
+def test_a_generated_pdf_fills_the_placeholder_through_the_status_door(trajectory, coach):
+    placeholder = document_add(
+        trajectory=trajectory, kind=DocumentKind.ATTENDANCE, title="", acting_user=coach
+    )
+    stored = document_store_generated(
+        trajectory=trajectory,
+        kind=DocumentKind.ATTENDANCE,
+        title="Bewijs van deelname",
+        file_name="deelname.pdf",
+        pdf=PDF,
+        acting_user=coach,
+        fill_placeholder=True,
+    )
+    assert stored.pk == placeholder.pk
+    stored.refresh_from_db()
+    assert (stored.status, stored.size_bytes, stored.title) == (
+        DocumentStatus.GENERATED,
+        len(PDF),
+        "Bewijs van deelname",
+    )
+    assert stored.file.read() == PDF
+    moves = [(m.from_label, m.to_label) for m in state_history(stored, "status")]
+    assert moves == [("", "Ontbreekt"), ("Ontbreekt", "Aangemaakt")]
+
+
+@pytest.mark.django_db
+def test_a_generated_pdf_without_placeholder_is_a_new_document_recorded_as_generated(
+    trajectory, coach
+):
+    stored = document_store_generated(
+        trajectory=trajectory,
+        kind=DocumentKind.CORRESPONDENCE,
+        title="Brief",
+        file_name="brief.pdf",
+        pdf=PDF,
+        acting_user=coach,
+    )
+    again = document_store_generated(
+        trajectory=trajectory,
+        kind=DocumentKind.CORRESPONDENCE,
+        title="Brief",
+        file_name="brief.pdf",
+        pdf=PDF,
+        acting_user=coach,
+    )
+    assert again.pk != stored.pk
+    assert [m.to_label for m in state_history(stored, "status")] == ["Aangemaakt"]

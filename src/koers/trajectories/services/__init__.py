@@ -21,6 +21,7 @@ from koers.trajectories.services.contacts import (
 from koers.trajectories.services.documents import (
     document_add,
     document_set_status,
+    document_store_generated,
     document_validate_upload,
 )
 from koers.trajectories.services.opening import (
@@ -57,6 +58,7 @@ __all__ = [
     "contact_validate",
     "document_add",
     "document_set_status",
+    "document_store_generated",
     "document_validate_upload",
     "plan_create",
     "plan_save_version",

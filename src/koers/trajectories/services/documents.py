@@ -4,6 +4,7 @@ for a document's status."""
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -104,4 +105,74 @@ def document_set_status(*, document: Document, status: str, acting_user: User) -
         acting_user=acting_user,
         also_save=("updated_at",),
     )
+    return document
+
+
+# What a generated document's write changes besides its status (saved with the move).
+_GENERATED_FIELDS = (
+    "title",
+    "file",
+    "original_filename",
+    "content_type",
+    "size_bytes",
+    "uploaded_by",
+    "updated_at",
+)
+
+
+def _placeholder(trajectory: Trajectory, kind: str) -> Document | None:
+    # A page and a nightly job generating the same kind at once would both find the placeholder
+    # and both fill it: the lock lets the second one see the first one's file.
+    return (
+        Document.objects.select_for_update()
+        .filter(
+            trajectory=trajectory,
+            kind=kind,
+            contact__isnull=True,
+            status__in=[DocumentStatus.MISSING, DocumentStatus.GENERATED],
+        )
+        .first()
+    )
+
+
+@transaction.atomic
+def document_store_generated(
+    *,
+    trajectory: Trajectory,
+    kind: str,
+    title: str,
+    file_name: str,
+    pdf: bytes,
+    acting_user: User | None,
+    contact: Contact | None = None,
+    fill_placeholder: bool = False,
+) -> Document:
+    """Store a PDF a programme generated as a document with status "generated", through the
+    status door. `fill_placeholder`: reuse the trajectory's missing or earlier generated document
+    of this kind (not linked to a contact) instead of adding one."""
+    found = _placeholder(trajectory, kind) if fill_placeholder else None
+    document = found or Document(
+        trajectory=trajectory, kind=kind, contact=contact, status=DocumentStatus.GENERATED
+    )
+    document.title = title
+    document.original_filename = file_name
+    document.content_type = "application/pdf"
+    document.size_bytes = len(pdf)
+    document.uploaded_by = acting_user
+    document.file.save("generated.pdf", ContentFile(pdf), save=False)
+    if document.pk is None:
+        save_with_user(document, acting_user)
+        record_state(document, "status", "", document.status, acting_user=acting_user)
+    elif document.status == DocumentStatus.GENERATED:
+        save_with_user(document, acting_user)
+    else:
+        set_state(
+            document,
+            "status",
+            DocumentStatus.GENERATED,
+            table=rules.DOCUMENT_TRANSITIONS,
+            rule=rules.DOCUMENT_STATUS_RULE,
+            acting_user=acting_user,
+            also_save=_GENERATED_FIELDS,
+        )
     return document
