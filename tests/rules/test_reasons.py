@@ -70,3 +70,61 @@ def test_reason_stored_before_templates_shows_its_sentence():
         reason_from_json(old).message == "Els werkt verder weg."
         and reason_from_json(old).rule == "INT-01"
     )
+
+
+def test_reason_shows_as_its_sentence_then_its_rule():
+    r = reason("LBC-02", "Een contact duurt minstens {min} minuten.", min=30)
+    assert str(r) == "Een contact duurt minstens 30 minuten. (LBC-02)"
+
+
+def test_reason_without_a_rule_shows_only_its_sentence():
+    assert str(Reason("", "Kies een programma.")) == "Kies een programma."
+
+
+def test_reason_as_dict_gives_the_rule_and_the_filled_in_sentence():
+    r = reason("MED-03", "Nog {n} dagen.", n=4)
+    assert r.as_dict() == {"rule": "MED-03", "message": "Nog 4 dagen."}
+
+
+@given(
+    st.sampled_from(["LBC-02", "MED-03", "INT-05", ""]),
+    st.dictionaries(
+        st.sampled_from(["a", "b", "c"]),
+        st.integers() | st.text(alphabet="xyz ", max_size=8),
+        max_size=3,
+    ),
+)
+def test_reason_survives_a_json_round_trip(rule, values):
+    import json
+
+    from koers.lib.rules import reason_from_json, reason_to_json
+
+    template = " ".join("{" + name + "}" for name in values) or "Geen waarden."
+    original = reason(rule, template, **values)
+    stored = json.loads(json.dumps(reason_to_json(original)))
+    assert reason_from_json(stored) == original
+    assert stored["message"] == original.message
+
+
+def test_reason_with_phrases_and_joined_values_survives_a_json_round_trip():
+    import json
+
+    from koers.lib.rules import Joined, phrase, reason_from_json, reason_to_json
+
+    original = reason(
+        "LBC-12",
+        "Actie {index}: {problems}.",
+        index=1,
+        problems=Joined((phrase("geen datum"), phrase("{n} uur", n=4)), " en "),
+    )
+    stored = json.loads(json.dumps(reason_to_json(original)))
+    assert reason_from_json(stored) == original
+    assert reason_from_json(stored).message == "Actie 1: geen datum en 4 uur."
+
+
+def test_shown_keeps_the_other_keys_and_fills_in_each_sentence():
+    from koers.lib.rules import reason_to_json, shown
+
+    stored = [{**reason_to_json(reason("LBC-02", "{n} minuten.", n=30)), "key": "hours"}]
+    [row] = shown(stored)
+    assert (row["key"], row["rule"], row["message"]) == ("hours", "LBC-02", "30 minuten.")

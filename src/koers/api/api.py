@@ -13,14 +13,8 @@ from django.apps import apps
 from ninja import NinjaAPI
 
 from koers.api import (
-    assignments,
-    contacts,
-    documents,
     intake,
     lead_conversion,
-    plans,
-    rulesets,
-    trajectories,
 )
 from koers.api.auth import session_auth, token_auth
 from koers.api.errors import install_exception_handlers
@@ -60,14 +54,8 @@ api = KoersAPI(
 install_exception_handlers(api)
 
 for module in (
-    trajectories,
-    contacts,
-    assignments,
-    plans,
-    documents,
     intake,
     lead_conversion,
-    rulesets,
 ):
     api.add_router("/", module.router)
 

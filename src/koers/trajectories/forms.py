@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput
+from koers.trajectories.contact_fields import CONTACT_FIELDS, ContactData, max_length
 from koers.trajectories.models import (
     AssignmentStatus,
     ContactForm,
@@ -15,7 +16,7 @@ from koers.trajectories.models import (
     DocumentStatus,
     PlanKind,
 )
-from koers.trajectories.services import ContactData
+from koers.trajectories.services.assignments import AssignmentData
 
 
 class TimeInput(forms.TimeInput):
@@ -40,9 +41,11 @@ class ContactEntryForm(forms.Form):
         error_messages={"min_value": _("De duur moet groter zijn dan 0 minuten.")},
     )
     form = forms.ChoiceField(label=_("Vorm"), choices=ContactForm.choices)
-    place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+    place = forms.CharField(label=_("Plaats"), max_length=max_length("place"), required=False)
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=ContactOutcome.choices)
-    absence_reason = forms.CharField(label=_("Reden afwezigheid"), max_length=200, required=False)
+    absence_reason = forms.CharField(
+        label=_("Reden afwezigheid"), max_length=max_length("absence_reason"), required=False
+    )
     notes = forms.CharField(
         label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -50,15 +53,8 @@ class ContactEntryForm(forms.Form):
     def contact_data(self) -> ContactData:
         """The cleaned form as the services take it."""
         cleaned = self.cleaned_data
-        return ContactData(
-            starts_at=self.starts_at(),
-            duration_minutes=cleaned["duration_minutes"],
-            form=cleaned["form"],
-            place=cleaned["place"],
-            outcome=cleaned["outcome"],
-            absence_reason=cleaned["absence_reason"],
-            notes=cleaned["notes"],
-        )
+        named = {name: cleaned[name] for name in CONTACT_FIELDS if name != "starts_at"}
+        return ContactData(starts_at=self.starts_at(), **named)
 
     def starts_at(self) -> datetime:
         return timezone.make_aware(
@@ -66,17 +62,20 @@ class ContactEntryForm(forms.Form):
         )
 
     @classmethod
+    def initial_now(cls) -> dict:
+        """A new contact starts now (to the minute), in local time."""
+        now = timezone.localtime()
+        return {"date": now.date(), "start_time": now.time().replace(second=0, microsecond=0)}
+
+    @classmethod
     def initial_for(cls, contact) -> dict:
         local = timezone.localtime(contact.starts_at)
+        named = ContactData.of(contact).values()
+        del named["starts_at"]
         return {
             "date": local.date(),
             "start_time": local.time().replace(second=0, microsecond=0),
-            "duration_minutes": contact.duration_minutes,
-            "form": contact.form,
-            "place": contact.place,
-            "outcome": contact.outcome,
-            "absence_reason": contact.absence_reason,
-            "notes": contact.notes,
+            **named,
         }
 
 
@@ -93,6 +92,14 @@ class AssignmentForm(forms.Form):
         label=_("Evaluatie"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def assignment_data(self) -> AssignmentData:
+        """The cleaned form as the services take it."""
+        return AssignmentData(**self.cleaned_data)
+
+    @classmethod
+    def initial_for(cls, assignment) -> dict:
+        return AssignmentData.of(assignment).__dict__
+
 
 class PlanForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=PlanKind.choices)
@@ -106,6 +113,13 @@ class PlanEditForm(forms.Form):
     content = forms.CharField(
         label=_("Inhoud"), required=False, widget=forms.Textarea(attrs={"rows": 18})
     )
+
+    @staticmethod
+    def text_of(version) -> str:
+        """The text a plan version holds (a version of another shape shows as empty)."""
+        if version is None or not isinstance(version.content, dict):
+            return ""
+        return version.content.get("text", "")
 
 
 class DocumentForm(forms.Form):

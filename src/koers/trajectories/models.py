@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from koers.core.access import VisibleQuerySet
 from koers.core.models import Client, Organisation
+from koers.trajectories import rules
 
 
 class Programme(models.TextChoices):
@@ -20,10 +21,17 @@ class Programme(models.TextChoices):
 
 
 class TrajectoryStatus(models.TextChoices):
-    PLANNED = "planned", _("Gepland")
-    ACTIVE = "active", _("Lopend")
-    CLOSED = "closed", _("Afgesloten")
-    CANCELLED = "cancelled", _("Stopgezet")
+    """The states of `koers.trajectories.rules` (the transition table lives there)."""
+
+    PLANNED = rules.PLANNED, _("Gepland")
+    ACTIVE = rules.ACTIVE, _("Lopend")
+    CLOSED = rules.CLOSED, _("Afgesloten")
+    CANCELLED = rules.CANCELLED, _("Stopgezet")
+
+
+# The states in which a trajectory still runs (contacts can be added): for queries such as
+# `status__in=OPEN_STATUSES`, so that pages ask the model and not the rule module.
+OPEN_STATUSES = rules.OPEN_STATUSES
 
 
 class Trajectory(models.Model):
@@ -41,6 +49,7 @@ class Trajectory(models.Model):
         related_name="trajectories",
         verbose_name=_("organisatie"),
     )
+    # Changed only through `trajectory_set_status` (the door: table checked, move recorded).
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -78,6 +87,15 @@ class Trajectory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_programme_display()} — {self.client}"
+
+    @property
+    def is_open(self) -> bool:
+        """Planned or active: contacts can still be added."""
+        return self.status in rules.OPEN_STATUSES
+
+    def next_statuses(self) -> list[str]:
+        """The states the transition table allows from the current one, in a fixed order."""
+        return sorted(rules.TRAJECTORY_TRANSITIONS.get(self.status, ()))
 
 
 class ContactForm(models.TextChoices):
@@ -141,6 +159,10 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return f"{self.get_form_display()} {self.starts_at:%d/%m/%Y %H:%M}"
 
+    @property
+    def is_planned(self) -> bool:
+        return self.outcome == ContactOutcome.PLANNED
+
 
 class AssignmentStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -173,6 +195,10 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AssignmentStatus.OPEN
 
 
 class PlanKind(models.TextChoices):
@@ -235,10 +261,12 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    MISSING = "missing", _("Ontbreekt")
-    GENERATED = "generated", _("Aangemaakt")
-    SIGNED = "signed", _("Ondertekend")
-    ORIGINAL_RECEIVED = "original_received", _("Origineel ontvangen")
+    """The states of `koers.trajectories.rules` (the transition table lives there)."""
+
+    MISSING = rules.MISSING, _("Ontbreekt")
+    GENERATED = rules.GENERATED, _("Aangemaakt")
+    SIGNED = rules.SIGNED, _("Ondertekend")
+    ORIGINAL_RECEIVED = rules.ORIGINAL_RECEIVED, _("Origineel ontvangen")
 
 
 def document_upload_to(instance: "Document", filename: str) -> str:
@@ -253,6 +281,7 @@ class Document(models.Model):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("soort"), max_length=24, choices=DocumentKind.choices)
     title = models.CharField(_("titel"), max_length=200)
+    # Changed only through `document_set_status` (the door: table checked, move recorded).
     status = models.CharField(
         _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.MISSING
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.trajectories import views_rulesets as views
+from koers.trajectories.views import rulesets as views
 
 urlpatterns = [
     path("", views.ruleset_list, name="ruleset_list"),

@@ -1,12 +1,23 @@
 """Read queries of the trajectory core, starting from `visible_to(user)`."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
 from koers.core.models import Client, User
-from koers.trajectories.models import Assignment, Contact, Document, Plan, PlanVersion, Trajectory
+from koers.core.states import StateMove, state_history
+from koers.trajectories.models import (
+    Assignment,
+    Contact,
+    ContactOutcome,
+    Document,
+    Plan,
+    PlanVersion,
+    Trajectory,
+    TrajectoryStatus,
+)
+from koers.trajectories.rules import MAX_CONTACT_MINUTES, Slot
 
 TIMELINE_LIMIT = 50
 
@@ -148,3 +159,71 @@ def client_timeline(
         )
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
+
+
+def contact_or_none(pk: int | None) -> Contact | None:
+    """The saved contact (as it is before a change), or None for a new one."""
+    return Contact.objects.filter(pk=pk).first() if pk else None
+
+
+# Contacts that take up time in an agenda; cancelled and rescheduled ones free it again.
+BUSY_OUTCOMES = (ContactOutcome.PLANNED, ContactOutcome.HELD, ContactOutcome.ABSENT)
+
+
+def busy_slots(
+    slot: Slot, *, exclude_pk: int | None, client_id: int | None = None, staff: User | None = None
+) -> list[Slot]:
+    """The busy contacts that could overlap `slot`, of one client or of one staff member."""
+    window = (slot.starts_at - timedelta(minutes=MAX_CONTACT_MINUTES), slot.ends_at)
+    nearby = Contact.objects.filter(starts_at__range=window, outcome__in=BUSY_OUTCOMES).exclude(
+        pk=exclude_pk
+    )
+    if client_id is not None:
+        nearby = nearby.filter(trajectory__client_id=client_id)
+    if staff is not None:
+        nearby = nearby.filter(staff=staff)
+    return [Slot(c.starts_at, c.duration_minutes) for c in nearby]
+
+
+@dataclass(frozen=True)
+class StatusMove:
+    """A move the trajectory's page offers as a button."""
+
+    value: str
+    label: str
+
+    @property
+    def is_start(self) -> bool:
+        return self.value == TrajectoryStatus.ACTIVE
+
+    @property
+    def is_close(self) -> bool:
+        return self.value == TrajectoryStatus.CLOSED
+
+    @property
+    def is_cancel(self) -> bool:
+        return self.value == TrajectoryStatus.CANCELLED
+
+
+@dataclass(frozen=True)
+class TrajectoryPage:
+    trajectory: Trajectory
+    moves: list[StatusMove]
+    history: list[StateMove]
+
+
+def trajectory_page(*, user: User, pk: int) -> TrajectoryPage:
+    """What the trajectory's page shows: the trajectory with its parts, the moves its status
+    may make (the table of `rules`) and the moves it made."""
+    trajectory = trajectory_detail(user=user, pk=pk)
+    moves = [StatusMove(s, TrajectoryStatus(s).label) for s in trajectory.next_statuses()]
+    return TrajectoryPage(trajectory, moves, state_history(trajectory, "status"))
+
+
+def latest_plan_version(plan: Plan) -> PlanVersion | None:
+    return PlanVersion.objects.filter(plan=plan).order_by("-number").first()
+
+
+def plan_versions(plan: Plan) -> list[PlanVersion]:
+    """Every version of a plan, newest first, with its author."""
+    return list(PlanVersion.objects.filter(plan=plan).select_related("author").order_by("-number"))

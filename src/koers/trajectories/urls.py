@@ -1,19 +1,25 @@
 from django.urls import path
 
-from koers.trajectories import views
+from koers.trajectories.views import assignments, contacts, documents, plans, trajectories
 
 urlpatterns = [
-    path("nieuw/", views.trajectory_create, name="trajectory_create"),
-    path("<int:pk>/", views.trajectory_detail, name="trajectory_detail"),
-    path("<int:pk>/status/", views.trajectory_status, name="trajectory_status"),
-    path("<int:pk>/contacten/nieuw/", views.contact_create, name="contact_create"),
-    path("contacten/<int:pk>/bewerken/", views.contact_update_view, name="contact_update"),
-    path("<int:pk>/opdrachten/nieuw/", views.assignment_create_view, name="assignment_create"),
-    path("opdrachten/<int:pk>/bewerken/", views.assignment_update_view, name="assignment_update"),
-    path("<int:pk>/plannen/nieuw/", views.plan_create_view, name="plan_create"),
-    path("plannen/<int:pk>/", views.plan_detail, name="plan_detail"),
-    path("plannen/<int:pk>/bewerken/", views.plan_edit, name="plan_edit"),
-    path("<int:pk>/documenten/nieuw/", views.document_create, name="document_create"),
-    path("documenten/<int:pk>/download/", views.document_download, name="document_download"),
-    path("documenten/<int:pk>/status/", views.document_status, name="document_status"),
+    path("nieuw/", trajectories.trajectory_create, name="trajectory_create"),
+    path("<int:pk>/", trajectories.trajectory_detail, name="trajectory_detail"),
+    path("<int:pk>/status/", trajectories.trajectory_status, name="trajectory_status"),
+    path("<int:pk>/contacten/nieuw/", contacts.contact_create, name="contact_create"),
+    path("contacten/<int:pk>/bewerken/", contacts.contact_update_view, name="contact_update"),
+    path(
+        "<int:pk>/opdrachten/nieuw/", assignments.assignment_create_view, name="assignment_create"
+    ),
+    path(
+        "opdrachten/<int:pk>/bewerken/",
+        assignments.assignment_update_view,
+        name="assignment_update",
+    ),
+    path("<int:pk>/plannen/nieuw/", plans.plan_create_view, name="plan_create"),
+    path("plannen/<int:pk>/", plans.plan_detail, name="plan_detail"),
+    path("plannen/<int:pk>/bewerken/", plans.plan_edit, name="plan_edit"),
+    path("<int:pk>/documenten/nieuw/", documents.document_create, name="document_create"),
+    path("documenten/<int:pk>/download/", documents.document_download, name="document_download"),
+    path("documenten/<int:pk>/status/", documents.document_status, name="document_status"),
 ]

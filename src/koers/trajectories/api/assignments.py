@@ -6,10 +6,15 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
-from koers.api.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch, Id
+from koers.api.lookups import PageQuery, auth_user, visible_trajectory
+from koers.api.schemas import Id
+from koers.trajectories.api.common import trajectory_rows, visible_row
 from koers.trajectories.models import Assignment
+from koers.trajectories.schemas import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentPatch
 from koers.trajectories.services import AssignmentData, assignment_create, assignment_update
+
+# Operation ids are public: they keep the prefix of the module this router came from.
+OPERATION_ID_PREFIX = "koers_api_assignments"
 
 router = Router(tags=["assignments"])
 
@@ -18,37 +23,24 @@ router = Router(tags=["assignments"])
 _CLEARABLE = {"deadline": None, "description": "", "evaluation": ""}
 
 
-def _data_from(assignment: Assignment) -> AssignmentData:
-    return AssignmentData(
-        title=assignment.title,
-        description=assignment.description,
-        deadline=assignment.deadline,
-        status=assignment.status,
-        evaluation=assignment.evaluation,
-    )
-
-
 @router.get("/assignments", response={200: AssignmentPage, **ERRORS}, summary="Opdrachten")
 def list_assignments(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Assignments you may see, by deadline; `trajectory` limits them to one trajectory."""
-    assignments = Assignment.objects.visible_to(auth_user(request)).order_by("deadline", "id")
-    if trajectory is not None:
-        assignments = assignments.filter(trajectory_id=trajectory)
-    return page(assignments, params)
+    return trajectory_rows(Assignment, request, params, trajectory, ("deadline", "id"))
 
 
 @router.get(
     "/assignments/{assignment_id}", response={200: AssignmentOut, **ERRORS}, summary="Eén opdracht"
 )
 def get_assignment(request: HttpRequest, assignment_id: Id):
-    return Assignment.objects.visible_to(auth_user(request)).get(pk=assignment_id)
+    return visible_row(Assignment, request, assignment_id)
 
 
 @router.post("/assignments", response={201: AssignmentOut, **ERRORS}, summary="Opdracht geven")
 def create_assignment(request: HttpRequest, payload: AssignmentIn):
     user = auth_user(request)
     trajectory = visible_trajectory(user, payload.trajectory_id)
-    data = AssignmentData(**payload.dict(exclude={"trajectory_id"}))
+    data = AssignmentData(**payload.model_dump(exclude={"trajectory_id"}))
     return 201, assignment_create(trajectory=trajectory, data=data, acting_user=user)
 
 
@@ -62,10 +54,10 @@ def update_assignment(request: HttpRequest, assignment_id: Id, payload: Assignme
     user = auth_user(request)
     assignment = Assignment.objects.visible_to(user).get(pk=assignment_id)
     changes = {}
-    for name, value in payload.dict(exclude_unset=True).items():
+    for name, value in payload.model_dump(exclude_unset=True).items():
         if value is not None:
             changes[name] = value
         elif name in _CLEARABLE:
             changes[name] = _CLEARABLE[name]
-    data = replace(_data_from(assignment), **changes)
+    data = replace(AssignmentData.of(assignment), **changes)
     return assignment_update(assignment=assignment, data=data, acting_user=user)

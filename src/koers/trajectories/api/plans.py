@@ -5,18 +5,22 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, page, visible_trajectory
-from koers.api.schemas import (
-    Id,
+from koers.api.lookups import PageQuery, auth_user, visible_trajectory
+from koers.api.schemas import Id
+from koers.core.models import User
+from koers.trajectories.api.common import trajectory_rows
+from koers.trajectories.models import Plan, PlanVersion
+from koers.trajectories.schemas import (
     PlanDetailOut,
     PlanIn,
     PlanPage,
     PlanVersionIn,
     PlanVersionOut,
 )
-from koers.core.models import User
-from koers.trajectories.models import Plan, PlanVersion
 from koers.trajectories.services import plan_create, plan_save_version
+
+# Operation ids are public: they keep the prefix of the module this router came from.
+OPERATION_ID_PREFIX = "koers_api_plans"
 
 router = Router(tags=["plans"])
 
@@ -44,10 +48,7 @@ def plan_detail_out(plan: Plan) -> dict:
 @router.get("/plans", response={200: PlanPage, **ERRORS}, summary="Plannen")
 def list_plans(request: HttpRequest, params: PageQuery, trajectory: Id | None = None):
     """Plans you may see, newest first; `trajectory` limits them to one trajectory."""
-    plans = Plan.objects.visible_to(auth_user(request)).order_by("-created_at", "-id")
-    if trajectory is not None:
-        plans = plans.filter(trajectory_id=trajectory)
-    return page(plans, params)
+    return trajectory_rows(Plan, request, params, trajectory, ("-created_at", "-id"))
 
 
 @router.get(

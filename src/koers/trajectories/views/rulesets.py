@@ -1,5 +1,6 @@
 """Centrum ▾ Regelsets: the versions of each programme's rule set, and publishing a new one
-(administrators only). Thin glue around `koers.trajectories.rulesets`."""
+(administrators only). Thin glue around `koers.trajectories.rulesets`: a first POST shows what
+the version changes, the confirmed one publishes it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,30 +33,21 @@ def _apply(form: RulesetVersionForm, exc: ValidationError) -> None:
             form.add_error(form.service_field(key), message)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def ruleset_new(request, programme: str):
-    _require_admin(request)
+def _entry(programme: str) -> rulesets.ProgrammeRuleset:
     try:
-        entry = rulesets.programme_ruleset(programme)
+        return rulesets.programme_ruleset(programme)
     except KeyError:
         raise Http404 from None
-    if entry.not_publishable:
-        messages.error(request, entry.not_publishable)
-        return redirect("ruleset_list")
+
+
+def _base(request, programme: str):
     known = {r.version: r for r in rulesets.versions(programme)}
     wanted = request.POST.get("based_on") or request.GET.get("based_on")
-    base = known.get(wanted) or rulesets.default_base(programme, today=timezone.localdate())
-    form = RulesetVersionForm(
-        request.POST if request.method == "POST" else None, programme=entry, base=base
-    )
-    context = {"form": form, "programme": entry, "base": base, "locked": _locked(entry, base)}
-    if request.method != "POST" or "edit" in request.POST or not form.is_valid():
-        return render(request, "rulesets/ruleset_form.html", context)
-    changes = form.changes()
-    if form.errors:
-        return render(request, "rulesets/ruleset_form.html", context)
-    data = {
+    return known.get(wanted) or rulesets.default_base(programme, today=timezone.localdate())
+
+
+def _publication_data(form: RulesetVersionForm, programme: str, base, changes) -> dict:
+    return {
         "programme": programme,
         "version": form.cleaned_data["version"],
         "valid_from": form.cleaned_data["valid_from"],
@@ -64,22 +56,43 @@ def ruleset_new(request, programme: str):
         "changes": changes,
         "reason": form.cleaned_data["reason"],
     }
+
+
+def _check_or_publish(request, form, entry, context: dict, data: dict):
+    """The confirmation page (first POST), or the publication (confirmed): None when published."""
     try:
         if request.POST.get("confirm") != "1":
             publication = rulesets.ruleset_check(**data)
-            return render(
-                request,
-                "rulesets/ruleset_confirm.html",
-                {
-                    **context,
-                    "publication": publication,
-                    "changes": _change_rows(entry, publication),
-                },
-            )
+            changes = _change_rows(entry, publication)
+            confirm = {**context, "publication": publication, "changes": changes}
+            return render(request, "rulesets/ruleset_confirm.html", confirm)
         rulesets.ruleset_publish(**data, acting_user=request.user)
     except ValidationError as exc:
         _apply(form, exc)
         return render(request, "rulesets/ruleset_form.html", context)
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ruleset_new(request, programme: str):
+    _require_admin(request)
+    entry = _entry(programme)
+    if entry.not_publishable:
+        messages.error(request, entry.not_publishable)
+        return redirect("ruleset_list")
+    base = _base(request, programme)
+    posted = request.POST if request.method == "POST" else None
+    form = RulesetVersionForm(posted, programme=entry, base=base)
+    context = {"form": form, "programme": entry, "base": base, "locked": _locked(entry, base)}
+    if request.method != "POST" or "edit" in request.POST or not form.is_valid():
+        return render(request, "rulesets/ruleset_form.html", context)
+    changes = form.changes()
+    if form.errors:
+        return render(request, "rulesets/ruleset_form.html", context)
+    data = _publication_data(form, programme, base, changes)
+    if (page := _check_or_publish(request, form, entry, context, data)) is not None:
+        return page
     messages.success(
         request,
         _("Versie %(v)s van de regelset %(p)s is gepubliceerd.")

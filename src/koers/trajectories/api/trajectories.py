@@ -15,18 +15,21 @@ from koers.api.lookups import (
     page,
     staff_member,
 )
-from koers.api.schemas import (
-    Id,
+from koers.api.schemas import Id
+from koers.core.models import Client
+from koers.core.selectors import client_get
+from koers.trajectories.models import Programme, Trajectory, TrajectoryStatus
+from koers.trajectories.schemas import (
     TrajectoryIn,
     TrajectoryOut,
     TrajectoryPage,
     TrajectoryStatusIn,
 )
-from koers.core.models import Client
-from koers.core.selectors import client_get
-from koers.trajectories.models import Programme, Trajectory, TrajectoryStatus
 from koers.trajectories.selectors import trajectory_get
 from koers.trajectories.services import programme_open, trajectory_set_status
+
+# Operation ids are public: they keep the prefix of the module this router came from.
+OPERATION_ID_PREFIX = "koers_api_trajectories"
 
 router = Router(tags=["trajectories"])
 

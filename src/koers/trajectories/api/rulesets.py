@@ -4,74 +4,20 @@ Administrators only, like the page Centrum ▾ Regelsets; both go through
 `koers.trajectories.rulesets` (`ruleset_overview`, `ruleset_publish`).
 """
 
-from datetime import date, datetime
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field as SchemaField
-from ninja import Router, Schema
+from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
 from koers.trajectories import rulesets
+from koers.trajectories.schemas import RulesetIn, RulesetListOut, RulesetVersionOut
+
+# Operation ids are public: they keep the prefix of the module this router came from.
+OPERATION_ID_PREFIX = "koers_api_rulesets"
 
 router = Router(tags=["rulesets"])
-
-
-class RulesetParameterOut(Schema):
-    name: str
-    label: str
-    value: Any
-    editable: bool
-
-
-class RulesetVersionOut(Schema):
-    version: str
-    valid_from: date
-    valid_until: date | None
-    effective_until: date | None = SchemaField(
-        description="The last day this version judges (a later version may take over earlier)."
-    )
-    status: str = SchemaField(description="in_force, future, expired or replaced (on today)")
-    builtin: bool
-    in_use: int = SchemaField(description="How many trajectories are judged under this version")
-    based_on: str | None
-    reason: str
-    published_by_id: int | None
-    published_at: datetime | None
-    parameters: list[RulesetParameterOut]
-
-
-class RulesetProgrammeOut(Schema):
-    programme: str
-    label: str
-    in_force: str | None
-    publishable: bool
-    not_publishable_reason: str
-    versions: list[RulesetVersionOut]
-
-
-class RulesetListOut(Schema):
-    count: int
-    items: list[RulesetProgrammeOut]
-
-
-class RulesetIn(Schema):
-    programme: str = SchemaField(description="voucher, mediation, …", max_length=20)
-    version: str = SchemaField(max_length=40, description="e.g. 2027-loopbaankrediet")
-    valid_from: date
-    valid_until: date | None = None
-    based_on: str | None = SchemaField(
-        None,
-        max_length=40,
-        description="The version to copy; default the one in force on valid_from (else the latest).",
-    )
-    parameters: dict[str, Any] = SchemaField(
-        default_factory=dict, description="Only the parameters that change, as JSON values."
-    )
-    reason: str = SchemaField(max_length=2000)
 
 
 def _require_admin(user) -> None:
