@@ -11,10 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
 from ninja import Query, Schema
 
-from koers.api.errors import FieldNotFound
 from koers.core.models import Organisation, User
-from koers.trajectories.models import Contact, Trajectory
-from koers.trajectories.selectors import trajectory_get
 
 MAX_LIMIT = 100
 
@@ -38,20 +35,6 @@ def page(queryset: QuerySet, params: PageParams) -> dict:
 
 def auth_user(request: HttpRequest) -> User:
     return request.auth  # set by koers.api.auth (token or session)
-
-
-def visible_trajectory(user: User, pk: int, *, field: str = "trajectory_id") -> Trajectory:
-    try:
-        return trajectory_get(user=user, pk=pk)
-    except Trajectory.DoesNotExist:
-        raise FieldNotFound(field) from None
-
-
-def visible_contact(user: User, pk: int, *, trajectory: Trajectory, field: str) -> Contact:
-    try:
-        return Contact.objects.visible_to(user).get(pk=pk, trajectory=trajectory)
-    except Contact.DoesNotExist:
-        raise FieldNotFound(field) from None
 
 
 def acting_organisation(

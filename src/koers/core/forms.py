@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.data import ClientData
 from koers.core.models import Language, Organisation, OrganisationKind, Role
 from koers.core.services import client_validate
-from koers.trajectories.models import Programme
 
 
 class DateInput(forms.DateInput):
@@ -180,29 +179,6 @@ class ResponsibleChoiceMixin:
 
     def chosen_responsible(self, default):
         return self._responsibles.get(self.cleaned_data.get("responsible", ""), default)
-
-
-class TrajectoryForm(ResponsibleChoiceMixin, forms.Form):
-    programme = forms.ChoiceField(
-        label=_("Programma"),
-        choices=[("", "—")] + list(Programme.choices),
-        error_messages={"required": _("Kies een programma.")},
-    )
-    title = forms.CharField(label=_("Titel (optioneel)"), max_length=200, required=False)
-    start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
-
-    def __init__(self, *args, responsibles=None, organisations=None, programmes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_responsible_field(responsibles)
-        if programmes is not None:
-            # Only what the organisation's mandate and the user's role allow (`core/rules.py`).
-            self.fields["programme"].choices = [("", "—")] + [
-                (value, label) for value, label in Programme.choices if value in programmes
-            ]
-        if organisations is not None and len(organisations) > 1:
-            self.fields["organisation"] = forms.ChoiceField(
-                label=_("Organisatie"), choices=[(str(o.pk), o.name) for o in organisations]
-            )
 
 
 class OrganisationForm(forms.Form):

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import DateInput
+from koers.core.forms import DateInput, ResponsibleChoiceMixin
 from koers.trajectories.contact_fields import CONTACT_FIELDS, ContactData, max_length
 from koers.trajectories.models import (
     AssignmentStatus,
@@ -15,6 +15,7 @@ from koers.trajectories.models import (
     DocumentKind,
     DocumentStatus,
     PlanKind,
+    Programme,
 )
 from koers.trajectories.services.assignments import AssignmentData
 
@@ -77,6 +78,29 @@ class ContactEntryForm(forms.Form):
             "start_time": local.time().replace(second=0, microsecond=0),
             **named,
         }
+
+
+class TrajectoryForm(ResponsibleChoiceMixin, forms.Form):
+    programme = forms.ChoiceField(
+        label=_("Programma"),
+        choices=[("", "—")] + list(Programme.choices),
+        error_messages={"required": _("Kies een programma.")},
+    )
+    title = forms.CharField(label=_("Titel (optioneel)"), max_length=200, required=False)
+    start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
+
+    def __init__(self, *args, responsibles=None, organisations=None, programmes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_responsible_field(responsibles)
+        if programmes is not None:
+            # Only what the organisation's mandate and the user's role allow (`core/rules.py`).
+            self.fields["programme"].choices = [("", "—")] + [
+                (value, label) for value, label in Programme.choices if value in programmes
+            ]
+        if organisations is not None and len(organisations) > 1:
+            self.fields["organisation"] = forms.ChoiceField(
+                label=_("Organisatie"), choices=[(str(o.pk), o.name) for o in organisations]
+            )
 
 
 class AssignmentForm(forms.Form):

@@ -5,10 +5,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import File, Router, UploadedFile
 
-from koers.api.documents import document_out
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
-from koers.api.schemas import DocumentOut, Id
+from koers.api.schemas import Id
 from koers.mediation import models as m
 from koers.mediation import pdfs, selectors, services
 from koers.mediation.api.outputs import appointment_data, appointment_out
@@ -20,6 +19,8 @@ from koers.mediation.schemas import (
     OutcomeOut,
     RescheduleIn,
 )
+from koers.trajectories.api.documents import document_out
+from koers.trajectories.schemas import DocumentOut
 
 OPERATION_ID_PREFIX = "koers_api_mediation"
 

@@ -9,10 +9,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
-from koers.api.documents import document_out
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
-from koers.api.schemas import AssignmentOut, DocumentOut, Id
+from koers.api.schemas import Id
 from koers.mediation import pdfs, selectors, services
 from koers.mediation.api.outputs import checklist_out, training_out
 from koers.mediation.schemas import (
@@ -24,6 +23,8 @@ from koers.mediation.schemas import (
     TrainingOut,
     TrainingProgressIn,
 )
+from koers.trajectories.api.documents import document_out
+from koers.trajectories.schemas import AssignmentOut, DocumentOut
 
 OPERATION_ID_PREFIX = "koers_api_mediation_file"
 

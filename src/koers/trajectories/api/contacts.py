@@ -4,9 +4,10 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
 from koers.trajectories.api.common import trajectory_rows, visible_row
+from koers.trajectories.api.lookups import visible_trajectory
 from koers.trajectories.contact_fields import ContactData
 from koers.trajectories.models import Contact
 from koers.trajectories.schemas import ContactIn, ContactOut, ContactPage, ContactPatch

@@ -4,9 +4,10 @@ from django.http import FileResponse, Http404, HttpRequest
 from ninja import File, Form, Router, UploadedFile
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, visible_contact, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
 from koers.trajectories.api.common import trajectory_rows, visible_row
+from koers.trajectories.api.lookups import visible_contact, visible_trajectory
 from koers.trajectories.models import Document
 from koers.trajectories.schemas import DocumentIn, DocumentOut, DocumentPage, DocumentStatusIn
 from koers.trajectories.services import document_add, document_set_status

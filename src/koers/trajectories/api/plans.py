@@ -5,10 +5,11 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user, visible_trajectory
+from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
 from koers.core.models import User
 from koers.trajectories.api.common import trajectory_rows
+from koers.trajectories.api.lookups import visible_trajectory
 from koers.trajectories.models import Plan, PlanVersion
 from koers.trajectories.schemas import (
     PlanDetailOut,

@@ -8,13 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
-from koers.api.lookups import (
-    PageQuery,
-    acting_organisation,
-    auth_user,
-    page,
-    staff_member,
-)
+from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
 from koers.api.schemas import Id
 from koers.core.models import Client
 from koers.core.selectors import client_get

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.core import permissions
 from koers.core import selectors as core_selectors
-from koers.core.forms import TrajectoryForm
 from koers.core.models import Client, Role
 from koers.trajectories import selectors
-from koers.trajectories.forms import ContactEntryForm
+from koers.trajectories.forms import ContactEntryForm, TrajectoryForm
 from koers.trajectories.models import DocumentStatus, Trajectory
 from koers.trajectories.services import programme_open, trajectory_set_status
 from koers.trajectories.views.common import flash_errors, form_page, visible_trajectory

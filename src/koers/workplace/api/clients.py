@@ -11,7 +11,7 @@ from ninja import Router
 
 from koers.api.errors import ERRORS, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
-from koers.api.schemas import ClientCreatedOut, ClientIn, ClientOut, ClientPage, ClientPatch, Id
+from koers.api.schemas import Id
 from koers.core.models import Client, Role, User
 from koers.core.selectors import client_data_from, client_get, client_search
 from koers.core.services import (
@@ -21,7 +21,9 @@ from koers.core.services import (
     client_validate,
     file_access_log,
 )
+from koers.trajectories.schemas import ClientIn
 from koers.trajectories.services import programme_open
+from koers.workplace.schemas import ClientCreatedOut, ClientOut, ClientPage, ClientPatch
 
 # Operation ids are public: these kept the prefix of their first home, koers/api/clients.py.
 OPERATION_ID_PREFIX = "koers_api_clients"

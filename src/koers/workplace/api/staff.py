@@ -5,9 +5,10 @@ from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user, page
-from koers.api.schemas import Id, MeOut, StaffPage
+from koers.api.schemas import Id
 from koers.core.models import Membership, Role, User
 from koers.core.selectors import staff_for_user
+from koers.workplace.schemas import MeOut, StaffPage
 
 # Operation ids are public: these kept the prefix of their first home, koers/api/staff.py.
 OPERATION_ID_PREFIX = "koers_api_staff"

@@ -1,0 +1,92 @@
+"""The API's shapes for clients and staff (the workplace's routers)."""
+
+from datetime import date, datetime
+
+from ninja import Field, Schema
+
+from koers.core.models import Language, Role
+
+# ---- clients -----------------------------------------------------------------------------------
+
+
+class ClientOut(Schema):
+    id: int
+    organisation_id: int
+    organisation_name: str
+    first_name: str
+    last_name: str
+    birth_date: date | None
+    email: str
+    phone: str = Field(description="E.164, bv. +32470123456")
+    street: str
+    postal_code: str
+    city: str
+    preferred_language: str
+    consent_processing: bool
+    consent_contact: bool
+    national_number: str | None = Field(
+        description="Volledig voor wie het mag zien (centrummedewerkers), anders gemaskeerd."
+    )
+    national_number_masked: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class ClientCreatedOut(ClientOut):
+    trajectory_id: int | None = Field(
+        None, description="Het traject dat samen met de cliënt geopend werd."
+    )
+
+
+class ClientPage(Schema):
+    count: int
+    items: list[ClientOut]
+
+
+class ClientPatch(Schema):
+    first_name: str | None = Field(None, max_length=100)
+    last_name: str | None = Field(None, max_length=100)
+    birth_date: date | None = None
+    email: str | None = Field(None, max_length=254)
+    phone: str | None = Field(None, max_length=30)
+    street: str | None = Field(None, max_length=200)
+    postal_code: str | None = Field(None, max_length=10)
+    city: str | None = Field(None, max_length=100)
+    preferred_language: Language | None = None
+    consent_processing: bool | None = None
+    consent_contact: bool | None = None
+    national_number: str | None = Field(None, max_length=20)
+
+
+# ---- staff -------------------------------------------------------------------------------------
+
+
+class MembershipOut(Schema):
+    organisation_id: int
+    organisation_name: str
+    role: Role
+    role_label: str
+
+
+class StaffOut(Schema):
+    """A colleague as the staff pages show them: no username, phone or other personal data."""
+
+    id: int = Field(description="Te gebruiken als `responsible_id`, `coach_id`, …")
+    first_name: str
+    last_name: str
+    name: str
+    email: str
+    memberships: list[MembershipOut] = Field(
+        description="De actieve rollen in de organisaties die u ziet."
+    )
+
+
+class StaffPage(Schema):
+    count: int
+    items: list[StaffOut]
+
+
+class MeOut(StaffOut):
+    username: str
+    is_administrator: bool
+    memberships: list[MembershipOut] = Field(description="Uw actieve rollen.")
