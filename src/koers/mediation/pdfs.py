@@ -6,7 +6,6 @@ import re
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -15,7 +14,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from koers.core.history import save_with_user
 from koers.core.languages import in_language_of
 from koers.documents.render import render_pdf
 from koers.lib.refusals import refusal
@@ -23,8 +21,8 @@ from koers.mediation import models as m
 from koers.mediation.rules.closing import ADVICE_LABELS, CITIZEN_TEXTS, Advice
 from koers.mediation.rules.process import letter_size
 from koers.mediation.selectors import ruleset_of
-from koers.trajectories.models import Document, DocumentKind, DocumentStatus
-from koers.trajectories.services import document_validate_upload
+from koers.trajectories.models import Document, DocumentKind
+from koers.trajectories.services import document_store_generated, document_validate_upload
 
 
 def pdf_page_count(data: bytes) -> int:
@@ -49,19 +47,15 @@ def _context(service: m.MediationService) -> dict:
 
 
 def _store(service, *, kind, title, file_name, pdf: bytes, acting_user, contact=None) -> Document:
-    document = Document(
+    return document_store_generated(
         trajectory=service.trajectory,
         kind=kind,
         title=title,
-        status=DocumentStatus.GENERATED,
-        original_filename=file_name,
-        content_type="application/pdf",
-        size_bytes=len(pdf),
-        uploaded_by=acting_user,
+        file_name=file_name,
+        pdf=pdf,
+        acting_user=acting_user,
         contact=contact,
     )
-    document.file.save("generated.pdf", ContentFile(pdf), save=False)
-    return save_with_user(document, acting_user)
 
 
 def _service(pk: int) -> m.MediationService:

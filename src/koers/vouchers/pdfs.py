@@ -1,7 +1,6 @@
 """The voucher's documents as PDFs in the centre's house style (LBC-11, LBC-12, LBC-14, LBC-20)."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,8 +12,8 @@ from koers.trajectories.models import (
     ContactOutcome,
     Document,
     DocumentKind,
-    DocumentStatus,
 )
+from koers.trajectories.services import document_store_generated
 from koers.vouchers.models import Voucher, VoucherPrint
 from koers.vouchers.rules import COUNTABLE_FORMS
 from koers.vouchers.rules.evaluation import EvaluationStep
@@ -154,26 +153,17 @@ def voucher_document_generate(*, voucher: Voucher, kind: str, acting_user) -> Do
     pop_finalised = kind == "pop" and context["plan"].finalised_at is not None
     document_kind = GENERATED_KINDS[kind]
     with transaction.atomic():
-        # Two prints of one kind at once would each add a document: the one to replace is
-        # locked, so the second print replaces the first's instead of adding a twin.
-        document = (
-            Document.objects.select_for_update()
-            .filter(
-                trajectory=voucher.trajectory,
-                kind=document_kind,
-                contact__isnull=True,
-                status__in=[DocumentStatus.MISSING, DocumentStatus.GENERATED],
-            )
-            .first()
-        ) or Document(trajectory=voucher.trajectory, kind=document_kind, contact=None)
-        document.title = title
-        document.status = DocumentStatus.GENERATED
-        document.original_filename = f"{file_name}.pdf"
-        document.content_type = "application/pdf"
-        document.size_bytes = len(pdf)
-        document.uploaded_by = acting_user
-        document.file.save("generated.pdf", ContentFile(pdf), save=False)
-        save_with_user(document, acting_user)
+        # Two prints of one kind at once would each add a document: the trajectory core locks
+        # the one to replace, so the second print replaces the first's instead of adding a twin.
+        document = document_store_generated(
+            trajectory=voucher.trajectory,
+            kind=document_kind,
+            title=title,
+            file_name=f"{file_name}.pdf",
+            pdf=pdf,
+            acting_user=acting_user,
+            fill_placeholder=True,
+        )
         printed, _created = VoucherPrint.objects.update_or_create(
             document=document,
             defaults={"pop_finalised": pop_finalised, "printed_at": timezone.now()},
@@ -219,18 +209,14 @@ def evaluation_letter_generate(*, voucher: Voucher, acting_user) -> Document:
             title = _("Herinnering %(n)d evaluatie (op papier) %(on)s")
         voucher.evaluation_last_sent_on = today
         save_with_user(voucher, acting_user)
-        document = Document(
+        document = document_store_generated(
             trajectory=voucher.trajectory,
             kind=DocumentKind.CORRESPONDENCE,
             title=title % {"on": f"{today:%d/%m/%Y}", "n": voucher.evaluation_reminders_sent},
-            status=DocumentStatus.GENERATED,
-            original_filename=f"{subject}.pdf",
-            content_type="application/pdf",
-            size_bytes=len(pdf),
-            uploaded_by=acting_user,
+            file_name=f"{subject}.pdf",
+            pdf=pdf,
+            acting_user=acting_user,
         )
-        document.file.save("generated.pdf", ContentFile(pdf), save=False)
-        save_with_user(document, acting_user)
     return document
 
 
