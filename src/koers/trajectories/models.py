@@ -21,7 +21,7 @@ class Programme(models.TextChoices):
 
 
 class TrajectoryStatus(models.TextChoices):
-    """The states of `koers.trajectories.rules` (the transition table lives there)."""
+    # The states of `koers.trajectories.rules` (the transition table lives there).
 
     PLANNED = rules.PLANNED, _("Gepland")
     ACTIVE = rules.ACTIVE, _("Lopend")
@@ -261,7 +261,7 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    """The states of `koers.trajectories.rules` (the transition table lives there)."""
+    # The states of `koers.trajectories.rules` (the transition table lives there).
 
     MISSING = rules.MISSING, _("Ontbreekt")
     GENERATED = rules.GENERATED, _("Aangemaakt")

@@ -143,7 +143,7 @@ class ContactIn(ContactFieldsIn):
 
 
 class ContactPatch(Schema):
-    """The fields of `ContactFieldsIn`, each optional: only those sent change."""
+    # The fields of `ContactFieldsIn`, each optional: only those sent change.
 
     starts_at: LocalDatetime | None = None
     duration_minutes: int | None = None

@@ -8,7 +8,8 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from koers.api.schemas import Id, LocalDatetime, RuleReasonOut
-from koers.trajectories.models import ContactForm, ContactOutcome
+from koers.trajectories.models import ContactOutcome
+from koers.trajectories.schemas import ContactFieldsIn
 from koers.vouchers.models import AftercareEntry, ClosingReason, CodeOfConductHandover, VideoConsent
 from koers.vouchers.rules.phases import Phase
 
@@ -137,14 +138,7 @@ class VoucherContactPage(Schema):
     items: list[VoucherContactOut]
 
 
-class VoucherContactIn(Schema):
-    starts_at: LocalDatetime = Field(description="Zonder tijdzone: Belgische tijd.")
-    duration_minutes: int
-    form: ContactForm = ContactForm.INDIVIDUAL
-    place: str = Field("", max_length=200)
-    outcome: ContactOutcome = ContactOutcome.PLANNED
-    absence_reason: str = Field("", max_length=200)
-    notes: str = ""
+class VoucherContactIn(ContactFieldsIn):
     is_introduction: bool = Field(False, description="Gratis kennismakingsgesprek (telt nooit).")
 
 

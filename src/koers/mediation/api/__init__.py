@@ -13,6 +13,6 @@ from ninja import Router
 
 from koers.mediation.api import appointments, closing, file, referrals, settings, sheets
 
-router = Router(tags=["mediation"])
+router = Router()  # the sub-routers carry the tag
 for module in (referrals, appointments, sheets, closing, settings, file):
     router.add_router("/", module.router)

@@ -7,7 +7,6 @@ from ninja import Router
 from koers.api.errors import ERRORS
 from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
-from koers.trajectories.services import ContactData
 from koers.vouchers import services
 from koers.vouchers.api.shapes import (
     contact_out,
@@ -56,7 +55,7 @@ def create_voucher_contact(request: HttpRequest, voucher_id: Id, payload: Vouche
     of its minutes count and why."""
     user = auth_user(request)
     voucher = voucher_get(user=user, pk=voucher_id)
-    data = ContactData(**payload.model_dump(exclude={"is_introduction"}))
+    data = payload.contact_data()
     # The service answers with the contact as judged: checked once, the voucher replayed once.
     judged = services.voucher_contact_log(
         voucher=voucher, data=data, acting_user=user, is_introduction=payload.is_introduction
