@@ -94,3 +94,12 @@ def test_bil_01_staff_see_who_is_late_for_the_audit():
     assert late_for_audit(dossiers, date(2026, 4, 30), date(2026, 4, 30), RULES) == []
     status = audit_status("c1", dossiers, date(2026, 4, 30), date(2026, 5, 1), RULES)
     assert status.late and "Te laat voor de audit" in status.reasons[0].message
+
+
+def test_bil_01_the_batch_transition_table_is_complete():
+    from koers.billing.rules.delivery import BATCH_TRANSITIONS
+
+    states = {PREPARED, HANDED_IN, POSTED, RECEIVED}
+    assert set(BATCH_TRANSITIONS) == states
+    assert set().union(*BATCH_TRANSITIONS.values()) <= states
+    assert BATCH_TRANSITIONS[RECEIVED] == frozenset()  # received originals stay received

@@ -39,7 +39,7 @@ def validate():
     pytest.importorskip("saxonche", reason="the Peppol validator needs saxonche<14 (dev extras)")
     sys.path.insert(0, str(PEPPOL))
     try:
-        from validate import validate as run  # noqa: PLC0415
+        from validate import validate as run
     finally:
         sys.path.remove(str(PEPPOL))
     return run

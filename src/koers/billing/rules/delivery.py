@@ -12,7 +12,7 @@ the coach's risk, until staff confirm receipt ("ontvangen").
 Pure: no Django, no clock (`today` is a parameter).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,7 +48,10 @@ BATCH_TRANSITIONS = {
 }
 
 
-def batch_state_refusal(current: str, new: str, labels=None) -> Reason | None:
+def batch_state_refusal(
+    current: str, new: str, labels: Mapping[str, str] | None = None
+) -> Reason | None:
+    """BIL-01: may a batch move from `current` to `new` (the batch door asks this)."""
     return transition_refusal(BATCH_TRANSITIONS, current, new, "BIL-01", labels)
 
 

@@ -155,7 +155,7 @@ def _total_problems(invoice: Invoice) -> list[Reason]:
     return [_TOTALS[rule] for rule, holds in ok.items() if not holds]
 
 
-def _vat_problems(invoice: Invoice, ruleset: BillingRuleset) -> list[Reason]:  # noqa: C901
+def _vat_problems(invoice: Invoice, ruleset: BillingRuleset) -> list[Reason]:
     """BR-S-* and BR-E-*: the breakdown per category matches the lines and the registration."""
     problems: list[Reason] = []
     std, exempt = ruleset.vat_standard_category, ruleset.vat_exempt_category
