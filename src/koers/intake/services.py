@@ -754,8 +754,8 @@ def _handover(
 def lead_convert(*, lead: Lead, acting_user: User, open_voucher: bool, now: datetime) -> Lead:
     """A matched lead becomes a client; with a voucher, the introduction is logged on it as a
     contact marked by the vouchers app's `IntroductionContact`, so it never counts (INT-08)."""
+    from koers.trajectories.conversions import LeadTakeover, programme_take_over
     from koers.trajectories.services import ContactData, programme_open
-    from koers.vouchers.services import voucher_contact_log
 
     lead = _lock(lead)
     _must_be_coach(lead, acting_user)
@@ -786,31 +786,21 @@ def lead_convert(*, lead: Lead, acting_user: User, open_voucher: bool, now: date
             start_date=start,
             acting_user=acting_user,
         )
-        voucher = trajectory.voucher
-        if lead.career_question and not voucher.career_question:
-            from koers.vouchers.services import voucher_intake_update
-
-            voucher_intake_update(
-                voucher=voucher,
-                career_question=lead.career_question,
-                topics=list(voucher.intake_topics),
-                acting_user=acting_user,
-            )
+        introduction = None
         if intro:
-            contact = voucher_contact_log(
-                voucher=voucher,
-                data=ContactData(
-                    starts_at=intro.starts_at,
-                    duration_minutes=intro.duration_minutes,
-                    form=intro.form,
-                    place=intro.place,
-                    outcome=ContactOutcome.HELD
-                    if intro.starts_at <= now
-                    else ContactOutcome.PLANNED,
-                ),
-                acting_user=acting_user,
-                is_introduction=True,
+            introduction = ContactData(
+                starts_at=intro.starts_at,
+                duration_minutes=intro.duration_minutes,
+                form=intro.form,
+                place=intro.place,
+                outcome=ContactOutcome.HELD if intro.starts_at <= now else ContactOutcome.PLANNED,
             )
+        contact = programme_take_over(
+            trajectory,
+            LeadTakeover(career_question=lead.career_question, introduction=introduction),
+            acting_user=acting_user,
+        )
+        if intro and contact is not None:
             intro.contact = contact
             intro.save(update_fields=["contact"])
         lead.trajectory = trajectory
