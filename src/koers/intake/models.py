@@ -140,6 +140,19 @@ class Lead(models.Model):
     def phone_display(self) -> str:
         return format_phone(self.phone)
 
+    @property
+    def is_open(self) -> bool:
+        """Not yet handled: with the centre, new for a coach, or acknowledged (INT-06)."""
+        return self.state in states.OPEN_STATES
+
+    @property
+    def is_new(self) -> bool:
+        return self.state == LeadState.NEW
+
+    @property
+    def is_matched(self) -> bool:
+        return self.state == LeadState.MATCHED
+
 
 class ReachableWindow(models.Model):
     """INT-01: when the person can be reached in the coming days."""

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from koers.core.models import Organisation, Role, User
+from koers.core.states import StateMove, state_history
 from koers.intake import rules
 from koers.intake.models import (
     Acknowledgement,
@@ -82,6 +83,22 @@ class Clock:
         return self.lateness.status
 
     @property
+    def is_open(self) -> bool:
+        return self.lateness.is_open
+
+    @property
+    def is_nearing(self) -> bool:
+        return self.lateness.is_nearing
+
+    @property
+    def is_late(self) -> bool:
+        return self.lateness.is_late
+
+    @property
+    def is_met(self) -> bool:
+        return self.lateness.is_met
+
+    @property
     def needs_acknowledgement(self) -> bool:
         return self.plan.acknowledgement_due and not self.acknowledgement_sent
 
@@ -103,6 +120,11 @@ def lead_clock(lead: Lead, now: datetime) -> Clock:
         hours_left=round((lateness.deadline - now).total_seconds() / 3600, 1),
         acknowledgement_sent=lead.state == LeadState.ACKNOWLEDGED or lead.clock_met_at is not None,
     )
+
+
+def lead_state_moves(lead: Lead) -> list[StateMove]:
+    """The lead's recorded state moves, oldest first, for its page (INT-06)."""
+    return state_history(lead, "state")
 
 
 def feedback_missing(lead: Lead) -> bool:

@@ -17,9 +17,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.languages import in_language_of
 from koers.core.models import Location, Membership, Organisation, Role, User
 from koers.core.services import ClientData, client_create
+from koers.core.states import record_state, set_state
 from koers.core.validators import normalize_phone, validate_postal_code
 from koers.intake import rules
 from koers.intake.messages import (
@@ -95,11 +97,14 @@ def lead_state_move(
     *,
     acting_user: User | None = None,
     refusal: rules.Reason | None = None,
+    why: str = "",
+    at: datetime | None = None,
 ) -> None:
     """The single door for a lead's state: the move must be in the lead state table
     (`rules.states.LEAD_TRANSITIONS`), or it is refused (with `refusal` when the caller knows a
-    better reason). The caller saves the lead in the same transaction; its history records the
-    move and who made it. No other code assigns `Lead.state`."""
+    better reason). The state is written and saved at once, and the move recorded (from, to,
+    when, who, why) for the lead's page; staying in a state the table allows is no move. The
+    caller saves its other changes in the same transaction. No other code assigns `Lead.state`."""
     if not rules.can_transition(lead.state, target):
         raise _refuse(
             "__all__",
@@ -110,9 +115,16 @@ def lead_state_move(
                 % {"current": lead.get_state_display(), "target": LeadState(target).label},
             ),
         )
-    lead.state = target
-    if acting_user is not None:
-        lead._history_user = acting_user
+    set_state(
+        lead,
+        "state",
+        target,
+        table=rules.LEAD_TRANSITIONS,
+        rule="INT-06",
+        acting_user=acting_user,
+        why=why,
+        at=at,
+    )
 
 
 # ---- intake -------------------------------------------------------------------------------------
@@ -291,19 +303,19 @@ def lead_submit(
         fingerprint=fingerprint,
         self_brought=self_brought,
     )
-    lead._history_user = acting_user
-    lead.save()
+    save_with_user(lead, acting_user)
+    record_state(lead, "state", "", lead.state, acting_user=acting_user, at=now)
     ReachableWindow.objects.bulk_create(
         ReachableWindow(lead=lead, starts_at=s, ends_at=e) for s, e in data.windows
     )
     _plan_call(lead, params)
     if self_brought and acting_user is not None:
         lead.coach = acting_user
-        lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
+        lead_state_move(lead, LeadState.NEW, acting_user=acting_user, at=now)
         lead.routing_reasons = _reasons([rules.Reason("INT-07", "Zelf aangebracht door de coach.")])
-        lead.save()
+        save_with_user(lead, acting_user)
     else:
-        lead = _route(lead, now=now, params=params)
+        lead = _route(lead, now=now, params=params, acting_user=acting_user)
     transaction.on_commit(
         lambda: send_branded(
             organisation,
@@ -403,7 +415,7 @@ def _reasons(reasons) -> list[dict]:
     return [reason_to_json(r) for r in reasons]
 
 
-def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:
+def _route(lead: Lead, *, now: datetime, params: rules.Ruleset, acting_user: User | None) -> Lead:
     decision = rules.route(
         coaches=coach_facts(lead.organisation, now, params),
         postal_code=_lead_postal(lead),
@@ -421,6 +433,9 @@ def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:
             )
             % {"coach": lead.coach.get_full_name() if lead.coach else "—"},
         ),
+        acting_user=acting_user,
+        why="; ".join(str(r) for r in decision.reasons),
+        at=now,
     )
     Routing.objects.create(
         lead=lead,
@@ -440,7 +455,7 @@ def _route(lead: Lead, *, now: datetime, params: rules.Ruleset) -> Lead:
     )
     lead.coach_id = decision.coach_id
     lead.routing_reasons = _reasons(decision.reasons)
-    lead.save(update_fields=["coach", "state", "routing_reasons"])
+    save_with_user(lead, acting_user, update_fields=["coach", "routing_reasons"])
     return lead
 
 
@@ -464,7 +479,7 @@ def lead_route(*, lead: Lead, now: datetime, acting_user: User) -> Lead:
         raise ValidationError({"__all__": [_("Alleen centrummedewerkers wijzen aanvragen toe.")]})
     if lead.state not in rules.states.OPEN_STATES:
         raise ValidationError({"__all__": [_("Deze aanvraag is al afgehandeld.")]})
-    lead = _route(lead, now=now, params=ruleset(now))
+    lead = _route(lead, now=now, params=ruleset(now), acting_user=acting_user)
     if lead.coach_id:
         transaction.on_commit(lambda: _notify_coach_new_lead(lead))
     return lead
@@ -511,11 +526,12 @@ def lead_assign(
         lead=lead, coach=coach, reasons=_reasons(reasons), overridden_by=acting_user, at=now
     )
     lead.coach = coach
-    lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
+    lead_state_move(
+        lead, LeadState.NEW, acting_user=acting_user, why="; ".join(map(str, reasons)), at=now
+    )
     lead.routing_reasons = _reasons(reasons)
     lead.routing_overridden_by = acting_user
-    lead._history_user = acting_user
-    lead.save()
+    save_with_user(lead, acting_user)
     transaction.on_commit(lambda: _notify_coach_new_lead(lead))
     return lead
 
@@ -582,14 +598,14 @@ def lead_acknowledge(
         raise ValidationError(errors)
     if channel == AckChannel.EMAIL:
         _require_centre_address(lead.organisation, "channel")
-    lead_state_move(lead, LeadState.ACKNOWLEDGED, acting_user=acting_user)
+    lead_state_move(lead, LeadState.ACKNOWLEDGED, acting_user=acting_user, at=now)
     ack = Acknowledgement.objects.create(
         lead=lead, channel=channel, text=text, call_at=call_at, sent_at=now, sent_by=acting_user
     )
     lead.call_at = call_at
     lead.contacted_at = lead.contacted_at or now
     lead.clock_met_at = lead.clock_met_at or now
-    lead.save()
+    save_with_user(lead, acting_user)
     if channel == AckChannel.SMS:
         from koers.intake.messages import centre_name
         from koers.intake.rules.clock import sms_signature
@@ -673,7 +689,7 @@ def lead_record_call(
             errors["starts_at"] = [_("Het kennismakingsgesprek ligt vóór het telefoongesprek.")]
         if errors:
             raise ValidationError(errors)
-        lead_state_move(lead, LeadState.MATCHED, acting_user=acting_user)
+        lead_state_move(lead, LeadState.MATCHED, acting_user=acting_user, at=now)
         Introduction.objects.update_or_create(
             lead=lead,
             defaults={
@@ -685,7 +701,7 @@ def lead_record_call(
             },
         )
     elif kind == CallKind.NO_MATCH:
-        lead_state_move(lead, LeadState.NO_MATCH, acting_user=acting_user)
+        lead_state_move(lead, LeadState.NO_MATCH, acting_user=acting_user, at=now)
     else:
         _handover(
             lead, to_coach=to_coach, note=note, now=now, acting_user=acting_user, params=params
@@ -696,8 +712,7 @@ def lead_record_call(
     if kind != CallKind.HANDOVER:
         lead.contacted_at = lead.contacted_at or called_at
         lead.clock_met_at = lead.clock_met_at or called_at
-    lead._history_user = acting_user
-    lead.save()
+    save_with_user(lead, acting_user)
     if kind == CallKind.MATCH:
         intro = lead.introduction
         day, hour = format_moment(_local(intro.starts_at))
@@ -726,7 +741,7 @@ def _handover(
         raise ValidationError(
             {"note": [_("Schrijf voor je collega waarom hij of zij beter past. (INT-06)")]}
         )
-    lead_state_move(lead, LeadState.NEW, acting_user=acting_user)
+    lead_state_move(lead, LeadState.NEW, acting_user=acting_user, why=note.strip(), at=now)
     first_contact = lead.contacted_at or now
     Handover.objects.create(
         lead=lead,
@@ -759,7 +774,7 @@ def lead_convert(*, lead: Lead, acting_user: User, open_voucher: bool, now: date
 
     lead = _lock(lead)
     _must_be_coach(lead, acting_user)
-    lead_state_move(lead, LeadState.CLIENT, acting_user=acting_user)
+    lead_state_move(lead, LeadState.CLIENT, acting_user=acting_user, at=now)
     client = client_create(
         organisation=lead.organisation,
         data=ClientData(
@@ -804,8 +819,7 @@ def lead_convert(*, lead: Lead, acting_user: User, open_voucher: bool, now: date
             intro.contact = contact
             intro.save(update_fields=["contact"])
         lead.trajectory = trajectory
-    lead._history_user = acting_user
-    lead.save()
+    save_with_user(lead, acting_user)
     return lead
 
 
@@ -1005,8 +1019,7 @@ def branding_update(
         voucher_logo.name = "loopbaancheque." + LOGO_TYPES[types["voucher_logo"]]
         branding.voucher_logo = voucher_logo
         branding.voucher_logo_content_type = types["voucher_logo"]
-    branding._history_user = acting_user
-    branding.save()
+    save_with_user(branding, acting_user)
     return branding
 
 

@@ -105,7 +105,7 @@ def _detail_context(request, lead: Lead, **forms_in_error) -> dict:
         "is_coach": is_coach,
         "can_act": is_coach or staff,
         "is_staff": staff,
-        "is_open": lead.state in (LeadState.UNASSIGNED, LeadState.NEW, LeadState.ACKNOWLEDGED),
+        "is_open": lead.is_open,
         "ack_form": forms_in_error.get("ack_form")
         or forms.AcknowledgeForm(
             initial={
@@ -133,6 +133,7 @@ def _detail_context(request, lead: Lead, **forms_in_error) -> dict:
         if hasattr(lead, "introduction")
         else None,
         "routing": lead.routings.all()[0] if lead.routings.all() else None,
+        "state_moves": selectors.lead_state_moves(lead),
     }
 
 
