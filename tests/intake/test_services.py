@@ -286,7 +286,7 @@ def test_int_07_feedback_default_fields_several_times_and_validated(coach, submi
 
 
 def test_int_07_feedback_not_required_for_self_brought_clients(coach, centre):
-    from koers.intake.services import feedback_required
+    from koers.intake.selectors import feedback_required
 
     lead, _ = lead_submit(
         organisation=centre, data=lead_data(), now=NOW, acting_user=coach, self_brought=True
