@@ -25,6 +25,26 @@ DEFAULT_FEEDBACK_FIELDS = (
 )
 
 
+def _question(
+    organisation: Organisation,
+    position: int,
+    key: str,
+    label: str,
+    kind: str,
+    choices: str,
+    required: bool,
+) -> FeedbackField:
+    return FeedbackField(
+        organisation=organisation,
+        key=key,
+        label=label,
+        kind=kind,
+        choices=choices,
+        required=required,
+        position=position,
+    )
+
+
 def feedback_fields(organisation: Organisation) -> list[FeedbackField]:
     """The centre's active questions; the sensible default set the first time (INT-07)."""
     fields = list(FeedbackField.objects.filter(organisation=organisation, is_active=True))
@@ -32,18 +52,8 @@ def feedback_fields(organisation: Organisation) -> list[FeedbackField]:
         return fields
     FeedbackField.objects.bulk_create(
         [
-            FeedbackField(
-                organisation=organisation,
-                key=key,
-                label=label,
-                kind=kind,
-                choices=choices,
-                required=required,
-                position=position,
-            )
-            for position, (key, label, kind, choices, required) in enumerate(
-                DEFAULT_FEEDBACK_FIELDS
-            )
+            _question(organisation, position, *default)
+            for position, default in enumerate(DEFAULT_FEEDBACK_FIELDS)
         ],
         ignore_conflicts=True,  # two first visits at once
     )
@@ -98,15 +108,10 @@ def feedback_field_add(
         raise ValidationError({"label": [_("Deze vraag bestaat al.")]})
     if kind == FieldKind.CHOICE and not choices.strip():
         raise ValidationError({"choices": [_("Geef minstens één keuze.")]})
-    return FeedbackField.objects.create(
-        organisation=organisation,
-        key=key,
-        label=label,
-        kind=kind,
-        choices=choices,
-        required=required,
-        position=FeedbackField.objects.filter(organisation=organisation).count(),
-    )
+    position = FeedbackField.objects.filter(organisation=organisation).count()
+    question = _question(organisation, position, key, label, kind, choices, required)
+    question.save()
+    return question
 
 
 def feedback_field_toggle(*, organisation: Organisation, pk) -> None:

@@ -4,16 +4,15 @@ COM-02)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.core.forms import apply_errors
 from koers.core.models import Organisation
 from koers.intake import forms, selectors, services
+from koers.intake.views.common import accepted
 
 BRANDING_FIELDS = ("sender_name", "sender_email", "address", "signature")
 
@@ -28,19 +27,20 @@ def _staff_org(request) -> Organisation:
 
 
 def _save_branding(request, org: Organisation, form) -> bool:
-    try:
-        services.branding_update(
+    data = form.cleaned_data
+    saved = accepted(
+        form,
+        lambda: services.branding_update(
             organisation=org,
-            logo=form.cleaned_data["logo"],
-            voucher_logo=form.cleaned_data["voucher_logo"],
+            logo=data["logo"],
+            voucher_logo=data["voucher_logo"],
             acting_user=request.user,
-            **{k: form.cleaned_data[k] for k in BRANDING_FIELDS},
-        )
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return False
-    messages.success(request, _("De huisstijl is bewaard."))
-    return True
+            **{k: data[k] for k in BRANDING_FIELDS},
+        ),
+    )
+    if saved:
+        messages.success(request, _("De huisstijl is bewaard."))
+    return saved
 
 
 def _template_forms(request, page: selectors.BrandingPage) -> list:
@@ -59,16 +59,18 @@ def _template_forms(request, page: selectors.BrandingPage) -> list:
 
 def _save_template(request, org: Organisation, template_forms: list) -> bool:
     for _label, form in template_forms:
-        if form.is_bound and form.is_valid():
-            try:
-                services.template_save(
+        if (
+            form.is_bound
+            and form.is_valid()
+            and accepted(
+                form,
+                lambda form=form: services.template_save(
                     organisation=org, acting_user=request.user, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, _("De e-mail is bewaard."))
-                return True
+                ),
+            )
+        ):
+            messages.success(request, _("De e-mail is bewaard."))
+            return True
     return False
 
 
@@ -93,15 +95,6 @@ def branding(request):
     )
 
 
-def _add_feedback_field(org: Organisation, form) -> bool:
-    try:
-        services.feedback_field_add(organisation=org, **form.cleaned_data)
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return False
-    return True
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback_fields(request):
@@ -113,7 +106,9 @@ def feedback_fields(request):
         if request.POST.get("toggle"):
             services.feedback_field_toggle(organisation=org, pk=request.POST["toggle"])
             return redirect("intake_feedback_fields")
-        if form.is_valid() and _add_feedback_field(org, form):
+        if form.is_valid() and accepted(
+            form, lambda: services.feedback_field_add(organisation=org, **form.cleaned_data)
+        ):
             return redirect("intake_feedback_fields")
     fields = selectors.centre_feedback_fields(org)
     return render(
@@ -125,8 +120,9 @@ def _record_check(request, scope: selectors.CommunicationScope, form, now) -> bo
     """COM-02: centre staff record the check; the service judges the text (COM-01)."""
     data = form.cleaned_data
     subject = next((c for c in scope.coaches if str(c.pk) == data["subject"]), None)
-    try:
-        services.communication_check_record(
+    recorded = accepted(
+        form,
+        lambda: services.communication_check_record(
             organisation=scope.organisation,
             source=data["source"],
             text=data["text"],
@@ -134,12 +130,11 @@ def _record_check(request, scope: selectors.CommunicationScope, form, now) -> bo
             note=data["note"],
             now=now,
             acting_user=request.user,
-        )
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return False
-    messages.success(request, _("De controle is geregistreerd (COM-02)."))
-    return True
+        ),
+    )
+    if recorded:
+        messages.success(request, _("De controle is geregistreerd (COM-02)."))
+    return recorded
 
 
 @login_required

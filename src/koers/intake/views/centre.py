@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from koers.core.forms import apply_errors
 from koers.intake import forms, selectors, services
 from koers.intake.models import CoachUnavailability
+from koers.intake.views.common import accepted
 
 
 @login_required
@@ -48,21 +48,21 @@ def _add_unavailability(request, scope: selectors.UnavailabilityScope, form) -> 
     if scope.coaches is not None:
         coach = next((c for c in scope.coaches if str(c.pk) == form.cleaned_data["coach"]), coach)
     org = selectors.coach_centre(coach, scope.organisations)
-    try:
+
+    def add() -> None:
         if org is None:
             raise ValidationError({"coach": [_("Deze persoon is geen coach van het centrum.")]})
+        data = form.cleaned_data
         services.unavailability_add(
             coach=coach,
             organisation=org,
-            starts_at=form.cleaned_data["starts_at"],
-            ends_at=form.cleaned_data["ends_at"],
-            reason=form.cleaned_data["reason"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            reason=data["reason"],
             acting_user=request.user,
         )
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return False
-    return True
+
+    return accepted(form, add)
 
 
 @login_required

@@ -15,6 +15,7 @@ from koers.core.forms import apply_errors
 from koers.core.models import User
 from koers.intake import forms, selectors, services
 from koers.intake.models import CallKind, Lead
+from koers.intake.views.common import accepted
 from koers.intake.views.leads import lead_action, load_lead, render_errors
 
 
@@ -52,31 +53,29 @@ def _introduction(data: dict) -> services.IntroductionData | None:
     )
 
 
+def _record_call(request, lead: Lead, form, coaches: list[User]) -> None:
+    data = form.cleaned_data
+    services.lead_record_call(
+        lead=lead,
+        kind=data["kind"],
+        called_at=data["called_at"],
+        note=data["note"],
+        introduction=_introduction(data),
+        to_coach=next((c for c in coaches if str(c.pk) == data["to_coach"]), None),
+        now=timezone.now(),
+        acting_user=request.user,
+    )
+
+
 @login_required
 @require_POST
 def lead_call(request, pk: int):
     lead = load_lead(request, pk)
     coaches = list(selectors.centre_coaches(lead.organisation))
     form = forms.CallForm(request.POST, coaches=coaches)
-    if form.is_valid():
-        data = form.cleaned_data
-        to_coach = next((c for c in coaches if str(c.pk) == data["to_coach"]), None)
-        try:
-            services.lead_record_call(
-                lead=lead,
-                kind=data["kind"],
-                called_at=data["called_at"],
-                note=data["note"],
-                introduction=_introduction(data),
-                to_coach=to_coach,
-                now=timezone.now(),
-                acting_user=request.user,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Het gesprek is geregistreerd."))
-            return redirect("intake_lead_detail", pk=lead.pk)
+    if form.is_valid() and accepted(form, lambda: _record_call(request, lead, form, coaches)):
+        messages.success(request, _("Het gesprek is geregistreerd."))
+        return redirect("intake_lead_detail", pk=lead.pk)
     return render_errors(request, lead, call_form=form)
 
 
@@ -85,16 +84,15 @@ def lead_call(request, pk: int):
 def lead_feedback(request, pk: int):
     lead = load_lead(request, pk)
     form = forms.feedback_form_class(services.feedback_fields(lead.organisation))(request.POST)
-    if form.is_valid():
-        try:
-            services.feedback_submit(
-                lead=lead, answers=form.cleaned_data, now=timezone.now(), acting_user=request.user
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Bedankt voor de feedback (INT-07)."))
-            return redirect("intake_lead_detail", pk=lead.pk)
+
+    def submit() -> None:
+        services.feedback_submit(
+            lead=lead, answers=form.cleaned_data, now=timezone.now(), acting_user=request.user
+        )
+
+    if form.is_valid() and accepted(form, submit):
+        messages.success(request, _("Bedankt voor de feedback (INT-07)."))
+        return redirect("intake_lead_detail", pk=lead.pk)
     return render_errors(request, lead, feedback_form=form)
 
 

@@ -122,23 +122,23 @@ def public_thanks(request, pk: int):
 @require_http_methods(["GET"])
 def public_logo(request, pk: int):
     """The centre's logo for e-mails and the public form (not personal data)."""
-    branding = CentreBranding.objects.filter(organisation_id=pk).exclude(logo="").first()
-    if branding is None:
-        raise Http404
-    return _image(branding.logo, branding.logo_content_type)
+    return _image(pk, "logo")
 
 
 @require_http_methods(["GET"])
 def public_voucher_logo(request, pk: int):
     """COM-01: the voucher logo the centre uploaded, for e-mails that mention vouchers."""
-    branding = CentreBranding.objects.filter(organisation_id=pk).exclude(voucher_logo="").first()
+    return _image(pk, "voucher_logo")
+
+
+def _image(organisation_id: int, field: str) -> FileResponse:
+    """A logo of the centre's house style (`logo` or `voucher_logo`), 404 when it has none."""
+    branding = CentreBranding.objects.filter(organisation_id=organisation_id).exclude(**{field: ""})
+    branding = branding.first()
     if branding is None:
         raise Http404
-    return _image(branding.voucher_logo, branding.voucher_logo_content_type)
-
-
-def _image(file, content_type: str) -> FileResponse:
-    response = FileResponse(file.open("rb"), content_type=content_type)
+    content_type = getattr(branding, f"{field}_content_type")
+    response = FileResponse(getattr(branding, field).open("rb"), content_type=content_type)
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response["X-Content-Type-Options"] = "nosniff"
     return response
