@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 
-from koers.core.models import Organisation, User
+from koers.core.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,7 @@ def render_body(organisation: Organisation, body: str) -> tuple[str, str]:
     return _mail().render_body(organisation, body)
 
 
-def send_centre_mail(
-    organisation: Organisation,
-    *,
-    subject: str,
-    text: str,
-    html: str,
-    to: str,
-    coach: User | None = None,
-) -> bool:
-    return _mail().send(organisation, subject=subject, text=text, html=html, to=to, coach=coach)
+def send_centre_mail(organisation: Organisation, **message) -> bool:
+    """INT-04: send `subject`, `text`, `html` to `to` from the centre's address, replies to
+    `coach` (optional). Without a centre address nothing goes out. True when sent."""
+    return _mail().send(organisation, **message)
