@@ -107,7 +107,7 @@ PAGE_ONLY = {
 }
 
 # Views that are not staff pages: sign-in, the client portal, the public registration form.
-NOT_STAFF_MODULES = ("koers.core.auth_views", "koers.portal.", "koers.intake.views_public")
+NOT_STAFF_MODULES = ("koers.core.auth_views", "koers.portal.", "koers.intake.views.public")
 
 
 def _patterns(resolver: URLResolver):

@@ -12,10 +12,6 @@ from importlib.util import find_spec
 from django.apps import apps
 from ninja import NinjaAPI
 
-from koers.api import (
-    intake,
-    lead_conversion,
-)
 from koers.api.auth import session_auth, token_auth
 from koers.api.errors import install_exception_handlers
 
@@ -52,12 +48,6 @@ api = KoersAPI(
     auth=[token_auth, session_auth],
 )
 install_exception_handlers(api)
-
-for module in (
-    intake,
-    lead_conversion,
-):
-    api.add_router("/", module.router)
 
 
 def _app_routers():

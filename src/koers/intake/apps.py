@@ -9,8 +9,13 @@ class IntakeConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from koers.intake import demo, jobs  # noqa: F401  (register the 24-hour sweep, the demo data)
+        from koers.intake import (  # noqa: F401  (register the 24-hour sweep, the demo data)
+            demo,
+            jobs,
+            messages,
+        )
         from koers.intake.rules import ruleset as intake_ruleset
+        from koers.trajectories.centre_mail import CentreMail, register_centre_mail
         from koers.trajectories.rulesets import ProgrammeRuleset, register_ruleset
 
         # Shown on the rule-set page; a lead stores no version (it is judged by its arrival on
@@ -27,5 +32,16 @@ class IntakeConfig(AppConfig):
                     "Een aanvraag bewaart (nog) niet onder welke versie ze beoordeeld wordt: een "
                     "nieuwe versie van de aanvraagregels komt met een nieuwe release van Koers."
                 ),
+            )
+        )
+        # INT-04 / COM-01: every programme writes to clients in the centre's house style.
+        register_centre_mail(
+            CentreMail(
+                name=messages.centre_name,
+                address=messages.centre_address,
+                sender=messages.centre_sender,
+                signature=messages.centre_signature,
+                render_body=messages.render_body,
+                send=messages.send_centre_mail,
             )
         )

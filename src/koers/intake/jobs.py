@@ -16,13 +16,13 @@ from koers.intake.selectors import lead_clock
 logger = logging.getLogger(__name__)
 
 
-def _notify(lead: Lead, status: str) -> None:
+def _notify(lead: Lead, late: bool) -> None:
     if not (lead.coach and lead.coach.email):
         return
     with in_language_of(lead.coach):  # the coach's language
         subject = (
             _("Aanvraag over tijd: nog niet gecontacteerd binnen 24 uur")
-            if status == "late"
+            if late
             else _("Aanvraag: de 24 uur lopen bijna af")
         )
         body = _(
@@ -47,15 +47,15 @@ def lead_deadline_flags(now: datetime) -> int:
                 .prefetch_related("windows")
                 .get(pk=pk)
             )
-            status = lead_clock(lead, now).status
-            if status == "late" and lead.late_flagged_at is None:
+            clock = lead_clock(lead, now)
+            if clock.is_late and lead.late_flagged_at is None:
                 lead.late_flagged_at = now
-            elif status == "nearing" and lead.nearing_flagged_at is None:
+            elif clock.is_nearing and lead.nearing_flagged_at is None:
                 lead.nearing_flagged_at = now
             else:
                 continue
             lead.coach_notified_at = now if lead.coach_id else None
             lead.save(update_fields=["late_flagged_at", "nearing_flagged_at", "coach_notified_at"])
-            transaction.on_commit(lambda lead=lead, s=status: _notify(lead, s))
+            transaction.on_commit(lambda lead=lead, late=clock.is_late: _notify(lead, late))
             done += 1
     return done

@@ -68,3 +68,4 @@ class VouchersConfig(AppConfig):
                 ),
             )
         )
+        import koers.vouchers.lead_intake  # noqa: F401  (registers the lead takeover, INT-08)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from koers.core.sweep import sweep_job
-from koers.intake.messages import centre_address
+from koers.trajectories.centre_mail import centre_address, render_body, send_centre_mail
 from koers.trajectories.models import DocumentKind, DocumentStatus, TrajectoryStatus
 from koers.vouchers.models import Voucher
 from koers.vouchers.rules.evaluation import EvaluationStep
@@ -18,7 +18,6 @@ logger = logging.getLogger(__name__)
 
 def _send(voucher: Voucher, step: EvaluationStep) -> None:
     """From the centre's address, in its house style, a reply reaching the coach (INT-04)."""
-    from koers.intake.messages import render_body, send_centre_mail
     from koers.vouchers.messages import evaluation_message
 
     subject, body, _sender = evaluation_message(voucher, step)

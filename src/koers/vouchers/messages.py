@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.core.languages import in_language_of
+from koers.trajectories import centre_mail
 from koers.vouchers.models import Voucher
 from koers.vouchers.rules.evaluation import EvaluationStep
 
@@ -25,27 +26,21 @@ def evaluation_url(voucher: Voucher) -> str:
 
 def centre_sender(voucher: Voucher) -> str:
     """INT-04: the centre's address from its house style; never a global one (empty without)."""
-    from koers.intake.messages import centre_sender as sender_of
-
-    return sender_of(voucher.trajectory.organisation)
+    return centre_mail.centre_sender(voucher.trajectory.organisation)
 
 
 def centre_signature(voucher: Voucher) -> str:
     """The coach's name above the centre's e-mail signature (house style)."""
-    from koers.intake.messages import centre_signature as signature_of
-
     return "\n".join(
         [
             voucher.trajectory.responsible.get_full_name(),
-            signature_of(voucher.trajectory.organisation),
+            centre_mail.centre_signature(voucher.trajectory.organisation),
         ]
     )
 
 
 def _centre_name(voucher: Voucher) -> str:
-    from koers.intake.messages import centre_name
-
-    return centre_name(voucher.trajectory.organisation)
+    return centre_mail.centre_name(voucher.trajectory.organisation)
 
 
 def evaluation_message(voucher: Voucher, step: EvaluationStep) -> tuple[str, str, str]:

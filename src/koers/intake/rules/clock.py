@@ -6,6 +6,7 @@ All datetimes are aware; the caller passes them in the centre's local time where
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from koers.intake.rules.ruleset import Ruleset
 from koers.lib.rules import Reason, reason
@@ -171,15 +172,45 @@ def sms_signature(text: str, *, coach: str, centre: str) -> str:
     return f"{text} {coach} ({centre})".strip() if coach else f"{text} {centre}".strip()
 
 
+class LatenessStatus(StrEnum):
+    """INT-02: where a lead stands against its 24 hours."""
+
+    OPEN = "open"  # not yet contacted, time enough left
+    NEARING = "nearing"  # not yet contacted, the end is near
+    LATE = "late"  # not contacted within the 24 hours
+    MET = "met"  # contacted within the 24 hours
+    MET_LATE = "met_late"  # contacted, but after the 24 hours
+
+
 @dataclass(frozen=True)
 class Lateness:
-    status: str  # "open" | "nearing" | "late" | "met" | "met_late"
+    status: LatenessStatus
     deadline: datetime
     reason: Reason
 
     @property
     def flagged(self) -> bool:
-        return self.status in ("nearing", "late", "met_late")
+        return self.status in (
+            LatenessStatus.NEARING,
+            LatenessStatus.LATE,
+            LatenessStatus.MET_LATE,
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == LatenessStatus.OPEN
+
+    @property
+    def is_nearing(self) -> bool:
+        return self.status == LatenessStatus.NEARING
+
+    @property
+    def is_late(self) -> bool:
+        return self.status == LatenessStatus.LATE
+
+    @property
+    def is_met(self) -> bool:
+        return self.status == LatenessStatus.MET
 
 
 def lateness(
@@ -194,13 +225,19 @@ def lateness(
     due = deadline(clock_started_at, ruleset)
     if contacted_at is not None:
         if contacted_at <= due:
-            return Lateness("met", due, Reason("INT-02", "Binnen 24 uur gecontacteerd."))
-        return Lateness("met_late", due, Reason("INT-02", "Gecontacteerd, maar later dan 24 uur."))
+            return Lateness(
+                LatenessStatus.MET, due, Reason("INT-02", "Binnen 24 uur gecontacteerd.")
+            )
+        return Lateness(
+            LatenessStatus.MET_LATE, due, Reason("INT-02", "Gecontacteerd, maar later dan 24 uur.")
+        )
     if now > due:
-        return Lateness("late", due, Reason("INT-02", "Niet gecontacteerd binnen 24 uur."))
+        return Lateness(
+            LatenessStatus.LATE, due, Reason("INT-02", "Niet gecontacteerd binnen 24 uur.")
+        )
     if due - now <= timedelta(hours=ruleset.nearing_hours):
         return Lateness(
-            "nearing",
+            LatenessStatus.NEARING,
             due,
             reason(
                 "INT-02",
@@ -208,4 +245,4 @@ def lateness(
                 hours=ruleset.nearing_hours,
             ),
         )
-    return Lateness("open", due, Reason("INT-02", "Contacteer binnen 24 uur."))
+    return Lateness(LatenessStatus.OPEN, due, Reason("INT-02", "Contacteer binnen 24 uur."))

@@ -1,7 +1,8 @@
 """INT-06: the lead's states and the moves between them.
 
-Every change of a lead's state goes through one door, `koers.intake.services.lead_state_move`,
-which asks `can_transition`: a move the table does not list is refused."""
+Every change of a lead's state goes through one door,
+`koers.intake.services.states.lead_state_move`, which asks `can_transition`: a move the table does
+not list is refused, and the move is recorded (`koers.core.states.set_state`)."""
 
 UNASSIGNED = "unassigned"  # no available coach found: the centre routes it by hand
 NEW = "new"  # routed (or handed over) to a coach, not yet contacted

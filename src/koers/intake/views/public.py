@@ -43,11 +43,44 @@ def public_start(request):
     return render(request, "intake/public/choose.html", {"centres": centres})
 
 
+def _lead_data(form, windows) -> LeadData:
+    data = form.cleaned_data
+    location = data.get("preferred_location") or ""
+    return LeadData(
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        email=data["email"],
+        phone=data["phone"],
+        postal_code=data["postal_code"],
+        preferred_location_id=int(location) if location.isdigit() else None,
+        career_question=data["career_question"],
+        channel=data["channel"],
+        channel_other=data["channel_other"],
+        consent=data["consent"],
+        windows=windows,
+    )
+
+
+def _submit(centre: Organisation, form) -> bool:
+    """Save the lead (True), or put every problem on the form at once (False)."""
+    windows, problems = form.windows()
+    form.window_errors = problems
+    data = _lead_data(form, windows)
+    try:
+        if problems:  # nothing is saved; still show every other error at once
+            lead_validate(data, organisation=centre, now=timezone.now())
+            return False
+        lead_submit(organisation=centre, data=data, now=timezone.now())
+        return True
+    except ValidationError as exc:
+        _apply(form, exc)
+        return False
+
+
 @require_http_methods(["GET", "POST"])
 def public_form(request, pk: int):
     centre = get_object_or_404(_centres(), pk=pk)
-    locations = list(centre.locations.order_by("name"))
-    form = PublicLeadForm(request.POST or None, locations=locations)
+    form = PublicLeadForm(request.POST or None, locations=list(centre.locations.order_by("name")))
     status = 200
     if request.method == "POST":
         if _too_many(request):
@@ -56,43 +89,14 @@ def public_form(request, pk: int):
                 None, _("Te veel aanvragen vanaf dit adres. Probeer het over tien minuten opnieuw.")
             )
             status = 429
-        elif form.is_valid():
-            if form.cleaned_data["website"]:
-                # A bot filled the honeypot: answer as if all went well, keep nothing.
-                return redirect("intake_public_thanks", pk=centre.pk)
-            windows, problems = form.windows()
-            form.window_errors = problems
-            location = form.cleaned_data.get("preferred_location") or ""
-            data = LeadData(
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
-                email=form.cleaned_data["email"],
-                phone=form.cleaned_data["phone"],
-                postal_code=form.cleaned_data["postal_code"],
-                preferred_location_id=int(location) if location.isdigit() else None,
-                career_question=form.cleaned_data["career_question"],
-                channel=form.cleaned_data["channel"],
-                channel_other=form.cleaned_data["channel_other"],
-                consent=form.cleaned_data["consent"],
-                windows=windows,
-            )
-            try:
-                if problems:  # nothing is saved; still show every other error at once
-                    lead_validate(data, organisation=centre, now=timezone.now())
-                else:
-                    lead_submit(organisation=centre, data=data, now=timezone.now())
-                    return redirect("intake_public_thanks", pk=centre.pk)
-            except ValidationError as exc:
-                _apply(form, exc)
+        elif form.is_valid() and (form.cleaned_data["website"] or _submit(centre, form)):
+            # A bot that filled the honeypot is answered as if all went well; nothing is kept.
+            return redirect("intake_public_thanks", pk=centre.pk)
+    context = {"form": form, "centre": centre, "name": centre_name(centre)}
     return render(
         request,
         "intake/public/form.html",
-        {
-            "form": form,
-            "centre": centre,
-            "name": centre_name(centre),
-            "branding": branding_for(centre),
-        },
+        {**context, "branding": branding_for(centre)},
         status=status,
     )
 
@@ -118,23 +122,23 @@ def public_thanks(request, pk: int):
 @require_http_methods(["GET"])
 def public_logo(request, pk: int):
     """The centre's logo for e-mails and the public form (not personal data)."""
-    branding = CentreBranding.objects.filter(organisation_id=pk).exclude(logo="").first()
-    if branding is None:
-        raise Http404
-    return _image(branding.logo, branding.logo_content_type)
+    return _image(pk, "logo")
 
 
 @require_http_methods(["GET"])
 def public_voucher_logo(request, pk: int):
     """COM-01: the voucher logo the centre uploaded, for e-mails that mention vouchers."""
-    branding = CentreBranding.objects.filter(organisation_id=pk).exclude(voucher_logo="").first()
+    return _image(pk, "voucher_logo")
+
+
+def _image(organisation_id: int, field: str) -> FileResponse:
+    """A logo of the centre's house style (`logo` or `voucher_logo`), 404 when it has none."""
+    branding = CentreBranding.objects.filter(organisation_id=organisation_id).exclude(**{field: ""})
+    branding = branding.first()
     if branding is None:
         raise Http404
-    return _image(branding.voucher_logo, branding.voucher_logo_content_type)
-
-
-def _image(file, content_type: str) -> FileResponse:
-    response = FileResponse(file.open("rb"), content_type=content_type)
+    content_type = getattr(branding, f"{field}_content_type")
+    response = FileResponse(getattr(branding, field).open("rb"), content_type=content_type)
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -2,23 +2,18 @@
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.intake import _detail, _lead
-from koers.api.intake_schemas import LeadOut
 from koers.api.lookups import auth_user
 from koers.api.schemas import Id
 from koers.intake import services
+from koers.intake.api.leads import lead_detail, load_lead
+from koers.intake.schemas import ConvertIn, LeadOut
+
+OPERATION_ID_PREFIX = "koers_api_lead_conversion"  # as in `koers.api.lead_conversion`
 
 router = Router(tags=["intake"])
-
-
-class ConvertIn(Schema):
-    open_voucher: bool = Field(
-        False,
-        description="Open meteen een loopbaancheque; de kennismaking telt nooit mee (INT-08).",
-    )
 
 
 @router.post(
@@ -30,9 +25,9 @@ def convert_lead(request: HttpRequest, lead_id: Id, payload: ConvertIn):
     """Only the lead's coach, only after a match; the answer is the lead with its new client."""
     user = auth_user(request)
     services.lead_convert(
-        lead=_lead(user, lead_id),
+        lead=load_lead(user, lead_id),
         acting_user=user,
         open_voucher=payload.open_voucher,
         now=timezone.now(),
     )
-    return _detail(user, lead_id)
+    return lead_detail(user, lead_id)

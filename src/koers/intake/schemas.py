@@ -1,5 +1,5 @@
-"""Input and output shapes of the lead-intake (INT) endpoints. The rules stay in `koers.intake`:
-these only check types, choices and lengths."""
+"""Input and output shapes of the lead-intake (INT) endpoints. The rules stay in the services:
+these only check types, choices and lengths. The class names are the OpenAPI component names."""
 
 from datetime import datetime
 from typing import Any, Literal
@@ -195,3 +195,10 @@ class MarketingOut(Schema):
     contacted_within_24h_percent: float | None
     to_first_session_percent: float | None
     to_voucher_percent: float | None
+
+
+class ConvertIn(Schema):
+    open_voucher: bool = Field(
+        False,
+        description="Open meteen een loopbaancheque; de kennismaking telt nooit mee (INT-08).",
+    )
