@@ -77,3 +77,15 @@ def staff_member(
             {field: [_("Deze medewerker werkt niet (meer) voor deze organisatie.")]}
         )
     return member
+
+
+def patch_changes(payload: Schema, clearable: dict[str, object]) -> dict[str, object]:
+    """The fields a PATCH sent: a value sets the field; `null` empties a field listed in
+    `clearable` (to the value given there) and leaves any other field as it is."""
+    changes = {}
+    for name, value in payload.model_dump(exclude_unset=True).items():
+        if value is not None:
+            changes[name] = value
+        elif name in clearable:
+            changes[name] = clearable[name]
+    return changes

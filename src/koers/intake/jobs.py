@@ -41,6 +41,8 @@ def lead_deadline_flags(now: datetime) -> int:
     ).values_list("pk", flat=True)
     for pk in candidates:
         with transaction.atomic():
+            # Two sweeps at once (or a sweep and a coach's call) would both see the flag unset
+            # and mail twice: the lock makes the second wait and see the flag.
             lead = (
                 Lead.objects.select_for_update(of=("self",))
                 .select_related("coach")

@@ -101,9 +101,9 @@ class TrajectoryStatusIn(Schema):
 # ---- contacts ----------------------------------------------------------------------------------
 
 
-class ContactOut(Schema):
+class ContactFieldsOut(Schema):
+    # The fields of a contact as every contact answer shows them (the core's, a programme's).
     id: int
-    trajectory_id: int
     staff_id: int
     starts_at: datetime
     duration_minutes: int
@@ -112,6 +112,10 @@ class ContactOut(Schema):
     outcome: str
     absence_reason: str
     notes: str
+
+
+class ContactOut(ContactFieldsOut):
+    trajectory_id: int
     created_at: datetime
 
 

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 
 from koers.api.schemas import Id, LocalDatetime, RuleReasonOut
 from koers.trajectories.models import ContactOutcome
-from koers.trajectories.schemas import ContactFieldsIn
+from koers.trajectories.schemas import ContactFieldsIn, ContactFieldsOut
 from koers.vouchers.models import AftercareEntry, ClosingReason, CodeOfConductHandover, VideoConsent
 from koers.vouchers.rules.phases import Phase
 
@@ -116,16 +116,7 @@ class VoucherIn(Schema):
 # ---- contacts ----------------------------------------------------------------------------------
 
 
-class VoucherContactOut(Schema):
-    id: int
-    staff_id: int
-    starts_at: datetime
-    duration_minutes: int
-    form: str
-    place: str
-    outcome: str
-    absence_reason: str
-    notes: str
+class VoucherContactOut(ContactFieldsOut):
     is_introduction: bool
     attendance_original: bool = Field(description="Ondertekend origineel ontvangen (LBC-11).")
     screenshot: bool = Field(description="Screenshot van het videogesprek (LBC-06).")

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import PageQuery, auth_user
+from koers.api.lookups import PageQuery, auth_user, patch_changes
 from koers.api.schemas import Id
 from koers.trajectories.api.common import trajectory_rows, visible_row
 from koers.trajectories.api.lookups import visible_trajectory
@@ -54,11 +54,6 @@ def update_assignment(request: HttpRequest, assignment_id: Id, payload: Assignme
     """Change only the fields you send (e.g. the status and the evaluation)."""
     user = auth_user(request)
     assignment = Assignment.objects.visible_to(user).get(pk=assignment_id)
-    changes = {}
-    for name, value in payload.model_dump(exclude_unset=True).items():
-        if value is not None:
-            changes[name] = value
-        elif name in _CLEARABLE:
-            changes[name] = _CLEARABLE[name]
+    changes = patch_changes(payload, _CLEARABLE)
     data = replace(AssignmentData.of(assignment), **changes)
     return assignment_update(assignment=assignment, data=data, acting_user=user)

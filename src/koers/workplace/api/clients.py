@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from koers.api.errors import ERRORS, renamed_fields
-from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
+from koers.api.lookups import (
+    PageQuery,
+    acting_organisation,
+    auth_user,
+    page,
+    patch_changes,
+    staff_member,
+)
 from koers.api.schemas import Id
 from koers.core.models import Client, Role, User
 from koers.core.selectors import client_data_from, client_get, client_search
@@ -164,13 +171,8 @@ def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
     national number needs the right to see it (centre staff, administrators), as on the page."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
-    changes = {}
-    for name, value in payload.model_dump(exclude_unset=True).items():
-        if value is not None:
-            changes[name] = value
-        elif name in _CLEARABLE:
-            changes[name] = _CLEARABLE[name]
-        # `null` for a yes/no or the language means "leave as it is".
+    changes = patch_changes(payload, _CLEARABLE)
+    # `null` for a yes/no or the language means "leave as it is".
     if client.has_national_number and changes.get("national_number") == (
         client.national_number_masked()
     ):
