@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "koers.intake",
     "koers.portal",
     "koers.workplace",
+    "koers.billing",
     "koers.documents",
     "koers.api",
 ]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("aanvragen/", include("koers.intake.urls")),
     path("inschrijven/", include("koers.intake.public_urls")),
     path("portal/", include("koers.portal.urls")),
+    path("facturatie/", include("koers.billing.urls")),
     path("regelsets/", include("koers.trajectories.ruleset_urls")),
     path("beheer/", admin.site.urls),
     path("", include("koers.workplace.urls")),

@@ -1,0 +1,1 @@
+"""The billing app's tables, one module per part (docs/billing.md)."""

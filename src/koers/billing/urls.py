@@ -1,0 +1,3 @@
+"""The billing pages under /facturatie/ (URL names start with `billing_`)."""
+
+urlpatterns: list = []
