@@ -65,9 +65,9 @@ def coach_hours(*, user: User, today: date) -> HoursOverview:
     hours = billable_hours(coach_ids=[user.pk], since=since, until=today)
     entries = {
         e.contact_id: e
-        for e in HourEntry.objects.visible_to(user).filter(
-            coach=user, contact_id__in=[h.contact_id for h in hours]
-        ).select_related("settled__line__statement")
+        for e in HourEntry.objects.visible_to(user)
+        .filter(coach=user, contact_id__in=[h.contact_id for h in hours])
+        .select_related("settled__line__statement")
     }
     ruleset = ruleset_for(today)
     rows, facts = [], []
