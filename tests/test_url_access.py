@@ -106,6 +106,8 @@ def _object_urls():
 WALKED_ELSEWHERE = {
     "mediation_": "tests/mediation/test_url_access.py",
     "intake_": "tests/intake/test_url_access.py",
+    "billing_hour": "tests/billing/hours/test_access.py",
+    "billing_statement": "tests/billing/hours/test_access.py",
 }
 
 

@@ -84,6 +84,12 @@ API_FOR_PAGE = {
     "voucher_video_consent": "POST /api/v1/vouchers/{voucher_id}/video-consent",
     "mediation_settings": "POST /api/v1/mediation/settings/{organisation_id}/{tender}",
     "ruleset_new": "POST /api/v1/rulesets",
+    "billing_hour_entered": "POST /api/v1/billing/hours/{contact_id}/entered",
+    "billing_hour_unmark": "DELETE /api/v1/billing/hours/{contact_id}/entered",
+    "billing_hours_month": "POST /api/v1/billing/hours/entered",
+    "billing_settle": "POST /api/v1/billing/settlements",
+    "billing_statement_correct": "POST /api/v1/billing/statements/{statement_id}/corrections",
+    "billing_rates": "POST /api/v1/billing/rates",
 }
 
 # Owned by another slice that adds the operation; the integrator empties this list when merging.

@@ -69,3 +69,7 @@ class VouchersConfig(AppConfig):
             )
         )
         import koers.vouchers.lead_intake  # noqa: F401  (registers the lead takeover, INT-08)
+        from koers.trajectories.billable import register_billable_hours
+        from koers.vouchers.billing_hours import voucher_billable_hours
+
+        register_billable_hours(Programme.VOUCHER, voucher_billable_hours)  # BIL-02/03

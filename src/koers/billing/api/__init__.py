@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from koers.billing.api import hours
+
 router = Router()
+router.add_router("/", hours.router)

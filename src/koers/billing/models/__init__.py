@@ -1,1 +1,21 @@
 """The billing app's tables, one module per part (docs/billing.md)."""
+
+from koers.billing.models.hours import (
+    CoachRate,
+    HourEntry,
+    Statement,
+    StatementCorrection,
+    StatementHour,
+    StatementLine,
+    StatementMail,
+)
+
+__all__ = [
+    "CoachRate",
+    "HourEntry",
+    "Statement",
+    "StatementCorrection",
+    "StatementHour",
+    "StatementLine",
+    "StatementMail",
+]

@@ -129,3 +129,15 @@ def deadline_warning(
         deadline=day_label(deadline),
         days=(deadline - today).days,
     )
+
+
+def unmark_refusal(settled_in: str | None) -> Reason | None:
+    """BIL-02/03: an entry is taken back only while no statement carries the hour."""
+    if settled_in is None:
+        return None
+    return reason(
+        "BIL-03",
+        "Dit uur staat op afrekening {statement}: het blijft ingegeven; vraag een correctie "
+        "van de afrekening.",
+        statement=settled_in,
+    )

@@ -70,14 +70,18 @@ class VoucherSummary:
         return next(j for j in self.contacts if j.contact.pk == contact_id)
 
 
-def _contacts(voucher: Voucher) -> list[Contact]:
+def replay_queryset():
+    """Contacts loaded as the replay reads them (what `replay_contacts` needs, no query per row)."""
     documents = Document.objects.filter(kind__in=[DocumentKind.ATTENDANCE, DocumentKind.SCREENSHOT])
-    return list(
-        Contact.objects.filter(trajectory_id=voucher.trajectory_id)
-        .select_related("introduction", "group_participation__session", "staff")
+    return (
+        Contact.objects.select_related("introduction", "group_participation__session", "staff")
         .prefetch_related(Prefetch("documents", queryset=documents))
         .order_by("starts_at", "id")
     )
+
+
+def _contacts(voucher: Voucher) -> list[Contact]:
+    return list(replay_queryset().filter(trajectory_id=voucher.trajectory_id))
 
 
 def _has(contact: Contact, kind: str, statuses) -> bool:
@@ -134,22 +138,16 @@ def _group_fed_back(contact: Contact) -> bool:
     return participation is not None and participation.feedback_contact_id is not None
 
 
-def voucher_summary(voucher: Voucher) -> VoucherSummary:
-    """Judge every contact in time order (caps depend on what counted before) — a fixed number
-    of queries whatever the number of contacts."""
-    ruleset = ruleset_of(voucher)
-    documents = list(
-        Document.objects.filter(
-            trajectory_id=voucher.trajectory_id, contact__isnull=True
-        ).select_related("voucher_print")
-    )
-    # LBC-11.3: an attendance sheet is signed per contact, so a received signed original proves
-    # exactly the contacts printed on it (stored when it was generated), never a later one.
-    covered = _contacts_on_received_sheets(documents)
+def replay_contacts(
+    voucher: Voucher, contacts: list[Contact], ruleset: rules.Ruleset, covered: set[int]
+) -> tuple[list[JudgedContact], rules.Tally, int, int]:
+    """Judge the voucher's contacts (all of them, in time order, loaded as `_contacts` loads them)
+    as LBC-02..08 count them: the judged contacts, the tally, the used and individual minutes.
+    No query of its own, so a caller judging many vouchers loads their contacts at once."""
     tally = rules.Tally()
     judged: list[JudgedContact] = []
     used = individual = 0
-    for contact in _contacts(voucher):
+    for contact in contacts:
         is_intro = hasattr(contact, "introduction")
         screenshot = _has(contact, DocumentKind.SCREENSHOT, _PROOF_PRESENT)
         facts = rules.ContactFacts(
@@ -182,6 +180,22 @@ def voucher_summary(voucher: Voucher) -> VoucherSummary:
                 screenshot,
             )
         )
+    return judged, tally, used, individual
+
+
+def voucher_summary(voucher: Voucher) -> VoucherSummary:
+    """Judge every contact in time order (caps depend on what counted before) — a fixed number
+    of queries whatever the number of contacts."""
+    ruleset = ruleset_of(voucher)
+    documents = list(
+        Document.objects.filter(
+            trajectory_id=voucher.trajectory_id, contact__isnull=True
+        ).select_related("voucher_print")
+    )
+    # LBC-11.3: an attendance sheet is signed per contact, so a received signed original proves
+    # exactly the contacts printed on it (stored when it was generated), never a later one.
+    covered = _contacts_on_received_sheets(documents)
+    judged, tally, used, individual = replay_contacts(voucher, _contacts(voucher), ruleset, covered)
     checklist = dossier_checklist(
         _dossier_facts(voucher, documents, judged, tally, individual), ruleset
     )

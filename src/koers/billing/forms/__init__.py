@@ -1,0 +1,1 @@
+"""Billing forms, one module per part."""

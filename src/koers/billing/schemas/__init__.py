@@ -1,0 +1,1 @@
+"""The billing API shapes, one module per part."""

@@ -1,0 +1,1 @@
+"""Billing reads that assemble pages and API answers: hours and statements (`hours`)."""

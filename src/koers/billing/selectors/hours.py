@@ -1,0 +1,237 @@
+"""BIL-02 and BIL-03 reads: a coach's hours to enter at VDAB, statements, rates. Each page or API
+answer is a fixed number of queries whatever the number of hours, statements or rates."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+
+from koers.billing.models import CoachRate, HourEntry, Statement, StatementCorrection
+from koers.billing.rules.hours import HourFacts, HourStatus, deadline_warning, hour_status
+from koers.billing.rules.periods import Month, hours_label
+from koers.billing.rules.ruleset import ruleset_for
+from koers.core.models import Organisation, Role, User
+from koers.lib.rules import Reason
+from koers.trajectories.billable import BillableHour, billable_hours
+
+HOURS_MONTHS_BACK = 12  # the hours page looks back a year: older hours are long paid or lost
+
+
+@dataclass(frozen=True)
+class HourRow:
+    hour: BillableHour
+    entry: HourEntry | None
+    status: HourStatus
+
+    @property
+    def hours(self) -> str:
+        return hours_label(self.hour.minutes)
+
+    @property
+    def to_enter(self) -> bool:
+        return self.status.to_enter
+
+    @property
+    def settled_in(self) -> str | None:
+        settled = getattr(self.entry, "settled", None) if self.entry else None
+        return settled.line.statement.label if settled else None
+
+    @property
+    def paid_in(self) -> str | None:
+        return self.status.paid_in.label if self.status.paid_in else None
+
+
+@dataclass(frozen=True)
+class HoursOverview:
+    rows: list[HourRow]
+    warning: Reason | None
+    months_to_enter: list[Month]  # months with hours still to enter ("mark all of a month")
+
+    @property
+    def to_enter(self) -> list[HourRow]:
+        return [r for r in self.rows if r.to_enter]
+
+    @property
+    def entered(self) -> list[HourRow]:
+        return [r for r in self.rows if not r.to_enter]
+
+
+def coach_hours(*, user: User, today: date) -> HoursOverview:
+    """BIL-02: the coach's own counted hours of the last year, entered or not, with when each
+    will be paid and the warning before VDAB's deadline."""
+    since = Month.of(today).plus(-HOURS_MONTHS_BACK).first_day
+    hours = billable_hours(coach_ids=[user.pk], since=since, until=today)
+    entries = {
+        e.contact_id: e
+        for e in HourEntry.objects.visible_to(user)
+        .filter(coach=user, contact_id__in=[h.contact_id for h in hours])
+        .select_related("settled__line__statement")
+    }
+    ruleset = ruleset_for(today)
+    rows, facts = [], []
+    for hour in reversed(hours):
+        entry = entries.get(hour.contact_id)
+        fact = HourFacts(
+            str(hour.contact_id),
+            hour.day,
+            hour.minutes,
+            entry.entered_on if entry else None,
+            hour.aftercare,
+        )
+        facts.append(fact)
+        rows.append(HourRow(hour, entry, hour_status(fact, today, ruleset)))
+    months = sorted({Month.of(r.hour.day) for r in rows if r.to_enter}, reverse=True)
+    return HoursOverview(rows, deadline_warning(facts, today, ruleset), months)
+
+
+def hour_row(*, user: User, contact_id: int, today: date) -> HourRow:
+    """One of the coach's hours as the list shows it (a write answers with it)."""
+    return next(
+        r for r in coach_hours(user=user, today=today).rows if r.hour.contact_id == contact_id
+    )
+
+
+def staff_centres(user: User) -> QuerySet[Organisation]:
+    """The centres where the user settles and sets rates (centre staff; an administrator all)."""
+    if user.is_administrator:
+        return Organisation.objects.filter(is_active=True, memberships__role=Role.COACH).distinct()
+    return Organisation.objects.filter(pk__in=user.organisation_ids(Role.CENTRE_STAFF))
+
+
+def statements_for(user: User) -> QuerySet[Statement]:
+    """BIL-03: a coach sees their own statements, centre staff their centre's."""
+    return Statement.objects.visible_to(user).select_related("coach", "centre")
+
+
+def statement_get(*, user: User, pk: int) -> Statement:
+    return (
+        statements_for(user)
+        .prefetch_related(
+            "lines",
+            Prefetch(
+                "corrections", queryset=StatementCorrection.objects.select_related("created_by")
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class StatementView:
+    statement: Statement
+    can_correct: bool
+
+    @property
+    def lines(self):
+        return list(self.statement.lines.all())
+
+    @property
+    def corrections(self):
+        return list(self.statement.corrections.all())
+
+    @property
+    def hours(self) -> str:
+        return hours_label(sum(x.minutes for x in self.lines))
+
+    @property
+    def corrections_total(self) -> Decimal:
+        return sum((c.amount for c in self.corrections), Decimal("0.00"))
+
+    @property
+    def corrected_total(self) -> Decimal:
+        """The statement's total with its correction entries (the statement stays as it was)."""
+        return self.statement.total + self.corrections_total
+
+
+def statement_view(*, user: User, pk: int) -> StatementView:
+    statement = statement_get(user=user, pk=pk)
+    staff = user.is_administrator or Role.CENTRE_STAFF in user.roles_in(statement.centre_id)
+    return StatementView(statement, staff)
+
+
+def statements_page(*, user: User, page: str | None, today: date) -> dict:
+    statements: Page = Paginator(statements_for(user), 25).get_page(page)
+    return {
+        "page": statements,
+        "statements": list(statements),
+        "centres": list(staff_centres(user)),
+        "previous_month": Month.of(today).plus(-1),
+    }
+
+
+def rates_for(user: User) -> QuerySet[CoachRate]:
+    """BIL-04: a coach sees their own rates, centre staff their centre's."""
+    return CoachRate.objects.visible_to(user).select_related("coach", "centre")
+
+
+def allowed_rates(today: date) -> tuple[Decimal, ...]:
+    return ruleset_for(today).allowed_hourly_rates
+
+
+def coaches_of(centres) -> QuerySet[User]:
+    return (
+        User.objects.filter(
+            memberships__organisation__in=centres,
+            memberships__role=Role.COACH,
+            memberships__is_active=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def rates_page(*, user: User, page: str | None, today: date) -> dict:
+    centres = list(staff_centres(user))
+    rates = Paginator(rates_for(user).order_by("coach__first_name", "-valid_from"), 50)
+    return {
+        "page": rates.get_page(page),
+        "centres": centres,
+        "coaches": list(coaches_of(centres)),
+        "allowed_rates": allowed_rates(today),
+    }
+
+
+def parse_month(text: str):
+    """A month as pages and the API write it ("2026-05") for the services."""
+    year, month = text.split("-")
+    return Month(int(year), int(month))
+
+
+def hour_out(row: HourRow) -> dict:
+    """An hour as the API answers it."""
+    h = row.hour
+    return {
+        "contact_id": h.contact_id,
+        "trajectory_id": h.trajectory_id,
+        "day": h.day,
+        "minutes": h.minutes,
+        "client_name": h.client_name,
+        "voucher": h.voucher,
+        "aftercare": h.aftercare,
+        "entered_on": row.entry.entered_on if row.entry else None,
+        "to_enter": row.to_enter,
+        "paid_in": row.paid_in,
+        "settled_in": row.settled_in,
+        "reasons": [r.as_dict() for r in row.status.reasons],
+    }
+
+
+def statement_out(statement: Statement) -> dict:
+    return {
+        "id": statement.pk,
+        "coach_id": statement.coach_id,
+        "centre_id": statement.centre_id,
+        "month": statement.label,
+        "total": statement.total,
+        "created_at": statement.created_at,
+    }
+
+
+def statement_detail_out(view: StatementView) -> dict:
+    return statement_out(view.statement) | {
+        "corrected_total": view.corrected_total,
+        "lines": view.lines,
+        "corrections": view.corrections,
+    }

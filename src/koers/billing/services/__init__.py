@@ -1,0 +1,1 @@
+"""Billing services: hours and statements (`hours`)."""
