@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from koers.billing.api import coaches
+
 router = Router()
+router.add_router("/", coaches.router)

@@ -1,1 +1,10 @@
 """The billing app's tables, one module per part (docs/billing.md)."""
+
+from koers.billing.models.coaches import (  # noqa: F401
+    ChangeKind,
+    CoachLocation,
+    CoachReminder,
+    DevelopmentPlan,
+    LocationChange,
+    PlanTemplate,
+)

@@ -1,0 +1,1 @@
+"""The billing app's selectors, one module per part."""
