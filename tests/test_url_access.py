@@ -106,6 +106,7 @@ def _object_urls():
 WALKED_ELSEWHERE = {
     "mediation_": "tests/mediation/test_url_access.py",
     "intake_": "tests/intake/test_url_access.py",
+    "billing_": "tests/billing/coaches/test_access.py",
 }
 
 

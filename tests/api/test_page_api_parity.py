@@ -84,6 +84,10 @@ API_FOR_PAGE = {
     "voucher_video_consent": "POST /api/v1/vouchers/{voucher_id}/video-consent",
     "mediation_settings": "POST /api/v1/mediation/settings/{organisation_id}/{tender}",
     "ruleset_new": "POST /api/v1/rulesets",
+    "billing_location_start": "POST /api/v1/billing/coach-locations",
+    "billing_location_end": "POST /api/v1/billing/coach-locations/{location_id}/end",
+    "billing_change_passed_on": "POST /api/v1/billing/location-changes/{change_id}/passed-on",
+    "billing_plan_receive": "POST /api/v1/billing/development-plans",
 }
 
 # Owned by another slice that adds the operation; the integrator empties this list when merging.
