@@ -167,3 +167,11 @@ def test_bil_05_my_details_reads_constant_queries(
         )
     with django_assert_max_num_queries(len(small)):
         assert client.get(reverse("billing_my_details")).status_code == 200
+
+
+def test_bil_05_the_dashboard_links_to_the_coach_and_staff_pages(logged_in, coach, centre_staff):
+    assert (
+        reverse("billing_my_details") in logged_in(coach).get(reverse("dashboard")).content.decode()
+    )
+    staff_body = logged_in(centre_staff).get(reverse("dashboard")).content.decode()
+    assert reverse("billing_coaches") in staff_body

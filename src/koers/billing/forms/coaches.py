@@ -13,13 +13,13 @@ class LocationStartForm(forms.Form):
         label=_("Locatie van het centrum"),
         queryset=Location.objects.none(),
         required=False,
-        empty_label=_("— een andere locatie —"),
+        empty_label=_("— kies een locatie —"),
     )
     location_name = forms.CharField(
         label=_("Andere locatie"),
         max_length=200,
         required=False,
-        help_text=_("Alleen als de locatie niet in de lijst van het centrum staat."),
+        help_text=_("Staat de locatie niet in de lijst van het centrum? Geef hier haar naam."),
     )
     started_on = forms.DateField(label=_("Gestart op"), widget=DateInput())
 
