@@ -143,14 +143,10 @@ def plan_out(plan: DevelopmentPlan) -> dict:
     response={200: DevelopmentPlanPage, **ERRORS},
     summary="Ontvangen ontwikkelingsplannen (BIL-06)",
 )
-def list_development_plans(
-    request: HttpRequest, params: PageQuery, coach: Id | None = None, year: int | None = None
-):
+def list_development_plans(request: HttpRequest, params: PageQuery, coach: Id | None = None):
     plans = sel.plans_visible(auth_user(request))
     if coach is not None:
         plans = plans.filter(coach_id=coach)
-    if year is not None:
-        plans = plans.filter(year=year)
     result = page(plans, params)
     result["items"] = [plan_out(p) for p in result["items"]]
     return result

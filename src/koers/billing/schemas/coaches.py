@@ -1,10 +1,14 @@
 """API shapes of the coach administration (BIL-05, BIL-06)."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
 from koers.api.schemas import Id, RuleReasonOut
+
+# A calendar year in a query or body (bounded: a huge number is a 422, not a database error).
+Year = Annotated[int, Field(ge=2000, le=2100)]
 
 
 class CoachLocationChangeOut(Schema):
@@ -72,6 +76,6 @@ class DevelopmentPlanStatusOut(Schema):
 
 class DevelopmentPlanReceiveIn(Schema):
     coach_id: Id
-    year: int = Field(ge=2000, le=2100)
+    year: Year
     received_on: date
     note: str = Field("", max_length=500)
