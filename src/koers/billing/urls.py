@@ -16,6 +16,11 @@ urlpatterns: list = [
         coaches.billing_change_passed_on,
         name="billing_change_passed_on",
     ),
+    path(
+        "ontwikkelingsplannen/<int:pk>/bestand/",
+        coaches.billing_plan_download,
+        name="billing_plan_download",
+    ),
     path("mijn-gegevens/", coaches.billing_my_details, name="billing_my_details"),
     path("mijn-gegevens/locaties/", coaches.billing_location_start, name="billing_location_start"),
     path(

@@ -175,3 +175,16 @@ def test_bil_05_the_dashboard_links_to_the_coach_and_staff_pages(logged_in, coac
     )
     staff_body = logged_in(centre_staff).get(reverse("dashboard")).content.decode()
     assert reverse("billing_coaches") in staff_body
+
+
+def test_bil_06_a_plan_file_of_a_wrong_type_comes_back_at_422(logged_in, centre_staff, coach):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("billing_plan_receive", kwargs={"pk": coach.pk})
+    upload = SimpleUploadedFile("pop.exe", b"MZ" + b"\x00" * 64)
+    response = logged_in(centre_staff).post(
+        url, {"received_on": "2026-06-10", "note": "bijlage", "file": upload}
+    )
+    assert response.status_code == 422
+    assert "bestandstype is niet toegelaten" in response.content.decode()
+    assert not DevelopmentPlan.objects.exists()

@@ -135,6 +135,7 @@ def plan_out(plan: DevelopmentPlan) -> dict:
         "template": plan.template,
         "received_on": plan.received_on,
         "note": plan.note,
+        "has_file": bool(plan.file),
     }
 
 

@@ -40,3 +40,6 @@ class PlanReceiveForm(forms.Form):
         label=_("Ontvangen op"), widget=DateInput(), initial=timezone.localdate
     )
     note = forms.CharField(label=_("Notitie"), max_length=500, required=False)
+    file = forms.FileField(
+        label=_("Bestand (niet verplicht)"), required=False, help_text=_("PDF, PNG, JPEG of DOCX.")
+    )

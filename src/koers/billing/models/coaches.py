@@ -152,6 +152,14 @@ class PlanTemplate(models.TextChoices):
     RETURNING = rules.RETURNING, _("Sjabloon terugkerende coach")
 
 
+def plan_upload_to(instance: "DevelopmentPlan", filename: str) -> str:
+    # The stored name never contains the coach's name: only ids and a random part.
+    from uuid import uuid4
+
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"development-plans/{instance.coach_id}/{instance.year}-{uuid4().hex}.{ext}"
+
+
 class DevelopmentPlan(models.Model):
     """BIL-06: the coach's personal development plan of one year, as received by the centre."""
 
@@ -169,6 +177,9 @@ class DevelopmentPlan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.CharField(_("notitie"), max_length=500, blank=True)
+    # Optional: the plan itself, checked like every upload (type by content, size).
+    file = models.FileField(_("bestand"), upload_to=plan_upload_to, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
     history = HistoricalRecords()
 
     objects = CoachQuerySet.as_manager()

@@ -56,6 +56,7 @@ class DevelopmentPlanOut(Schema):
     template: str = Field(description="first_time of returning (BIL-06)")
     received_on: date
     note: str
+    has_file: bool = Field(description="Een bestand is opgeladen op de pagina.")
 
 
 class DevelopmentPlanPage(Schema):

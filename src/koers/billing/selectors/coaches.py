@@ -100,6 +100,13 @@ def plans_visible(user: User) -> QuerySet[DevelopmentPlan]:
     return DevelopmentPlan.objects.visible_to(user).select_related("coach").order_by("-year", "pk")
 
 
+def plan_get(*, user: User, pk: int) -> DevelopmentPlan:
+    found = plans_visible(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def _rows(user: User, coaches: list[User], today: date) -> list[CoachRow]:
     """Three queries for any number of coaches: their locations with changes, and their plans."""
     ids = [c.pk for c in coaches]

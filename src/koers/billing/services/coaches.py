@@ -3,6 +3,7 @@ to VDAB, recording a received development plan."""
 
 from datetime import date
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from koers.core.history import save_with_user
 from koers.core.models import Location, Organisation, Role, User
 from koers.lib.refusals import refusal
 from koers.lib.rules import Reason
+from koers.trajectories.services import document_validate_upload
 
 
 def _coach_centres(coach: User) -> list[int]:
@@ -155,12 +157,14 @@ def development_plan_receive(
     received_on: date,
     acting_user: User,
     note: str = "",
+    file: UploadedFile | None = None,
     centre: Organisation | None = None,
 ) -> DevelopmentPlan:
     """BIL-06: centre staff record the coach's plan of `year` as received; the template it was
     due on (first time or returning) is the rule's decision, kept with it."""
     centre_id = _centre_for(coach, None, centre)
     _refuse_actor(acting_user, coach, centre_id, staff_only=True)
+    content_type = document_validate_upload(file) if file else ""
     _lock_coach(coach)
     plans = [
         rules.DevelopmentPlan(p.year, p.received_on)
@@ -179,5 +183,8 @@ def development_plan_receive(
         received_on=received_on,
         received_by=acting_user,
         note=note,
+        content_type=content_type,
     )
+    if file:
+        plan.file.save(file.name, file, save=False)
     return save_with_user(plan, acting_user)

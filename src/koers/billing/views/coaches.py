@@ -3,7 +3,7 @@ own locations and development plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,7 +59,7 @@ def billing_change_passed_on(request, change):
     back=_back_to_coaches,
 )
 def billing_plan_receive(request, coach):
-    form = PlanReceiveForm(request.POST)
+    form = PlanReceiveForm(request.POST, request.FILES)
     with submitted(form, "plan_form") as data:
         services.development_plan_receive(
             coach=coach, year=timezone.localdate().year, acting_user=request.user, **data
@@ -110,3 +110,18 @@ def billing_location_end(request, location):
     with submitted(form, "end_form") as data:
         services.coach_location_end(coach_location=location, acting_user=request.user, **data)
     messages.success(request, _("Het einde van de locatie is gemeld aan het centrum."))
+
+
+@login_required
+@require_GET
+def billing_plan_download(request, pk: int):
+    plan = sel.plan_get(user=request.user, pk=pk)
+    if not plan.file:
+        raise Http404
+    try:
+        handle = plan.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = f"ontwikkelingsplan-{plan.year}.{plan.file.name.rsplit('.', 1)[-1]}"
+    content_type = plan.content_type or "application/octet-stream"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
