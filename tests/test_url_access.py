@@ -108,6 +108,9 @@ WALKED_ELSEWHERE = {
     "intake_": "tests/intake/test_url_access.py",
     "billing_hour": "tests/billing/hours/test_access.py",
     "billing_statement": "tests/billing/hours/test_access.py",
+    "billing_plan_": "tests/billing/coaches/test_access.py",
+    "billing_change_": "tests/billing/coaches/test_access.py",
+    "billing_location_": "tests/billing/coaches/test_access.py",
 }
 
 

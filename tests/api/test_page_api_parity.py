@@ -90,6 +90,10 @@ API_FOR_PAGE = {
     "billing_settle": "POST /api/v1/billing/settlements",
     "billing_statement_correct": "POST /api/v1/billing/statements/{statement_id}/corrections",
     "billing_rates": "POST /api/v1/billing/rates",
+    "billing_location_start": "POST /api/v1/billing/coach-locations",
+    "billing_location_end": "POST /api/v1/billing/coach-locations/{location_id}/end",
+    "billing_change_passed_on": "POST /api/v1/billing/location-changes/{change_id}/passed-on",
+    "billing_plan_receive": "POST /api/v1/billing/development-plans",
 }
 
 # Owned by another slice that adds the operation; the integrator empties this list when merging.

@@ -68,3 +68,33 @@ def test_bil_06_a_received_plan_needs_no_reminder():
     status = plan_status(2026, plans, date(2026, 12, 20), RULES)
     assert status.received and not status.reminder_due and not status.late
     assert status.reasons[0].message == "Ontwikkelingsplan 2026 ontvangen op 05/12/2026."
+
+
+def test_bil_05_a_location_ends_once_and_not_before_it_started():
+    from koers.billing.rules.coaches import location_end_refusal
+
+    assert location_end_refusal(DEURNE, date(2026, 3, 1)) is None
+    assert location_end_refusal(DEURNE, date(2025, 8, 1)).rule == "BIL-05"
+    ended = dataclasses.replace(DEURNE, ended_on=date(2026, 2, 28))
+    assert "sinds 28/02/2026" in location_end_refusal(ended, date(2026, 3, 1)).message
+
+
+def test_bil_05_a_change_is_passed_on_once_and_only_staff_pass_it_on():
+    from koers.billing.rules.coaches import actor_refusal, pass_on_refusal
+
+    assert pass_on_refusal(False) is None
+    assert pass_on_refusal(True).rule == "BIL-05"
+    assert actor_refusal(is_the_coach=True, is_centre_staff=False, staff_only=False) is None
+    assert actor_refusal(is_the_coach=True, is_centre_staff=False, staff_only=True) is not None
+    assert actor_refusal(is_the_coach=False, is_centre_staff=False, staff_only=False) is not None
+    assert actor_refusal(is_the_coach=False, is_centre_staff=True, staff_only=True) is None
+
+
+def test_bil_06_a_plan_is_received_once_and_not_in_the_future():
+    from koers.billing.rules.coaches import plan_receipt_refusal
+
+    today = date(2026, 6, 1)
+    assert plan_receipt_refusal(2026, today, [], today) is None
+    assert plan_receipt_refusal(2026, date(2026, 6, 2), [], today).rule == "BIL-06"
+    plans = [DevelopmentPlan(2026, received_on=date(2026, 5, 1))]
+    assert "al ontvangen op 01/05/2026" in plan_receipt_refusal(2026, today, plans, today).message

@@ -7,4 +7,5 @@ class BillingConfig(AppConfig):
     verbose_name = "Uren en facturatie"
 
     def ready(self) -> None:
-        from koers.billing import jobs  # noqa: F401  (hours: the settlement and mail sweeps, BIL-03)
+        # Register the sweep jobs: settlement and statement mails (BIL-03), reminders (BIL-05/06).
+        from koers.billing.jobs import coaches, hours  # noqa: F401

@@ -18,4 +18,21 @@ urlpatterns: list = [
         name="billing_statement_correct",
     ),
     path("tarieven/", hours.billing_rates, name="billing_rates"),
+from koers.billing.views import coaches
+
+    path("coaches/", coaches.billing_coaches, name="billing_coaches"),
+        "coaches/<int:pk>/ontwikkelingsplan/",
+        coaches.billing_plan_receive,
+        name="billing_plan_receive",
+        "coaches/wijzigingen/<int:pk>/doorgegeven/",
+        coaches.billing_change_passed_on,
+        name="billing_change_passed_on",
+        "ontwikkelingsplannen/<int:pk>/bestand/",
+        coaches.billing_plan_download,
+        name="billing_plan_download",
+    path("mijn-gegevens/", coaches.billing_my_details, name="billing_my_details"),
+    path("mijn-gegevens/locaties/", coaches.billing_location_start, name="billing_location_start"),
+        "mijn-gegevens/locaties/<int:pk>/einde/",
+        coaches.billing_location_end,
+        name="billing_location_end",
 ]

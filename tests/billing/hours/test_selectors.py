@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from koers.billing.jobs import billing_settle_previous_month
+from koers.billing.jobs.hours import billing_settle_previous_month
 from koers.billing.models import HourEntry, Statement, StatementMail
 from koers.billing.selectors.hours import coach_hours
 from koers.billing.services.hours import hour_mark_entered

@@ -285,7 +285,7 @@ def test_bil_03_statement_mail_recorded_and_retried_when_the_server_is_down(
     monkeypatch.undo()
     from django.utils import timezone
 
-    from koers.billing.jobs import billing_send_statement_mails
+    from koers.billing.jobs.hours import billing_send_statement_mails
 
     assert billing_send_statement_mails(timezone.now()) == 1
     assert billing_send_statement_mails(timezone.now()) == 0  # sent once

@@ -2,7 +2,8 @@
 
 from ninja import Router
 
-from koers.billing.api import hours
+from koers.billing.api import coaches, hours
 
 router = Router()
-router.add_router("/", hours.router)
+for part in (hours, coaches):
+    router.add_router("/", part.router)

@@ -19,3 +19,10 @@ __all__ = [
     "StatementLine",
     "StatementMail",
 ]
+from koers.billing.models.coaches import (  # noqa: F401
+    ChangeKind,
+    CoachLocation,
+    CoachReminder,
+    DevelopmentPlan,
+    LocationChange,
+    PlanTemplate,

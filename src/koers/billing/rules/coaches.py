@@ -145,3 +145,51 @@ def plan_status(
     if late:
         reasons.append(reason("BIL-06", "Het ontwikkelingsplan {year} is te laat.", year=year))
     return PlanStatus(year, template, False, due, reminder, late, tuple(reasons))
+
+
+def location_end_refusal(location: CoachLocation, ended_on: date) -> Reason | None:
+    """BIL-05: a location ends once, and not before the coach started there."""
+    if location.ended_on is not None:
+        return reason(
+            "BIL-05",
+            "De coach werkt al niet meer op {location} sinds {day}.",
+            location=location.location,
+            day=day_label(location.ended_on),
+        )
+    if ended_on < location.started_on:
+        return Reason("BIL-05", "Een locatie eindigt niet vóór de coach er begon.")
+    return None
+
+
+def pass_on_refusal(already_passed_on: bool) -> Reason | None:
+    """BIL-05: a change is passed on to VDAB once."""
+    if already_passed_on:
+        return Reason("BIL-05", "Deze wijziging is al doorgegeven aan VDAB.")
+    return None
+
+
+def actor_refusal(*, is_the_coach: bool, is_centre_staff: bool, staff_only: bool) -> Reason | None:
+    """BIL-05/BIL-06: the coach tells the centre about their own locations; the centre's staff
+    record them too, pass changes on to VDAB and record the plans they receive."""
+    if is_centre_staff or (is_the_coach and not staff_only):
+        return None
+    if staff_only:
+        return Reason("BIL-05", "Alleen de medewerkers van het centrum doen dit.")
+    return Reason("BIL-05", "Alleen de coach zelf of het centrum doet dit.")
+
+
+def plan_receipt_refusal(
+    year: int, received_on: date, plans: Iterable[DevelopmentPlan], today: date
+) -> Reason | None:
+    """BIL-06: a plan is received once a year, not on a day still to come."""
+    if received_on > today:
+        return Reason("BIL-06", "Een ontwikkelingsplan wordt niet in de toekomst ontvangen.")
+    this = next((p for p in plans if p.year == year and p.received_on is not None), None)
+    if this is not None:
+        return reason(
+            "BIL-06",
+            "Het ontwikkelingsplan {year} is al ontvangen op {day}.",
+            year=year,
+            day=day_label(this.received_on),
+        )
+    return None

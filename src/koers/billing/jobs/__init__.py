@@ -1,0 +1,1 @@
+"""The billing app's sweep jobs, one module per part."""
