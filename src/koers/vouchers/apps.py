@@ -69,3 +69,7 @@ class VouchersConfig(AppConfig):
             )
         )
         import koers.vouchers.lead_intake  # noqa: F401  (registers the lead takeover, INT-08)
+        from koers.trajectories.dossiers import register_dossier_facts
+        from koers.vouchers.billing_dossiers import voucher_dossiers
+
+        register_dossier_facts(Programme.VOUCHER, voucher_dossiers)  # BIL-01

@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from koers.billing.api import delivery
+
 router = Router()
+router.add_router("/", delivery.router)

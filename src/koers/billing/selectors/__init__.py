@@ -1,0 +1,1 @@
+"""The billing app's reads, one module per part; pages are assembled here."""

@@ -1,0 +1,1 @@
+"""The billing pages under /facturatie/, one module per part."""
