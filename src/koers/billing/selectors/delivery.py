@@ -42,6 +42,7 @@ def as_facts(states: list[DossierState], delivered: dict[int, date]) -> list[rul
             closed_on=s.closed_on,
             missing=s.missing,
             delivered_on=delivered.get(s.trajectory_id),
+            key=s.trajectory_id,
         )
         for s in states
     ]
