@@ -41,7 +41,9 @@ class FakeDossiers:
 
     def dossier(self, coach, *, closed_on=date(2026, 2, 10), missing=(), name="An Peeters"):
         first, last = name.split(" ", 1)
-        client = ClientFactory(organisation=coach.memberships.first().organisation, first_name=first, last_name=last)
+        client = ClientFactory(
+            organisation=coach.memberships.first().organisation, first_name=first, last_name=last
+        )
         t = TrajectoryFactory(
             client=client,
             responsible=coach,

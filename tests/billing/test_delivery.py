@@ -110,4 +110,6 @@ def test_bil_01_two_dossiers_with_the_same_voucher_number_are_told_apart_by_thei
     first = replace(DONE, voucher="1", key=11)
     second = replace(DONE, voucher="1", client_name="Bart Claes", key=12)
     assert batch_refusals([first, second], "c1") == ()
-    assert batch_refusals([first, first], "c1")[0].message == "Cheque 1 staat twee keer in de zending."
+    assert (
+        batch_refusals([first, first], "c1")[0].message == "Cheque 1 staat twee keer in de zending."
+    )

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.api.conftest import outsider  # noqa: F401
 from tests.billing.factories import fake_dossiers  # noqa: F401
 
 # Late in the first quarter: the quarter reminder (14 days before 31/03) is due.

@@ -24,7 +24,9 @@ def test_bil_01_a_batch_takes_complete_dossiers_and_records_its_first_state(fake
 def test_bil_01_an_incomplete_dossier_is_refused_naming_what_is_missing(fake_dossiers, coach):
     done = fake_dossiers.dossier(coach)
     incomplete = fake_dossiers.dossier(
-        coach, name="Bart Claes", missing=("Overeenkomst: origineel ontvangen", "Bewijs van de nazorg")
+        coach,
+        name="Bart Claes",
+        missing=("Overeenkomst: origineel ontvangen", "Bewijs van de nazorg"),
     )
     with pytest.raises(ValidationError) as refused:
         batch_create(trajectory_ids=[done.pk, incomplete.pk], acting_user=coach)
@@ -35,7 +37,9 @@ def test_bil_01_an_incomplete_dossier_is_refused_naming_what_is_missing(fake_dos
     assert not DeliveryBatch.objects.exists()  # nothing half-saved
 
 
-def test_bil_01_running_foreign_and_delivered_dossiers_are_refused(fake_dossiers, coach, other_coach):
+def test_bil_01_running_foreign_and_delivered_dossiers_are_refused(
+    fake_dossiers, coach, other_coach
+):
     running = fake_dossiers.dossier(coach, closed_on=None)
     foreign = fake_dossiers.dossier(other_coach)
     with pytest.raises(ValidationError, match="nog niet afgerond"):
