@@ -84,6 +84,9 @@ API_FOR_PAGE = {
     "voucher_video_consent": "POST /api/v1/vouchers/{voucher_id}/video-consent",
     "mediation_settings": "POST /api/v1/mediation/settings/{organisation_id}/{tender}",
     "ruleset_new": "POST /api/v1/rulesets",
+    "billing_batch_new": "POST /api/v1/billing/batches",
+    "billing_batch_state": "POST /api/v1/billing/batches/{batch_id}/state",
+    "billing_audit_new": "POST /api/v1/billing/audits",
 }
 
 # Owned by another slice that adds the operation; the integrator empties this list when merging.

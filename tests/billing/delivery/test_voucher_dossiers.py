@@ -1,7 +1,7 @@
 """BIL-01 read interface: the voucher programme states its closed dossiers (checklist LBC-11/13/15
 plus aftercare evidence) through `koers.trajectories.dossiers`, in a constant number of queries."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -54,7 +54,7 @@ def test_bil_01_running_vouchers_only_when_asked_by_id(coach, centre, voucher_ru
         client=client,
         responsible=coach,
         organisation=centre,
-        start_date=date.today() - timedelta(days=10),
+        start_date=date(2026, 6, 5),
         career_question="Ik wil iets anders doen na twintig jaar in de logistiek.",
         acting_user=coach,
     )

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -69,17 +69,22 @@ def _batch_page(request, batch, rejected=None, template="billing/batch_detail.ht
     return render(request, template, context, status=REJECTED_STATUS if rejected else 200)
 
 
+def _read_only(request, batch, template):
+    """Another user's batch is a 404 whatever the method; the owner's answers only GET."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    return _batch_page(request, batch, template=template)
+
+
 @login_required
-@require_GET
 def batch_detail(request, pk: int):
-    return _batch_page(request, _load(request, pk))
+    return _read_only(request, _load(request, pk), "billing/batch_detail.html")
 
 
 @login_required
-@require_GET
 def batch_cover(request, pk: int):
     """The printable cover sheet: the batch's dossiers and their pieces (`@media print`)."""
-    return _batch_page(request, _load(request, pk), template="billing/batch_cover.html")
+    return _read_only(request, _load(request, pk), "billing/batch_cover.html")
 
 
 @object_post(load=_load, page=_batch_page, back=lambda b: redirect("billing_batch_detail", b.pk))
