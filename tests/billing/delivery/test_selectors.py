@@ -87,3 +87,13 @@ def test_bil_01_the_page_and_the_api_list_use_a_constant_number_of_queries(
         batches = list(page.batches)
         with django_assert_max_num_queries(3):
             batch_dossiers(batches)
+
+
+def test_bil_01_a_batch_keeps_showing_a_dossier_that_changed_hands(
+    fake_dossiers, coach, other_coach
+):
+    t = fake_dossiers.dossier(coach)
+    batch = batch_create(trajectory_ids=[t.pk], acting_user=coach)
+    type(t).objects.filter(pk=t.pk).update(responsible=other_coach)
+    (shown,) = batch_dossiers([batch])[batch.pk]
+    assert shown.client_name == "An Peeters" and shown.pieces == ()

@@ -215,19 +215,26 @@ def dossiers_to_deliver(user: User) -> list[DossierState]:
 
 
 def batch_dossiers(batches: list[DeliveryBatch]) -> dict[int, list[DossierState]]:
-    """Each batch's dossiers with their pieces, by batch id (a bounded number of queries)."""
-    rows = list(
-        BatchDossier.objects.filter(batch__in=batches).values_list("batch_id", "trajectory_id")
-    )
+    """Each batch's dossiers with their pieces, by batch id (a bounded number of queries). A
+    dossier its programme no longer states for the batch's coach (the trajectory changed hands)
+    shows as the batch recorded it, without pieces."""
+    rows = list(BatchDossier.objects.filter(batch__in=batches).select_related("batch"))
     if not rows:
         return {}
     coach_ids = {b.coach_id for b in batches}
     states = {
         s.trajectory_id: s
-        for s in dossier_facts(coach_ids=coach_ids, trajectory_ids=[t for _b, t in rows])
+        for s in dossier_facts(coach_ids=coach_ids, trajectory_ids=[r.trajectory_id for r in rows])
     }
     out: dict[int, list[DossierState]] = {}
-    for batch_id, trajectory_id in rows:
-        if trajectory_id in states:
-            out.setdefault(batch_id, []).append(states[trajectory_id])
+    for r in rows:
+        recorded = DossierState(
+            trajectory_id=r.trajectory_id,
+            organisation_id=r.batch.organisation_id,
+            voucher=r.voucher,
+            client_name=r.client_name,
+            coach_id=r.batch.coach_id,
+            closed_on=r.closed_on,
+        )
+        out.setdefault(r.batch_id, []).append(states.get(r.trajectory_id, recorded))
     return out
