@@ -58,6 +58,7 @@ OBJECT_FOR_URL = {
     "billing_batch_detail": "batch",
     "billing_batch_cover": "batch",
     "billing_batch_state": "batch",
+    "billing_audit_pack": "voucher_trajectory",
 }
 NOT_CLIENT_BEARING = {
     "organisation_detail",
@@ -154,6 +155,7 @@ def file_objects(trajectory, coach):
         "plan": PlanVersionFactory(plan__trajectory=trajectory).plan,
         "document": document,
         "voucher": voucher,
+        "voucher_trajectory": voucher.trajectory,  # a dossier's audit pack (BIL-01)
         # A delivery batch of the coach (BIL-01), empty: its pages show it all the same.
         "batch": DeliveryBatch.objects.create(coach=coach, organisation=trajectory.organisation),
     }

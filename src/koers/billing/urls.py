@@ -10,5 +10,6 @@ urlpatterns: list = [
     path("dossiers/zending/<int:pk>/", delivery.batch_detail, name="billing_batch_detail"),
     path("dossiers/zending/<int:pk>/voorblad/", delivery.batch_cover, name="billing_batch_cover"),
     path("dossiers/zending/<int:pk>/status/", delivery.batch_state, name="billing_batch_state"),
+    path("dossiers/<int:pk>/auditpakket/", delivery.dossier_audit_pack, name="billing_audit_pack"),
     path("dossiers/audit/", delivery.audit_new, name="billing_audit_new"),
 ]

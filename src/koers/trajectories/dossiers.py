@@ -10,7 +10,17 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
-from koers.lib.rules import Phrase
+from koers.lib.rules import Phrase, Reason
+
+
+@dataclass(frozen=True)
+class DossierCheck:
+    """One line of a dossier's audit pack: a piece or a contact, whether it holds, and the
+    evidence (or what is lacking) as the rule that judged it says."""
+
+    label: Phrase
+    ok: bool
+    evidence: Reason  # its rule ID and sentence
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,7 @@ class DossierState:
     closed_on: date | None  # the guidance ended (None: still running)
     missing: tuple[Phrase, ...] = ()  # the missing pieces as display labels
     pieces: tuple[Phrase, ...] = ()  # the pieces present (for the batch's cover sheet)
+    checks: tuple[DossierCheck, ...] = ()  # the audit pack: per rule, the evidence
 
     @property
     def complete(self) -> bool:

@@ -73,3 +73,26 @@ def test_bil_01_voucher_dossiers_take_a_constant_number_of_queries(
         _closed_voucher(coach, centre, name)
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert len(dossier_facts(coach_ids=[coach.pk])) == 5
+
+
+def test_bil_01_the_audit_pack_shows_per_rule_the_evidence_or_what_is_lacking(
+    coach, other_coach, centre_staff, centre, logged_in
+):
+    from django.urls import reverse
+
+    voucher = _closed_voucher(coach, centre, "An Peeters")
+    AftercareEntry.objects.create(
+        voucher=voucher, on=date(2026, 3, 1), minutes=30, form="phone", recorded_by=coach
+    )
+    (state,) = dossier_facts(coach_ids=[coach.pk])
+    rules = {c.evidence.rule for c in state.checks}
+    assert {"LBC-01", "LBC-11", "LBC-15", "LBC-18"} <= rules
+    assert not next(c for c in state.checks if str(c.label) == "Bewijs van de nazorg").ok
+    url = reverse("billing_audit_pack", args=[voucher.trajectory_id])
+    page = logged_in(coach).get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Overeenkomst: origineel ontvangen" in body and "LBC-18" in body
+    assert "zou afgekeurd worden" in body
+    assert logged_in(centre_staff).get(url).status_code == 200
+    assert logged_in(other_coach).get(url).status_code == 404

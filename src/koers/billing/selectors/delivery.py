@@ -16,6 +16,7 @@ from koers.core.models import Membership, Role, User
 from koers.core.states import StateMove, state_history
 from koers.lib.rules import Reason
 from koers.trajectories.dossiers import DossierState, dossier_facts
+from koers.trajectories.models import Trajectory
 
 PAGE_SIZE = 25
 
@@ -238,3 +239,15 @@ def batch_dossiers(batches: list[DeliveryBatch]) -> dict[int, list[DossierState]
         )
         out.setdefault(r.batch_id, []).append(states.get(r.trajectory_id, recorded))
     return out
+
+
+def audit_pack(*, user: User, trajectory_id: int) -> DossierState:
+    """One dossier's audit pack (BIL-01): per rule, the evidence that satisfies it, or what is
+    lacking — for a trajectory the user may see (Trajectory.DoesNotExist otherwise: a 404)."""
+    trajectory = (
+        Trajectory.objects.visible_to(user).only("pk", "responsible_id").get(pk=trajectory_id)
+    )
+    states = dossier_facts(coach_ids=[trajectory.responsible_id], trajectory_ids=[trajectory.pk])
+    if not states:
+        raise Trajectory.DoesNotExist
+    return states[0]

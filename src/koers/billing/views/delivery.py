@@ -12,6 +12,7 @@ from koers.billing import forms, services
 from koers.billing.models import DeliveryBatch
 from koers.billing.selectors import delivery as selectors
 from koers.core.form_pages import REJECTED_STATUS, FormRejected, object_post, submitted
+from koers.trajectories.models import Trajectory
 
 
 def _page(request, status=200, **forms_):
@@ -111,3 +112,15 @@ def audit_new(request):
         return _page(request, REJECTED_STATUS, audit_form=rejected.form)
     messages.success(request, _("De audit is gezet: elke coach ziet wat binnen moet zijn."))
     return redirect("billing_delivery")
+
+
+@login_required
+def dossier_audit_pack(request, pk: int):
+    """A dossier's audit pack: the checklist with, per rule, the evidence or what is lacking."""
+    try:
+        dossier = selectors.audit_pack(user=request.user, trajectory_id=pk)
+    except Trajectory.DoesNotExist as exc:
+        raise Http404 from exc
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    return render(request, "billing/audit_pack.html", {"dossier": dossier})
