@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from koers.billing.models import DeliveryBatch
 from koers.trajectories.services import document_add
 from tests.factories import AssignmentFactory, ContactFactory, PlanVersionFactory
 
@@ -54,6 +55,10 @@ OBJECT_FOR_URL = {
     "voucher_evaluation_received": "voucher",
     "voucher_video_consent": "voucher",
     "voucher_group_feedback": "voucher",
+    "billing_batch_detail": "batch",
+    "billing_batch_cover": "batch",
+    "billing_batch_state": "batch",
+    "billing_audit_pack": "voucher_trajectory",
 }
 NOT_CLIENT_BEARING = {
     "organisation_detail",
@@ -81,6 +86,7 @@ POST_ONLY = {
     "voucher_evaluation_received",
     "voucher_video_consent",
     "voucher_group_feedback",
+    "billing_batch_state",
 }
 
 
@@ -154,6 +160,9 @@ def file_objects(trajectory, coach):
         "plan": PlanVersionFactory(plan__trajectory=trajectory).plan,
         "document": document,
         "voucher": voucher,
+        "voucher_trajectory": voucher.trajectory,  # a dossier's audit pack (BIL-01)
+        # A delivery batch of the coach (BIL-01), empty: its pages show it all the same.
+        "batch": DeliveryBatch.objects.create(coach=coach, organisation=trajectory.organisation),
     }
 
 

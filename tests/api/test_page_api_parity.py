@@ -94,6 +94,9 @@ API_FOR_PAGE = {
     "billing_location_end": "POST /api/v1/billing/coach-locations/{location_id}/end",
     "billing_change_passed_on": "POST /api/v1/billing/location-changes/{change_id}/passed-on",
     "billing_plan_receive": "POST /api/v1/billing/development-plans",
+    "billing_batch_new": "POST /api/v1/billing/batches",
+    "billing_batch_state": "POST /api/v1/billing/batches/{batch_id}/state",
+    "billing_audit_new": "POST /api/v1/billing/audits",
 }
 
 # Owned by another slice that adds the operation; the integrator empties this list when merging.

@@ -103,3 +103,13 @@ def test_bil_01_the_batch_transition_table_is_complete():
     assert set(BATCH_TRANSITIONS) == states
     assert set().union(*BATCH_TRANSITIONS.values()) <= states
     assert BATCH_TRANSITIONS[RECEIVED] == frozenset()  # received originals stay received
+
+
+def test_bil_01_two_dossiers_with_the_same_voucher_number_are_told_apart_by_their_key():
+    # A voucher's number is 1 or 2 per client: two clients' voucher 1 are two dossiers.
+    first = replace(DONE, voucher="1", key=11)
+    second = replace(DONE, voucher="1", client_name="Bart Claes", key=12)
+    assert batch_refusals([first, second], "c1") == ()
+    assert (
+        batch_refusals([first, first], "c1")[0].message == "Cheque 1 staat twee keer in de zending."
+    )

@@ -1,10 +1,11 @@
-"""The billing pages under /facturatie/ (URL names start with `billing_`)."""
+"""The billing pages under /facturatie/ (URL names start with `billing_`): hours and statements,
+coach administration, dossier delivery."""
 
 from django.urls import path
 
-from koers.billing.views import hours
+from koers.billing.views import coaches, delivery, hours
 
-urlpatterns: list = [
+urlpatterns = [
     path("uren/", hours.billing_hours, name="billing_hours"),
     path("uren/maand/", hours.billing_hours_month, name="billing_hours_month"),
     path("uren/<int:pk>/ingegeven/", hours.billing_hour_entered, name="billing_hour_entered"),
@@ -18,21 +19,34 @@ urlpatterns: list = [
         name="billing_statement_correct",
     ),
     path("tarieven/", hours.billing_rates, name="billing_rates"),
-from koers.billing.views import coaches
-
     path("coaches/", coaches.billing_coaches, name="billing_coaches"),
+    path(
         "coaches/<int:pk>/ontwikkelingsplan/",
         coaches.billing_plan_receive,
         name="billing_plan_receive",
+    ),
+    path(
         "coaches/wijzigingen/<int:pk>/doorgegeven/",
         coaches.billing_change_passed_on,
         name="billing_change_passed_on",
+    ),
+    path(
         "ontwikkelingsplannen/<int:pk>/bestand/",
         coaches.billing_plan_download,
         name="billing_plan_download",
+    ),
     path("mijn-gegevens/", coaches.billing_my_details, name="billing_my_details"),
     path("mijn-gegevens/locaties/", coaches.billing_location_start, name="billing_location_start"),
+    path(
         "mijn-gegevens/locaties/<int:pk>/einde/",
         coaches.billing_location_end,
         name="billing_location_end",
+    ),
+    path("dossiers/", delivery.delivery_list, name="billing_delivery"),
+    path("dossiers/zending/nieuw/", delivery.batch_new, name="billing_batch_new"),
+    path("dossiers/zending/<int:pk>/", delivery.batch_detail, name="billing_batch_detail"),
+    path("dossiers/zending/<int:pk>/voorblad/", delivery.batch_cover, name="billing_batch_cover"),
+    path("dossiers/zending/<int:pk>/status/", delivery.batch_state, name="billing_batch_state"),
+    path("dossiers/<int:pk>/auditpakket/", delivery.dossier_audit_pack, name="billing_audit_pack"),
+    path("dossiers/audit/", delivery.audit_new, name="billing_audit_new"),
 ]

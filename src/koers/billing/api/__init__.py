@@ -2,8 +2,8 @@
 
 from ninja import Router
 
-from koers.billing.api import coaches, hours
+from koers.billing.api import coaches, delivery, hours
 
 router = Router()
-for part in (hours, coaches):
+for part in (hours, coaches, delivery):
     router.add_router("/", part.router)

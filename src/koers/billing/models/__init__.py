@@ -1,5 +1,14 @@
 """The billing app's tables, one module per part (docs/billing.md)."""
 
+from koers.billing.models.coaches import (
+    ChangeKind,
+    CoachLocation,
+    CoachReminder,
+    DevelopmentPlan,
+    LocationChange,
+    PlanTemplate,
+)
+from koers.billing.models.delivery import Audit, BatchDossier, BatchState, DeliveryBatch
 from koers.billing.models.hours import (
     CoachRate,
     HourEntry,
@@ -11,18 +20,21 @@ from koers.billing.models.hours import (
 )
 
 __all__ = [
+    "Audit",
+    "BatchDossier",
+    "BatchState",
+    "ChangeKind",
+    "CoachLocation",
     "CoachRate",
+    "CoachReminder",
+    "DeliveryBatch",
+    "DevelopmentPlan",
     "HourEntry",
+    "LocationChange",
+    "PlanTemplate",
     "Statement",
     "StatementCorrection",
     "StatementHour",
     "StatementLine",
     "StatementMail",
 ]
-from koers.billing.models.coaches import (  # noqa: F401
-    ChangeKind,
-    CoachLocation,
-    CoachReminder,
-    DevelopmentPlan,
-    LocationChange,
-    PlanTemplate,

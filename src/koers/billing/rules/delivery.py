@@ -29,6 +29,13 @@ class DossierFacts:
     closed_on: date | None  # the voucher's guidance ended (None: still running)
     missing: tuple[object, ...] = ()  # the checklist's missing pieces (labels or phrases)
     delivered_on: date | None = None  # in a batch whose originals the centre received or awaits
+    # What tells two dossiers apart (the trajectory's id): a voucher's number is only 1 or 2 per
+    # client, so it cannot. None: the number is the identity (as in the pure tests).
+    key: object = None
+
+    @property
+    def identity(self) -> object:
+        return self.voucher if self.key is None else self.key
 
     @property
     def complete(self) -> bool:
@@ -61,15 +68,15 @@ def batch_refusals(dossiers: Iterable[DossierFacts], coach: str) -> tuple[Reason
     if not dossiers:
         return (Reason("BIL-01", "Kies minstens één afgerond dossier voor de zending."),)
     refusals: list[Reason] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
     for d in dossiers:
-        if d.voucher in seen:
+        if d.identity in seen:
             refusals.append(
                 reason(
                     "BIL-01", "Cheque {voucher} staat twee keer in de zending.", voucher=d.voucher
                 )
             )
-        seen.add(d.voucher)
+        seen.add(d.identity)
         if d.coach != coach:
             refusals.append(
                 reason("BIL-01", "Cheque {voucher} is niet van deze coach.", voucher=d.voucher)

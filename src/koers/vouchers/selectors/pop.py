@@ -24,6 +24,36 @@ def pop_plan(voucher: Voucher) -> Plan | None:
     return plan
 
 
+def pop_plans(vouchers: list[Voucher]) -> dict[int, Plan]:
+    """`pop_plan` of many vouchers, by voucher id, in at most three queries."""
+    own = {
+        p.trajectory_id: p
+        for p in Plan.objects.filter(
+            trajectory_id__in=[v.trajectory_id for v in vouchers], kind=PlanKind.DEVELOPMENT
+        ).order_by("created_at", "id")  # the newest wins, as in pop_plan
+    }
+    plans = {v.pk: own[v.trajectory_id] for v in vouchers if v.trajectory_id in own}
+    waiting = [v for v in vouchers if v.pk not in plans and v.pop_follows_with_voucher_2]
+    if waiting:
+        partners = {
+            p.client_id: p.trajectory_id
+            for p in Voucher.objects.filter(
+                client_id__in={v.client_id for v in waiting}, number=2
+            ).order_by("-id")
+        }
+        partner_plans = {
+            p.trajectory_id: p
+            for p in Plan.objects.filter(
+                trajectory_id__in=partners.values(), kind=PlanKind.DEVELOPMENT
+            ).order_by("created_at", "id")  # the newest wins, as in pop_plan
+        }
+        for v in waiting:
+            plan = partner_plans.get(partners.get(v.client_id))
+            if plan is not None:
+                plans[v.pk] = plan
+    return plans
+
+
 def pop_vouchers(voucher: Voucher) -> tuple[int, ...]:
     """The vouchers this voucher's POP covers: (1, 2) for a combined POP kept on voucher 2."""
     return (1, 2) if voucher.keeps_combined_pop else (voucher.number,)

@@ -26,7 +26,7 @@ from koers.vouchers.rules.dossier import (
 )
 from koers.vouchers.rules.intake import missing_intake_topics
 from koers.vouchers.selectors.common import ruleset_of
-from koers.vouchers.selectors.pop import pop_plan
+from koers.vouchers.selectors.pop import pop_plan, pop_plans
 
 _PROOF_PRESENT = (DocumentStatus.GENERATED, DocumentStatus.SIGNED, DocumentStatus.ORIGINAL_RECEIVED)
 
@@ -81,7 +81,11 @@ def replay_queryset():
 
 
 def _contacts(voucher: Voucher) -> list[Contact]:
-    return list(replay_queryset().filter(trajectory_id=voucher.trajectory_id))
+    return _contacts_of([voucher.trajectory_id])
+
+
+def _contacts_of(trajectory_ids: list[int]) -> list[Contact]:
+    return list(replay_queryset().filter(trajectory_id__in=trajectory_ids))
 
 
 def _has(contact: Contact, kind: str, statuses) -> bool:
@@ -186,7 +190,6 @@ def replay_contacts(
 def voucher_summary(voucher: Voucher) -> VoucherSummary:
     """Judge every contact in time order (caps depend on what counted before) — a fixed number
     of queries whatever the number of contacts."""
-    ruleset = ruleset_of(voucher)
     documents = list(
         Document.objects.filter(
             trajectory_id=voucher.trajectory_id, contact__isnull=True
@@ -195,9 +198,44 @@ def voucher_summary(voucher: Voucher) -> VoucherSummary:
     # LBC-11.3: an attendance sheet is signed per contact, so a received signed original proves
     # exactly the contacts printed on it (stored when it was generated), never a later one.
     covered = _contacts_on_received_sheets(documents)
-    judged, tally, used, individual = replay_contacts(voucher, _contacts(voucher), ruleset, covered)
+    return summarise(voucher, documents, covered, _contacts(voucher), pop_plan(voucher))
+
+
+def voucher_summaries(vouchers: list[Voucher]) -> dict[int, VoucherSummary]:
+    """`voucher_summary` of many vouchers at once, by voucher id, in a fixed number of queries
+    whatever the number of vouchers (the dossier lists of billing, BIL-01)."""
+    trajectory_ids = [v.trajectory_id for v in vouchers]
+    documents: dict[int, list[Document]] = {t: [] for t in trajectory_ids}
+    for d in Document.objects.filter(
+        trajectory_id__in=trajectory_ids, contact__isnull=True
+    ).select_related("voucher_print"):
+        documents[d.trajectory_id].append(d)
+    covered = _contacts_on_received_sheets([d for ds in documents.values() for d in ds])
+    contacts: dict[int, list[Contact]] = {t: [] for t in trajectory_ids}
+    for c in _contacts_of(trajectory_ids):
+        contacts[c.trajectory_id].append(c)
+    plans = pop_plans(vouchers)
+    return {
+        v.pk: summarise(
+            v, documents[v.trajectory_id], covered, contacts[v.trajectory_id], plans.get(v.pk)
+        )
+        for v in vouchers
+    }
+
+
+def summarise(
+    voucher: Voucher,
+    documents: list[Document],
+    covered: set[int],
+    contacts: list[Contact],
+    plan,
+) -> VoucherSummary:
+    """The replay on what was read: the trajectory's loose documents, the contacts proven by
+    received sheets, the contacts in time order (with their documents) and the POP."""
+    ruleset = ruleset_of(voucher)
+    judged, tally, used, individual = replay_contacts(voucher, contacts, ruleset, covered)
     checklist = dossier_checklist(
-        _dossier_facts(voucher, documents, judged, tally, individual), ruleset
+        _dossier_facts(voucher, documents, judged, tally, individual, plan), ruleset
     )
     return VoucherSummary(
         voucher=voucher,
@@ -218,8 +256,8 @@ def _dossier_facts(
     judged: list[JudgedContact],
     tally: rules.Tally,
     individual: int,
+    plan,
 ) -> DossierFacts:
-    plan = pop_plan(voucher)
 
     def status_of(kind: str) -> set[str]:
         return {d.status for d in documents if d.kind == kind}
