@@ -2,7 +2,7 @@
 
 import pytest
 
-from koers.billing.services import batch_create
+from koers.billing.services.delivery import batch_create
 from tests.api.conftest import Api, fields
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from koers.billing.models import DeliveryBatch
-from koers.billing.services import batch_create, batch_set_state
+from koers.billing.services.delivery import batch_create, batch_set_state
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from koers.billing.selectors.delivery import batch_dossiers, delivery_page, dossiers_to_deliver
-from koers.billing.services import audit_set, batch_create, batch_set_state
+from koers.billing.services.delivery import audit_set, batch_create, batch_set_state
 from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db

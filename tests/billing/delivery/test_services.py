@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from koers.billing.models import BatchDossier, DeliveryBatch
-from koers.billing.services import audit_set, batch_create, batch_set_state
+from koers.billing.services.delivery import audit_set, batch_create, batch_set_state
 from koers.core.models import StateChange
 
 pytestmark = pytest.mark.django_db

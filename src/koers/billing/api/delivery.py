@@ -6,7 +6,6 @@ from ninja import Router
 from koers.api.errors import ERRORS, FieldNotFound
 from koers.api.lookups import PageQuery, auth_user
 from koers.api.schemas import Id
-from koers.billing import services
 from koers.billing.schemas.delivery import (
     BillingAuditIn,
     BillingAuditOut,
@@ -18,6 +17,7 @@ from koers.billing.schemas.delivery import (
     DeliveryDossierPage,
 )
 from koers.billing.selectors import delivery as selectors
+from koers.billing.services import delivery as services
 from koers.core.models import Organisation
 
 router = Router(tags=["billing"])

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from koers.billing import forms, services
+from koers.billing.forms import delivery as forms
 from koers.billing.models import DeliveryBatch
 from koers.billing.selectors import delivery as selectors
+from koers.billing.services import delivery as services
 from koers.core.form_pages import REJECTED_STATUS, FormRejected, object_post, submitted
 from koers.trajectories.models import Trajectory
 
