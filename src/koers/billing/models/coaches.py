@@ -7,25 +7,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from koers.billing.models.visibility import StaffOrOwnQuerySet
 from koers.billing.rules import coaches as rules
-
-
-class CoachQuerySet(models.QuerySet):
-    """For rows that belong to one coach under one centre: the coach sees their own, centre
-    staff their centre's, an administrator everything (core/access.py's policy)."""
-
-    def visible_to(self, user):
-        from koers.core.models import Role
-
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_administrator:
-            return self
-        condition = Q(coach=user)
-        staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
-        if staff_orgs:
-            condition |= Q(centre_id__in=staff_orgs)
-        return self.filter(condition)
 
 
 class CoachLocation(models.Model):
@@ -52,7 +35,7 @@ class CoachLocation(models.Model):
     reported_on = models.DateField(_("gemeld op"))
     history = HistoricalRecords()
 
-    objects = CoachQuerySet.as_manager()
+    objects = StaffOrOwnQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("locatie van een coach")
@@ -182,7 +165,7 @@ class DevelopmentPlan(models.Model):
     content_type = models.CharField(max_length=100, blank=True)
     history = HistoricalRecords()
 
-    objects = CoachQuerySet.as_manager()
+    objects = StaffOrOwnQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ontwikkelingsplan")

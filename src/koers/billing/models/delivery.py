@@ -2,42 +2,22 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from koers.billing.models.visibility import StaffOrOwnQuerySet
 from koers.billing.rules import delivery as rules
-from koers.core.models import Organisation, Role
+from koers.core.models import Organisation
 from koers.trajectories.models import Trajectory
 
 
-def _centre_condition(user, coach_field: str | None) -> Q | None:
-    """Administrators see all (None); centre staff their centres'; a coach their own."""
-    if not user.is_authenticated or not user.is_active:
-        return Q(pk__in=[])
-    if user.is_administrator:
-        return None
-    condition = Q(pk__in=[])
-    staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
-    if staff_orgs:
-        condition |= Q(organisation_id__in=staff_orgs)
-    if coach_field is not None:
-        condition |= Q(**{coach_field: user})
-    else:  # an audit is seen by every coach of its centre
-        condition |= Q(organisation_id__in=user.organisation_ids(Role.COACH))
-    return condition
+class BatchQuerySet(StaffOrOwnQuerySet):
+    centre_field = "organisation"
 
 
-class BatchQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        condition = _centre_condition(user, "coach")
-        return self if condition is None else self.filter(condition)
-
-
-class AuditQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        condition = _centre_condition(user, None)
-        return self if condition is None else self.filter(condition)
+class AuditQuerySet(StaffOrOwnQuerySet):
+    coach_field = None  # an audit is the whole centre's: each of its coaches sees it
+    centre_field = "organisation"
 
 
 class BatchState(models.TextChoices):

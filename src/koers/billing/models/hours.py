@@ -12,22 +12,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from koers.billing.models.visibility import StaffOrOwnQuerySet
 from koers.core.access import trajectory_condition
-from koers.core.models import Organisation, Role
+from koers.core.models import Organisation
 from koers.trajectories.models import Contact
-
-
-def _staff_or_own(user, coach_field: str = "coach", centre_field: str = "centre") -> Q | None:
-    """A coach sees their own rows; centre staff their centre's; an administrator all (None)."""
-    if not user.is_authenticated or not user.is_active:
-        return Q(pk__in=[])
-    if user.is_administrator:
-        return None
-    condition = Q(**{coach_field: user})
-    staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
-    if staff_orgs:
-        condition |= Q(**{f"{centre_field}_id__in": staff_orgs})
-    return condition
 
 
 class HourEntryQuerySet(models.QuerySet):
@@ -72,12 +60,6 @@ class HourEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Uur {self.day} ingegeven op {self.entered_on}"
-
-
-class StaffOrOwnQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        condition = _staff_or_own(user)
-        return self if condition is None else self.filter(condition)
 
 
 class CoachRate(models.Model):
