@@ -49,7 +49,8 @@ def batch_new(request):
                 return render(request, "billing/batch_confirm.html", context)
             batch = services.batch_create(trajectory_ids=data["dossiers"], acting_user=request.user)
     except FormRejected as rejected:
-        ids = getattr(rejected.form, "cleaned_data", {}).get("dossiers") or []
+        # What was ticked, as sent: a refusal on the field takes it out of `cleaned_data`.
+        ids = [int(v) for v in rejected.form["dossiers"].value() or [] if str(v).isdigit()]
         preview = selectors.batch_preview(user=request.user, trajectory_ids=ids)
         context = {"form": rejected.form, "preview": preview}
         return render(request, "billing/batch_confirm.html", context, status=REJECTED_STATUS)
