@@ -38,7 +38,7 @@ def _plain(word: str) -> str:
 
 def _inflected(word: str) -> str:
     """The attributive form ("een luie", "een domme", "een brutale", "een agressieve")."""
-    if word.endswith(("ig", "isch", "en")) or word[-1] in _VOWELS:
+    if word.endswith(("ig", "isch", "en", "er")) or word[-1] in _VOWELS:
         return word + "e"
     if word.endswith("f"):
         return word[:-1] + "ve"
@@ -53,8 +53,7 @@ def _inflected(word: str) -> str:
 
 def _forms(word: str) -> set[str]:
     attributive = _inflected(word)
-    comparative = attributive[:-1] + "r" if attributive.endswith("e") else attributive + "er"
-    return {word, attributive, comparative}
+    return {word, attributive, attributive + "r"}  # "luie", "luier"
 
 
 # Every form -> its base form, all without diacritics.

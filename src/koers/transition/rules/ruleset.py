@@ -20,7 +20,7 @@ the follow-up rules (TRN-17); they live here so that there is one transition rul
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
@@ -28,6 +28,10 @@ from koers.lib.rules import VersionedRuleset, in_force
 
 # TRN-05: "onvoldoende", "matig", "goed" of "zeer goed" (seed 003, "SAM-schaal").
 SAM_LEVELS: tuple[str, ...] = ("onvoldoende", "matig", "goed", "zeer goed")
+
+
+def _sam_scale() -> Mapping[int, str]:
+    return MappingProxyType(dict(enumerate(SAM_LEVELS, start=1)))
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,9 @@ class TransitionRuleset(VersionedRuleset):
     # TRN-17 / TRN-13: "Doorstroom na 2 weken" and "Doorstroom na 6 maanden".
     follow_up_checkpoint_days: int = 14
     follow_up_checkpoint_months: int = 6
-    # TRN-05: the SAM scale, lowest first; fixed by the seed (not edited as a parameter).
-    sam_levels: tuple[str, ...] = SAM_LEVELS
+    # TRN-05: the SAM scale, level number (1 lowest) -> name; fixed by the seed (a table, so not
+    # edited as a parameter, but stored with every version).
+    sam_levels: Mapping[int, str] = field(default_factory=_sam_scale)
 
 
 RULESETS: tuple[TransitionRuleset, ...] = (
@@ -82,7 +87,7 @@ PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
         "intake_second_coach_preferred": "Intake bij voorkeur met een tweede jobcoach (TRN-03)",
         "follow_up_checkpoint_days": "Opvolging: eerste meetpunt in dagen na doorstroom (TRN-17)",
         "follow_up_checkpoint_months": "Opvolging: tweede meetpunt in maanden na doorstroom (TRN-17)",
-        "sam_levels": "SAM-schaal: de niveaus van laag naar hoog (TRN-05)",
+        "sam_levels": "SAM-schaal: de niveaus van 1 (laag) tot 4 (hoog) (TRN-05)",
     }
 )
 
@@ -95,8 +100,8 @@ def parameter_problems(ruleset: TransitionRuleset) -> dict[str, str]:
             problems[name] = "Geef minstens 1. (TRN-06)"
     if ruleset.assessment_min_assessors < 1:
         problems["assessment_min_assessors"] = "Geef minstens 1 assessor. (TRN-06)"
-    levels = len(ruleset.sam_levels)
-    if levels != len(SAM_LEVELS) or len(set(ruleset.sam_levels)) != levels:
+    names = [ruleset.sam_levels.get(number, "") for number in range(1, len(SAM_LEVELS) + 1)]
+    if set(ruleset.sam_levels) != set(range(1, 5)) or len({n for n in names if n}) != 4:
         problems["sam_levels"] = "De SAM-schaal heeft vier verschillende niveaus. (TRN-05)"
     if not 1 <= ruleset.assessment_large_spread <= len(SAM_LEVELS) - 1:
         problems["assessment_large_spread"] = "Geef 1 tot 3 niveaus. (TRN-06)"
