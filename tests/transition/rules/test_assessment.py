@@ -5,7 +5,7 @@ intake."""
 import random
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from math import comb
 
 import pytest
@@ -18,9 +18,8 @@ from koers.transition.rules.assessment import (
     Finding,
     LevelProposal,
     Observation,
-    Session,
-    Task,
     WakkerStep,
+    agreed_level_refusal,
     agreed_level_warnings,
     classify_refusal,
     compare,
@@ -30,7 +29,6 @@ from koers.transition.rules.assessment import (
     note_warnings,
     observation_counts,
     report,
-    session_warnings,
     unclassified,
 )
 from koers.transition.rules.competences import SEED_CODES, SamLevel
@@ -208,58 +206,6 @@ def test_trn_06_final_levels_take_the_agreed_or_the_unanimous_level():
     assert open_ == ()
 
 
-def _tasks(count, days, linked=True, explained=True):
-    return tuple(
-        Task(
-            f"Proef {i}", DAY + timedelta(days=i % days), "magazijnier" if linked else "", explained
-        )
-        for i in range(count)
-    )
-
-
-GOOD = Session(("Jan", "Mia"), ("An", "Bart"), {"Jan": _tasks(2, 2), "Mia": _tasks(3, 2)})
-
-
-def test_trn_06_a_session_that_follows_the_advice_gives_no_warning():
-    assert session_warnings(GOOD, RULES) == ()
-
-
-@given(st.integers(min_value=1, max_value=12))
-def test_trn_06_more_than_six_candidates_warns_but_does_not_block(count):
-    candidates = tuple(f"K{i}" for i in range(count))
-    session = Session(candidates, ("An", "Bart"), {c: _tasks(2, 2) for c in candidates})
-    warnings = session_warnings(session, RULES)
-    assert bool(warnings) == (count > 6)
-    if warnings:
-        (warning,) = warnings
-        assert warning.rule == "TRN-06"
-        assert "hoogstens 6" in warning.message
-
-
-@given(st.integers(min_value=0, max_value=4), st.integers(min_value=1, max_value=3))
-def test_trn_06_only_one_task_or_only_one_day_warns(tasks, days):
-    session = Session(("Jan",), ("An", "Bart"), {"Jan": _tasks(tasks, days)})
-    messages = [w.message for w in session_warnings(session, RULES)]
-    assert any("proeven doen" in m for m in messages) == (tasks < 2)
-    spread_over = len({t.day for t in _tasks(tasks, days)})
-    assert any("slechte dag" in m for m in messages) == (tasks > 0 and spread_over < 2)
-
-
-def test_trn_06_a_single_assessor_warns():
-    (warning,) = session_warnings(replace(GOOD, assessors=("An", "An")), RULES)
-    assert "minstens 2 assessoren" in warning.message
-
-
-def test_trn_16_tasks_are_linked_to_the_job_target_and_their_purpose_explained():
-    session = Session(
-        ("Jan",), ("An", "Bart"), {"Jan": _tasks(2, 2, linked=False, explained=False)}
-    )
-    warnings = session_warnings(session, RULES)
-    assert [w.rule for w in warnings] == ["TRN-16"] * 4
-    assert "jobdoelwit" in warnings[0].message
-    assert "uit wat de proef" in warnings[1].message
-
-
 def test_trn_16_the_report_compares_with_the_intake():
     assessed = {"motivatie": G, "initiatief": M, "samenwerken": Z, "klantgericht": ONV}
     intake = {"initiatief": G, "samenwerken": Z, "taalkennis": M}
@@ -294,3 +240,13 @@ def test_trn_16_every_assessed_competence_is_a_strength_or_a_growth_point(assess
 def test_trn_06_growth_points_are_below_goed(level):
     result = report({"initiatief": level}, {})
     assert (result.growth_points == ("initiatief",)) == (level < SamLevel.GOED)
+
+
+def test_trn_06_the_agreed_level_follows_the_proposals_and_is_on_the_scale():
+    c = _comparison({"An": M, "Bart": G})
+    assert agreed_level_refusal(c, G) is None
+    assert agreed_level_refusal(None, G).rule == "TRN-06"
+    for wrong in (0, 5, "goed", True, None):
+        refusal = agreed_level_refusal(c, wrong)
+        assert refusal.rule == "TRN-05"
+        assert "SAM-schaal" in refusal.message

@@ -19,6 +19,7 @@ from koers.transition.rules.competences import (
     OrganisationProfile,
     SamLevel,
     indicator_refusal,
+    level_refusal,
     profile_codes,
     profile_competences,
     profile_refusal,
@@ -164,3 +165,15 @@ def test_trn_05_indicators_belong_to_a_competence_of_the_profile_and_describe_ev
     assert "Rij 1" in refusals[1].message
     (empty,) = indicator_refusal(Indicators("samenwerken", "", ()), SEED_CODES)
     assert "minstens één rij" in empty.message
+
+
+@pytest.mark.parametrize("value", [1, 2, 3, 4, SamLevel.GOED])
+def test_trn_05_levels_on_the_scale_are_accepted(value):
+    assert level_refusal(value) is None
+
+
+@pytest.mark.parametrize("value", [0, 5, -1, 7, "goed", None, True, 2.0])
+def test_trn_05_scores_outside_the_scale_are_refused(value):
+    refusal = level_refusal(value)
+    assert refusal.rule == "TRN-05"
+    assert "buiten de SAM-schaal" in refusal.message

@@ -5,19 +5,18 @@ under competences) – Kwantificeren en kwalificeren (count, compare with the le
 Evalueren (one level per competence) – Rapporteren (competences, growth points, points of
 attention). Several assessors note separately, each proposes a level, then they align on one:
 `compare` shows per candidate and competence how far their proposals lie apart and who differs.
-The seed's advice (a group of at most 6, several tasks over several days, several assessors, tasks
-linked to the job target) warns and never blocks.
+The session and its advice (a group of at most 6, several tasks over several days, several
+assessors, tasks linked to the job target: warnings, never blocks) are in `assessment_session`.
 """
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
-from koers.lib.rules import Reason, reason
-from koers.transition.rules.competences import SAM_LABELS, SEED_COMPETENCES, SamLevel
+from koers.lib.rules import Reason, phrase, reason
+from koers.transition.rules.competences import SAM_LABELS, SEED_COMPETENCES, SamLevel, level_refusal
 from koers.transition.rules.observation_words import observation_warnings
 from koers.transition.rules.ruleset import TransitionRuleset
 
@@ -194,8 +193,8 @@ def comparison_warnings(comparison: Comparison, ruleset: TransitionRuleset) -> t
                 "De assessoren liggen {spread} niveaus uit elkaar ({low} tot {high}): stem af wat "
                 "elke indicator betekent.",
                 spread=comparison.spread,
-                low=SAM_LABELS[comparison.lowest],
-                high=SAM_LABELS[comparison.highest],
+                low=phrase(SAM_LABELS[comparison.lowest]),
+                high=phrase(SAM_LABELS[comparison.highest]),
             )
         )
     return tuple(warnings)
@@ -209,9 +208,16 @@ def agreed_level_warnings(comparison: Comparison, level: SamLevel) -> tuple[Reas
         reason(
             "TRN-06",
             "Het afgesproken niveau ‘{level}’ ligt buiten de voorstellen van de assessoren.",
-            level=SAM_LABELS[SamLevel(level)],
+            level=phrase(SAM_LABELS[SamLevel(level)]),
         ),
     )
+
+
+def agreed_level_refusal(comparison: Comparison | None, level: object) -> Reason | None:
+    """TRN-06: the assessors agree on one level of the SAM scale, after they proposed theirs."""
+    if comparison is None:
+        return Reason("TRN-06", "Eerst stellen de assessoren elk een niveau voor.")
+    return level_refusal(level)
 
 
 def final_levels(
@@ -237,91 +243,6 @@ def final_levels(
                 )
             )
     return levels, tuple(open_)
-
-
-@dataclass(frozen=True)
-class Task:
-    """One exercise of a candidate in the assessment centre (a scenario such as "Magazijn + stock")."""
-
-    name: str
-    day: date
-    job_target: str = ""  # TRN-16: the job target it is linked to
-    purpose_explained: bool = False  # TRN-16
-
-
-@dataclass(frozen=True)
-class Session:
-    candidates: tuple[str, ...]
-    assessors: tuple[str, ...]
-    tasks: Mapping[str, tuple[Task, ...]] = field(default_factory=dict)  # per candidate
-
-
-def session_warnings(session: Session, ruleset: TransitionRuleset) -> tuple[Reason, ...]:
-    """TRN-06, TRN-16: the seed's advice for an assessment centre, as warnings."""
-    warnings: list[Reason] = []
-    if len(session.candidates) > ruleset.assessment_max_candidates:
-        warnings.append(
-            reason(
-                "TRN-06",
-                "Observeer een kleine groep: hoogstens {max} kandidaten, hier {count}.",
-                max=ruleset.assessment_max_candidates,
-                count=len(session.candidates),
-            )
-        )
-    if len(set(session.assessors)) < ruleset.assessment_min_assessors:
-        warnings.append(
-            reason(
-                "TRN-06",
-                "Observeer met minstens {min} assessoren.",
-                min=ruleset.assessment_min_assessors,
-            )
-        )
-    for candidate in session.candidates:
-        warnings.extend(_task_warnings(candidate, session.tasks.get(candidate, ()), ruleset))
-    return tuple(warnings)
-
-
-def _task_warnings(
-    candidate: str, tasks: Sequence[Task], ruleset: TransitionRuleset
-) -> list[Reason]:
-    warnings: list[Reason] = []
-    if len(tasks) < ruleset.assessment_min_tasks:
-        warnings.append(
-            reason(
-                "TRN-06",
-                "Laat {candidate} minstens {min} proeven doen (nu {count}).",
-                candidate=candidate,
-                min=ruleset.assessment_min_tasks,
-                count=len(tasks),
-            )
-        )
-    days = len({t.day for t in tasks})
-    if tasks and days < ruleset.assessment_min_days:
-        warnings.append(
-            reason(
-                "TRN-06",
-                "Spreid de proeven van {candidate} over minstens {min} dagen, zo vermijd je de "
-                "‘slechte dag’ (nu {days}).",
-                candidate=candidate,
-                min=ruleset.assessment_min_days,
-                days=days,
-            )
-        )
-    for task in tasks:
-        if not task.job_target.strip():
-            warnings.append(
-                reason("TRN-16", "Koppel de proef ‘{task}’ aan het jobdoelwit.", task=task.name)
-            )
-        if not task.purpose_explained:
-            warnings.append(
-                reason(
-                    "TRN-16",
-                    "Leg {candidate} uit wat de proef ‘{task}’ wil nagaan.",
-                    candidate=candidate,
-                    task=task.name,
-                )
-            )
-    return warnings
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,17 @@ SAM_LABELS: dict[SamLevel, str] = {
 }
 
 
+def level_refusal(value: object) -> Reason | None:
+    """TRN-05: a level is one of the four of the SAM scale (1 onvoldoende … 4 zeer goed)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(SamLevel):
+        return reason(
+            "TRN-05",
+            "‘{value}’ ligt buiten de SAM-schaal (onvoldoende, matig, goed, zeer goed).",
+            value=value,
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class Competence:
     code: str

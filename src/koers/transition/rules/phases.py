@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from koers.lib.rules import Reason, reason
+from koers.lib.rules import Reason, phrase, reason
 
 
 class Phase(StrEnum):
@@ -150,7 +150,7 @@ def phase_of(facts: TrajectoryFacts) -> Position | None:
     phase = next((p for name, p in _ENTRY if getattr(facts, name) is not None), None)
     if phase is None:
         return None
-    label = PHASE_LABELS[phase]
+    label = phrase(PHASE_LABELS[phase])
     if facts.called_off_on is not None:
         why = reason(
             "TRN-02",
