@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koers.transition.rules.competences import SEED_CODES
+from koers.transition.rules.competences import (
+    SEED_CODES,
+    SEED_COMPETENCES,
+    SEED_INDICATORS,
+    OrganisationProfile,
+    profile_competences,
+)
 from koers.transition.rules.intake import (
     STARR_LABELS,
     STARR_PROMPTS,
@@ -25,6 +31,7 @@ from koers.transition.rules.intake import (
     kick_off_refusals,
     kick_off_warnings,
     notes_by_competence,
+    observation_prompts,
     starr_complete,
     starr_missing,
     starr_refusal,
@@ -192,3 +199,14 @@ def test_trn_03_the_kick_off_invites_the_selected_with_their_supervisors():
     assert "Mia" in warning.message
     assert "Begeleider Ria" in warning.message
     assert "Instructeur Tom" not in warning.message
+
+
+def test_trn_03_observation_prompts_follow_the_profile_and_its_indicators():
+    prompts = observation_prompts(profile_competences(OrganisationProfile()), SEED_INDICATORS)
+    assert [p.competence for p in prompts] == [c.code for c in SEED_COMPETENCES]
+    initiatief = next(p for p in prompts if p.competence == "initiatief")
+    assert initiatief.definition.startswith("Zelfstandig werken")
+    assert initiatief.cues[0] == "Ziet werk, maar moet aangepord worden om het aan te pakken."
+    assert len(initiatief.cues) == 4
+    motivatie = next(p for p in prompts if p.competence == "motivatie")
+    assert (motivatie.definition, motivatie.cues) == ("", ())

@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from koers.lib.rules import Joined, Reason, phrase, reason
+from koers.transition.rules.competences import Competence, Indicators
 from koers.transition.rules.ruleset import TransitionRuleset
 
 
@@ -250,3 +251,27 @@ def notes_by_competence(notes: Iterable[StarrNote]) -> Mapping[str, tuple[StarrN
     for note in notes:
         grouped.setdefault(note.competence, []).append(note)
     return {code: tuple(items) for code, items in grouped.items()}
+
+
+@dataclass(frozen=True)
+class ObservationPrompt:
+    """One line of the intake form's last page: a competence to watch and what shows it."""
+
+    competence: str
+    label: str
+    definition: str
+    cues: tuple[str, ...]  # the behaviour at "goed", a reminder of what to look for
+
+
+def observation_prompts(
+    competences: Iterable[Competence], indicators: Mapping[str, Indicators]
+) -> tuple[ObservationPrompt, ...]:
+    """TRN-03, TRN-05: "geheugensteuntjes ter observatie" tied to the competence profile; a
+    competence without indicators yet is listed by name only."""
+    prompts = []
+    for competence in competences:
+        known = indicators.get(competence.code)
+        cues = tuple(row.levels[2] for row in known.rows) if known else ()
+        definition = known.definition if known else ""
+        prompts.append(ObservationPrompt(competence.code, competence.label, definition, cues))
+    return tuple(prompts)
