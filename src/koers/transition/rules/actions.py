@@ -75,7 +75,7 @@ TRAININGS: tuple[Training, ...] = (
     Training(
         "job_center_2", phrase("Job center II: Vacaturesearch voor elkaar"), phrase("1/2 dag")
     ),
-    Training("workshop", phrase("Workshop")),
+    Training("workshop", phrase("Workshop")),  # domain.md TRN-08 names workshops too
 )
 TRAINING_KEYS = frozenset(t.key for t in TRAININGS)
 
