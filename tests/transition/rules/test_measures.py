@@ -43,7 +43,9 @@ def keys(reqs):
 
 
 def all_start_keys(kind):
-    return frozenset(k for r in REQUIREMENTS[kind] if r.moment == Moment.START for k in r.met_by or {r.key})
+    return frozenset(
+        k for r in REQUIREMENTS[kind] if r.moment == Moment.START for k in r.met_by or {r.key}
+    )
 
 
 def complete(kind, **extra):
@@ -87,8 +89,8 @@ def test_trn_09_to_12_every_kind_has_a_dutch_name_phase_and_requirements():
 
 
 def test_trn_13_bvs_and_tbs_are_internships_ibo_and_activa_transitions():
-    assert INTERNSHIPS == {MeasureKind.BVS, MeasureKind.TBS}
-    assert TRANSITIONS == {MeasureKind.IBO, MeasureKind.ACTIVA}
+    assert {MeasureKind.BVS, MeasureKind.TBS} == INTERNSHIPS
+    assert {MeasureKind.IBO, MeasureKind.ACTIVA} == TRANSITIONS
     assert MEASURE_PHASE[MeasureKind.BVS] == MEASURE_PHASE[MeasureKind.TBS] == "2.4"
     assert MEASURE_PHASE[MeasureKind.IBO] == MEASURE_PHASE[MeasureKind.ACTIVA] == "3.1"
 
@@ -134,7 +136,12 @@ def test_trn_09_bvs_start_refused_naming_every_missing_document():
     assert refusal.rule == "TRN-09"
     assert "BVS" in refusal.message and "kan niet starten" in refusal.message
     assert "Overeenkomst BVS;" not in refusal.message
-    for label in ("Toestemming Sociale Inspectie", "taakomschrijving", "verzekeringsmakelaar", "peter"):
+    for label in (
+        "Toestemming Sociale Inspectie",
+        "taakomschrijving",
+        "verzekeringsmakelaar",
+        "peter",
+    ):
         assert label in refusal.message
 
 
@@ -191,7 +198,11 @@ def test_trn_10_tbs_needs_the_form_approval_and_standard_documents():
     ]
     labels = [str(r.label) for r in REQUIREMENTS["tbs"]]
     assert "Formulier ‘aanvraag toestemming TBS aan sociale inspectie’" in labels
-    assert {"TBS Prestatiestaat 1", "TBS Prestatiestaat 2", "TBS Kostenstaat verplaatsingen"} <= set(labels)
+    assert {
+        "TBS Prestatiestaat 1",
+        "TBS Prestatiestaat 2",
+        "TBS Kostenstaat verplaatsingen",
+    } <= set(labels)
 
 
 def test_trn_10_tbs_statements_are_needed_before_closing():
@@ -205,7 +216,9 @@ def test_trn_10_tbs_statements_are_needed_before_closing():
 
 def test_trn_10_tbs_with_union_delegation_needs_the_unions_approval():
     base = all_start_keys("tbs") - {"union_approval", "joint_committee_approval"}
-    with_unions = MeasureFacts(present=base | {"joint_committee_approval"}, nec_has_union_delegation=True)
+    with_unions = MeasureFacts(
+        present=base | {"joint_committee_approval"}, nec_has_union_delegation=True
+    )
     assert keys(missing_for_start("tbs", with_unions)) == ["union_approval"]
     assert "ondernemingsraad" in start_refusal("tbs", with_unions).message
     ok = MeasureFacts(present=base | {"union_approval"}, nec_has_union_delegation=True)
@@ -241,7 +254,11 @@ def test_trn_10_tbs_up_to_three_weeks_allowed():
 
 def test_trn_10_tbs_over_three_weeks_refused():
     refusal = duration_refusal("tbs", date(2026, 3, 2), date(2026, 3, 23))
-    assert refusal.rule == "TRN-10" and "3 weken" in refusal.message and "22/03/2026" in refusal.message
+    assert (
+        refusal.rule == "TRN-10"
+        and "3 weken" in refusal.message
+        and "22/03/2026" in refusal.message
+    )
 
 
 @given(start=days, length=st.integers(min_value=1, max_value=200))
@@ -272,7 +289,9 @@ def test_trn_11_ibo_starts_when_complete_and_in_order():
 
 
 def test_trn_11_ibo_resignation_before_sample_contract_refused():
-    facts = complete("ibo", sample_contract_on=date(2026, 3, 5), resignation_signed_on=date(2026, 3, 4))
+    facts = complete(
+        "ibo", sample_contract_on=date(2026, 3, 5), resignation_signed_on=date(2026, 3, 4)
+    )
     refusal = start_refusal("ibo", facts)
     assert refusal.rule == "TRN-11" and "voorbeeldcontract" in refusal.message
     assert "04/03/2026" in refusal.message
