@@ -20,16 +20,14 @@ ACTIVA_C4_TEXT = (
 )
 
 # TRN-12: who may have an ACTIVA plan: workers from a social workshop or the local service economy.
-ACTIVA_ORIGINS: Mapping[str, str] = MappingProxyType(
-    {"SW": "Sociale Werkplaats (SW)", "LDE": "Lokale Diensten Economie (LDE)"}
+ACTIVA_ORIGINS: Mapping[str, Phrase] = MappingProxyType(
+    {"SW": phrase("Sociale Werkplaats (SW)"), "LDE": phrase("Lokale Diensten Economie (LDE)")}
 )
 
 
 class Moment(StrEnum):
     START = "start"  # needed before the measure starts
-    CLOSE = (
-        "close"  # needed before the measure is closed (evaluations, statements of what was done)
-    )
+    CLOSE = "close"  # needed before it is closed (evaluations, statements)
 
 
 @dataclass(frozen=True)
@@ -292,6 +290,8 @@ def resignation_refusal(kind: str, facts: MeasureFacts, signing_day: date) -> Re
     if kind != MeasureKind.IBO:
         return None
     got = facts.sample_contract_on
+    if got is None and "sample_contract" in facts.present:
+        return None  # on file without a date: nothing to compare
     if got is not None and got <= signing_day:
         return None
     return reason(

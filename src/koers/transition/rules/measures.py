@@ -69,6 +69,7 @@ __all__ = [
     "missing_for_start",
     "requirements",
     "resignation_refusal",
+    "rva_payment_expected_by",
     "start_refusal",
     "start_warnings",
 ]
@@ -161,3 +162,8 @@ def activa_advantage(rules: MeasureRules = DEFAULT_RULES) -> str:
         f"RSZ-vermindering per kwartaal (≈ € {rules.activa_reduction_per_quarter_eur // 3} per "
         f"maand) en een werkuitkering van € {rules.activa_work_allowance_eur}."
     ).replace(",", ".")
+
+
+def rva_payment_expected_by(resignation_day: date, rules: MeasureRules = DEFAULT_RULES) -> date:
+    """TRN-11: between the resignation and the RVA's first payment up to 14 days may pass."""
+    return resignation_day + timedelta(days=rules.rva_payment_max_days)
