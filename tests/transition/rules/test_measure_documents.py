@@ -42,7 +42,7 @@ def complete(kind, **extra):
     return MeasureFacts(**(facts | extra))
 
 
-# ---- TRN-09..12: the numbers and the kinds ------------------------------------------------------
+# ---- TRN-09..12: the documents and approvals per measure ------------------------------------
 
 
 def test_trn_09_to_12_requirement_keys_are_unique_per_kind_and_carry_their_rule():
