@@ -29,8 +29,8 @@ def test_trn_06_assessment_numbers_are_the_seeds():
 
 
 def test_trn_17_follow_up_checkpoints_are_two_weeks_and_six_months():
-    assert RULES.follow_up_checkpoint_days == 14
-    assert RULES.follow_up_checkpoint_months == 6
+    assert RULES.followup_first_weeks == 2
+    assert RULES.followup_second_months == 6
 
 
 def test_trn_05_the_sam_scale_has_the_seeds_four_levels_lowest_first():
@@ -48,6 +48,8 @@ def test_trn_06_placeholders_are_marked_to_confirm():
         "assessment_min_days",
         "assessment_min_assessors",
         "assessment_large_spread",
+        "followup_reminder_days",
+        "followup_grace_days",
     } == TO_CONFIRM
     assert "TO CONFIRM BY A PERSON" in ruleset_module.__doc__
     assert "assessment_max_candidates" not in TO_CONFIRM  # the seed: "max. 6 personen"
@@ -95,7 +97,7 @@ def test_trn_06_a_version_derives_and_round_trips_as_json():
         values=parameter_values(derived),
     )
     assert back.assessment_max_candidates == 8
-    assert back.follow_up_checkpoint_days == 14
+    assert back.followup_first_weeks == 2
     assert dict(back.sam_levels) == dict(RULES.sam_levels)
 
 
@@ -108,9 +110,11 @@ def test_trn_06_a_version_derives_and_round_trips_as_json():
         ({"assessment_min_assessors": 0}, "assessment_min_assessors"),
         ({"assessment_large_spread": 0}, "assessment_large_spread"),
         ({"assessment_large_spread": 4}, "assessment_large_spread"),
-        ({"follow_up_checkpoint_days": 0}, "follow_up_checkpoint_days"),
-        ({"follow_up_checkpoint_months": 0}, "follow_up_checkpoint_months"),
-        ({"follow_up_checkpoint_days": 200}, "follow_up_checkpoint_days"),
+        ({"followup_first_weeks": 0}, "followup_first_weeks"),
+        ({"followup_second_months": 0}, "followup_second_months"),
+        ({"followup_first_weeks": 30}, "followup_first_weeks"),
+        ({"ibo_min_weeks": 30}, "ibo_min_weeks"),
+        ({"bvs_weeks": 0}, "bvs_weeks"),
         ({"sam_levels": {1: "onvoldoende", 2: "goed", 3: "zeer goed"}}, "sam_levels"),
         ({"sam_levels": {1: "goed", 2: "goed", 3: "matig", 4: "zeer goed"}}, "sam_levels"),
         ({"sam_levels": {0: "a", 1: "b", 2: "c", 3: "d"}}, "sam_levels"),
@@ -126,3 +130,16 @@ def test_trn_06_incoherent_numbers_are_named(change, field):
 @pytest.mark.parametrize("spread", [1, 2, 3])
 def test_trn_06_any_spread_of_one_to_three_levels_is_coherent(spread):
     assert parameter_problems(dataclasses.replace(RULES, assessment_large_spread=spread)) == {}
+
+
+def test_trn_11_the_measure_rules_read_the_rule_set_in_force():
+    from koers.transition.rules.measures import MeasureKind, duration_refusal
+
+    start, end = date(2026, 3, 2), date(2026, 10, 1)  # seven months
+    assert duration_refusal(MeasureKind.IBO, start, end, RULES) is not None
+    longer = dataclasses.replace(RULES, ibo_max_months=8)
+    assert duration_refusal(MeasureKind.IBO, start, end, longer) is None
+
+
+def test_trn_17_every_parameter_has_a_dutch_label():
+    assert {p.name for p in parameters_of(TransitionRuleset)} <= set(PARAMETER_LABELS)

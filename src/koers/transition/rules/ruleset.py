@@ -15,8 +15,9 @@ TO CONFIRM BY A PERSON — the seed gives no number for these; the defaults are 
   that an indicator does not mean the same to all assessors ("Zorg dat elke indicator dezelfde
   betekenis heeft voor alle assessoren"); any difference at all must be aligned anyway.
 
-The follow-up checkpoints (`follow_up_checkpoint_days`, `follow_up_checkpoint_months`) are read by
-the follow-up rules (TRN-17); they live here so that there is one transition rule set.
+The numbers of the measures and the follow-up (TRN-09..12, TRN-17) are declared with their rules
+in `measure_kinds.MeasureRules`; the rule set inherits them, so there is one transition rule set
+and the measure and follow-up functions take it wherever they take `MeasureRules`.
 """
 
 from collections.abc import Iterable, Mapping
@@ -25,6 +26,7 @@ from datetime import date
 from types import MappingProxyType
 
 from koers.lib.rules import VersionedRuleset, in_force
+from koers.transition.rules.measure_kinds import MeasureRules
 
 # TRN-05: "onvoldoende", "matig", "goed" of "zeer goed" (seed 003, "SAM-schaal").
 SAM_LEVELS: tuple[str, ...] = ("onvoldoende", "matig", "goed", "zeer goed")
@@ -35,7 +37,7 @@ def _sam_scale() -> Mapping[int, str]:
 
 
 @dataclass(frozen=True)
-class TransitionRuleset(VersionedRuleset):
+class TransitionRuleset(MeasureRules, VersionedRuleset):
     """The seed's and the practitioners' numbers for transition trajectories, valid for a period."""
 
     # TRN-06: "Observeer een kleine groep (max. 6 personen)": a larger group warns.
@@ -50,9 +52,6 @@ class TransitionRuleset(VersionedRuleset):
     assessment_large_spread: int = 2
     # TRN-03: "bij voorkeur samen met een tweede onafhankelijke jobcoach": one coach warns.
     intake_second_coach_preferred: bool = True
-    # TRN-17 / TRN-13: "Doorstroom na 2 weken" and "Doorstroom na 6 maanden".
-    follow_up_checkpoint_days: int = 14
-    follow_up_checkpoint_months: int = 6
     # TRN-05: the SAM scale, level number (1 lowest) -> name; fixed by the seed (a table, so not
     # edited as a parameter, but stored with every version).
     sam_levels: Mapping[int, str] = field(default_factory=_sam_scale)
@@ -74,6 +73,8 @@ TO_CONFIRM: frozenset[str] = frozenset(
         "assessment_min_days",
         "assessment_min_assessors",
         "assessment_large_spread",
+        "followup_reminder_days",
+        "followup_grace_days",
     }
 )
 
@@ -85,8 +86,19 @@ PARAMETER_LABELS: Mapping[str, str] = MappingProxyType(
         "assessment_min_assessors": "Assessment: minstens zoveel assessoren (TRN-06)",
         "assessment_large_spread": "Assessment: verschil in SAM-niveaus dat waarschuwt (TRN-06)",
         "intake_second_coach_preferred": "Intake bij voorkeur met een tweede jobcoach (TRN-03)",
-        "follow_up_checkpoint_days": "Opvolging: eerste meetpunt in dagen na doorstroom (TRN-17)",
-        "follow_up_checkpoint_months": "Opvolging: tweede meetpunt in maanden na doorstroom (TRN-17)",
+        "bvs_weeks": "BVS: duur in weken, standaard en maximum (TRN-09)",
+        "bvs_training_code": "BVS: opleidingscode bij VDAB (TRN-09)",
+        "tbs_max_weeks": "TBS: hoogstens zoveel weken (TRN-10)",
+        "ibo_min_weeks": "IBO: minstens zoveel weken (TRN-11)",
+        "ibo_max_months": "IBO: hoogstens zoveel maanden (TRN-11)",
+        "activa_min_years": "ACTIVA: voordelen minstens zoveel jaar (TRN-12)",
+        "activa_reduction_per_quarter_eur": "ACTIVA: vermindering per kwartaal in euro (TRN-12)",
+        "activa_work_allowance_eur": "ACTIVA: werkuitkering in euro (TRN-12)",
+        "rva_payment_max_days": "RVA: betaling hoogstens zoveel dagen na het ontslag (TRN-11)",
+        "followup_first_weeks": "Opvolging: eerste meetpunt in weken na doorstroom (TRN-17)",
+        "followup_second_months": "Opvolging: tweede meetpunt in maanden na doorstroom (TRN-17)",
+        "followup_reminder_days": "Opvolging: herinnering zoveel dagen vooraf (TRN-17)",
+        "followup_grace_days": "Opvolging: te laat na zoveel dagen (TRN-17)",
         "sam_levels": "SAM-schaal: de niveaus van 1 (laag) tot 4 (hoog) (TRN-05)",
     }
 )
@@ -105,10 +117,15 @@ def parameter_problems(ruleset: TransitionRuleset) -> dict[str, str]:
         problems["sam_levels"] = "De SAM-schaal heeft vier verschillende niveaus. (TRN-05)"
     if not 1 <= ruleset.assessment_large_spread <= len(SAM_LEVELS) - 1:
         problems["assessment_large_spread"] = "Geef 1 tot 3 niveaus. (TRN-06)"
-    if ruleset.follow_up_checkpoint_days < 1:
-        problems["follow_up_checkpoint_days"] = "Geef minstens 1 dag. (TRN-17)"
-    if ruleset.follow_up_checkpoint_months < 1:
-        problems["follow_up_checkpoint_months"] = "Geef minstens 1 maand. (TRN-17)"
-    elif ruleset.follow_up_checkpoint_days >= ruleset.follow_up_checkpoint_months * 28:
-        problems["follow_up_checkpoint_days"] = "Het eerste meetpunt ligt vóór het tweede. (TRN-17)"
+    if ruleset.followup_first_weeks < 1:
+        problems["followup_first_weeks"] = "Geef minstens 1 week. (TRN-17)"
+    if ruleset.followup_second_months < 1:
+        problems["followup_second_months"] = "Geef minstens 1 maand. (TRN-17)"
+    elif ruleset.followup_first_weeks * 7 >= ruleset.followup_second_months * 28:
+        problems["followup_first_weeks"] = "Het eerste meetpunt ligt vóór het tweede. (TRN-17)"
+    if ruleset.ibo_min_weeks < 1 or ruleset.ibo_min_weeks * 7 > ruleset.ibo_max_months * 28:
+        problems["ibo_min_weeks"] = "De kortste IBO is korter dan de langste. (TRN-11)"
+    for name in ("bvs_weeks", "tbs_max_weeks"):
+        if getattr(ruleset, name) < 1:
+            problems[name] = "Geef minstens 1 week. (TRN-09, TRN-10)"
     return problems
