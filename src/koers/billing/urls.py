@@ -3,7 +3,7 @@ coach administration, dossier delivery."""
 
 from django.urls import path
 
-from koers.billing.views import coaches, delivery, hours
+from koers.billing.views import coaches, delivery, hours, statement_pdf
 
 urlpatterns = [
     path("uren/", hours.billing_hours, name="billing_hours"),
@@ -17,6 +17,11 @@ urlpatterns = [
         "afrekeningen/<int:pk>/correctie/",
         hours.billing_statement_correct,
         name="billing_statement_correct",
+    ),
+    path(
+        "afrekeningen/<int:pk>/pdf/",
+        statement_pdf.billing_statement_pdf,
+        name="billing_statement_pdf",
     ),
     path("tarieven/", hours.billing_rates, name="billing_rates"),
     path("coaches/", coaches.billing_coaches, name="billing_coaches"),

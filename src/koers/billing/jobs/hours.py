@@ -10,7 +10,8 @@ from koers.billing.models import StatementMail
 from koers.billing.rules.periods import Month
 from koers.billing.rules.ruleset import ruleset_for
 from koers.billing.rules.statements import settlement_due
-from koers.billing.services.hours import centre_coaches, statement_mail_send, statement_settle
+from koers.billing.services.hours import centre_coaches, statement_settle
+from koers.billing.services.statement_mail import statement_mail_send
 from koers.core.models import Organisation, OrganisationKind
 from koers.core.sweep import sweep_job
 
