@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import HttpResponse
-from django.utils.safestring import mark_safe
 from stdnum import iban as iban_number
 from stdnum.be import vat as be_vat
 
@@ -22,7 +21,7 @@ from koers.billing.rules.invoices import Address, Invoice, InvoiceLine, Party, V
 from koers.billing.rules.labels import euro_label, month_label, number_label
 from koers.billing.rules.periods import day_label
 from koers.billing.selectors.statement_documents import statement_document
-from koers.documents.render import render_pdf
+from koers.documents.render import css_string, render_pdf
 
 VAT_CATEGORY_NAMES = {
     "S": "standaardtarief",
@@ -71,14 +70,6 @@ class VatRow:
     taxable: str
     tax: str
     exemption_reason: str | None
-
-
-def css_string(text: str) -> str:
-    """`text` inside a CSS string of a <style> element (the page footer): quotes, backslashes,
-    angle brackets and control characters as CSS escapes, so no name can end the string or the
-    element."""
-    escaped = "".join(f"\\{ord(ch):x} " if ch in '\\"<>&' or ord(ch) < 32 else ch for ch in text)
-    return mark_safe(escaped)  # noqa: S308 — every character that could break out is escaped
 
 
 def _enterprise_number(number: str) -> str:
