@@ -2,8 +2,8 @@
 
 from ninja import Router
 
-from koers.billing.api import coaches, delivery, hours
+from koers.billing.api import aftercare, coaches, delivery, hours
 
 router = Router()
-for part in (hours, coaches, delivery):
+for part in (hours, coaches, delivery, aftercare):
     router.add_router("/", part.router)
