@@ -117,6 +117,7 @@ WALKED_ELSEWHERE = {
     "billing_plan_": "tests/billing/coaches/test_access.py",
     "billing_change_": "tests/billing/coaches/test_access.py",
     "billing_location_": "tests/billing/coaches/test_access.py",
+    "billing_aftercare_": "tests/billing/hours/test_aftercare.py",
 }
 
 

@@ -3,13 +3,23 @@ coach administration, dossier delivery."""
 
 from django.urls import path
 
-from koers.billing.views import coaches, delivery, hours, statement_pdf
+from koers.billing.views import aftercare, coaches, delivery, hours, statement_pdf
 
 urlpatterns = [
     path("uren/", hours.billing_hours, name="billing_hours"),
     path("uren/maand/", hours.billing_hours_month, name="billing_hours_month"),
     path("uren/<int:pk>/ingegeven/", hours.billing_hour_entered, name="billing_hour_entered"),
     path("uren/<int:pk>/terugnemen/", hours.billing_hour_unmark, name="billing_hour_unmark"),
+    path(
+        "uren/nazorg/<int:pk>/ingegeven/",
+        aftercare.billing_aftercare_entered,
+        name="billing_aftercare_entered",
+    ),
+    path(
+        "uren/nazorg/<int:pk>/terugnemen/",
+        aftercare.billing_aftercare_unmark,
+        name="billing_aftercare_unmark",
+    ),
     path("afrekeningen/", hours.billing_statements, name="billing_statements"),
     path("afrekeningen/afrekenen/", hours.billing_settle, name="billing_settle"),
     path("afrekeningen/<int:pk>/", hours.billing_statement, name="billing_statement"),

@@ -2,8 +2,8 @@
 
 from ninja import Router
 
-from koers.billing.api import coaches, delivery, hours, statement_pdf
+from koers.billing.api import aftercare, coaches, delivery, hours, statement_pdf
 
 router = Router()
-for part in (hours, coaches, delivery, statement_pdf):
+for part in (hours, coaches, delivery, statement_pdf, aftercare):
     router.add_router("/", part.router)

@@ -214,7 +214,10 @@ def _settle_coach(
     existing = Statement.objects.filter(coach_id=coach_id, month=month.first_day).first()
     if existing is not None:
         return existing  # settled before (a re-run after a crash): nothing changes
-    entries = list(HourEntry.objects.filter(coach_id=coach_id, settled__isnull=True))
+    # Aftercare entries (no contact) are registered at VDAB, never billable (BIL-02).
+    entries = list(
+        HourEntry.objects.filter(coach_id=coach_id, settled__isnull=True, contact__isnull=False)
+    )
     if not entries:
         return None
     counted = {

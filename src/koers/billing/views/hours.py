@@ -21,13 +21,17 @@ from koers.billing.forms.hours import (
 )
 from koers.billing.models import Statement
 from koers.billing.selectors import hours as selectors
+from koers.billing.selectors.aftercare import coach_aftercare
 from koers.billing.services import hours as services
 from koers.core.form_pages import REJECTED_STATUS, FormRejected, distinct_ids, submitted
 
 
 def _hours_page(request, status=200, **forms):
-    overview = selectors.coach_hours(user=request.user, today=timezone.localdate())
-    context = {"overview": overview, "month_form": MonthEnteredForm(), **forms}
+    today = timezone.localdate()
+    overview = selectors.coach_hours(user=request.user, today=today)
+    aftercare = coach_aftercare(user=request.user, today=today)  # BIL-02: never billable
+    context = {"overview": overview, "aftercare": aftercare, "month_form": MonthEnteredForm()}
+    context.update(forms)
     return render(request, "billing/hours.html", distinct_ids(context), status=status)
 
 
