@@ -3,7 +3,8 @@
 from ninja import Router
 
 from koers.billing.api import coaches, delivery, hours
+from koers.billing.api import exports as exports_api
 
 router = Router()
-for part in (hours, coaches, delivery):
+for part in (hours, coaches, delivery, exports_api):
     router.add_router("/", part.router)
