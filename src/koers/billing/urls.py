@@ -3,7 +3,7 @@ coach administration, dossier delivery."""
 
 from django.urls import path
 
-from koers.billing.views import aftercare, coaches, delivery, hours, statement_pdf
+from koers.billing.views import aftercare, coaches, delivery, exports, hours, statement_pdf
 
 urlpatterns = [
     path("uren/", hours.billing_hours, name="billing_hours"),
@@ -64,4 +64,6 @@ urlpatterns = [
     path("dossiers/zending/<int:pk>/status/", delivery.batch_state, name="billing_batch_state"),
     path("dossiers/<int:pk>/auditpakket/", delivery.dossier_audit_pack, name="billing_audit_pack"),
     path("dossiers/audit/", delivery.audit_new, name="billing_audit_new"),
+    # Exports (issue 12): ?formaat=xlsx|csv, ?maand=2026-05; the kinds are in selectors/exports.py.
+    path("export/<slug:slug>/", exports.billing_export, name="billing_export"),
 ]

@@ -3,7 +3,8 @@
 from ninja import Router
 
 from koers.billing.api import aftercare, coaches, delivery, hours, statement_pdf
+from koers.billing.api import exports as exports_api
 
 router = Router()
-for part in (hours, coaches, delivery, statement_pdf, aftercare):
+for part in (hours, coaches, delivery, statement_pdf, aftercare, exports_api):
     router.add_router("/", part.router)

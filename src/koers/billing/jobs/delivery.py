@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from koers.billing.models import Audit, CoachReminder, DeliveryBatch
 from koers.billing.rules import delivery as rules
 from koers.billing.rules.periods import day_label, quarter_of
-from koers.billing.rules.ruleset import ruleset_for
 from koers.billing.selectors.delivery import as_facts, delivered_on
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.languages import in_language_of
 from koers.core.models import Role, User
 from koers.core.sweep import sweep_job
@@ -119,7 +119,7 @@ def _last_deliveries(coach_ids: list[int]) -> dict[int, date]:
 def delivery_reminders(now: datetime) -> int:
     """BIL-01: the quarter reminder and the audit reminder, each once per coach."""
     today = timezone.localdate(now)
-    ruleset = ruleset_for(today)
+    ruleset = billing_ruleset(today)
     coaches = _coaches()
     states = dossier_facts(coach_ids=[c.pk for c in coaches])
     facts = as_facts(states, delivered_on([s.trajectory_id for s in states]))

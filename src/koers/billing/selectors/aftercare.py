@@ -7,8 +7,8 @@ from datetime import date
 from koers.billing.models import HourEntry
 from koers.billing.rules.hours import HourFacts, HourStatus, hour_status
 from koers.billing.rules.periods import Month, hours_label
-from koers.billing.rules.ruleset import ruleset_for
 from koers.billing.selectors.hours import HOURS_MONTHS_BACK
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.models import User
 from koers.trajectories.billable import AftercareHour, aftercare_hours
 
@@ -38,7 +38,7 @@ def coach_aftercare(*, user: User, today: date) -> list[AftercareRow]:
             coach=user, aftercare_id__in=[h.aftercare_id for h in hours]
         )
     }
-    ruleset = ruleset_for(today)
+    ruleset = billing_ruleset(today)
     rows = []
     for hour in reversed(hours):
         entry = entries.get(hour.aftercare_id)

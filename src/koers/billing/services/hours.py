@@ -28,7 +28,7 @@ from koers.billing.models import (
 from koers.billing.rules import statements as rules
 from koers.billing.rules.hours import HourFacts, entry_refusal, unmark_refusal
 from koers.billing.rules.periods import Month
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.billing.services.statement_mail import (  # statement_mail_send: its old address
     statement_mail_later,
     statement_mail_send,  # noqa: F401
@@ -160,7 +160,7 @@ def coach_rate_set(
         raise refusal("coach_id", rules.Reason("BIL-04", "Deze coach werkt niet voor dit centrum."))
     _lock_coach(coach_id)
     existing = list(CoachRate.objects.filter(coach_id=coach_id, centre=centre))
-    ruleset = ruleset_for(valid_from)
+    ruleset = billing_ruleset(valid_from)
     refused = rules.rate_refusal(rate, ruleset)
     if refused:
         raise refusal("rate", refused)
@@ -235,7 +235,7 @@ def _settle_coach(
         entries=_entry_facts(entries, counted),
         rates=_rate_facts(rates),
         today=today,
-        ruleset=ruleset_for(month.last_day),
+        ruleset=billing_ruleset(month.last_day),
     )
     if refused:
         raise refusal("month", refused)
