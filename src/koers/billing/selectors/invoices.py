@@ -85,7 +85,7 @@ def invoice_document(*, user: User, pk: int) -> rules.Invoice:
 
 def invoice_xml(*, user: User, pk: int) -> tuple[str, bytes]:
     """The number and the UBL XML as it was issued (stored, never rebuilt)."""
-    invoice = invoices_for(user).filter(pk=pk).only("number", "ubl_xml").first()
+    invoice = Invoice.objects.visible_to(user).filter(pk=pk).only("number", "ubl_xml").first()
     if invoice is None:
         raise Http404("no such invoice")
     return invoice.number, bytes(invoice.ubl_xml)
