@@ -161,3 +161,33 @@ def test_bil_04_centre_details_page_for_its_staff(centre, centre_staff, coach, l
 def test_bil_04_the_facturatie_menu_links_the_invoice_pages(name, coach, centre_staff, logged_in):
     user = centre_staff if name == "billing_centre_details" else coach
     assert reverse(name) in logged_in(user).get(reverse("billing_statements")).content.decode()
+
+
+def test_bil_04_invoice_list_and_detail_queries_do_not_grow_with_the_data(
+    coach, centre, logged_in, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    factories.company(coach)
+    factories.billing_details(centre)
+    c = logged_in(coach)
+
+    def counted(n_before: int, n_after: int) -> tuple[int, int]:
+        counts = []
+        for months in (range(n_before), range(n_before, n_after)):
+            for m in months:
+                s = factories.statement(coach, centre, date(2024 + m // 12, m % 12 + 1, 1))
+                invoice_issue(statement_id=s.pk, acting_user=coach, today=TODAY)
+            with CaptureQueriesContext(connection) as queries:
+                assert c.get(reverse("billing_invoices")).status_code == 200
+            counts.append(len(queries))
+        return tuple(counts)
+
+    few, many = counted(1, 6)
+    assert few == many
+    newest, oldest = Invoice.objects.first(), Invoice.objects.last()
+    with CaptureQueriesContext(connection) as queries:
+        c.get(reverse("billing_invoice", args=[newest.pk]))
+    with django_assert_max_num_queries(len(queries)):
+        c.get(reverse("billing_invoice", args=[oldest.pk]))
