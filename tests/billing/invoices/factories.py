@@ -82,7 +82,7 @@ def billing_details(centre: Organisation, **overrides) -> CentreBillingDetails:
     centre.save()
     values = {
         "vat_number": f"BE{CENTRE_ENTERPRISE}",
-        "street": "Goudbloemlaan 31",
+        "street": "Dorpsstraat 1",
         "postal_code": "2970",
         "city": "Schilde",
         "email": "admin@horizon.example.be",

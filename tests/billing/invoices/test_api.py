@@ -106,5 +106,7 @@ def test_bil_04_api_coach_company_and_centre_details(coach, centre, centre_staff
     client.logout()
     staff = api(centre_staff)
     saved = staff.put(path, DETAILS, content_type="application/json")
-    assert saved.status_code == 200 and saved.json()["legal_name"] == "Soulworx VZW"
+    assert (
+        saved.status_code == 200 and saved.json()["legal_name"] == "Voorbeeld Loopbaancentrum VZW"
+    )
     assert staff.get(path).json()["city"] == "Schilde"

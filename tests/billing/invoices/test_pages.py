@@ -152,7 +152,9 @@ def test_bil_04_centre_details_page_for_its_staff(centre, centre_staff, coach, l
     done = c.post(url, DETAILS | {"centre": centre.pk})
     assert done.status_code == 302
     centre.refresh_from_db()
-    assert centre.billing_details.city == "Schilde" and centre.name == "Soulworx VZW"
+    assert (
+        centre.billing_details.city == "Schilde" and centre.name == "Voorbeeld Loopbaancentrum VZW"
+    )
     client.logout()
     assert logged_in(coach).get(url).status_code == 404
 

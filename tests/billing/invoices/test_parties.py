@@ -21,14 +21,14 @@ COMPANY = {
     "email": "coach@voorbeeld.test",
 }
 DETAILS = {
-    "legal_name": "Soulworx VZW",
+    "legal_name": "Voorbeeld Loopbaancentrum VZW",
     "enterprise_number": "0200.000.043",
     "vat_number": "BE0200000043",
-    "street": "Goudbloemlaan 31",
+    "street": "Dorpsstraat 1",
     "postal_code": "2970",
     "city": "Schilde",
     "country": "BE",
-    "email": "admin@soulworx.example.be",
+    "email": "admin@voorbeeld.example.be",
 }
 
 
@@ -72,7 +72,7 @@ def test_bil_04_com_01_centre_staff_keep_the_legal_billing_entity(centre, centre
     details = centre_billing_details_save(centre=centre, acting_user=centre_staff, **DETAILS)
     centre.refresh_from_db()
     assert (centre.name, centre.enterprise_number, centre.working_name) == (
-        "Soulworx VZW",
+        "Voorbeeld Loopbaancentrum VZW",
         "0200000043",
         "Horizon",
     )
