@@ -52,6 +52,7 @@ def test_bil_04_coach_company_is_stored_compact(coach):
         ("iban", "BE21 0012 3456 7804", "geen geldig IBAN"),
         ("postal_code", "20", "vier cijfers"),
         ("country", "België", "twee letters"),
+        ("email", "geen-adres", "geen geldig e-mailadres"),
     ],
 )
 def test_bil_04_invalid_company_numbers_are_refused_next_to_the_field(coach, field, value, words):

@@ -6,6 +6,7 @@ through the pure checks of `rules/invoice_checks.py` and stored compact ("012345
 "BE0123456749", "BE68539007547034"); each refusal stands next to its field."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from stdnum import iban as stdnum_iban
@@ -43,6 +44,11 @@ def _compact_vat(value: str) -> str:
 
 
 def _address_errors(data: dict, errors: dict[str, list[str]]) -> None:
+    if data.get("email"):
+        try:
+            validate_email(data["email"])
+        except ValidationError:
+            errors.setdefault("email", []).append(_("Dit is geen geldig e-mailadres."))
     for name in ("street", "postal_code", "city"):
         if not str(data.get(name, "")).strip():
             errors.setdefault(name, []).append(_("Vul dit in: het staat op de factuur."))
