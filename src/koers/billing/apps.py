@@ -10,8 +10,10 @@ class BillingConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         # Register the sweep jobs: settlement and statement mails (BIL-03), reminders (BIL-05/06),
-        # delivery reminders (BIL-01).
+        # delivery reminders (BIL-01), invoice delivery (BIL-04).
+        from koers.billing import demo_invoices  # noqa: F401  (its part of manage.py demo)
         from koers.billing.jobs import coaches, delivery, hours  # noqa: F401
+        from koers.billing.jobs import invoices as invoice_jobs  # noqa: F401  (BIL-04 delivery)
         from koers.billing.rules import ruleset as billing_ruleset
         from koers.trajectories.rulesets import ProgrammeRuleset, register_ruleset
 

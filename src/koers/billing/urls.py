@@ -1,9 +1,18 @@
 """The billing pages under /facturatie/ (URL names start with `billing_`): hours and statements,
-coach administration, dossier delivery."""
+coach administration, dossier delivery, invoices."""
 
 from django.urls import path
 
-from koers.billing.views import aftercare, coaches, delivery, exports, hours, statement_pdf
+from koers.billing.views import (
+    aftercare,
+    coaches,
+    delivery,
+    exports,
+    hours,
+    invoice_parties,
+    invoices,
+    statement_pdf,
+)
 
 urlpatterns = [
     path("uren/", hours.billing_hours, name="billing_hours"),
@@ -66,4 +75,30 @@ urlpatterns = [
     path("dossiers/audit/", delivery.audit_new, name="billing_audit_new"),
     # Exports (issue 12): ?formaat=xlsx|csv, ?maand=2026-05; the kinds are in selectors/exports.py.
     path("export/<slug:slug>/", exports.billing_export, name="billing_export"),
+    # BIL-04: invoices and credit notes, and the parties they are made out by and to.
+    path(
+        "afrekeningen/<int:pk>/factuur/",
+        invoices.billing_invoice_prepare,
+        name="billing_invoice_prepare",
+    ),
+    path(
+        "afrekeningen/<int:pk>/factuur/uitreiken/",
+        invoices.billing_invoice_issue,
+        name="billing_invoice_issue",
+    ),
+    path("facturen/", invoices.billing_invoices, name="billing_invoices"),
+    path("facturen/<int:pk>/", invoices.billing_invoice, name="billing_invoice"),
+    path("facturen/<int:pk>/pdf/", invoices.billing_invoice_pdf, name="billing_invoice_pdf"),
+    path("facturen/<int:pk>/xml/", invoices.billing_invoice_xml, name="billing_invoice_xml"),
+    path(
+        "facturen/<int:pk>/creditnota/",
+        invoices.billing_invoice_credit,
+        name="billing_invoice_credit",
+    ),
+    path("mijn-gegevens/onderneming/", invoice_parties.billing_company, name="billing_company"),
+    path(
+        "facturatiegegevens/",
+        invoice_parties.billing_centre_details,
+        name="billing_centre_details",
+    ),
 ]

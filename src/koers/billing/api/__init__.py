@@ -1,10 +1,10 @@
-"""The billing API: hours, statements, coach administration, deliveries (mounted by koers.api.api)."""
+"""The billing API: hours, statements, coach administration, deliveries, invoices (mounted by koers.api.api)."""
 
 from ninja import Router
 
-from koers.billing.api import aftercare, coaches, delivery, hours, statement_pdf
+from koers.billing.api import aftercare, coaches, delivery, hours, invoices, statement_pdf
 from koers.billing.api import exports as exports_api
 
 router = Router()
-for part in (hours, coaches, delivery, statement_pdf, aftercare, exports_api):
+for part in (hours, coaches, delivery, statement_pdf, aftercare, invoices, exports_api):
     router.add_router("/", part.router)

@@ -22,6 +22,7 @@ from koers.billing.forms.hours import (
 from koers.billing.models import Statement
 from koers.billing.selectors import hours as selectors
 from koers.billing.selectors.aftercare import coach_aftercare
+from koers.billing.selectors.invoices import statement_invoices
 from koers.billing.services import hours as services
 from koers.core.form_pages import REJECTED_STATUS, FormRejected, distinct_ids, submitted
 
@@ -131,6 +132,7 @@ def _statement_page(request, pk: int, status=200, correction_form=None):
     if correction_form is None and view.can_correct:
         correction_form = CorrectionForm(lines=view.lines)
     context = {"view": view, "statement": view.statement, "correction_form": correction_form}
+    context["invoices"] = statement_invoices(user=request.user, statement=view.statement)
     return render(request, "billing/statement_detail.html", context, status=status)
 
 
