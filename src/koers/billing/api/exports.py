@@ -1,5 +1,5 @@
-"""/billing/exports/hours, /statements, /deliveries (issue 12 "Exports"): hours per coach and
-month, statements, deliveries as CSV or XLSX, with the same access as the pages (a coach only
+"""/billing/exports/hours, /statements, /deliveries, /invoices (issue 12 "Exports"): hours per coach
+and month, statements, deliveries, invoices as CSV or XLSX, with the same access as the pages (a coach only
 their own rows, centre staff their centre's). One operation per kind (a path id is always a
 number here, `tests/api/test_huge_ids.py`); a new kind is one more four-line operation."""
 
@@ -44,3 +44,9 @@ def export_billing_statements(request: HttpRequest, params: Query[BillingExportQ
 def export_billing_deliveries(request: HttpRequest, params: Query[BillingExportQuery]):
     """BIL-01: every dossier of the delivery batches you see, with the batch's state."""
     return _download(request, "deliveries", params)
+
+
+@router.get("/billing/exports/invoices", response=RESPONSES, summary="Export: facturen")
+def export_billing_invoices(request: HttpRequest, params: Query[BillingExportQuery]):
+    """BIL-04: every invoice and credit note you see, with the seller as issued."""
+    return _download(request, "invoices", params)

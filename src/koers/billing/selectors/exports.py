@@ -22,6 +22,7 @@ from koers.billing.models import (
     BatchDossier,
     DeliveryBatch,
     HourEntry,
+    Invoice,
     Statement,
     StatementCorrection,
     StatementLine,
@@ -258,6 +259,52 @@ def _batches(user: User, month: Month | None):
     )
 
 
+# ---- invoices and credit notes (BIL-04) -------------------------------------------------------
+
+
+def invoices_table(user: User, today: date, month: Month | None) -> Table:
+    """Every invoice and credit note the user sees (the invoices page), with the seller as
+    issued (the copy on the invoice, not today's company data)."""
+    invoices = Invoice.objects.visible_to(user).select_related(
+        "coach", "centre", "credited_invoice"
+    )
+    if month:
+        invoices = invoices.filter(period=month.first_day)
+    rows = [
+        [
+            i.number,
+            i.get_kind_display(),
+            i.issue_date,
+            f"{i.period:%Y-%m}" if i.period else "",
+            i.coach.get_full_name(),
+            i.seller.get("name", ""),
+            str(i.centre),
+            i.net_total,
+            i.vat_total,
+            i.payable,
+            i.credited_invoice.number if i.credited_invoice else "",
+            i.statement_id,
+        ]
+        for i in invoices.order_by("issue_date", "kind", "number")
+    ]
+    columns = [
+        Column(_("Nummer"), 14),
+        Column(_("Soort"), 12),
+        Column(_("Datum"), 12),
+        Column(_("Maand"), 10),
+        Column(_("Coach"), 28),
+        Column(_("Onderneming"), 28),
+        Column(_("Centrum"), 24),
+        Column(_("Zonder btw"), 12, AMOUNT),
+        Column(_("Btw"), 10, AMOUNT),
+        Column(_("Te betalen"), 12, AMOUNT),
+        Column(_("Crediteert factuur"), 14),
+        Column(_("Afrekening nr."), 12),
+    ]
+    return Table(_("Facturen en creditnota's"), columns, rows)
+
+
 register_export(BillingExport("hours", "uren", hours_table))
 register_export(BillingExport("statements", "afrekeningen", statements_table))
 register_export(BillingExport("deliveries", "dossiers", deliveries_table))
+register_export(BillingExport("invoices", "facturen", invoices_table))
