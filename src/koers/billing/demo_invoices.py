@@ -79,12 +79,13 @@ def _companies(demo: Demo) -> None:
 
 
 def _settled_statements(demo: Demo, coach, months: list[Month]) -> list[Statement]:
-    """Mark the coach's counted hours of `months` entered at VDAB on the day itself, and settle."""
+    """Mark the coach's counted hours of `months` entered at VDAB on the day itself, and settle.
+    The two most recent hours stay to enter, so the hours page has work to show."""
     staff, centre = demo.staff["backoffice"], demo.orgs["centre"]
     hours = billable_hours(
         coach_ids=[coach.pk], since=months[0].first_day, until=months[-1].last_day
     )
-    for hour in hours:
+    for hour in sorted(hours, key=lambda h: (h.day, h.contact_id))[:-2]:
         if not hour.aftercare:
             hour_mark_entered(
                 contact_id=hour.contact_id,
