@@ -106,7 +106,9 @@ def _centre_details(base, page) -> None:
     page.fill("input[name=city]", "Schilde")
     page.fill("input[name=email]", "admin@testhuis.example.be")
     page.click("button:has-text('Bewaren')")
-    expect(page.locator("body")).to_contain_text("De facturatiegegevens van het centrum zijn bewaard.")
+    expect(page.locator("body")).to_contain_text(
+        "De facturatiegegevens van het centrum zijn bewaard."
+    )
     assert CentreBillingDetails.objects.get().city == "Schilde"
     _shots(page, "centre-details")
 
