@@ -28,3 +28,9 @@ def test_bil_03_nl_number_filter_drops_trailing_zeros():
 
 def test_bil_04_negated_filter_shows_a_credit_note_below_zero():
     assert _render("{{ a|negated|euro }}", a=Decimal("272.25")) == "€ -272,25"
+
+
+def test_bil_04_enterprise_number_and_iban_filters_print_as_the_pdf():
+    assert _render("{{ n|enterprise_number }}", n="0512345684") == "0512.345.684"
+    assert _render("{{ n|iban }}", n="BE21001234567803") == "BE21 0012 3456 7803"
+    assert _render("{{ n|enterprise_number|default:'—' }}", n="") == "—"
