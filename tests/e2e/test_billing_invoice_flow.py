@@ -50,6 +50,11 @@ def _invoice_flow(base, page, folder: Path) -> None:
 
     _log_in(page, base, coach)
     _company(base, page)
+    # Before the centre's billing details exist the preview says what is missing, and no button.
+    page.goto(f"{base}/facturatie/afrekeningen/{statement.pk}/factuur/")
+    expect(page.locator("#h-problems")).to_be_visible()
+    expect(page.locator("button:has-text('Factuur uitreiken')")).to_have_count(0)
+    _shots(page, "invoice-preview-problems")
     _log_in(page, base, staff)
     _centre_details(base, page)
 
