@@ -21,6 +21,11 @@ class _AddressFields(forms.Form):
         label=_("Land"), max_length=2, initial="BE", help_text=_("Twee letters, bv. BE.")
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A two-letter code is always "full": the browser's length note would only alarm.
+        self.fields["country"].widget.attrs.pop("maxlength", None)
+
 
 class CoachCompanyForm(_AddressFields):
     legal_name = forms.CharField(
