@@ -7,7 +7,9 @@ and every delete (also through their querysets); a correction is a credit note t
 the invoice. Seller and buyer are copied into the invoice (`seller`, `buyer` JSON) when it is
 issued, so a later edit of a company or an organisation changes no issued invoice. Numbers are
 gapless per seller enterprise number, kind and year: `InvoiceSeries` is the row the issuing
-transaction locks.
+transaction locks. A statement has at most one invoice that is not credited: after a credit note
+the coach issues the statement again, a new invoice that names the credit note it follows
+(`after_credit_note`).
 """
 
 from django.conf import settings
@@ -144,6 +146,15 @@ class Invoice(models.Model):
         related_name="credit_notes",
         verbose_name=_("gecrediteerde factuur"),
     )
+    # A statement's invoice issued again after a full credit note: the credit note it follows.
+    after_credit_note = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reissues",
+        verbose_name=_("opnieuw uitgereikt na creditnota"),
+    )
     # The parties as they were when issued (koers.billing.models.invoice_values.party_json).
     seller = models.JSONField(_("verkoper"))
     buyer = models.JSONField(_("koper"))
@@ -170,10 +181,21 @@ class Invoice(models.Model):
         verbose_name_plural = _("facturen")
         ordering = ["-issue_date", "-pk"]
         constraints = [
+            # At most one uncredited invoice per statement (see docs/decisions.md, "BIL-04 —
+            # issuing a statement again"): one first invoice, and every further one follows its
+            # own credit note; the service checks under the statement lock that this credit
+            # note credits the statement's last invoice.
             models.UniqueConstraint(
                 fields=["statement"],
-                condition=Q(kind="invoice"),
-                name="invoice_once_per_statement",
+                condition=Q(kind="invoice", after_credit_note__isnull=True),
+                name="invoice_first_once_per_statement",
+            ),
+            models.UniqueConstraint(
+                fields=["after_credit_note"], name="invoice_once_after_credit_note"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="invoice") | Q(after_credit_note__isnull=True),
+                name="only_an_invoice_follows_a_credit_note",
             ),
             models.UniqueConstraint(
                 fields=["credited_invoice"],

@@ -36,6 +36,9 @@ class BillingInvoiceOut(Schema):
         description="Een creditnota: de factuur die ze crediteert."
     )
     credited_invoice_number: str | None
+    after_credit_note_id: int | None = Field(
+        description="Een afrekening opnieuw gefactureerd: de creditnota die deze factuur volgt."
+    )
     net_total: Decimal
     vat_total: Decimal
     payable: Decimal
@@ -60,7 +63,13 @@ class BillingInvoiceDetailOut(BillingInvoiceOut):
 class BillingInvoicePreviewOut(Schema):
     statement_id: int
     may_issue: bool
-    issued_invoice_id: int | None
+    issued_invoice_id: int | None = Field(
+        description="De factuur van de afrekening die niet gecrediteerd is (ze houdt een nieuwe "
+        "tegen)."
+    )
+    after_credit_note_id: int | None = Field(
+        description="Na een creditnota: de creditnota die de nieuwe factuur volgt."
+    )
     problems: list[RuleReasonOut] = Field(description="Wat uitreiken nog tegenhoudt, per regel.")
     net_total: Decimal | None
     vat_total: Decimal | None

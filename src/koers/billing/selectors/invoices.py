@@ -92,17 +92,61 @@ def invoice_xml(*, user: User, pk: int) -> tuple[str, bytes]:
 
 
 @dataclass(frozen=True)
-class StatementInvoices:
-    """On the statement page: its invoice and credit notes, and whether the coach may prepare one."""
+class StatementDocument:
+    """One line of a statement's invoice history."""
 
-    documents: list[Invoice]
+    document: Invoice
+    credit_note: Invoice | None  # an invoice: the credit note that credited it
+    replaces: Invoice | None  # an invoice issued again: the invoice it replaces
+
+
+@dataclass(frozen=True)
+class StatementInvoices:
+    """On the statement page: its invoices and credit notes in the order issued (invoice, its
+    credit note, the new invoice, ...), and whether the coach may prepare one: while no invoice is
+    open (not credited)."""
+
+    history: list[StatementDocument]
+    open_invoice: Invoice | None
     can_prepare: bool
+
+    @property
+    def documents(self) -> list[Invoice]:
+        return [row.document for row in self.history]
+
+    @property
+    def again(self) -> bool:
+        """Every invoice was credited: the next one is the statement issued again."""
+        return self.open_invoice is None and bool(self.history)
 
 
 def statement_invoices(*, user: User, statement: Statement) -> StatementInvoices:
-    documents = list(invoices_for(user).filter(statement=statement).order_by("pk"))
-    invoiced = any(d.kind == InvoiceKind.INVOICE for d in documents)
-    return StatementInvoices(documents, statement.coach_id == user.pk and not invoiced)
+    documents = list(
+        invoices_for(user)
+        .select_related("after_credit_note__credited_invoice")
+        .filter(statement=statement)
+        .order_by("pk")
+    )
+    notes = {d.credited_invoice_id: d for d in documents if d.kind == InvoiceKind.CREDIT_NOTE}
+    history = [
+        StatementDocument(
+            d,
+            notes.get(d.pk),
+            d.after_credit_note.credited_invoice if d.after_credit_note_id else None,
+        )
+        for d in documents
+    ]
+    open_invoice = next(
+        (
+            r.document
+            for r in history
+            if r.document.kind == InvoiceKind.INVOICE and not r.credit_note
+        ),
+        None,
+    )
+    return StatementInvoices(
+        history, open_invoice, statement.coach_id == user.pk and open_invoice is None
+    )
 
 
 def coach_company(user: User) -> CoachCompany | None:
@@ -153,6 +197,7 @@ def invoice_out(invoice: Invoice) -> dict:
         "credited_invoice_number": (
             invoice.credited_invoice.number if invoice.credited_invoice_id else None
         ),
+        "after_credit_note_id": invoice.after_credit_note_id,
         "net_total": invoice.net_total,
         "vat_total": invoice.vat_total,
         "payable": invoice.payable,
@@ -195,6 +240,7 @@ def prepared_out(prepared) -> dict:
         "statement_id": prepared.statement.pk,
         "may_issue": prepared.may_issue,
         "issued_invoice_id": prepared.issued.pk if prepared.issued else None,
+        "after_credit_note_id": prepared.follows.pk if prepared.follows else None,
         "problems": [p.as_dict() for p in prepared.problems],
         "net_total": value.totals.tax_exclusive if value else None,
         "vat_total": value.totals.tax_total if value else None,

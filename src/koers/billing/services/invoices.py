@@ -2,8 +2,10 @@
 
 Koers prepares, the coach confirms: `invoice_prepare` builds the invoice as it will be (number
 "CONCEPT") with every problem Koers finds (the published rule IDs of `invoice_problems`);
-`invoice_issue` issues it — only the statement's coach, only without problems, once per
-statement — and `credit_note_issue` credits an issued invoice in full, referring to it. Both
+`invoice_issue` issues it — only the statement's coach, only without problems, and only while the
+statement has no invoice that is not credited (after a full credit note the statement is issued
+again: a new number, following that credit note) — and `credit_note_issue` credits an issued
+invoice in full, referring to it. Both
 copy seller and buyer into the document, allocate the gapless number in the same transaction
 (a locked `InvoiceSeries` row) and store the UBL XML; after commit the document goes through the
 delivery backend (`invoice_deliver`, retried by the sweep). A refusal changes nothing.
@@ -71,7 +73,8 @@ class Prepared:
     statement: Statement
     invoice: rules.Invoice | None  # None while the seller or buyer data are missing
     problems: tuple[Reason, ...]
-    issued: Invoice | None  # the invoice already issued for this statement
+    issued: Invoice | None  # the statement's invoice that is not credited (it stops a new one)
+    follows: Invoice | None = None  # the credit note a new invoice follows (issued again)
 
     @property
     def may_issue(self) -> bool:
@@ -107,9 +110,20 @@ def _require_coach(statement_or_invoice, user: User) -> None:
         raise PermissionDenied(_("Enkel de coach van deze afrekening reikt haar factuur uit."))
 
 
+def _open_invoice(statement: Statement) -> tuple[Invoice | None, Invoice | None]:
+    """The statement's invoice that is not credited, else the credit note a new invoice follows
+    (the last one that no invoice follows yet; None before the first invoice)."""
+    documents = statement.invoices.order_by("pk")
+    issued = documents.filter(kind=InvoiceKind.INVOICE, credit_notes__isnull=True).last()
+    if issued is not None:
+        return issued, None
+    follows = documents.filter(kind=InvoiceKind.CREDIT_NOTE, reissues__isnull=True)
+    return None, follows.select_related("credited_invoice").last()
+
+
 def _prepare(statement: Statement, acting_user: User, today: date) -> Prepared:
     _require_coach(statement, acting_user)
-    issued = statement.invoices.filter(kind=InvoiceKind.INVOICE).first()
+    issued, follows = _open_invoice(statement)
     company = CoachCompany.objects.filter(coach_id=statement.coach_id).first()
     details = CentreBillingDetails.objects.filter(organisation_id=statement.centre_id).first()
     missing = tuple(
@@ -118,7 +132,7 @@ def _prepare(statement: Statement, acting_user: User, today: date) -> Prepared:
         if absent
     )
     if missing:
-        return Prepared(statement, None, missing, issued)
+        return Prepared(statement, None, missing, issued, follows)
     ruleset = ruleset_for(today)
     value = rules.invoice_from_statement(
         _statement_value(statement),
@@ -130,7 +144,10 @@ def _prepare(statement: Statement, acting_user: User, today: date) -> Prepared:
         ruleset=ruleset,
         corrections=_corrections(statement),
     )
-    return Prepared(statement, value, invoice_problems(value, ruleset), issued)
+    if follows is not None:
+        note = rules.reissue_note(value.note, follows.credited_invoice.number, follows.number)
+        value = replace(value, note=note)
+    return Prepared(statement, value, invoice_problems(value, ruleset), issued, follows)
 
 
 def invoice_prepare(*, statement: Statement, acting_user: User, today: date) -> Prepared:
@@ -213,9 +230,12 @@ def _issue_number(value: rules.Invoice, kind: str, ruleset) -> tuple[rules.Invoi
 @transaction.atomic
 def invoice_issue(*, statement_id: int, acting_user: User, today: date) -> Invoice:
     """BIL-04: the statement's coach issues its invoice (irreversible). Refused, with nothing
-    changed, for someone else's statement, a statement already invoiced, or any problem."""
-    # Two clicks (or the page and the API at once) would both find no invoice yet: the statement
-    # row lock makes the second wait and then find the first one's invoice.
+    changed, for someone else's statement, a statement with an invoice not credited, or any
+    problem. After a full credit note the statement is issued again: a new number of the same
+    series, the statement's lines and corrections, following the credit note."""
+    # Two clicks (or the page and the API at once) would both find no open invoice: the statement
+    # row lock makes the second wait and then find the first one's invoice. The database guards
+    # the same (one first invoice per statement, one invoice after each credit note).
     statement = (
         Statement.objects.visible_to(acting_user)
         .select_for_update(of=("self",))
@@ -231,8 +251,8 @@ def invoice_issue(*, statement_id: int, acting_user: User, today: date) -> Invoi
             "__all__",
             reason(
                 "BIL-04",
-                "Voor deze afrekening is al factuur {number} uitgereikt; corrigeer ze met een "
-                "creditnota.",
+                "Voor deze afrekening is al factuur {number} uitgereikt en niet gecrediteerd: "
+                "crediteer ze eerst met een creditnota, dan maak je een nieuwe factuur op.",
                 number=prepared.issued.number,
             ),
         )
@@ -247,6 +267,7 @@ def invoice_issue(*, statement_id: int, acting_user: User, today: date) -> Invoi
         coach_id=statement.coach_id,
         centre_id=statement.centre_id,
         statement=statement,
+        after_credit_note=prepared.follows,
     )
 
 
