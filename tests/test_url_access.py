@@ -117,6 +117,8 @@ WALKED_ELSEWHERE = {
     "billing_plan_": "tests/billing/coaches/test_access.py",
     "billing_change_": "tests/billing/coaches/test_access.py",
     "billing_location_": "tests/billing/coaches/test_access.py",
+    "billing_aftercare_": "tests/billing/hours/test_aftercare.py",
+    "billing_invoice": "tests/billing/invoices/test_access.py",
 }
 
 

@@ -291,3 +291,11 @@ LOGGING = {
 KOERS_PAGE_SIZE = 25
 # Absolute links in e-mails (evaluation, portal login) start with this.
 KOERS_BASE_URL = env_str("KOERS_BASE_URL", "http://127.0.0.1:8000")
+
+# BIL-04: how an issued invoice's UBL XML is delivered (a dotted path to a class with
+# `deliver(document) -> Receipt`, koers/billing/delivery_backends.py). The file drop writes it to
+# KOERS_PEPPOL_OUTBOX; a certified Peppol access point is plugged in here later.
+KOERS_PEPPOL_BACKEND = env_str(
+    "KOERS_PEPPOL_BACKEND", "koers.billing.delivery_backends.FileDropBackend"
+)
+KOERS_PEPPOL_OUTBOX = env_path("KOERS_PEPPOL_OUTBOX", DATA_DIR / "peppol-outbox")

@@ -97,6 +97,12 @@ API_FOR_PAGE = {
     "billing_batch_new": "POST /api/v1/billing/batches",
     "billing_batch_state": "POST /api/v1/billing/batches/{batch_id}/state",
     "billing_audit_new": "POST /api/v1/billing/audits",
+    "billing_aftercare_entered": "POST /api/v1/billing/aftercare/{aftercare_id}/entered",
+    "billing_aftercare_unmark": "DELETE /api/v1/billing/aftercare/{aftercare_id}/entered",
+    "billing_invoice_issue": "POST /api/v1/billing/statements/{statement_id}/invoice",
+    "billing_invoice_credit": "POST /api/v1/billing/invoices/{invoice_id}/credit-note",
+    "billing_company": "PUT /api/v1/billing/coach-company",
+    "billing_centre_details": "PUT /api/v1/billing/centre-billing-details/{organisation_id}",
 }
 
 # Owned by another slice that adds the operation; the integrator empties this list when merging.

@@ -5,7 +5,7 @@ from koers.core import demo
 
 def test_every_app_registers_its_part_in_order():
     names = [part.name for part in demo.demo_parts()]
-    assert names == ["people", "vouchers", "trajectories", "leads"]
+    assert names == ["people", "vouchers", "trajectories", "leads", "billing-invoices"]
     orders = [part.order for part in demo.demo_parts()]
     assert orders == sorted(orders)
 

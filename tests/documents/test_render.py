@@ -61,3 +61,11 @@ def test_render_pdf_makes_a_pdf_with_the_template_text():
     text = _text(pdf)
     assert "Ann Voorbeeld" in text
     assert "LBC-2026-0001" in text
+
+
+def test_the_page_footer_prints_a_centre_name_with_dash_and_ampersand_as_written():
+    centre = SimpleNamespace(**{**vars(CENTRE), "working_name": "Loopbaan-Punt & Co"})
+    pdf = render_pdf("documents/pdf/attendance.html", {**_attendance_context(), "centre": centre})
+    text = _text(pdf)
+    assert "Loopbaan-Punt & Co" in text
+    assert "u002D" not in text

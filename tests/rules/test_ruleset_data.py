@@ -3,11 +3,13 @@ publication fits, and how parameters are checked, stored and read back."""
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from koers.billing.rules import ruleset as billing_ruleset
 from koers.intake.rules import ruleset as intake_ruleset
 from koers.lib import rules
 from koers.mediation.rules import ruleset as mediation_ruleset
@@ -98,13 +100,20 @@ def test_ruleset_accepted_publications_leave_exactly_one_version_per_day(candida
 
 
 @pytest.mark.parametrize(
-    "module", [voucher_ruleset, mediation_ruleset, intake_ruleset], ids=["lbc", "med", "int"]
+    ("module", "cls"),
+    [
+        (voucher_ruleset, voucher_ruleset.Ruleset),
+        (mediation_ruleset, mediation_ruleset.Ruleset),
+        (intake_ruleset, intake_ruleset.Ruleset),
+        (billing_ruleset, billing_ruleset.BillingRuleset),
+    ],
+    ids=["lbc", "med", "int", "bil"],
 )
-def test_ruleset_every_built_in_version_survives_storage_as_json(module):
+def test_ruleset_every_built_in_version_survives_storage_as_json(module, cls):
     for builtin in module.RULESETS:
         stored = rules.parameter_values(builtin)
         back = rules.ruleset_from_values(
-            module.Ruleset,
+            cls,
             version=builtin.version,
             valid_from=builtin.valid_from,
             valid_until=builtin.valid_until,
@@ -249,3 +258,104 @@ def test_ruleset_covered_until_is_open_ended_with_an_open_version_and_stops_at_a
     assert covered_until(date(2026, 6, 1), open_ended) is None
     gap = [_v("a", date(2025, 1, 1), date(2026, 12, 31)), _v("b", date(2027, 2, 1), None)]
     assert covered_until(date(2026, 6, 1), gap) == date(2026, 12, 31)
+
+
+# ---- decimals: the billing rates and VAT percentages (BIL-04) --------------------------------
+
+BIL = billing_ruleset.BillingRuleset
+BIL_SEEDS = billing_ruleset.RULESETS[0]
+
+
+def _param(name, cls=BIL):
+    return next(p for p in rules.parameters_of(cls) if p.name == name)
+
+
+def test_ruleset_bil_04_decimal_kinds_are_editable():
+    assert _param("allowed_hourly_rates").kind == "decimal_list"
+    assert _param("vat_standard_percent").kind == "decimal"
+    assert _param("allowed_hourly_rates").editable and _param("vat_standard_percent").editable
+
+
+def test_ruleset_bil_04_decimals_are_stored_as_exact_strings():
+    stored = rules.parameter_values(BIL_SEEDS)
+    assert stored["allowed_hourly_rates"] == ["90.00", "110.00"]
+    assert stored["vat_standard_percent"] == "21"
+    assert rules.to_json(Decimal("1E+2")) == "100"  # never an exponent
+
+
+def test_ruleset_bil_04_decimals_read_and_written_with_a_decimal_comma():
+    rates, percent = _param("allowed_hourly_rates"), _param("vat_standard_percent")
+    assert rules.parameter_text(rates, BIL_SEEDS.allowed_hourly_rates) == "90,00; 110,00"
+    assert rules.parameter_text(percent, Decimal("21")) == "21"
+    assert rules.parameter_from_text(rates, "90,00; 110,5 ;€ 95") == ["90.00", "110.5", "95"]
+    assert rules.parameter_from_text(percent, " 6,0 ") == "6.0"
+    with pytest.raises(rules.ParameterError, match="geen getal"):
+        rules.parameter_from_text(rates, "90,00, 110,00")
+    with pytest.raises(rules.ParameterError, match="minstens één getal"):
+        rules.parameter_from_text(rates, " ; ")
+    with pytest.raises(rules.ParameterError, match="geen getal"):
+        rules.parameter_from_text(percent, "twintig")
+
+
+def test_ruleset_bil_04_derive_refuses_wrong_decimals_in_dutch():
+    derived, errors = rules.derive(
+        BIL_SEEDS,
+        version="2027-x",
+        valid_from=date(2027, 1, 1),
+        valid_until=None,
+        changes={
+            "allowed_hourly_rates": ["90.00", "abc"],
+            "vat_standard_percent": 21.0,
+            "vat_exempt_percent": "-1",
+            "deadline_warning_days": 4,
+        },
+    )
+    assert derived is None
+    assert errors == {
+        "allowed_hourly_rates": "‘abc’ is geen getal.",
+        "vat_standard_percent": "Geef een getal als tekst, bv. ‘90.00’.",
+        "vat_exempt_percent": "Geef 0 of meer.",
+    }
+    _derived, errors = rules.derive(
+        BIL_SEEDS,
+        version="2027-x",
+        valid_from=date(2027, 1, 1),
+        valid_until=None,
+        changes={"allowed_hourly_rates": [], "vat_standard_percent": "NaN"},
+    )
+    assert errors == {
+        "allowed_hourly_rates": "Geef een lijst met minstens één getal.",
+        "vat_standard_percent": "‘NaN’ is geen getal.",
+    }
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rates=st.lists(
+        st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False), min_size=1
+    ),
+    percent=st.decimals(min_value=0, max_value=100, places=1, allow_nan=False),
+)
+def test_ruleset_bil_04_derived_decimals_read_back_the_same(rates, percent):
+    param = _param("allowed_hourly_rates")
+    as_text = rules.parameter_text(param, tuple(rates))
+    derived, errors = rules.derive(
+        BIL_SEEDS,
+        version="2027-x",
+        valid_from=date(2027, 1, 1),
+        valid_until=None,
+        changes={
+            "allowed_hourly_rates": rules.parameter_from_text(param, as_text),
+            "vat_standard_percent": rules.to_json(percent),
+        },
+    )
+    assert errors == {}
+    assert derived.allowed_hourly_rates == tuple(rates)
+    back = rules.ruleset_from_values(
+        BIL,
+        version="2027-x",
+        valid_from=date(2027, 1, 1),
+        valid_until=None,
+        values=rules.parameter_values(derived),
+    )
+    assert back == derived

@@ -44,3 +44,39 @@ def billable_hours(*, coach_ids: Iterable[int], since: date, until: date) -> lis
     for provider in _PROVIDERS.values():
         hours.extend(provider(coach_ids, since, until))
     return sorted(hours, key=lambda h: (h.day, h.contact_id))
+
+
+@dataclass(frozen=True)
+class AftercareHour:
+    """One aftercare conversation (BIL-02, LBC-18): the coach registers it at VDAB, but it is
+    never paid and never on a statement (`billable` is always False)."""
+
+    aftercare_id: int
+    trajectory_id: int
+    coach_id: int  # who recorded it: who enters it at VDAB
+    day: date
+    minutes: int
+    client_name: str
+    voucher: str
+    billable: bool = False
+
+
+# (coach_ids, since, until) -> the programme's aftercare of those coaches, those days.
+AftercareProvider = Callable[[Iterable[int], date, date], list[AftercareHour]]
+_AFTERCARE_PROVIDERS: dict[str, AftercareProvider] = {}
+
+
+def register_aftercare_hours(programme: str, provider: AftercareProvider) -> None:
+    _AFTERCARE_PROVIDERS[programme] = provider
+
+
+def aftercare_hours(*, coach_ids: Iterable[int], since: date, until: date) -> list[AftercareHour]:
+    """Every programme's aftercare of these coaches from `since` to `until` (both included), in
+    time order; registered at VDAB, never billable (settlement reads only `billable_hours`)."""
+    coach_ids = sorted(set(coach_ids))
+    if not coach_ids:
+        return []
+    hours: list[AftercareHour] = []
+    for provider in _AFTERCARE_PROVIDERS.values():
+        hours.extend(provider(coach_ids, since, until))
+    return sorted(hours, key=lambda h: (h.day, h.aftercare_id))

@@ -11,6 +11,8 @@ from koers.lib import rules
 from koers.trajectories.rulesets import ProgrammeRuleset
 
 PREFIX = "p_"
+# Parameters typed as text and read back by `rules.parameter_from_text`.
+TEXT_KINDS = ("int_map", "text_set", "decimal", "decimal_list")
 
 
 def _field(param: rules.Parameter) -> forms.Field:
@@ -26,6 +28,12 @@ def _field(param: rules.Parameter) -> forms.Field:
         return forms.CharField(max_length=200, help_text=_("Bv. ‘1: 90, 2: 60’."))
     if param.kind == "text_set":
         return forms.CharField(max_length=500, help_text=_("Gescheiden door komma's."))
+    if param.kind == "decimal":
+        return forms.CharField(max_length=20, help_text=_("Een getal, bv. ‘21’ of ‘90,00’."))
+    if param.kind == "decimal_list":
+        return forms.CharField(
+            max_length=200, help_text=_("Gescheiden door puntkomma's, bv. ‘90,00; 110,00’.")
+        )
     return forms.CharField(max_length=200)
 
 
@@ -55,20 +63,22 @@ class RulesetVersionForm(forms.Form):
         self.programme, self.base = programme, base
         self.fields["based_on"].initial = base.version
         self.params = [p for p in programme.parameters() if p.editable]
+        unconfirmed = programme.unconfirmed(base)
         for param in self.params:
             field = _field(param)
             current = getattr(base, param.name)
             field.label = programme.labels.get(param.name, param.name)
             field.initial = (
-                rules.parameter_text(param, current)
-                if param.kind in ("int_map", "text_set")
-                else current
+                rules.parameter_text(param, current) if param.kind in TEXT_KINDS else current
             )
             now = rules.parameter_text(param, current) or "—"
             field.help_text = " ".join(
                 str(t)
                 for t in (
                     _("In %(v)s: %(now)s.") % {"v": base.version, "now": now},
+                    _("Te bevestigen: een voorlopige waarde van Koers.")
+                    if param.name in unconfirmed
+                    else "",
                     field.help_text,
                 )
                 if t
@@ -84,7 +94,7 @@ class RulesetVersionForm(forms.Form):
         for param in self.params:
             name = PREFIX + param.name
             value = self.cleaned_data.get(name)
-            if param.kind in ("int_map", "text_set"):
+            if param.kind in TEXT_KINDS:
                 try:
                     value = rules.parameter_from_text(param, value or "")
                 except rules.ParameterError as exc:

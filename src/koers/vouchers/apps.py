@@ -69,11 +69,12 @@ class VouchersConfig(AppConfig):
             )
         )
         import koers.vouchers.lead_intake  # noqa: F401  (registers the lead takeover, INT-08)
-        from koers.trajectories.billable import register_billable_hours
+        from koers.trajectories.billable import register_aftercare_hours, register_billable_hours
         from koers.trajectories.dossiers import register_dossier_facts
         from koers.vouchers.billing_dossiers import voucher_dossiers
-        from koers.vouchers.billing_hours import voucher_billable_hours
+        from koers.vouchers.billing_hours import voucher_aftercare_hours, voucher_billable_hours
 
         # What billing reads of the voucher programme (docs/architecture.md, the registries).
         register_billable_hours(Programme.VOUCHER, voucher_billable_hours)  # BIL-02/03
+        register_aftercare_hours(Programme.VOUCHER, voucher_aftercare_hours)  # BIL-02, never paid
         register_dossier_facts(Programme.VOUCHER, voucher_dossiers)  # BIL-01

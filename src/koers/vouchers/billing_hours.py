@@ -11,9 +11,9 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from koers.trajectories.billable import BillableHour
+from koers.trajectories.billable import AftercareHour, BillableHour
 from koers.trajectories.models import Contact, ContactOutcome
-from koers.vouchers.models import Voucher
+from koers.vouchers.models import AftercareEntry, Voucher
 from koers.vouchers.selectors.common import ruleset_of
 from koers.vouchers.selectors.summary import replay_contacts, replay_queryset
 
@@ -61,3 +61,25 @@ def voucher_billable_hours(
                 )
             )
     return hours
+
+
+def voucher_aftercare_hours(
+    coach_ids: Iterable[int], since: date, until: date
+) -> list[AftercareHour]:
+    """LBC-18 aftercare recorded by these coaches on those days (one query): registered at VDAB
+    by the coach who recorded it, never billable."""
+    entries = AftercareEntry.objects.filter(
+        recorded_by_id__in=set(coach_ids), on__gte=since, on__lte=until
+    ).select_related("voucher__client")
+    return [
+        AftercareHour(
+            aftercare_id=e.pk,
+            trajectory_id=e.voucher.trajectory_id,
+            coach_id=e.recorded_by_id,
+            day=e.on,
+            minutes=e.minutes,
+            client_name=e.voucher.client.full_name,
+            voucher=str(e.voucher.number),
+        )
+        for e in entries
+    ]

@@ -79,7 +79,7 @@ def test_bil_06_late_reminder_once_when_the_due_day_is_earlier_in_the_year(
     from koers.billing.rules.ruleset import RULESETS
 
     early = dataclasses.replace(RULESETS[0], development_plan_due_month=3)
-    monkeypatch.setattr(jobs, "ruleset_for", lambda day: early)
+    monkeypatch.setattr(jobs, "billing_ruleset", lambda day: early)
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             jobs.development_plan_reminders(_at(date(2026, 6, 15)))

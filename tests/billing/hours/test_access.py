@@ -41,6 +41,7 @@ URLS = {
     "billing_hour_entered": ("contact", "coach", {"entered_on": "10/06/2026"}),
     "billing_hour_unmark": ("contact", "coach", {}),
     "billing_statement": ("statement", "coach", None),
+    "billing_statement_pdf": ("statement", "coach", None),
     "billing_statement_correct": ("statement", "centre_staff", {"minutes": 30, "note": "x"}),
 }
 

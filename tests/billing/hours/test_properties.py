@@ -70,3 +70,59 @@ class SettlementProperties(TestCase):
         assert settled.count() <= HourEntry.objects.filter(coach=coach).count()
         for statement in Statement.objects.filter(coach=coach).prefetch_related("lines"):
             assert statement.total == sum(x.amount for x in statement.lines.all())
+
+
+aftercare = st.tuples(
+    st.integers(min_value=0, max_value=80),  # day: days after 2 March 2026
+    st.sampled_from([30, 60]),
+    st.integers(min_value=0, max_value=20),  # entered at VDAB n days later
+)
+
+
+@pytest.mark.usefixtures("voucher_rules_in_force")
+class AftercareProperties(TestCase):
+    @settings(max_examples=10)
+    @given(
+        hours=st.lists(hour, min_size=0, max_size=5),
+        aftercare_done=st.lists(aftercare, min_size=1, max_size=4),
+        months=st.lists(st.integers(min_value=3, max_value=5), min_size=1, max_size=3),
+    )
+    def test_bil_02_aftercare_is_never_settled_whatever_was_entered(
+        self, hours, aftercare_done, months
+    ):
+        from koers.billing.services.aftercare import aftercare_mark_entered
+        from koers.vouchers.models import AftercareEntry
+
+        centre = OrganisationFactory(kind=OrganisationKind.CAREER_CENTRE)
+        coach = staff_user(centre, Role.COACH)
+        rate(coach, centre)
+        voucher = open_voucher(coach, centre)
+        start, today = date(2026, 3, 2), date(2026, 6, 28)
+        for days, minutes, entered_after in hours:
+            contact = held_contact(voucher, start + timedelta(days=days), minutes)
+            if entered_after is not None:
+                with contextlib.suppress(Http404):
+                    hour_mark_entered(
+                        contact_id=contact.pk,
+                        entered_on=contact.starts_at.date() + timedelta(days=entered_after),
+                        acting_user=coach,
+                        today=today,
+                    )
+        for days, minutes, entered_after in aftercare_done:
+            day = start + timedelta(days=days)
+            entry = AftercareEntry.objects.create(
+                voucher=voucher, on=day, minutes=minutes, form="phone", recorded_by=coach
+            )
+            aftercare_mark_entered(
+                aftercare_id=entry.pk,
+                entered_on=day + timedelta(days=entered_after),
+                acting_user=coach,
+                today=today,
+            )
+        for month in months:
+            statement_settle(centre=centre, month=Month(2026, month), acting_user=None, today=today)
+        assert not StatementHour.objects.filter(entry__aftercare__isnull=False).exists()
+        assert HourEntry.objects.filter(aftercare__isnull=False).count() == len(aftercare_done)
+        for statement in Statement.objects.filter(coach=coach).prefetch_related("lines"):
+            assert statement.total == sum(x.amount for x in statement.lines.all())
+            assert statement.total > 0

@@ -22,6 +22,7 @@ from koers.billing.services.hours import (
 from koers.trajectories.billable import billable_hours
 from koers.trajectories.models import ContactForm, ContactOutcome
 from tests.billing.factories import held_contact, open_voucher, rate
+from tests.billing.mail_backends import DOWN, LOCMEM
 
 TODAY = date(2026, 6, 15)
 MAY = Month(2026, 5)
@@ -268,21 +269,18 @@ def test_bil_03_correction_is_a_visible_entry_the_statement_stays(
 
 
 def test_bil_03_statement_mail_recorded_and_retried_when_the_server_is_down(
-    voucher, coach, centre, centre_staff, settings, monkeypatch
+    voucher, coach, centre, centre_staff, settings
 ):
     rate(coach, centre)
     _entered(voucher, coach, date(2026, 5, 4), date(2026, 5, 10))
     [statement] = statement_settle(centre=centre, month=MAY, acting_user=centre_staff, today=TODAY)
     outbox = StatementMail.objects.get(statement=statement)
 
-    def down(*args, **kwargs):
-        raise ConnectionRefusedError("mail server down")
-
-    monkeypatch.setattr("koers.billing.services.hours.send_mail", down)
+    settings.EMAIL_BACKEND = DOWN
     assert statement_mail_send(mail_id=outbox.pk) is False
     outbox.refresh_from_db()
     assert outbox.sent_at is None and outbox.attempts == 1 and "down" in outbox.last_error
-    monkeypatch.undo()
+    settings.EMAIL_BACKEND = LOCMEM
     from django.utils import timezone
 
     from koers.billing.jobs.hours import billing_send_statement_mails

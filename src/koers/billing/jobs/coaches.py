@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from koers.billing.models import CoachReminder, DevelopmentPlan, LocationChange
 from koers.billing.rules import coaches as rules
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.languages import in_language_of
 from koers.core.models import Membership, Role, User
 from koers.core.sweep import sweep_job
@@ -51,7 +51,7 @@ def _mail_changes(staff: User, count: int) -> None:
 def development_plan_reminders(now: datetime) -> int:
     """BIL-06: one reminder per coach and year when it is due soon, one more when it is late."""
     today = timezone.localdate(now)
-    ruleset = ruleset_for(today)
+    ruleset = billing_ruleset(today)
     coaches = (
         User.objects.filter(
             is_active=True, memberships__role=Role.COACH, memberships__is_active=True

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from koers.billing.models import StatementMail
 from koers.billing.rules.periods import Month
-from koers.billing.rules.ruleset import ruleset_for
 from koers.billing.rules.statements import settlement_due
-from koers.billing.services.hours import centre_coaches, statement_mail_send, statement_settle
+from koers.billing.selectors.ruleset import billing_ruleset
+from koers.billing.services.hours import centre_coaches, statement_settle
+from koers.billing.services.statement_mail import statement_mail_send
 from koers.core.models import Organisation, OrganisationKind
 from koers.core.sweep import sweep_job
 
@@ -21,7 +22,7 @@ MAX_ATTEMPTS = 20  # after that a person looks at the address (the row stays, wi
 def billing_settle_previous_month(now: datetime) -> int:
     today = timezone.localdate(now)
     month = Month.of(today).plus(-1)
-    if not settlement_due(month, today, ruleset_for(month.last_day)):
+    if not settlement_due(month, today, billing_ruleset(month.last_day)):
         return 0
     settled = 0
     centres = Organisation.objects.filter(kind=OrganisationKind.CAREER_CENTRE, is_active=True)

@@ -18,11 +18,27 @@ from koers.billing.models.hours import (
     StatementLine,
     StatementMail,
 )
+from koers.billing.models.invoices import (
+    CentreBillingDetails,
+    CoachCompany,
+    Invoice,
+    InvoiceDelivery,
+    InvoiceKind,
+    InvoiceLine,
+    InvoiceSeries,
+)
 
 __all__ = [
     "Audit",
     "BatchDossier",
     "BatchState",
+    "CentreBillingDetails",
+    "CoachCompany",
+    "Invoice",
+    "InvoiceDelivery",
+    "InvoiceKind",
+    "InvoiceLine",
+    "InvoiceSeries",
     "ChangeKind",
     "CoachLocation",
     "CoachRate",

@@ -28,13 +28,27 @@ class HourEntryQuerySet(models.QuerySet):
         trajectories = trajectory_condition(user, "contact__trajectory__")
         if user.is_centre_staff and trajectories is not None:
             condition |= trajectories
+        aftercare = trajectory_condition(user, "aftercare__voucher__trajectory__")
+        if user.is_centre_staff and aftercare is not None:
+            condition |= aftercare
         return self.filter(condition)
 
 
 class HourEntry(models.Model):
-    """BIL-02: a counted contact marked "ingegeven bij VDAB" by its coach, with the date."""
+    """BIL-02: a counted contact marked "ingegeven bij VDAB" by its coach, with the date; or an
+    aftercare conversation (registered at VDAB, never billable: settlement reads only contacts)."""
 
-    contact = models.OneToOneField(Contact, on_delete=models.PROTECT, related_name="vdab_entry")
+    contact = models.OneToOneField(
+        Contact, on_delete=models.PROTECT, null=True, blank=True, related_name="vdab_entry"
+    )
+    # A string reference: billing never imports the voucher programme (the independence contract).
+    aftercare = models.OneToOneField(
+        "vouchers.AftercareEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vdab_entry",
+    )
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vdab_entries"
     )
@@ -54,7 +68,12 @@ class HourEntry(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(entered_on__gte=F("day")), name="hour_entry_not_before_hour"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(contact__isnull=False, aftercare__isnull=True)
+                | Q(contact__isnull=True, aftercare__isnull=False),
+                name="hour_entry_contact_or_aftercare",
+            ),
         ]
         indexes = [models.Index(fields=["coach", "entered_on"], name="hour_entry_coach_entered")]
 

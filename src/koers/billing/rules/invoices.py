@@ -272,3 +272,12 @@ def issued_edit_refusal() -> Reason:
         "Een uitgereikte factuur wordt nooit gewijzigd of verwijderd: maak een creditnota die "
         "ernaar verwijst.",
     )
+
+
+def reissue_note(note: str, credited_number: str, credit_note_number: str) -> str:
+    """BIL-04: the note of a statement's invoice issued again after a credit note names the
+    invoice it replaces and the credit note that credited it (the centre's bookkeeping)."""
+    replaces = (
+        f"Vervangt factuur {credited_number}, gecrediteerd met creditnota {credit_note_number}."
+    )
+    return f"{note}. {replaces}" if note else replaces

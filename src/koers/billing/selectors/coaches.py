@@ -10,7 +10,7 @@ from django.http import Http404
 
 from koers.billing.models import CoachLocation, DevelopmentPlan, LocationChange
 from koers.billing.rules import coaches as rules
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.models import Location, Role, User
 from koers.lib.rules import Reason
 
@@ -130,7 +130,7 @@ def _rows(user: User, coaches: list[User], today: date) -> list[CoachRow]:
         history[p.coach_id].append(rules.DevelopmentPlan(p.year, p.received_on))
         if p.year == today.year:
             rows[p.coach_id].plan_row = p
-    ruleset = ruleset_for(today)
+    ruleset = billing_ruleset(today)
     for pk, row in rows.items():
         row.plan = rules.plan_status(today.year, history[pk], today, ruleset)
         row.to_pass_on.sort(key=lambda r: (r.change.on, r.change.pk))
@@ -194,7 +194,7 @@ def plan_status_of(*, user: User, coach: User, today: date) -> dict:
     """BIL-06: this year's plan of `coach`, as `user` may see it."""
     plans = DevelopmentPlan.objects.visible_to(user).filter(coach=coach)
     history = [rules.DevelopmentPlan(p.year, p.received_on) for p in plans]
-    status = rules.plan_status(today.year, history, today, ruleset_for(today))
+    status = rules.plan_status(today.year, history, today, billing_ruleset(today))
     return {
         "year": status.year,
         "template": status.template,

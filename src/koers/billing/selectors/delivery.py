@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from koers.billing.models import Audit, BatchDossier, DeliveryBatch
 from koers.billing.rules import delivery as rules
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.models import Membership, Role, User
 from koers.core.states import StateMove, state_history
 from koers.lib.rules import Reason
@@ -127,7 +127,7 @@ def delivery_page(*, user: User, today: date, page: str | None = None) -> Delive
     states = visible_dossiers(user, coaches)
     delivered = delivered_on([s.trajectory_id for s in states])
     audit = audits_for_user(user).order_by("-created_at", "-id").first()
-    ruleset = ruleset_for(today)
+    ruleset = billing_ruleset(today)
     rows = []
     for coach in coaches:
         ready, incomplete = _split(coach, states, delivered)

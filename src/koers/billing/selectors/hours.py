@@ -11,7 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from koers.billing.models import CoachRate, HourEntry, Statement, StatementCorrection
 from koers.billing.rules.hours import HourFacts, HourStatus, deadline_warning, hour_status
 from koers.billing.rules.periods import Month, hours_label
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.models import Organisation, Role, User
 from koers.lib.rules import Reason
 from koers.trajectories.billable import BillableHour, billable_hours
@@ -69,7 +69,7 @@ def coach_hours(*, user: User, today: date) -> HoursOverview:
         .filter(coach=user, contact_id__in=[h.contact_id for h in hours])
         .select_related("settled__line__statement")
     }
-    ruleset = ruleset_for(today)
+    ruleset = billing_ruleset(today)
     rows, facts = [], []
     for hour in reversed(hours):
         entry = entries.get(hour.contact_id)
@@ -167,7 +167,7 @@ def rates_for(user: User) -> QuerySet[CoachRate]:
 
 
 def allowed_rates(today: date) -> tuple[Decimal, ...]:
-    return ruleset_for(today).allowed_hourly_rates
+    return billing_ruleset(today).allowed_hourly_rates
 
 
 def coaches_of(centres) -> QuerySet[User]:

@@ -15,7 +15,7 @@ from koers.billing.models import (
     PlanTemplate,
 )
 from koers.billing.rules import coaches as rules
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.history import save_with_user
 from koers.core.models import Location, Organisation, Role, User
 from koers.lib.refusals import refusal
@@ -174,7 +174,7 @@ def development_plan_receive(
     why = rules.plan_receipt_refusal(year, received_on, plans, today)
     if why:
         raise refusal("received_on", why)
-    status = rules.plan_status(year, plans, today, ruleset_for(today))
+    status = rules.plan_status(year, plans, today, billing_ruleset(today))
     plan = DevelopmentPlan(
         coach=coach,
         centre_id=centre_id,

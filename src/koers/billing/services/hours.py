@@ -1,18 +1,16 @@
 """BIL-02 and BIL-03: marking hours entered at VDAB, the coach's rates, the monthly settlement
-and its corrections, the statement mail through the outbox.
+and its corrections; the statement mail through the outbox is `statement_mail`.
 
 A coach's hours, rates and statements are serialised by a lock on the coach's user row: marking
 or unmarking an hour, setting a rate and settling a statement of the same coach never interleave
 (a settlement never reads an hour that is being taken back, two rates never overlap).
 """
 
-import logging
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
@@ -29,15 +27,17 @@ from koers.billing.models import (
 )
 from koers.billing.rules import statements as rules
 from koers.billing.rules.hours import HourFacts, entry_refusal, unmark_refusal
-from koers.billing.rules.periods import Month, hours_label
-from koers.billing.rules.ruleset import ruleset_for
+from koers.billing.rules.periods import Month
+from koers.billing.selectors.ruleset import billing_ruleset
+from koers.billing.services.statement_mail import (  # statement_mail_send: its old address
+    statement_mail_later,
+    statement_mail_send,  # noqa: F401
+)
 from koers.core.history import save_with_user
 from koers.core.models import Organisation, Role, User
 from koers.lib.refusals import refusal
 from koers.trajectories.billable import BillableHour, billable_hours
 from koers.trajectories.models import Contact
-
-logger = logging.getLogger(__name__)
 
 
 def _lock_coach(coach_id: int) -> User:
@@ -160,7 +160,7 @@ def coach_rate_set(
         raise refusal("coach_id", rules.Reason("BIL-04", "Deze coach werkt niet voor dit centrum."))
     _lock_coach(coach_id)
     existing = list(CoachRate.objects.filter(coach_id=coach_id, centre=centre))
-    ruleset = ruleset_for(valid_from)
+    ruleset = billing_ruleset(valid_from)
     refused = rules.rate_refusal(rate, ruleset)
     if refused:
         raise refusal("rate", refused)
@@ -214,7 +214,10 @@ def _settle_coach(
     existing = Statement.objects.filter(coach_id=coach_id, month=month.first_day).first()
     if existing is not None:
         return existing  # settled before (a re-run after a crash): nothing changes
-    entries = list(HourEntry.objects.filter(coach_id=coach_id, settled__isnull=True))
+    # Aftercare entries (no contact) are registered at VDAB, never billable (BIL-02).
+    entries = list(
+        HourEntry.objects.filter(coach_id=coach_id, settled__isnull=True, contact__isnull=False)
+    )
     if not entries:
         return None
     counted = {
@@ -232,7 +235,7 @@ def _settle_coach(
         entries=_entry_facts(entries, counted),
         rates=_rate_facts(rates),
         today=today,
-        ruleset=ruleset_for(month.last_day),
+        ruleset=billing_ruleset(month.last_day),
     )
     if refused:
         raise refusal("month", refused)
@@ -260,7 +263,7 @@ def _settle_coach(
             for h in line.hour_ids
         )
     mail = StatementMail.objects.create(statement=statement, recipient=statement.coach.email)
-    transaction.on_commit(lambda: statement_mail_send(mail_id=mail.pk))
+    transaction.on_commit(lambda: statement_mail_later(mail.pk))
     return statement
 
 
@@ -332,45 +335,3 @@ def statement_correct(
         created_by=acting_user,
     )
     return save_with_user(row, acting_user)
-
-
-# ---- the statement mail (outbox) ----------------------------------------------------------------
-
-
-def statement_mail_send(*, mail_id: int) -> bool:
-    """Send one recorded statement mail unless sent; a failure is recorded and retried by the
-    sweep. The row lock keeps two senders (on-commit and the sweep) from both sending."""
-    with transaction.atomic():
-        mail = (
-            StatementMail.objects.select_for_update(of=("self",))
-            .select_related("statement", "statement__coach")
-            .get(pk=mail_id)
-        )
-        if mail.sent_at is not None or not mail.recipient:
-            return False
-        statement = mail.statement
-        mail.attempts += 1
-        try:
-            send_mail(
-                _("Je afrekening van %(month)s") % {"month": statement.label},
-                _(
-                    "Je afrekening van %(month)s staat klaar in Koers: %(hours)s uur, "
-                    "totaal € %(total)s. Open Koers, Facturatie, Afrekeningen."
-                )
-                % {
-                    "month": statement.label,
-                    "hours": hours_label(sum(x.minutes for x in statement.lines.all())),
-                    "total": f"{statement.total:f}".replace(".", ","),
-                },
-                None,
-                [mail.recipient],
-            )
-        except Exception as exc:  # the mail server is down: keep it for the next sweep
-            logger.warning("statement mail %s not sent: %s", mail.pk, exc)
-            mail.last_error = str(exc)[:500]
-            mail.save(update_fields=["attempts", "last_error"])
-            return False
-        mail.sent_at = timezone.now()
-        mail.last_error = ""
-        mail.save(update_fields=["attempts", "last_error", "sent_at"])
-        return True

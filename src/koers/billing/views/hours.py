@@ -21,13 +21,18 @@ from koers.billing.forms.hours import (
 )
 from koers.billing.models import Statement
 from koers.billing.selectors import hours as selectors
+from koers.billing.selectors.aftercare import coach_aftercare
+from koers.billing.selectors.invoices import statement_invoices
 from koers.billing.services import hours as services
 from koers.core.form_pages import REJECTED_STATUS, FormRejected, distinct_ids, submitted
 
 
 def _hours_page(request, status=200, **forms):
-    overview = selectors.coach_hours(user=request.user, today=timezone.localdate())
-    context = {"overview": overview, "month_form": MonthEnteredForm(), **forms}
+    today = timezone.localdate()
+    overview = selectors.coach_hours(user=request.user, today=today)
+    aftercare = coach_aftercare(user=request.user, today=today)  # BIL-02: never billable
+    context = {"overview": overview, "aftercare": aftercare, "month_form": MonthEnteredForm()}
+    context.update(forms)
     return render(request, "billing/hours.html", distinct_ids(context), status=status)
 
 
@@ -127,6 +132,7 @@ def _statement_page(request, pk: int, status=200, correction_form=None):
     if correction_form is None and view.can_correct:
         correction_form = CorrectionForm(lines=view.lines)
     context = {"view": view, "statement": view.statement, "correction_form": correction_form}
+    context["invoices"] = statement_invoices(user=request.user, statement=view.statement)
     return render(request, "billing/statement_detail.html", context, status=status)
 
 

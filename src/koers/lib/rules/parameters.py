@@ -10,6 +10,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
@@ -55,7 +56,11 @@ def _kind(tp: Any) -> str:
         return "date"
     if _is_optional(tp) is date:
         return "optional_date"
+    if tp is Decimal:
+        return "decimal"
     origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple and args == (Decimal, Ellipsis):
+        return "decimal_list"
     if origin in (Mapping, dict) and args == (int, int):
         return "int_map"
     if origin in (frozenset, set) and args == (str,):
@@ -84,9 +89,29 @@ def to_json(value: Any) -> Any:
         return {str(k): to_json(v) for k, v in value.items()}
     if isinstance(value, set | frozenset):
         return sorted(to_json(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [to_json(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")  # "90.00": exact, never a float, never "9E+1"
     return value
+
+
+def _decimal(value: Any, name: str) -> Decimal:
+    """A JSON number as a Decimal: a string ("90.00") or a whole number, never a float (a float
+    is not exact); finite and 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ParameterError(name, "Geef een getal als tekst, bv. ‘90.00’.")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ParameterError(name, f"‘{value}’ is geen getal.") from None
+    if not number.is_finite():
+        raise ParameterError(name, f"‘{value}’ is geen getal.")
+    if number < 0:
+        raise ParameterError(name, "Geef 0 of meer.")
+    return number
 
 
 def from_json(tp: Any, value: Any, name: str) -> Any:  # noqa: C901, PLR0911, PLR0912 - one case per type
@@ -113,7 +138,13 @@ def from_json(tp: Any, value: Any, name: str) -> Any:  # noqa: C901, PLR0911, PL
             return date.fromisoformat(value)
         except (TypeError, ValueError):
             raise ParameterError(name, "Geef een geldige datum (JJJJ-MM-DD).") from None
+    if tp is Decimal:
+        return _decimal(value, name)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple and args == (Decimal, Ellipsis):
+        if not isinstance(value, list | tuple) or not value:
+            raise ParameterError(name, "Geef een lijst met minstens één getal.")
+        return tuple(_decimal(item, name) for item in value)
     if origin in (Mapping, dict):
         if not isinstance(value, Mapping) or not value:
             raise ParameterError(name, "Geef een tabel met minstens één rij.")
@@ -211,7 +242,24 @@ def parameter_text(param: Parameter, value: Any) -> str:
         return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
     if param.kind == "text_set":
         return ", ".join(sorted(value))
+    if param.kind == "decimal":
+        return _decimal_text(value)
+    if param.kind == "decimal_list":
+        return "; ".join(_decimal_text(v) for v in value)
     return _readable(value)
+
+
+def _decimal_text(value: Decimal) -> str:
+    """A number as a person in Flanders writes it: a decimal comma ("90,00")."""
+    return format(value, "f").replace(".", ",")
+
+
+def _decimal_from_text(name: str, text: str) -> str:
+    """ "90,00", "90.00", "€ 90" → "90.00" (the JSON form); ParameterError (Dutch)."""
+    cleaned = text.replace("€", "").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+        raise ParameterError(name, f"‘{text.strip()}’ is geen getal: schrijf bv. ‘90,00’.")
+    return cleaned
 
 
 def _readable(value: Any) -> str:
@@ -232,7 +280,16 @@ def _readable(value: Any) -> str:
 
 
 def parameter_from_text(param: Parameter, text: str) -> Any:
-    """A typed table or list as JSON ("1: 90, 2: 60" → {"1": 90, "2": 60}); ParameterError."""
+    """A typed table or list as JSON ("1: 90, 2: 60" → {"1": 90, "2": 60}, "90,00; 110,00" →
+    ["90.00", "110.00"]); ParameterError."""
+    if param.kind == "decimal":
+        return _decimal_from_text(param.name, text)
+    if param.kind == "decimal_list":
+        # The comma is the decimal comma here: numbers are separated by semicolons.
+        numbers = [item for item in text.split(";") if item.strip()]
+        if not numbers:
+            raise ParameterError(param.name, "Geef minstens één getal, bv. ‘90,00; 110,00’.")
+        return [_decimal_from_text(param.name, item) for item in numbers]
     items = [item for item in text.replace(";", ",").split(",") if item.strip()]
     if param.kind == "int_map":
         table = {}

@@ -26,6 +26,7 @@ class ParameterRow:
     text: str
     value: Any  # JSON
     editable: bool
+    to_confirm: bool = False  # a placeholder of Koers a person has not confirmed yet
 
 
 @dataclass
@@ -58,6 +59,11 @@ class VersionRow:
     def is_replaced(self) -> bool:
         return self.status == "replaced"
 
+    @property
+    def to_confirm(self) -> list[ParameterRow]:
+        """Koers' placeholders in this version that a person has not confirmed yet."""
+        return [p for p in self.parameters if p.to_confirm]
+
 
 STATUS_LABELS = {
     "in_force": gettext_lazy("van kracht"),
@@ -87,6 +93,7 @@ def _in_use(programme: ProgrammeRuleset) -> dict[str, int]:
 
 
 def parameter_rows(programme: ProgrammeRuleset, ruleset: VersionedRuleset) -> list[ParameterRow]:
+    unconfirmed = programme.unconfirmed(ruleset)
     return [
         ParameterRow(
             p.name,
@@ -96,6 +103,7 @@ def parameter_rows(programme: ProgrammeRuleset, ruleset: VersionedRuleset) -> li
             else rules.parameter_text(p, getattr(ruleset, p.name)),
             rules.to_json(getattr(ruleset, p.name)),
             p.editable,
+            p.name in unconfirmed,
         )
         for p in programme.parameters()
     ]

@@ -58,9 +58,18 @@ class ProgrammeRuleset:
     not_publishable: str = ""
     # How to show a parameter that is no plain number, date or list (pure, e.g. a table).
     formatters: Mapping[str, Callable[[Any], str]] = field(default_factory=dict)
+    # Parameters whose built-in value is Koers' placeholder, not the funder's: marked "te
+    # bevestigen" until an administrator publishes a version (even with the same numbers).
+    to_confirm: frozenset[str] = frozenset()
 
     def parameters(self) -> list[Parameter]:
         return rules.parameters_of(self.ruleset_class, self.locked)
+
+    def unconfirmed(self, ruleset: VersionedRuleset) -> frozenset[str]:
+        """The parameters of `ruleset` no person confirmed yet: placeholders of a built-in version."""
+        if not any(ruleset is b for b in self.builtins):
+            return frozenset()
+        return self.to_confirm
 
 
 _REGISTRY: dict[str, ProgrammeRuleset] = {}

@@ -1,0 +1,146 @@
+"""BIL-01 reminders from the sweep: a coach who delivered nothing this quarter while complete
+dossiers wait hears once per quarter before it ends (`rules.delivery.quarter_reminder`); in an
+audit, each coach with completed dossiers still out hears once before the deadline which ones
+must be in (`rules.delivery.audit_status`). Each reminder is recorded (`CoachReminder`, unique
+per recipient and key) in the transaction that schedules the mail, so a second run, a late run
+or two workers at once send nothing more. The mail goes to the coach alone; the logs carry ids
+and counts, never names.
+
+The reads are a fixed number of queries whatever the number of coaches and dossiers."""
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.billing.models import Audit, CoachReminder, DeliveryBatch
+from koers.billing.rules import delivery as rules
+from koers.billing.rules.periods import day_label, quarter_of
+from koers.billing.selectors.delivery import as_facts, delivered_on
+from koers.billing.selectors.ruleset import billing_ruleset
+from koers.core.languages import in_language_of
+from koers.core.models import Role, User
+from koers.core.sweep import sweep_job
+from koers.lib.rules import Reason
+from koers.trajectories.dossiers import dossier_facts
+
+logger = logging.getLogger(__name__)
+
+
+def _dossier_lines(dossiers: Iterable[rules.DossierFacts]) -> str:
+    return "\n".join(
+        _("- %(client)s, cheque %(voucher)s") % {"client": d.client_name, "voucher": d.voucher}
+        for d in dossiers
+    )
+
+
+@dataclass(frozen=True)
+class Reminder:
+    key: str  # "delivery-quarter:2026-1", "delivery-audit:7": once per coach and key
+    why: Reason
+    dossiers: list[rules.DossierFacts]
+    deadline: date | None = None  # an audit's
+
+
+def _subject(reminder: Reminder) -> str:
+    if reminder.deadline is None:
+        return _("Herinnering: bezorg je afgeronde dossiers dit kwartaal")
+    return _("Audit: bezorg je afgeronde dossiers ten laatste op %(day)s") % {
+        "day": day_label(reminder.deadline)
+    }
+
+
+def _mail(coach: User, reminder: Reminder) -> None:
+    with in_language_of(coach):
+        subject = _subject(reminder)
+        body = "\n\n".join(
+            [
+                str(reminder.why),
+                _dossier_lines(reminder.dossiers),
+                _("Maak een zending in Koers: Facturatie › Dossiers, en druk het voorblad af."),
+            ]
+        )
+    try:
+        send_mail(subject, body, None, [coach.email])
+    except Exception as exc:
+        # The mail server is down: forget the record, so the next sweep tries again.
+        CoachReminder.objects.filter(recipient=coach, key=reminder.key).delete()
+        logger.warning(
+            "reminder %s to coach %s not sent: %s", reminder.key, coach.pk, type(exc).__name__
+        )
+
+
+def _remind(coach: User, reminder: Reminder, now: datetime) -> bool:
+    """Record the reminder and mail it after commit; False when it was sent before."""
+    with transaction.atomic():
+        _row, created = CoachReminder.objects.get_or_create(
+            recipient=coach, key=reminder.key, defaults={"sent_at": now}
+        )
+        if created:
+            transaction.on_commit(lambda: _mail(coach, reminder))
+    return created
+
+
+def _newest_audits() -> dict[int, Audit]:
+    """Each centre's newest audit (the one that counts, as on the dossiers page)."""
+    newest: dict[int, Audit] = {}
+    for audit in Audit.objects.order_by("organisation_id", "-created_at", "-id"):
+        newest.setdefault(audit.organisation_id, audit)
+    return newest
+
+
+def _coaches() -> list[User]:
+    return list(
+        User.objects.filter(
+            is_active=True, memberships__role=Role.COACH, memberships__is_active=True
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _last_deliveries(coach_ids: list[int]) -> dict[int, date]:
+    rows = (
+        DeliveryBatch.objects.filter(coach_id__in=coach_ids)
+        .values("coach_id")
+        .annotate(last=Max("created_at"))
+    )
+    return {r["coach_id"]: timezone.localdate(r["last"]) for r in rows}
+
+
+@sweep_job
+def delivery_reminders(now: datetime) -> int:
+    """BIL-01: the quarter reminder and the audit reminder, each once per coach."""
+    today = timezone.localdate(now)
+    ruleset = billing_ruleset(today)
+    coaches = _coaches()
+    states = dossier_facts(coach_ids=[c.pk for c in coaches])
+    facts = as_facts(states, delivered_on([s.trajectory_id for s in states]))
+    centre_of = {s.trajectory_id: s.organisation_id for s in states}
+    last = _last_deliveries([c.pk for c in coaches])
+    audits = _newest_audits()
+    year, quarter = quarter_of(today)
+    sent = 0
+    for coach in coaches:
+        mine = [f for f in facts if f.coach == str(coach.pk)]
+        why = rules.quarter_reminder(mine, last.get(coach.pk), today, ruleset)
+        if why is not None:
+            key = f"delivery-quarter:{year}-{quarter}"
+            sent += _remind(coach, Reminder(key, why, rules.to_deliver(mine)), now)
+        for centre_id, audit in audits.items():
+            of_centre = [f for f in mine if centre_of.get(f.key) == centre_id]
+            status = rules.audit_status(str(coach.pk), of_centre, audit.deadline, today, ruleset)
+            if status.late or not status.reasons:
+                continue  # nothing due, not yet in the reminder window, or past the deadline
+            reminder = Reminder(
+                f"delivery-audit:{audit.pk}", status.reasons[0], list(status.due), audit.deadline
+            )
+            sent += _remind(coach, reminder, now)
+    return sent
