@@ -70,7 +70,7 @@ def test_trn_04_group_names_are_the_seeds():
 
 
 def test_trn_05_the_sam_scale_has_four_levels_lowest_first():
-    assert [SAM_LABELS[level] for level in SamLevel] == list(SAM_LEVELS)
+    assert [str(SAM_LABELS[level]) for level in SamLevel] == list(SAM_LEVELS)
     assert SamLevel.ONVOLDOENDE < SamLevel.MATIG < SamLevel.GOED < SamLevel.ZEER_GOED
 
 

@@ -60,7 +60,7 @@ HELD = IntakeFacts(
 
 
 def test_trn_03_starr_is_the_seeds_five_parts_with_its_prompts():
-    assert [STARR_LABELS[p] for p in StarrPart] == [
+    assert [str(STARR_LABELS[p]) for p in StarrPart] == [
         "Situatie", "Taak", "Acties", "Resultaat", "Reflectie"
     ]  # fmt: skip
     assert STARR_PROMPTS[StarrPart.SITUATION] == ("Wat speelde er?",)
@@ -81,7 +81,7 @@ def test_trn_03_a_starr_note_names_every_missing_part(missing):
     (refusal,) = starr_refusal(note, SEED_CODES)
     assert refusal.rule == "TRN-03"
     for part in missing:
-        assert STARR_LABELS[part] in refusal.message
+        assert str(STARR_LABELS[part]) in refusal.message
 
 
 def test_trn_03_a_starr_note_belongs_to_a_competence_of_the_profile():

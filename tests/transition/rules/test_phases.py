@@ -36,8 +36,8 @@ DAY = date(2026, 3, 2)
 def test_trn_01_the_seeds_eight_phases_in_order():
     assert [p.value for p in ORDER] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3"]
     assert set(PHASE_LABELS) == set(Phase)
-    assert PHASE_LABELS[Phase.READY] == "Doorstroomklaar?"
-    assert PHASE_LABELS[Phase.PLAN] == "Persoonlijk Doorstroom Plan (PDP)"
+    assert str(PHASE_LABELS[Phase.READY]) == "Doorstroomklaar?"
+    assert str(PHASE_LABELS[Phase.PLAN]) == "Persoonlijk Doorstroom Plan (PDP)"
     assert MAIN_PHASE_LABELS == {
         "1": "Selectie",
         "2": "Naar de actieve arbeidsmarkt",

@@ -96,14 +96,14 @@ def test_trn_15_the_coach_confirms_it_is_no_pretext_with_the_seeds_examples():
 def test_trn_15_a_noticed_pretext_blocks_even_when_confirmed(signal):
     (refusal,) = invitation_refusal(replace(READY, pretext_signals=frozenset({signal})))
     assert refusal.rule == "TRN-15"
-    assert PRETEXT_LABELS[signal] in refusal.message
+    assert str(PRETEXT_LABELS[signal]) in refusal.message
 
 
 @pytest.mark.parametrize("state", [s for s in ReferralState if s != ReferralState.DIALOGUE])
 def test_trn_02_only_a_referral_in_dialogue_is_invited(state):
     (refusal,) = invitation_refusal(replace(READY, state=state))
     assert refusal.rule == "TRN-02"
-    assert STATE_LABELS[state] in refusal.message
+    assert str(STATE_LABELS[state]) in refusal.message
 
 
 def test_trn_02_everything_missing_is_listed_at_once():
@@ -128,7 +128,7 @@ def test_trn_02_the_referral_state_table_is_complete(current, new):
     assert (refusal is None) == ((current, new) in ALLOWED)
     if refusal is not None:
         assert refusal.rule == "TRN-02"
-        assert STATE_LABELS[current] in refusal.message
+        assert str(STATE_LABELS[current]) in refusal.message
 
 
 def test_trn_02_the_table_names_every_state():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
-from koers.lib.rules import Reason, phrase, reason
+from koers.lib.rules import Reason, reason
 from koers.transition.rules.competences import SAM_LABELS, SEED_COMPETENCES, SamLevel, level_refusal
 from koers.transition.rules.observation_words import observation_warnings
 from koers.transition.rules.ruleset import TransitionRuleset
@@ -193,8 +193,8 @@ def comparison_warnings(comparison: Comparison, ruleset: TransitionRuleset) -> t
                 "De assessoren liggen {spread} niveaus uit elkaar ({low} tot {high}): stem af wat "
                 "elke indicator betekent.",
                 spread=comparison.spread,
-                low=phrase(SAM_LABELS[comparison.lowest]),
-                high=phrase(SAM_LABELS[comparison.highest]),
+                low=SAM_LABELS[comparison.lowest],
+                high=SAM_LABELS[comparison.highest],
             )
         )
     return tuple(warnings)
@@ -208,7 +208,7 @@ def agreed_level_warnings(comparison: Comparison, level: SamLevel) -> tuple[Reas
         reason(
             "TRN-06",
             "Het afgesproken niveau ‘{level}’ ligt buiten de voorstellen van de assessoren.",
-            level=phrase(SAM_LABELS[SamLevel(level)]),
+            level=SAM_LABELS[SamLevel(level)],
         ),
     )
 

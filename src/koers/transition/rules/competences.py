@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from koers.lib.rules import Joined, Reason, phrase, reason
+from koers.lib.rules import Joined, Phrase, Reason, phrase, reason
 
 
 class Group(StrEnum):
@@ -37,11 +37,11 @@ class SamLevel(IntEnum):
     ZEER_GOED = 4
 
 
-SAM_LABELS: dict[SamLevel, str] = {
-    SamLevel.ONVOLDOENDE: "onvoldoende",
-    SamLevel.MATIG: "matig",
-    SamLevel.GOED: "goed",
-    SamLevel.ZEER_GOED: "zeer goed",
+SAM_LABELS: dict[SamLevel, Phrase] = {
+    SamLevel.ONVOLDOENDE: phrase("onvoldoende"),
+    SamLevel.MATIG: phrase("matig"),
+    SamLevel.GOED: phrase("goed"),
+    SamLevel.ZEER_GOED: phrase("zeer goed"),
 }
 
 
@@ -228,7 +228,7 @@ def indicator_refusal(indicators: Indicators, codes: Iterable[str]) -> tuple[Rea
                     "TRN-05",
                     "Rij {number} beschrijft nog niet: {levels}.",
                     number=number,
-                    levels=Joined(tuple(phrase(SAM_LABELS[level]) for level in empty)),
+                    levels=Joined(tuple(SAM_LABELS[level] for level in empty)),
                 )
             )
     return tuple(refusals)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from koers.lib.rules import Joined, Reason, phrase, reason
+from koers.lib.rules import Joined, Phrase, Reason, phrase, reason
 from koers.transition.rules.competences import Competence, Indicators
 from koers.transition.rules.ruleset import TransitionRuleset
 
@@ -27,12 +27,12 @@ class StarrPart(StrEnum):
     REFLECTION = "reflection"
 
 
-STARR_LABELS: dict[StarrPart, str] = {
-    StarrPart.SITUATION: "Situatie",
-    StarrPart.TASK: "Taak",
-    StarrPart.ACTION: "Acties",
-    StarrPart.RESULT: "Resultaat",
-    StarrPart.REFLECTION: "Reflectie",
+STARR_LABELS: dict[StarrPart, Phrase] = {
+    StarrPart.SITUATION: phrase("Situatie"),
+    StarrPart.TASK: phrase("Taak"),
+    StarrPart.ACTION: phrase("Acties"),
+    StarrPart.RESULT: phrase("Resultaat"),
+    StarrPart.REFLECTION: phrase("Reflectie"),
 }
 
 # TRN-03: the seed's prompts per part of STARR.
@@ -93,7 +93,7 @@ def starr_refusal(note: StarrNote, codes: Iterable[str]) -> tuple[Reason, ...]:
             reason(
                 "TRN-03",
                 "De STARR-notitie mist nog: {parts}.",
-                parts=Joined(tuple(phrase(STARR_LABELS[p]) for p in missing)),
+                parts=Joined(tuple(STARR_LABELS[p] for p in missing)),
             )
         )
     return tuple(refusals)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from koers.lib.rules import Reason, phrase, reason
+from koers.lib.rules import Phrase, Reason, phrase, reason
 
 
 class Phase(StrEnum):
@@ -45,15 +45,15 @@ class CoachRole(StrEnum):
 ORDER: tuple[Phase, ...] = tuple(Phase)
 
 # TRN-01: the seed's names ("Fase 1.1 Doorstroomklaar?", "Fase 2.1 … PDP", …).
-PHASE_LABELS: dict[Phase, str] = {
-    Phase.READY: "Doorstroomklaar?",
-    Phase.INTAKE: "Intake",
-    Phase.ASSESSMENT: "Assessment",
-    Phase.PLAN: "Persoonlijk Doorstroom Plan (PDP)",
-    Phase.APPLICATION: "Sollicitatieactie",
-    Phase.JOB_HUNTING: "Jobhunting",
-    Phase.THROUGH_MEASURES: "Arbeidsmaatregelen voor doorstroom (BVS, TBS)",
-    Phase.IN_WORK: "Arbeidsmaatregelen voor uitstroom (IBO, ACTIVA)",
+PHASE_LABELS: dict[Phase, Phrase] = {
+    Phase.READY: phrase("Doorstroomklaar?"),
+    Phase.INTAKE: phrase("Intake"),
+    Phase.ASSESSMENT: phrase("Assessment"),
+    Phase.PLAN: phrase("Persoonlijk Doorstroom Plan (PDP)"),
+    Phase.APPLICATION: phrase("Sollicitatieactie"),
+    Phase.JOB_HUNTING: phrase("Jobhunting"),
+    Phase.THROUGH_MEASURES: phrase("Arbeidsmaatregelen voor doorstroom (BVS, TBS)"),
+    Phase.IN_WORK: phrase("Arbeidsmaatregelen voor uitstroom (IBO, ACTIVA)"),
 }
 
 # TRN-01: "Fase 1. Selectie (IN-stroom)", "Fase 2. Naar de actieve arbeidsmarkt (DOOR-stroom)",
@@ -150,7 +150,7 @@ def phase_of(facts: TrajectoryFacts) -> Position | None:
     phase = next((p for name, p in _ENTRY if getattr(facts, name) is not None), None)
     if phase is None:
         return None
-    label = phrase(PHASE_LABELS[phase])
+    label = PHASE_LABELS[phase]
     if facts.called_off_on is not None:
         why = reason(
             "TRN-02",

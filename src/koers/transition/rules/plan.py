@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from koers.lib.rules import Reason, phrase, reason
+from koers.lib.rules import Reason, reason
 
 
 class QuestionKind(StrEnum):
@@ -173,7 +173,7 @@ def version_refusal(
                 "TRN-07",
                 "Actie {row}: {problem}",
                 row=row,
-                problem=phrase(problem.template, **dict(problem.params)),
+                problem=replace(problem, rule=""),  # the sentence alone, translated when shown
             )
             for problem in action_refusal(action)
         )

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from koers.lib.rules import Joined, Reason, phrase, reason, transition_refusal
+from koers.lib.rules import Joined, Phrase, Reason, phrase, reason, transition_refusal
 
 
 class Proposer(StrEnum):
@@ -55,11 +55,11 @@ DIALOGUE_QUESTIONS: dict[DialoguePoint, str] = {
     ),
     DialoguePoint.JOB_TARGET: "Heeft de doelgroepwerknemer een duidelijk jobdoelwit?",
 }
-DIALOGUE_SHORT: dict[DialoguePoint, str] = {
-    DialoguePoint.MOTIVATION: "motivatie",
-    DialoguePoint.STRENGTHS: "positieve punten en aandachtspunten",
-    DialoguePoint.WHY_READY: "waarom klaar voor doorstroom",
-    DialoguePoint.JOB_TARGET: "jobdoelwit",
+DIALOGUE_SHORT: dict[DialoguePoint, Phrase] = {
+    DialoguePoint.MOTIVATION: phrase("motivatie"),
+    DialoguePoint.STRENGTHS: phrase("positieve punten en aandachtspunten"),
+    DialoguePoint.WHY_READY: phrase("waarom klaar voor doorstroom"),
+    DialoguePoint.JOB_TARGET: phrase("jobdoelwit"),
 }
 
 
@@ -72,10 +72,10 @@ class PretextSignal(StrEnum):
     OTHER = "other"
 
 
-PRETEXT_LABELS: dict[PretextSignal, str] = {
-    PretextSignal.END_OF_SUBSIDY: "einde subsidie",
-    PretextSignal.REPEATED_POOR_PERFORMANCE: "herhaaldelijk slecht functioneren",
-    PretextSignal.OTHER: "een andere reden om de samenwerking af te ronden",
+PRETEXT_LABELS: dict[PretextSignal, Phrase] = {
+    PretextSignal.END_OF_SUBSIDY: phrase("einde subsidie"),
+    PretextSignal.REPEATED_POOR_PERFORMANCE: phrase("herhaaldelijk slecht functioneren"),
+    PretextSignal.OTHER: phrase("een andere reden om de samenwerking af te ronden"),
 }
 
 
@@ -87,12 +87,12 @@ class ReferralState(StrEnum):
     CALLED_OFF = "called_off"
 
 
-STATE_LABELS: dict[ReferralState, str] = {
-    ReferralState.PROPOSED: "Voorgesteld",
-    ReferralState.DIALOGUE: "In dialoog",
-    ReferralState.INVITED: "Uitgenodigd voor intake",
-    ReferralState.INTAKE: "Intake gehouden",
-    ReferralState.CALLED_OFF: "Afgeblazen",
+STATE_LABELS: dict[ReferralState, Phrase] = {
+    ReferralState.PROPOSED: phrase("Voorgesteld"),
+    ReferralState.DIALOGUE: phrase("In dialoog"),
+    ReferralState.INVITED: phrase("Uitgenodigd voor intake"),
+    ReferralState.INTAKE: phrase("Intake gehouden"),
+    ReferralState.CALLED_OFF: phrase("Afgeblazen"),
 }
 
 REFERRAL_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -144,7 +144,7 @@ def invitation_refusal(facts: ReferralFacts) -> tuple[Reason, ...]:
             reason(
                 "TRN-02",
                 "Uitnodigen kan na de dialoog, niet vanuit ‘{state}’.",
-                state=phrase(STATE_LABELS[facts.state]),
+                state=STATE_LABELS[facts.state],
             )
         )
     missing = missing_dialogue_points(facts)
@@ -153,7 +153,7 @@ def invitation_refusal(facts: ReferralFacts) -> tuple[Reason, ...]:
             reason(
                 "TRN-02",
                 "De dialoog beantwoordt nog niet: {points}.",
-                points=Joined(tuple(phrase(DIALOGUE_SHORT[p]) for p in missing)),
+                points=Joined(tuple(DIALOGUE_SHORT[p] for p in missing)),
             )
         )
     if not facts.basic_dutch_confirmed:
@@ -168,9 +168,7 @@ def invitation_refusal(facts: ReferralFacts) -> tuple[Reason, ...]:
             reason(
                 "TRN-15",
                 "Het traject mag geen voorwendsel zijn om de samenwerking af te ronden ({signals}).",
-                signals=Joined(
-                    tuple(phrase(PRETEXT_LABELS[s]) for s in sorted(facts.pretext_signals))
-                ),
+                signals=Joined(tuple(PRETEXT_LABELS[s] for s in sorted(facts.pretext_signals))),
             )
         )
     elif not facts.no_pretext_confirmed:
