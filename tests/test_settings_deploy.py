@@ -60,3 +60,16 @@ def test_bad_boolean_fails_loudly(tmp_path):
     result = _manage(_production_env(tmp_path, DEBUG="maybe"), "check")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_production_on_a_sqlite_url_gets_wal_and_immediate_transactions(tmp_path):
+    """Issue 14: one configuration path — the options development has, also in production."""
+    script = (
+        "from django.db import connection; c = connection.cursor(); "
+        "print(connection.settings_dict['OPTIONS']['transaction_mode']); "
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0]); "
+        "print(c.execute('PRAGMA busy_timeout').fetchone()[0])"
+    )
+    result = _manage(_production_env(tmp_path), "shell", "--no-imports", "-c", script)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["IMMEDIATE", "wal", "10000"]

@@ -8,11 +8,11 @@ import base64
 import hashlib
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from koers.env import env_bool, env_int, env_list, env_path, env_str
+from koers.lib.databases import database
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -123,28 +123,15 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", "")
 if PRODUCTION and not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL is required in production.")
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
-    }
-else:
+if not DATABASE_URL:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_path("SQLITE_PATH", DATA_DIR / "koers.sqlite3"),
-            "OPTIONS": {
-                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy
-                # timeout) instead of failing with "database is locked" halfway a transaction.
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 10,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;"
-                ),
-            },
-        }
-    }
+DATABASES = {
+    "default": database(
+        DATABASE_URL,
+        sqlite_path=env_path("SQLITE_PATH", DATA_DIR / "koers.sqlite3"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
