@@ -95,9 +95,9 @@ def _coaches(user: User) -> list[User]:
     if org_ids is not None:
         guiding = guiding.filter(organisation_id__in=org_ids)
     coaches = list(
-        User.objects.filter(is_active=True, pk__in=guiding.values("user_id")).order_by(
-            "first_name", "last_name", "pk"
-        )[:50]
+        User.objects.filter(is_active=True, pk__in=guiding.values("user_id"))
+        .only("username", "first_name", "last_name")
+        .order_by("first_name", "last_name", "pk")[:50]
     )
     counts = dict(
         Trajectory.objects.visible_to(user)
