@@ -19,18 +19,8 @@ expressions give the same values with the database's own operators:
 from datetime import datetime
 from datetime import tzinfo as TzInfo
 
-from django.db.models import (
-    Case,
-    CharField,
-    DateTimeField,
-    DurationField,
-    F,
-    Func,
-    Value,
-    When,
-)
+from django.db.models import CharField, DurationField, F, Func
 from django.db.models.functions import Substr, TruncMonth
-from django.db.models.lookups import LessThan
 
 
 def month_starts(tz: TzInfo, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
@@ -47,27 +37,6 @@ def month_starts(tz: TzInfo, start: datetime, end: datetime) -> list[tuple[str, 
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def _month_tree(expression, starts: list[tuple[str, datetime]], fallback):
-    """`expression`'s month among `starts[:-1]` (each month runs to the next start) by halving;
-    before the first start or from the last one on: `fallback`."""
-
-    def branch(low: int, high: int):  # months low..high-1; low == high: outside the window
-        if high - low == 1:
-            return Value(starts[low][0], output_field=CharField())
-        mid = (low + high) // 2
-        before = LessThan(expression, Value(starts[mid][1], output_field=DateTimeField()))
-        return Case(When(before, then=branch(low, mid)), default=branch(mid, high))
-
-    first = Value(starts[0][1], output_field=DateTimeField())
-    last = Value(starts[-1][1], output_field=DateTimeField())
-    return Case(
-        When(LessThan(expression, first), then=fallback),
-        When(LessThan(expression, last), then=branch(0, len(starts) - 1)),
-        default=fallback,
-        output_field=CharField(),
-    )
-
-
 class LocalMonth(Func):
     """The month ("YYYY-MM") of an aware datetime in `tzinfo` (see the module docstring)."""
 
@@ -76,9 +45,9 @@ class LocalMonth(Func):
     def __init__(self, expression, *, tzinfo: TzInfo, start: datetime, end: datetime):
         expression = F(expression) if isinstance(expression, str) else expression
         per_row = Substr(TruncMonth(expression, tzinfo=tzinfo), 1, 7, output_field=CharField())
-        tree = _month_tree(expression, month_starts(tzinfo, start, max(start, end)), per_row)
-        super().__init__(expression, tree)
+        super().__init__(expression, per_row)
         self.tzinfo = tzinfo
+        self.starts = month_starts(tzinfo, start, max(start, end))
 
     def as_postgresql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
@@ -86,7 +55,37 @@ class LocalMonth(Func):
         return f"TO_CHAR(({sql}) AT TIME ZONE %s, 'YYYY-MM')", (*params, name)
 
     def as_sql(self, compiler, connection, **extra_context):
-        return compiler.compile(self.source_expressions[1])
+        """A balanced tree of CASE over the month starts (each month runs to the next start);
+        before the first start or from the last one on: Django's per-row function."""
+        column, column_params = compiler.compile(self.source_expressions[0])
+        fallback, fallback_params = compiler.compile(self.source_expressions[1])
+        starts = [
+            (label, connection.ops.adapt_datetimefield_value(first)) for label, first in self.starts
+        ]
+
+        def branch(low: int, high: int) -> tuple[str, list]:  # months low..high-1
+            if high - low == 1:
+                return "%s", [starts[low][0]]
+            mid = (low + high) // 2
+            (before, before_params), (after, after_params) = branch(low, mid), branch(mid, high)
+            sql = f"CASE WHEN {column} < %s THEN {before} ELSE {after} END"
+            return sql, [*column_params, starts[mid][1], *before_params, *after_params]
+
+        inside, inside_params = branch(0, len(starts) - 1)
+        sql = (
+            f"CASE WHEN {column} < %s THEN {fallback} WHEN {column} < %s THEN {inside}"
+            f" ELSE {fallback} END"
+        )
+        params = [
+            *column_params,
+            starts[0][1],
+            *fallback_params,
+            *column_params,
+            starts[-1][1],
+            *inside_params,
+            *fallback_params,
+        ]
+        return sql, params
 
 
 # SQLite: whole seconds from strftime('%s'), microseconds from the fraction Django writes as six
