@@ -4,9 +4,7 @@ never import services: the services write, and ask these for the facts they judg
 from koers.intake.selectors.centre import (
     BrandingPage,
     CommunicationScope,
-    MarketingFigures,
     UnavailabilityScope,
-    bar_chart,
     branding_page,
     centre_feedback_fields,
     coach_centre,
@@ -14,7 +12,6 @@ from koers.intake.selectors.centre import (
     communication_checks,
     communication_result,
     communication_scope,
-    marketing_figures,
     staff_organisations,
     unavailability_for,
     unavailability_scope,
@@ -41,6 +38,7 @@ from koers.intake.selectors.leads import (
     ruleset,
     sees_all_leads,
 )
+from koers.intake.selectors.marketing import MarketingFigures, bar_chart, marketing_figures
 
 __all__ = [
     "BrandingPage",

@@ -1,13 +1,11 @@
-"""Reads for the centre's intake pages: who is staff where, coach unavailability (INT-05),
-marketing figures (INT-07), the house style and e-mail wording (INT-04, COM-01), feedback
-questions (INT-07) and the communication check (COM-01, COM-02)."""
+"""Reads for the centre's intake pages: who is staff where, coach unavailability (INT-05), the
+house style and e-mail wording (INT-04, COM-01), feedback questions (INT-07) and the
+communication check (COM-01, COM-02). The marketing figures (INT-07) are in `marketing.py`."""
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from koers.core.models import Organisation, OrganisationKind, Role, User
 from koers.intake import rules
@@ -17,9 +15,6 @@ from koers.intake.models import (
     CoachUnavailability,
     CommunicationCheck,
     FeedbackField,
-    Lead,
-    LeadChannel,
-    LeadState,
     TemplateKind,
 )
 from koers.intake.rules.communication import LOGO_REMINDER
@@ -169,87 +164,3 @@ def communication_checks(organisations: list[Organisation]) -> list[Communicatio
             "subject", "checked_by"
         )[:25]
     )
-
-
-# ---- marketing (INT-07) -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MarketingFigures:
-    total: int
-    per_channel: list[tuple[str, str, int]]  # (key, label, count)
-    per_month: list[tuple[str, int]]  # ("2026-03", count)
-    median_hours_to_contact: float | None
-    contacted_within_24h: float | None  # share of contacted leads
-    to_first_session: float | None
-    to_voucher: float | None
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
-def marketing_figures(
-    *,
-    organisations: list[Organisation],
-    since: datetime | None = None,
-    until: datetime | None = None,
-) -> MarketingFigures:
-    """Leads per channel and month, time to first contact, share within 24 hours, conversion to a
-    first session (a match) and to a voucher (the client's trajectory is a voucher). One query."""
-    leads = Lead.objects.filter(organisation__in=organisations)
-    if since:
-        leads = leads.filter(arrived_at__gte=since)
-    if until:
-        leads = leads.filter(arrived_at__lt=until)
-    rows = list(
-        leads.values_list(
-            "channel", "arrived_at", "contacted_at", "state", "trajectory__voucher__id"
-        )
-    )
-    channels = Counter(r[0] for r in rows)
-    months: dict[str, int] = defaultdict(int)
-    for r in rows:
-        months[f"{timezone.localtime(r[1]):%Y-%m}"] += 1
-    waits = sorted((r[2] - r[1]).total_seconds() / 3600 for r in rows if r[2])
-    median = None
-    if waits:
-        mid = len(waits) // 2
-        median = round(waits[mid] if len(waits) % 2 else (waits[mid - 1] + waits[mid]) / 2, 1)
-    params_hours = 24
-    within = sum(1 for r in rows if r[2] and r[2] - r[1] <= timedelta(hours=params_hours))
-    matched = sum(1 for r in rows if r[3] in (LeadState.MATCHED, LeadState.CLIENT))
-    vouchers = sum(1 for r in rows if r[4])
-    labels = dict(LeadChannel.choices)
-    return MarketingFigures(
-        total=len(rows),
-        per_channel=[(k, str(labels.get(k, k)), n) for k, n in channels.most_common()],
-        per_month=sorted(months.items()),
-        median_hours_to_contact=median,
-        contacted_within_24h=_share(within, len(rows)),
-        to_first_session=_share(matched, len(rows)),
-        to_voucher=_share(vouchers, len(rows)),
-    )
-
-
-def bar_chart(items: list[tuple[str, int]], *, width: int = 560, bar: int = 22) -> dict:
-    """Geometry for a server-rendered horizontal SVG bar chart (no JavaScript)."""
-    top = max((n for _label, n in items), default=0) or 1
-    label_w = 180
-    rows = [
-        {
-            "label": label,
-            "value": n,
-            "y": i * (bar + 8),
-            "w": round((width - label_w - 40) * n / top),
-            "ty": i * (bar + 8) + round(bar * 0.7),  # ints: "15,4" would be an SVG list
-        }
-        for i, (label, n) in enumerate(items)
-    ]
-    return {
-        "rows": rows,
-        "width": width,
-        "height": max(len(rows) * (bar + 8), bar),
-        "bar": bar,
-        "label_w": label_w,
-    }
