@@ -25,6 +25,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import throwaway
+
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-12-01T10:00:00+01:00"
 TARGET_RATIO = 2.0
@@ -52,20 +54,7 @@ def parse_args(argv=None):
 
 
 def configure(args) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "koers.settings"
-    os.environ.setdefault("KOERS_DATA_DIR", str(HERE / "var"))
-    os.environ.setdefault("DEBUG", "0")
-    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    if not os.environ.get("DATABASE_URL"):
-        path = Path(os.environ.setdefault("SQLITE_PATH", str(HERE / "bench_marketing.sqlite3")))
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    sys.path.insert(0, str(HERE.parent / "src"))
-    import django
-
-    django.setup()
+    throwaway.configure(args.database_url, "bench_marketing.sqlite3")
 
 
 def build(n_leads: int, seed: int) -> dict:

@@ -25,6 +25,8 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
+import throwaway
+
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-12-10T10:00:00+01:00"
 TARGET_SECONDS = 2.0
@@ -41,21 +43,7 @@ def parse_args(argv=None):
 
 
 def configure(args) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "koers.settings"
-    os.environ.setdefault("KOERS_DATA_DIR", str(HERE / "var"))
-    os.environ.setdefault("DEBUG", "0")
-    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    if not os.environ.get("DATABASE_URL"):
-        path = Path(os.environ.setdefault("SQLITE_PATH", str(HERE / "bench_settlement.sqlite3")))
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    sys.path.insert(0, str(HERE.parent / "src"))
-    sys.path.insert(0, str(HERE))
-    import django
-
-    django.setup()
+    throwaway.configure(args.database_url, "bench_settlement.sqlite3")
 
 
 def build(coaches: int) -> dict:
