@@ -3,6 +3,7 @@ trajectories' side, the same figures as the old COUNT(DISTINCT) over the members
 same visibility, and a constant number of queries."""
 
 import pytest
+import time_machine
 from django.db import connection
 from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +18,13 @@ from koers.workplace import selectors
 from tests.factories import ClientFactory, OrganisationFactory, TrajectoryFactory, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _a_fixed_day():
+    """The dashboard is built for a given day: a frozen one, not the real date."""
+    with time_machine.travel("2026-06-15T10:00:00+02:00", tick=False):
+        yield
 
 
 def _old_counts(user) -> dict[str, int]:
