@@ -119,6 +119,7 @@ WALKED_ELSEWHERE = {
     "billing_location_": "tests/billing/coaches/test_access.py",
     "billing_aftercare_": "tests/billing/hours/test_aftercare.py",
     "billing_invoice": "tests/billing/invoices/test_access.py",
+    "transition_": "tests/transition/test_url_access.py",
 }
 
 

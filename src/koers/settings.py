@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "koers.portal",
     "koers.workplace",
     "koers.billing",
+    "koers.transition",
     "koers.documents",
     "koers.api",
 ]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("inschrijven/", include("koers.intake.public_urls")),
     path("portal/", include("koers.portal.urls")),
     path("facturatie/", include("koers.billing.urls")),
+    path("doorstroom/", include("koers.transition.urls")),
     path("regelsets/", include("koers.trajectories.ruleset_urls")),
     path("beheer/", admin.site.urls),
     path("", include("koers.workplace.urls")),

@@ -21,7 +21,6 @@ from koers.trajectories.models import (
     ContactOutcome,
     DocumentKind,
     DocumentStatus,
-    PlanKind,
     Programme,
     Trajectory,
     TrajectoryStatus,
@@ -32,7 +31,6 @@ from koers.trajectories.services import (
     assignment_create,
     contact_log,
     document_add,
-    plan_create,
     programme_open,
     trajectory_set_status,
 )
@@ -264,22 +262,4 @@ def build_trajectories(demo: Demo) -> None:
             _trajectory(demo, i, client, track)
 
 
-def _transition_plan(built: Built) -> None:
-    """The social-economy company's transition plan for its first client."""
-    if built.index != 20:
-        return
-    plan_create(
-        trajectory=built.trajectory,
-        kind=PlanKind.TRANSITION,
-        title="Persoonlijk doorstroomplan",
-        content={"job_target": "Magazijnmedewerker in de logistiek"},
-        acting_user=built.responsible,
-    )
-
-
-register_trajectory_demo(
-    Programme.TRANSITION,
-    title="Doorstroom naar het normaal economisch circuit",
-    finished=_transition_plan,
-)
 register_demo("trajectories", build_trajectories, order=30)

@@ -152,7 +152,7 @@ def test_ruleset_intake_is_listed_but_not_published_as_data(administrator):
         publish(administrator, programme="intake", based_on="2019-seeds", changes={})
     assert "programme" in refused.value.message_dict
     keys = [item.key for item in ruleset_overview(today=date(2027, 3, 15))]
-    assert set(keys) == {"voucher", "mediation", "intake", "billing"}
+    assert set(keys) == {"voucher", "mediation", "intake", "billing", "transition"}
 
 
 @pytest.mark.django_db

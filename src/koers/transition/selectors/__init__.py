@@ -1,0 +1,1 @@
+"""Transition reads: lists and pages, each starting from `visible_to(user)`."""

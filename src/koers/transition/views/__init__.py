@@ -1,0 +1,1 @@
+"""The transition pages under /doorstroom/ (URL names start with `transition_`)."""
