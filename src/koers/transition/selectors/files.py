@@ -12,6 +12,7 @@ from koers.lib.rules import Reason
 from koers.transition import models as m
 from koers.transition.rules import phases
 from koers.transition.selectors.facts import trajectory_facts
+from koers.transition.selectors.file_sections import Section, file_sections
 
 PER_PAGE = 25
 
@@ -65,7 +66,7 @@ class FilePage:
     worker_word: str
     coach_role: str
     milestone_warnings: tuple[Reason, ...]
-    sections: dict[str, object] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
 
 
 def _steps(position: phases.Position | None) -> list[PhaseStep]:
@@ -95,4 +96,5 @@ def file_page(*, user: User, pk: int) -> FilePage:
         worker_word=phases.worker_word(phase),
         coach_role=phases.ROLE_LABELS[phases.coach_role(phase)],
         milestone_warnings=phases.milestone_warnings(facts),
+        sections=file_sections(file, user),
     )

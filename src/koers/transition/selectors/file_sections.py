@@ -1,0 +1,25 @@
+"""The sections of a worker's file page, in the order of the phases (TRN-01). Each area of the
+programme adds one (key, builder): the builder reads what its section shows, in a fixed number
+of queries, and the page includes `transition/file/_<key>.html` with it as `s`."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from koers.core.models import User
+from koers.transition import models as m
+
+Builder = Callable[[m.TransitionFile, User], object]
+
+SECTIONS: list[tuple[str, Builder]] = []
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    data: object
+
+
+def file_sections(file: m.TransitionFile, user: User) -> list[Section]:
+    return [
+        Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS
+    ]
