@@ -55,13 +55,14 @@ def test_trn_06_placeholders_are_marked_to_confirm():
     assert "assessment_max_candidates" not in TO_CONFIRM  # the seed: "max. 6 personen"
 
 
-def test_trn_06_one_version_from_2026_and_nothing_before():
+def test_trn_06_one_version_from_2020_so_older_referrals_are_judged_and_nothing_before():
     assert [(r.version, r.valid_from, r.valid_until) for r in RULESETS] == [
-        ("2026-seeds", date(2026, 1, 1), None)
+        ("2026-seeds", date(2020, 1, 1), None)
     ]
     assert ruleset_for(date(2031, 1, 1)) is RULESETS[0]
+    assert ruleset_for(date(2025, 12, 29)) is RULESETS[0]
     with pytest.raises(LookupError):
-        ruleset_for(date(2025, 12, 31))
+        ruleset_for(date(2019, 12, 31))
 
 
 def test_trn_06_every_parameter_has_a_label_and_the_shipped_version_is_coherent():

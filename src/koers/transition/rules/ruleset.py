@@ -58,7 +58,7 @@ class TransitionRuleset(MeasureRules, VersionedRuleset):
 
 
 RULESETS: tuple[TransitionRuleset, ...] = (
-    TransitionRuleset(version="2026-seeds", valid_from=date(2026, 1, 1), valid_until=None),
+    TransitionRuleset(version="2026-seeds", valid_from=date(2020, 1, 1), valid_until=None),
 )
 
 
