@@ -62,7 +62,9 @@ class ProposeForm(_Who):
         super().__init__(*args, **kwargs)
         companies = sel.proposing_organisations(user)
         self.fields["organisation"].queryset = companies
-        self.fields["client"].queryset = sel.proposable_clients(user, companies.values("pk"))
+        self.fields["client"].queryset = sel.proposable_clients(
+            user, companies.values_list("pk", flat=True)
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -13,8 +13,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from koers.core.data import ClientData
 from koers.core.history import save_with_user
 from koers.core.models import Client, Organisation, User
+from koers.core.services import client_create
 from koers.lib.refusals import refusal
 from koers.lib.rules import Reason
 from koers.transition import models as m
@@ -54,15 +56,19 @@ def _names(names: Sequence[str]) -> list[str]:
 @transaction.atomic
 def referral_propose(
     *,
-    client: Client,
+    client: Client | None,
     organisation: Organisation,
     responsible: User,
     proposal: Proposal,
     supervisors: Sequence[str] = (),
+    new_worker: ClientData | None = None,
     acting_user: User,
 ) -> m.TransitionFile:
-    """TRN-02/15: propose a worker as ready (anyone may, the worker too): who and why recorded."""
+    """TRN-02/15: propose a worker as ready (anyone may, the worker too): who and why recorded.
+    `new_worker`: a worker not yet known, created with the file (or not at all when refused)."""
     _refuse_proposal(proposal.proposed_by, proposal.why)
+    if client is None:
+        client = client_create(organisation=organisation, data=new_worker, acting_user=acting_user)
     file = file_open(
         client=client,
         responsible=responsible,

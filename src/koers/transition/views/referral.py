@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from koers.core.data import ClientData
 from koers.core.form_pages import object_post
-from koers.core.services import client_create
 from koers.transition.forms import referral as forms
 from koers.transition.selectors import files as sel
 from koers.transition.selectors import referral as referral_sel
@@ -26,13 +25,9 @@ def _file_url(file) -> str:
 
 
 def _propose(request, data: dict):
-    client = data["client"] or client_create(
-        organisation=data["organisation"],
-        data=ClientData(first_name=data["first_name"], last_name=data["last_name"]),
-        acting_user=request.user,
-    )
     file = services.referral_propose(
-        client=client,
+        client=data["client"],
+        new_worker=ClientData(first_name=data["first_name"], last_name=data["last_name"]),
         organisation=data["organisation"],
         responsible=request.user,
         proposal=Proposal(
