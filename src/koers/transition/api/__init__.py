@@ -9,8 +9,9 @@ Every row is looked up through the access rules (404 otherwise); every write goe
 
 from ninja import Router
 
-from koers.transition.api import files
+from koers.transition.api import files, kick_offs, referral
+from koers.transition.api import intake as intake_api
 
 router = Router()  # the sub-routers carry the tag
-for module in (files,):
+for module in (files, referral, intake_api, kick_offs):
     router.add_router("/", module.router)

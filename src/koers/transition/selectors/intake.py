@@ -168,3 +168,12 @@ def selectable_files(user: User) -> QuerySet[m.TransitionFile]:
 def prompts_for(organisation_id: int) -> tuple[rules.ObservationPrompt, ...]:
     """TRN-03: the observation prompts of the intake form's last page, from the profile."""
     return facts.observation_prompts(organisation_id)
+
+
+def invitees_by_kick_off(kick_offs, user: User) -> dict[int, list[m.KickOffInvitee]]:
+    """The visible invitees of several kick-offs in one query."""
+    grouped: dict[int, list[m.KickOffInvitee]] = {}
+    rows = m.KickOffInvitee.objects.visible_to(user).filter(kick_off__in=list(kick_offs))
+    for row in rows.order_by("kick_off_id", "pk"):
+        grouped.setdefault(row.kick_off_id, []).append(row)
+    return grouped

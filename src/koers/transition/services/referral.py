@@ -12,6 +12,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from koers.core.data import ClientData
 from koers.core.history import save_with_user
@@ -67,6 +68,8 @@ def referral_propose(
     """TRN-02/15: propose a worker as ready (anyone may, the worker too): who and why recorded.
     `new_worker`: a worker not yet known, created with the file (or not at all when refused)."""
     _refuse_proposal(proposal.proposed_by, proposal.why)
+    if client is None and new_worker is None:
+        raise ValidationError({"client": [_("Kies een werknemer of geef de naam van een nieuwe.")]})
     if client is None:
         client = client_create(organisation=organisation, data=new_worker, acting_user=acting_user)
     file = file_open(
