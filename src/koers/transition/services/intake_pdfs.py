@@ -4,6 +4,7 @@ document of the trajectory and linked from the file or the intake."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from koers.core.history import save_with_user
 from koers.core.models import User
@@ -42,7 +43,9 @@ def invitation_pdf(*, file: m.TransitionFile, acting_user: User) -> Document:
             "__all__",
             Reason("TRN-02", "De uitnodiging volgt op de dialoog, niet ervoor."),
         )
-    pdf = render_pdf("transition/pdf/invitation.html", _context(file))
+    planned = m.Intake.objects.filter(file=file, held_on__isnull=False).first()
+    when = date_format(planned.held_on, "l j F Y") if planned else ""
+    pdf = render_pdf("transition/pdf/invitation.html", {**_context(file), "intake_when": when})
     with transaction.atomic():
         # Two prints at once: the file points at the last document stored, never a lost one.
         locked = m.TransitionFile.objects.select_for_update().get(pk=file.pk)
