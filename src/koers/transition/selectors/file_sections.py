@@ -7,10 +7,21 @@ from dataclasses import dataclass
 
 from koers.core.models import User
 from koers.transition import models as m
+from koers.transition.selectors import assessment
+from koers.transition.selectors.activities import activities_section
+from koers.transition.selectors.intake import intake_section
+from koers.transition.selectors.plan import plan_file_section
+from koers.transition.selectors.referral import referral_section
 
 Builder = Callable[[m.TransitionFile, User], object]
 
-SECTIONS: list[tuple[str, Builder]] = []
+SECTIONS: list[tuple[str, Builder]] = [
+("referral", referral_section),
+    ("intake", intake_section),
+("assessment", assessment.file_section),
+("plan", plan_file_section),  # TRN-07
+    ("activities", activities_section),  # TRN-08
+]
 
 
 @dataclass(frozen=True)
@@ -23,3 +34,10 @@ def file_sections(file: m.TransitionFile, user: User) -> list[Section]:
     return [
         Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS
     ]
+
+
+# measures (TRN-09..12) and their follow-up (TRN-17)
+from koers.transition.selectors.followup import followup_section  # noqa: E402
+from koers.transition.selectors.measures import measures_section  # noqa: E402
+
+SECTIONS += [("measures", measures_section), ("followup", followup_section)]
