@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from koers.core.models import User
 from koers.transition import models as m
+from koers.transition.selectors import assessment
 
 Builder = Callable[[m.TransitionFile, User], object]
 
-SECTIONS: list[tuple[str, Builder]] = []
+SECTIONS: list[tuple[str, Builder]] = [
+    ("assessment", assessment.file_section),
+]
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,4 @@ class Section:
 
 
 def file_sections(file: m.TransitionFile, user: User) -> list[Section]:
-    return [
-        Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS
-    ]
+    return [Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS]
