@@ -8,16 +8,17 @@ from datetime import date
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from koers.core.history import save_with_user
 from koers.core.models import User
 from koers.documents.render import render_pdf
 from koers.lib.refusals import refusal
 from koers.lib.rules import Reason
-from koers.trajectories.models import Document, DocumentKind
+from koers.trajectories.models import DocumentKind
 from koers.trajectories.services import document_store_generated
 from koers.transition import models as m
-from koers.transition.selectors.assessment_candidate import candidate_page
+from koers.transition.selectors.assessment_candidate import CandidatePage, candidate_page
 from koers.transition.services.phase import phase_refresh
 
 
@@ -46,9 +47,10 @@ def report_save(
     return save_with_user(candidate, acting_user)
 
 
-def report_make(*, candidate: m.SessionCandidate, acting_user: User) -> Document:
+def report_make(*, candidate: m.SessionCandidate, acting_user: User) -> CandidatePage:
     """TRN-06: the report once the assessors agreed on every competence they assessed; the PDF
-    is stored on the worker's trajectory and `reported_on` set (phase 1.3 done, TRN-01)."""
+    is stored on the worker's trajectory and `reported_on` set (phase 1.3 done, TRN-01). Returns
+    the report as it was made, its candidate showing the day and the document."""
     page = candidate_page(user=acting_user, pk=candidate.pk)
     if not page.file_visible:
         raise Http404
@@ -72,7 +74,7 @@ def report_make(*, candidate: m.SessionCandidate, acting_user: User) -> Document
         document = document_store_generated(
             trajectory=file.trajectory,
             kind=DocumentKind.OTHER,
-            title=f"Assessmentrapport — {page.session.title}",
+            title=_("Assessmentrapport — %(title)s") % {"title": page.session.title},
             file_name=f"Assessmentrapport {reported_on:%Y-%m-%d}.pdf",
             pdf=pdf,
             acting_user=acting_user,
@@ -81,4 +83,6 @@ def report_make(*, candidate: m.SessionCandidate, acting_user: User) -> Document
         candidate.report_document = document
         save_with_user(candidate, acting_user, update_fields=["reported_on", "report_document"])
         phase_refresh(file, acting_user=acting_user)
-    return document
+    page.candidate.reported_on = reported_on
+    page.candidate.report_document = document
+    return page
