@@ -3,7 +3,7 @@ the level descriptions (indicator rows), the proposals side by side and the agre
 the report: the levels, strengths, growth points and points of attention, compared with the
 intake (STARR notes, decision) and the referral's dialogue. A fixed number of queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch
 
@@ -144,10 +144,9 @@ def _named(open_: tuple[Reason, ...], names: dict[str, str], candidate) -> tuple
     """`final_levels` names the candidate and competence by key: show their names."""
     label = str(candidate.file.client)
     return tuple(
-        Reason(
-            r.rule,
-            r.template,
-            tuple(
+        replace(
+            r,
+            params=tuple(
                 (k, label if k == "candidate" else names.get(v, v) if k == "competence" else v)
                 for k, v in r.params
             ),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from koers.core.models import Organisation, OrganisationKind, User
 from koers.documents.render import render_pdf
@@ -59,6 +60,14 @@ class ProfileGroup:
     group: str
     label: str
     competences: list[m.Competence]
+
+
+# The page's headings: the seed's words ("Extra competenties", where the model's choice says "Extra").
+GROUP_HEADINGS = {
+    Group.CORE: _("Kerncompetenties"),
+    Group.ADDITIONAL: _("Bijkomende competenties"),
+    Group.EXTRA: _("Extra competenties"),
+}
 
 
 def profile_groups(organisation: Organisation, *, active_only: bool = False) -> list[ProfileGroup]:
