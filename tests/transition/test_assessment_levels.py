@@ -204,3 +204,30 @@ def test_trn_06_an_agreed_level_outside_the_proposals_warns_and_5_is_refused(
     response = client.post(url, {"competence": "initiatief", "level": 4}, follow=True)
     assert "ligt buiten de voorstellen van de assessoren" in response.content.decode()
     assert m.AgreedLevel.objects.get().level == 4
+
+
+def test_trn_06_the_candidate_page_reads_a_fixed_number_of_queries(
+    logged_in, job_coach, second_job_coach, session, candidate
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = logged_in(job_coach)
+    url = reverse("transition_candidate", args=[candidate.pk])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    _propose(session, candidate, job_coach, "initiatief", 2)
+    client.get(url)
+    few = count()
+    for code in ("nauwkeurigheid", "samenwerken", "motivatie", "discipline"):
+        for coach in (job_coach, second_job_coach):
+            _propose(session, candidate, coach, code, 3)
+            levels.observation_add(
+                session=session, candidate_id=candidate.pk, text="Begint.", competence=code,
+                acting_user=coach,
+            )  # fmt: skip
+    assert count() == few

@@ -85,7 +85,13 @@ def candidate_page(*, user: User, pk: int) -> CandidatePage:
     intake = _intake(candidate.file) if file_visible else None
     starr = list(intake.starr_notes.all()) if intake else []
 
+    key = str(candidate.pk)
     comparisons = {c.competence: c for c in comparisons_of(proposals)}
+    # TRN-06 "Kwantificeren": how many notes each assessor made per competence.
+    counted = rules.counts_by_assessor(
+        (rules.Observation(person_label(o.assessor), key, o.text, o.competence) for o in notes),
+        key,
+    )
     ruleset = ruleset_for(session.created_at.date())
     used = {o.competence for o in notes} | set(comparisons) | set(agreed)
     rows = []
@@ -100,7 +106,7 @@ def candidate_page(*, user: User, pk: int) -> CandidatePage:
                 name=c.name,
                 definition=c.definition,
                 indicators=list(c.indicators.all()),
-                counts=[sum(1 for o in mine if person_label(o.assessor) == lb) for lb in labels],
+                counts=[counted.get(c.code, {}).get(lb, 0) for lb in labels],
                 notes=mine,
                 cells=[
                     level_label(comparison.levels.get(lb)) if comparison else "" for lb in labels
@@ -112,7 +118,6 @@ def candidate_page(*, user: User, pk: int) -> CandidatePage:
                 starr=[s for s in starr if s.competence == c.code],
             )
         )
-    key = str(candidate.pk)
     final, still_open = rules.final_levels(
         comparisons.values(), {(key, code): a.level for code, a in agreed.items()}
     )

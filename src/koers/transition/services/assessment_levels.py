@@ -47,11 +47,6 @@ def _field(candidate: str, assessor: str, text: str, session: rules_session.Sess
     return "competence"
 
 
-def note_hint_warnings(text: str) -> tuple[Reason, ...]:
-    """TRN-06 "Aantekenen": what the form warns about while the assessor writes."""
-    return rules.note_warnings(rules.Observation(assessor="", candidate="", text=text))
-
-
 @transaction.atomic
 def observation_add(
     *,
