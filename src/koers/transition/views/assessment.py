@@ -81,6 +81,10 @@ def session_page(request, session, rejected=None, about=None):
     if rejected and about is not None:
         context["classify_errors"] = {about.pk: rejected.form.errors.get("competence", [])}
     elif rejected:
+        if rejected.name == "observation_form":  # parsed with the posted ids: show the names
+            for name in ("candidate", "task"):
+                fresh = context["observation_form"].fields[name].choices
+                rejected.form.fields[name].choices = fresh
         context[rejected.name] = rejected.form
     status = REJECTED_STATUS if rejected else 200
     return render(request, "transition/session.html", distinct_ids(context), status=status)
