@@ -2,6 +2,7 @@
 another phase; each module of this package registers its part."""
 
 from koers.transition.demo import (
+    assessment,  # noqa: F401
     intake,  # noqa: F401
     referrals,  # noqa: F401
 )
