@@ -7,10 +7,15 @@ from dataclasses import dataclass
 
 from koers.core.models import User
 from koers.transition import models as m
+from koers.transition.selectors.activities import activities_section
+from koers.transition.selectors.plan import plan_file_section
 
 Builder = Callable[[m.TransitionFile, User], object]
 
-SECTIONS: list[tuple[str, Builder]] = []
+SECTIONS: list[tuple[str, Builder]] = [
+    ("plan", plan_file_section),  # TRN-07
+    ("activities", activities_section),  # TRN-08
+]
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,4 @@ class Section:
 
 
 def file_sections(file: m.TransitionFile, user: User) -> list[Section]:
-    return [
-        Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS
-    ]
+    return [Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS]

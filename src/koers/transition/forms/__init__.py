@@ -1,0 +1,1 @@
+"""Forms of the transition pages: they parse; the services decide (and refuse)."""
