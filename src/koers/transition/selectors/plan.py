@@ -56,7 +56,8 @@ def settings_organisations(user: User):
 
 
 def pdp_of(file: m.TransitionFile) -> Plan | None:
-    return file.trajectory.plans.filter(kind=PlanKind.TRANSITION).order_by("created_at").first()
+    plans = Plan.objects.filter(trajectory_id=file.trajectory_id, kind=PlanKind.TRANSITION)
+    return plans.order_by("created_at").first()
 
 
 def _date(value) -> date | None:
