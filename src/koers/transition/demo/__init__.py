@@ -1,4 +1,4 @@
 """The transition part of `manage.py demo`: the social-economy company's workers, each in
 another phase (see the modules of this package for each part)."""
 
-from koers.transition.demo import referrals  # noqa: F401  (registers the demo trajectories)
+from koers.transition.demo import plan, referrals  # noqa: F401  (register their parts)
