@@ -49,15 +49,26 @@ class PdpForm(forms.Form):
             required=False,
             max_length=500,
             initial=a.action if a else "",
+            widget=forms.TextInput(attrs={"size": 20}),
         )
         f[f"a{i}_starts_on"] = forms.DateField(
-            label=_("Van"), required=False, widget=DateInput(), initial=a.starts_on if a else None
+            label=_("Van"),
+            required=False,
+            widget=DateInput({"size": 9}),
+            initial=a.starts_on if a else None,
         )
         f[f"a{i}_ends_on"] = forms.DateField(
-            label=_("Tot"), required=False, widget=DateInput(), initial=a.ends_on if a else None
+            label=_("Tot"),
+            required=False,
+            widget=DateInput({"size": 9}),
+            initial=a.ends_on if a else None,
         )
         f[f"a{i}_who"] = forms.CharField(
-            label=_("Wie?"), required=False, max_length=120, initial=a.who if a else ""
+            label=_("Wie?"),
+            required=False,
+            max_length=120,
+            initial=a.who if a else "",
+            widget=forms.TextInput(attrs={"size": 8}),
         )
         f[f"a{i}_done"] = forms.ChoiceField(
             label=_("Voltooid?"),
@@ -70,6 +81,7 @@ class PdpForm(forms.Form):
             required=False,
             max_length=500,
             initial=a.remarks if a else "",
+            widget=forms.TextInput(attrs={"size": 10}),
         )
 
     def rows(self):
