@@ -15,16 +15,22 @@ class TransitionConfig(AppConfig):
             register_programme_phases,
             register_programme_relation,
         )
-        from koers.trajectories.services import register_programme_opener
+        from koers.trajectories.services import (
+            register_programme_opener,
+            register_programme_plan_check,
+        )
         from koers.transition import demo  # noqa: F401  (registers its part of manage.py demo)
         from koers.transition.models import TransitionFile
         from koers.transition.rules import phases
         from koers.transition.rules import ruleset as transition_ruleset
         from koers.transition.services.opening import open_for_programme
+        from koers.transition.services.plan import transition_plan_check
 
         # A transition trajectory always gets its file (TRN-01), wherever it is opened.
         register_programme_opener(Programme.TRANSITION, open_for_programme)
         register_programme_relation("transition")
+        # TRN-07: every write of a PDP, whichever page or API made it, passes the PDP rules.
+        register_programme_plan_check(Programme.TRANSITION, transition_plan_check)
         register_programme_phases(
             Programme.TRANSITION, {p.value: str(label) for p, label in phases.PHASE_LABELS.items()}
         )
