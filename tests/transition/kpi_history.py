@@ -69,7 +69,9 @@ def year_of_events(file, coach, employer, year: int) -> m.Placement:
             created_by=coach,
         )
     session = m.AssessmentSession.objects.create(
-        organisation=file.trajectory.organisation, title=f"Assessment {year}", job_target="Logistiek"
+        organisation=file.trajectory.organisation,
+        title=f"Assessment {year}",
+        job_target="Logistiek",
     )
     m.SessionCandidate.objects.create(session=session, file=file, reported_on=d(2, 20))
     unreported = m.AssessmentSession.objects.create(
