@@ -29,9 +29,7 @@ def _post(**extra):
 def test_trn_14_a_filling_is_saved_with_scores_answers_and_plan(company, job_coach, logged_in):
     client = logged_in(job_coach)
     assert client.get(reverse("transition_checklist_new")).status_code == 200
-    response = client.post(
-        reverse("transition_checklist_new"), _post(organisation=company.pk)
-    )
+    response = client.post(reverse("transition_checklist_new"), _post(organisation=company.pk))
     filling = m.ChecklistFilling.objects.get()
     assert response.status_code == 302
     assert filling.scores == [n % 7 for n in range(1, 14)]

@@ -9,8 +9,8 @@ Every row is looked up through the access rules (404 otherwise); every write goe
 
 from ninja import Router
 
-from koers.transition.api import files
+from koers.transition.api import checklist, files, kpis
 
 router = Router()  # the sub-routers carry the tag
-for module in (files,):
+for module in (files, kpis, checklist):
     router.add_router("/", module.router)

@@ -23,3 +23,10 @@ def download(content: bytes, file_name: str, content_type: str = CONTENT_TYPES["
     response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def finished_download(export: m.KpiExport) -> HttpResponse:
+    """The spreadsheet of a finished export; 404 while it runs or when it failed."""
+    if not export.is_done:
+        raise Http404
+    return download(bytes(export.content), export.file_name)
