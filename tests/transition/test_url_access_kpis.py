@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from koers.transition import models as m
 
@@ -25,7 +26,7 @@ def objects(company, job_coach):
         baseline_start=date(2025, 1, 1),
         baseline_end=date(2025, 10, 5),
         requested_by=job_coach,
-        status="done",
+        finished_at=timezone.now(),
         progress=100,
         content=b"PK",
         file_name="kpi.xlsx",

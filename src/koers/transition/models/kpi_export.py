@@ -37,9 +37,6 @@ class KpiExport(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    status = models.CharField(
-        _("status"), max_length=8, choices=KpiExportStatus.choices, default=KpiExportStatus.QUEUED
-    )
     progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
     content = models.BinaryField(_("bestand"), blank=True, default=b"")
     file_name = models.CharField(max_length=120, blank=True)
@@ -56,6 +53,19 @@ class KpiExport(models.Model):
 
     def __str__(self) -> str:
         return f"KPI-export {self.start} – {self.end}"
+
+    # No status column (a job is no entity with a state door): where it is follows from what it
+    # recorded — an error, a finished file, progress made, or nothing yet.
+    @property
+    def status(self) -> str:
+        if self.error:
+            return KpiExportStatus.FAILED
+        if self.finished_at is not None:
+            return KpiExportStatus.DONE
+        return KpiExportStatus.RUNNING if self.progress else KpiExportStatus.QUEUED
+
+    def get_status_display(self) -> str:
+        return str(KpiExportStatus(self.status).label)
 
     @property
     def is_done(self) -> bool:

@@ -57,7 +57,7 @@ def kpi_export_run(export_id: int) -> None:
     def done(total: int) -> None:
         state["done"] += 1
         progress = min(99, state["done"] * 100 // max(1, total))
-        m.KpiExport.objects.filter(pk=export.pk).update(status="running", progress=progress)
+        m.KpiExport.objects.filter(pk=export.pk).update(progress=progress)
 
     try:
         current = _figures(team, export.start, export.end, done, steps)
@@ -65,12 +65,9 @@ def kpi_export_run(export_id: int) -> None:
         content = xlsx_bytes(page.export_table(team, current, before))
     except Exception as exc:  # a failed job says so on its page instead of running forever
         logger.exception("KPI export %s failed", export.pk)
-        m.KpiExport.objects.filter(pk=export.pk).update(
-            status=m.KpiExportStatus.FAILED, error=type(exc).__name__
-        )
+        m.KpiExport.objects.filter(pk=export.pk).update(error=type(exc).__name__)
         return
     m.KpiExport.objects.filter(pk=export.pk).update(
-        status=m.KpiExportStatus.DONE,
         progress=100,
         content=content,
         file_name=page.export_file_name(team, current.period),
@@ -123,7 +120,7 @@ def kpi_export_start(
             kpi_export_task(export.pk)
         except Exception as exc:  # the queue is down: say so on the status page
             logger.warning("KPI export %s not queued: %s", export.pk, type(exc).__name__)
-            export.status, export.error = m.KpiExportStatus.FAILED, type(exc).__name__
-            export.save(update_fields=["status", "error"])
+            export.error = type(exc).__name__
+            export.save(update_fields=["error"])
     export.refresh_from_db()
     return export
