@@ -155,8 +155,11 @@ def chart(kpi: str, figures: KpiFigures) -> Chart:
                 label_x=round(x + bar_w / 2, 1),
             )
         )
+    whole = kpi != rules.Kpi.COACHING_HOURS  # a count has no half-way gridline at 0,5
     ticks = tuple(
-        (round(geometry.base_y - plot_h * f, 1), _fmt(top * f)) for f in (0, 0.5, 1) if top * f
+        (round(geometry.base_y - plot_h * f, 1), _fmt(top * f))
+        for f in (0.5, 1)
+        if not whole or top * f == int(top * f)
     ) + ((geometry.base_y, "0"),)
     return Chart(
         kpi,
