@@ -96,3 +96,20 @@ def test_trn_14_api_checklist_create_refuses_a_7_and_compares(
     other = logged_in(outside_job_coach)
     assert other.get(f"{API}/checklists/{first['id']}").status_code == 404
     assert other.get(f"{API}/checklists").json()["count"] == 0
+
+
+@pytest.mark.django_db
+def test_trn_14_api_checklist_completed_later_and_a_7_changes_nothing(
+    company, job_coach, logged_in
+):
+    filling = m.ChecklistFilling.objects.create(
+        organisation=company, filled_on=date(2026, 9, 1), scores=[None] * 13, filled_by=job_coach
+    )
+    api = logged_in(job_coach)
+    url = f"{API}/checklists/{filling.pk}"
+    bad = api.put(url, {"filled_on": "2026-09-01", "scores": [7] * 13}, "application/json")
+    assert bad.status_code == 422
+    filling.refresh_from_db()
+    assert filling.scores == [None] * 13
+    good = api.put(url, {"filled_on": "2026-09-02", "scores": [5] * 13}, "application/json")
+    assert good.status_code == 200 and good.json()["total"] == 65

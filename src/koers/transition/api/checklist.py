@@ -106,3 +106,24 @@ def compare_transition_checklists(request: HttpRequest, q: Query[CompareQuery]):
         "improved": list(c.improved),
         "declined": list(c.declined),
     }
+
+
+@router.put(
+    "/transition/checklists/{checklist_id}",
+    response={200: ChecklistOut, **ERRORS},
+    summary="Checklist aanvullen (TRN-14)",
+)
+def update_transition_checklist(request: HttpRequest, checklist_id: Id, payload: ChecklistIn):
+    user = auth_user(request)
+    filling = sel.filling_get(user=user, pk=checklist_id)
+    data = payload.dict()
+    filling = checklist_save(
+        organisation=filling.organisation,
+        filled_on=data["filled_on"],
+        scores=data["scores"],
+        answers=data["answers"],
+        actions=data["actions"],
+        acting_user=user,
+        filling=filling,
+    )
+    return filling_out(filling)
