@@ -73,6 +73,8 @@ def main(argv=None) -> int:
         print("No benchmark data: run benchmarks/generate.py first.")
         return 1
 
+    # The social-economy company's job coach (generate_transition.py), for the KPI page (TRN-13).
+    jobcoach = User.objects.filter(username="bench-jobcoach").first()
     # The coach's client with the most contacts, and that client's busiest trajectory.
     busiest = (
         Trajectory.objects.filter(responsible=coach)
@@ -120,6 +122,13 @@ def main(argv=None) -> int:
         ("voucher page (coach)", coach, voucher and url("voucher_detail", voucher.pk)),
         ("api clients (centre staff)", staff, "/api/v1/clients"),
         ("api clients (coach)", coach, "/api/v1/clients"),
+        ("kpi page (job coach)", jobcoach, jobcoach and url("transition_kpis")),
+        (
+            "kpi page, one coach (job coach)",
+            jobcoach,
+            jobcoach and url("transition_kpis", query=f"?coach={jobcoach.pk}"),
+        ),
+        ("api kpis (job coach)", jobcoach, jobcoach and "/api/v1/transition/kpis"),
     ]
 
     width = max(len(name) for name, _user, _url in pages)

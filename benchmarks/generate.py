@@ -41,6 +41,9 @@ def parse_args(argv=None):
     parser.add_argument("--coaches", type=int, default=50, help="coaches of the main centre")
     parser.add_argument("--database-url", default="", help="default: benchmarks/bench.sqlite3")
     parser.add_argument("--reset", action="store_true", help="start from an empty database")
+    parser.add_argument(
+        "--transition-files", type=int, default=None, help="default: a twentieth of --clients"
+    )
     return parser.parse_args(argv)
 
 
@@ -339,6 +342,14 @@ def main(argv=None) -> None:
         totals["assignments"] += len(assignments)
         totals["documents"] += len(documents)
     clock.lap("clients, trajectories, contacts")
+    from generate_transition import generate_transition  # the transition programme (TRN-13)
+
+    wanted = args.transition_files if args.transition_files is not None else args.clients // 20
+    made = generate_transition(
+        files=wanted, today=today, password=password, rng=rng, names=(first_names, last_names)
+    )
+    print(", ".join(f"{n} {what}" for what, n in made.items()))
+    clock.lap("transition files and their events")
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -40,6 +40,7 @@ from koers.transition.models.competences import Competence, IndicatorRow
 from koers.transition.models.file import TransitionFile, TransitionSettings
 from koers.transition.models.followup import FollowupRecord, Placement
 from koers.transition.models.intake import Intake, KickOff, KickOffInvitee, StarrNote
+from koers.transition.models.kpi_export import KpiExport, KpiExportStatus
 from koers.transition.models.measures import Measure, MeasureEvaluation
 
 __all__ = [
@@ -65,6 +66,8 @@ __all__ = [
     "Intake",
     "KickOff",
     "KickOffInvitee",
+    "KpiExport",
+    "KpiExportStatus",
     "LevelProposal",
     "Measure",
     "MeasureEvaluation",

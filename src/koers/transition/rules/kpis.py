@@ -292,3 +292,34 @@ def transition_events(
                 KpiEvent(EventKind.FOLLOWUP, day, worker, organisation, checkpoint=checkpoint)
             )
     return tuple(out)
+
+
+# TRN-13: a worker's activity (TRN-08, `models.ActivityKind` values) as the event it counts as.
+# Job center I/II and job-search are application actions ("Sollicitatie-ACTIE", phase 2.2 of the
+# seed) like a sent application (TO CONFIRM BY A PERSON); a training counts under "Trainingen".
+ACTIVITY_EVENT: Mapping[str, EventKind] = MappingProxyType(
+    {
+        "vacancy_discussed": EventKind.VACANCY_DISCUSSED,
+        "application": EventKind.APPLICATION_ACTION,
+        "job_center_1": EventKind.APPLICATION_ACTION,
+        "job_center_2": EventKind.APPLICATION_ACTION,
+        "job_search": EventKind.APPLICATION_ACTION,
+        "job_interview": EventKind.JOB_INTERVIEW,
+        "training": EventKind.TRAINING,
+    }
+)
+
+
+def kpi_of_kind(kind: str) -> Kpi | None:
+    """TRN-13: the KPI an event kind counts for when a database has counted its rows already
+    (an activity's kind, an employer contact's type, or an `EventKind`); None for a job day."""
+    if kind in ACTIVITY_EVENT:
+        return _DIRECT[ACTIVITY_EVENT[kind]]
+    if kind in CONTACT_KPI:
+        return CONTACT_KPI[kind]
+    return _DIRECT.get(kind)
+
+
+def counts_from(totals: Mapping[str, int]) -> KpiCounts:
+    """KpiCounts from {kpi: value} (KPIs not named are 0)."""
+    return KpiCounts(tuple(int(totals.get(k, 0)) for k in KPIS))

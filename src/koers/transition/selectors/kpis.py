@@ -1,0 +1,249 @@
+"""TRN-13: the 16 KPIs of a team (the organisation, or one job coach's trajectories) for a
+period, counted from the recorded rows — never from a counter kept by hand.
+
+Each source is counted IN THE DATABASE, grouped by KPI and month (one query per source and
+period), so the page reads the same number of queries whatever the number of rows. Only the
+"still in place" KPIs need the follow-up rule (`rules.followup.still_in_place`): they read the
+placements whose checkpoint falls in the period (a bounded set, two queries) and let
+`rules.kpis.transition_events` say on which day each counts.
+
+Access: the organisation is one the user is a member of (an administrator: any); the figures
+are counts over the organisation's transition trajectories, never a row of a file.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from koers.core.models import Membership, Organisation, OrganisationKind, Role, User
+from koers.trajectories.models import (
+    Contact,
+    ContactOutcome,
+    PlanKind,
+    PlanVersion,
+    Programme,
+)
+from koers.transition import models as m
+from koers.transition.rules import followup as fu
+from koers.transition.rules import kpis as rules
+from koers.transition.rules.measure_kinds import (
+    DEFAULT_RULES,
+    INTERNSHIPS,
+    MeasureRules,
+    add_months,
+)
+from koers.transition.rules.ruleset import ruleset_for
+
+Monthly = dict[date, dict[str, int]]  # first day of a month -> {kpi: value}
+
+
+@dataclass(frozen=True)
+class Team:
+    organisation: Organisation
+    coach: User | None = None
+
+    @property
+    def label(self) -> str:
+        name = self.organisation.working_name or self.organisation.name
+        return f"{name} — {self.coach.get_full_name()}" if self.coach else name
+
+
+def kpi_organisations(user: User) -> QuerySet[Organisation]:
+    """The social-economy companies whose KPIs the user may see: those they are a member of."""
+    orgs = Organisation.objects.filter(kind=OrganisationKind.SOCIAL_ECONOMY)
+    if not user.is_authenticated or not user.is_active:
+        return orgs.none()
+    if user.is_administrator:
+        return orgs.order_by("name", "pk")
+    return orgs.filter(pk__in=user.organisation_ids()).order_by("name", "pk")
+
+
+def team_coaches(organisation: Organisation) -> QuerySet[User]:
+    """The job coaches of the organisation (the choice "one job coach")."""
+    ids = Membership.objects.filter(
+        organisation=organisation, role=Role.JOB_COACH, is_active=True
+    ).values("user_id")
+    return User.objects.filter(pk__in=ids).order_by("last_name", "first_name", "pk")
+
+
+def team_get(user: User, organisation_id: int | None = None, coach_id: int | None = None) -> Team:
+    """The team for the user: the chosen organisation (default their first), 404 when it is not
+    theirs or the coach is not a job coach of it."""
+    orgs = kpi_organisations(user)
+    organisation = (orgs.filter(pk=organisation_id) if organisation_id else orgs).first()
+    if organisation is None:
+        raise Http404
+    coach = None
+    if coach_id:
+        coach = team_coaches(organisation).filter(pk=coach_id).first()
+        if coach is None:
+            raise Http404
+    return Team(organisation, coach)
+
+
+def _month(value) -> date:
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.date().replace(day=1)
+    return value.replace(day=1)
+
+
+def _add(monthly: Monthly, rows, kpi_of) -> None:
+    for row in rows:
+        kpi = kpi_of(row)
+        if kpi is not None:
+            monthly[_month(row["month"])][kpi] += row["n"] or 0
+
+
+def _file_scope(team: Team, path: str) -> Q:
+    q = Q(**{f"{path}trajectory__organisation": team.organisation})
+    if team.coach is not None:
+        q &= Q(**{f"{path}trajectory__responsible": team.coach})
+    return q
+
+
+def _grouped(queryset, day: str, key: str | None = None, total=None):
+    fields = [key] if key else []
+    return (
+        queryset.annotate(month=TruncMonth(day))
+        .values("month", *fields)
+        .annotate(n=total or Count("pk"))
+        .order_by()
+    )
+
+
+def _counted(team: Team, period: rules.Period) -> Monthly:
+    """Every KPI but the follow-ups, per month: one GROUP BY query per source."""
+    span = (period.start, period.end)
+    monthly: Monthly = defaultdict(lambda: defaultdict(int))
+    activities = m.Activity.objects.filter(_file_scope(team, "file__"), on__range=span)
+    _add(monthly, _grouped(activities, "on", "kind"), lambda r: rules.kpi_of_kind(r["kind"]))
+    contacts = m.EmployerContact.objects.filter(
+        employer__organisation=team.organisation, on__range=span
+    )
+    if team.coach is not None:
+        contacts = contacts.filter(by=team.coach)
+    _add(monthly, _grouped(contacts, "on", "kind"), lambda r: rules.kpi_of_kind(r["kind"]))
+    sources = (
+        (rules.Kpi.ASSESSMENTS, m.SessionCandidate.objects, "file__", "reported_on", None),
+        (rules.Kpi.TRANSITIONS, m.Placement.objects, "file__", "first_day", None),
+        (rules.Kpi.TO_TRAINING, m.TransitionFile.objects, "", "left_for_training_on", None),
+        (
+            rules.Kpi.INTERNSHIPS,
+            m.Measure.objects.filter(kind__in=sorted(INTERNSHIPS)),
+            "file__",
+            "started_on",
+            None,
+        ),
+        (
+            rules.Kpi.PDPS,
+            PlanVersion.objects.filter(number=1, plan__kind=PlanKind.TRANSITION),
+            "plan__",
+            "created_at",
+            None,
+        ),
+        (
+            rules.Kpi.COACHING_HOURS,
+            Contact.objects.filter(
+                outcome=ContactOutcome.HELD, trajectory__programme=Programme.TRANSITION
+            ),
+            "",
+            "starts_at",
+            Sum("duration_minutes"),
+        ),
+    )
+    for kpi, queryset, path, day, total in sources:
+        within = {f"{day}__range": span}
+        if day in ("created_at", "starts_at"):  # a moment: its day in local time
+            within = {f"{day}__date__range": span}
+        rows = _grouped(queryset.filter(_file_scope(team, path), **within), day, total=total)
+        _add(monthly, rows, lambda _row, kpi=kpi: kpi)
+    return monthly
+
+
+def _rules_on(day: date) -> MeasureRules:
+    """The parameters in force on `day`; before the first rule set, the seed's defaults."""
+    try:
+        return ruleset_for(day)
+    except LookupError:
+        return DEFAULT_RULES
+
+
+def _facts(placement: m.Placement) -> fu.TransitionFacts:
+    records = tuple(
+        fu.FollowupRecord(
+            day=r.day,
+            status=fu.FollowupStatus(r.status),
+            employer=r.employer_name or None,
+            checkpoint=fu.Checkpoint(r.checkpoint) if r.checkpoint else None,
+        )
+        for r in placement.records.all()
+    )
+    return fu.TransitionFacts(
+        placement.first_day, fu.Destination(placement.destination), None, records
+    )
+
+
+def _in_place(team: Team, period: rules.Period) -> Monthly:
+    """KPIs 7 and 8: a checkpoint counts in the month of its due day (TRN-13/17). The placements
+    whose due day can fall in the period: first day from the second checkpoint's distance (plus
+    the days a short month cuts off) before the start, to the first checkpoint's before the end."""
+    now = _rules_on(period.end)
+    earliest = min(
+        add_months(period.start, -now.followup_second_months) - timedelta(days=3),
+        period.start - timedelta(weeks=now.followup_first_weeks),
+    )
+    placements = (
+        m.Placement.objects.filter(_file_scope(team, "file__"))
+        .filter(first_day__range=(earliest, period.end))
+        .prefetch_related("records")
+    )
+    events = []
+    for placement in placements:
+        facts = _facts(placement)
+        rule_set = _rules_on(placement.first_day)
+        events += [
+            e
+            for e in rules.transition_events(facts, rules=rule_set)
+            if e.kind == rules.EventKind.FOLLOWUP
+        ]
+    monthly: Monthly = defaultdict(lambda: defaultdict(int))
+    for month, counts in rules.monthly_series(events, period):
+        for kpi in (rules.Kpi.IN_PLACE_FIRST, rules.Kpi.IN_PLACE_SECOND):
+            monthly[month][kpi] += counts[kpi]
+    return monthly
+
+
+@dataclass(frozen=True)
+class KpiFigures:
+    period: rules.Period
+    counts: rules.KpiCounts
+    series: tuple[tuple[date, rules.KpiCounts], ...]
+
+
+def kpi_figures(team: Team, period: rules.Period) -> KpiFigures:
+    """The KPIs of the period and their month series (cut to the period at both ends)."""
+    monthly = _counted(team, period)
+    for month, values in _in_place(team, period).items():
+        for kpi, value in values.items():
+            monthly[month][kpi] += value
+    series = tuple(
+        (month, rules.counts_from(monthly.get(month, {})))
+        for month in rules.months_between(period.start, period.end)
+    )
+    counts = sum((c for _, c in series), rules.KpiCounts())
+    return KpiFigures(period, counts, series)
+
+
+def default_periods(today: date) -> tuple[rules.Period, rules.Period]:
+    """This year so far, against the same days of last year as the baseline ("nulmeting")."""
+    start = today.replace(month=1, day=1)
+    baseline_end = add_months(today, -12)
+    return rules.Period(start, today), rules.Period(
+        start.replace(year=start.year - 1), baseline_end
+    )
