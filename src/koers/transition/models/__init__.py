@@ -41,6 +41,7 @@ from koers.transition.models.file import TransitionFile, TransitionSettings
 from koers.transition.models.followup import FollowupRecord, Placement
 from koers.transition.models.intake import Intake, KickOff, KickOffInvitee, StarrNote
 from koers.transition.models.measures import Measure, MeasureEvaluation
+from koers.transition.models.reminders import FollowupReminder
 
 __all__ = [
     "Activity",
@@ -60,6 +61,7 @@ __all__ = [
     "EmployerContactKind",
     "EvaluationKind",
     "FollowupRecord",
+    "FollowupReminder",
     "FollowupStatus",
     "IndicatorRow",
     "Intake",

@@ -20,6 +20,11 @@ class Section:
 
 
 def file_sections(file: m.TransitionFile, user: User) -> list[Section]:
-    return [
-        Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS
-    ]
+    return [Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS]
+
+
+# measures (TRN-09..12) and their follow-up (TRN-17)
+from koers.transition.selectors.followup import followup_section  # noqa: E402
+from koers.transition.selectors.measures import measures_section  # noqa: E402
+
+SECTIONS += [("measures", measures_section), ("followup", followup_section)]
