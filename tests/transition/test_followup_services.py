@@ -1,8 +1,7 @@
 """TRN-17: a transition, its checkpoints (2 weeks, 6 months), the follow-up records and the
 reminder sweep (idempotent: run twice, one reminder)."""
 
-from datetime import date, datetime, timedelta
-from datetime import timezone as tz
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -113,7 +112,7 @@ def test_trn_17_the_sweep_reminds_the_job_coach_once_per_checkpoint(transition_f
     job_coach.email = "rudi@example.org"
     job_coach.save()
     placement = place(transition_file, job_coach, first_day=date(2026, 9, 23))  # due 7/10
-    now = datetime(2026, 10, 5, 8, 0, tzinfo=tz.utc)
+    now = datetime(2026, 10, 5, 8, 0, tzinfo=UTC)
     assert transition_followup_reminders(now) == 1
     assert transition_followup_reminders(now) == 0
     assert m.FollowupReminder.objects.filter(placement=placement).count() == 1
@@ -123,5 +122,5 @@ def test_trn_17_the_sweep_reminds_the_job_coach_once_per_checkpoint(transition_f
 
 def test_trn_17_the_sweep_says_nothing_before_the_reminder_days(transition_file, job_coach):
     place(transition_file, job_coach, first_day=date(2026, 10, 1))  # due 15/10, remind from 12/10
-    assert transition_followup_reminders(datetime(2026, 10, 5, 8, 0, tzinfo=tz.utc)) == 0
+    assert transition_followup_reminders(datetime(2026, 10, 5, 8, 0, tzinfo=UTC)) == 0
     assert not m.FollowupReminder.objects.exists()
