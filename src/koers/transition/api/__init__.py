@@ -9,8 +9,8 @@ Every row is looked up through the access rules (404 otherwise); every write goe
 
 from ninja import Router
 
-from koers.transition.api import files
+from koers.transition.api import files, followup, measures
 
 router = Router()  # the sub-routers carry the tag
-for module in (files,):
+for module in (files, measures, followup):
     router.add_router("/", module.router)

@@ -155,7 +155,7 @@ def measure_view(measure: m.Measure, ruleset: rules.MeasureRules) -> MeasureView
     return view
 
 
-def _with_evaluations(measures: QuerySet[m.Measure]) -> QuerySet[m.Measure]:
+def with_evaluations(measures: QuerySet[m.Measure]) -> QuerySet[m.Measure]:
     evaluations = m.MeasureEvaluation.objects.select_related("by").order_by("on", "id")
     return measures.prefetch_related(
         Prefetch("evaluations", queryset=evaluations, to_attr="evaluation_list")
@@ -165,7 +165,7 @@ def _with_evaluations(measures: QuerySet[m.Measure]) -> QuerySet[m.Measure]:
 def file_measures(file: m.TransitionFile, user: User) -> list[MeasureView]:
     """The file page's "measures" section: every measure of the file, newest first."""
     ruleset = rules_of(file)
-    found = _with_evaluations(measures_visible_to(user).filter(file=file))
+    found = with_evaluations(measures_visible_to(user).filter(file=file))
     return [measure_view(measure, ruleset) for measure in found]
 
 
@@ -201,7 +201,7 @@ class MeasurePage:
 
 
 def measure_page(*, user: User, pk: int) -> MeasurePage:
-    measure = _with_evaluations(measures_visible_to(user)).filter(pk=pk).first()
+    measure = with_evaluations(measures_visible_to(user)).filter(pk=pk).first()
     if measure is None:
         raise Http404
     file = measure.file
