@@ -129,9 +129,11 @@ class DocumentsForm(forms.Form):
 
     def __init__(self, *args, measure: m.Measure, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
-        labels = {r.key: r.label for r in rows}
-        keys = sorted(sel.tickable_keys(measure.kind), key=lambda k: (k not in labels, k))
-        self.fields["present"].choices = [(k, labels.get(k, k)) for k in keys if k in labels]
+        allowed = sel.tickable_keys(measure.kind)
+        # In the seed's order of the requirements (the TBS approval as the delegation decides).
+        self.fields["present"].choices = [
+            (r.key, r.label) for r in rows if r.tickable and r.key in allowed
+        ]
         keep = set(KIND_FIELDS[m.MeasureKind(measure.kind)]) & {
             "nec_has_union_delegation",
             "sample_contract_on",

@@ -226,4 +226,5 @@ class MeasuresSection:
 
 def measures_section(file: m.TransitionFile, user: User) -> MeasuresSection:
     """The file page's "measures" section (TRN-09..12)."""
-    return MeasuresSection(file=file, measures=file_measures(file, user), kinds=KIND_CHOICES)
+    short = [(k, k.upper()) for k, _label in KIND_CHOICES]  # BVS, TBS, IBO, ACTIVA
+    return MeasuresSection(file=file, measures=file_measures(file, user), kinds=short)
