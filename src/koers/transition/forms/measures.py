@@ -44,10 +44,13 @@ class MeasurePlanForm(forms.Form):
         label=_("Einde"),
         widget=DateInput(),
         required=False,
-        help_text=_("Leeg bij een BVS: de standaardduur van de regelset (2 weken)."),
     )
     follows = forms.ModelChoiceField(
-        label=_("Volgt op"), queryset=m.Measure.objects.none(), required=False
+        label=_("Volgt op"),
+        queryset=m.Measure.objects.none(),
+        required=False,
+        empty_label="—",
+        help_text=_("Na een BVS of TBS kan een IBO of ACTIVA volgen."),
     )
     # TBS (TRN-10)
     nec_has_union_delegation = forms.ChoiceField(
@@ -91,6 +94,12 @@ class MeasurePlanForm(forms.Form):
         return data
 
 
+END_HELP = {
+    m.MeasureKind.BVS: _("Leeg: 2 weken (de regelset). Langer kan, met een waarschuwing."),
+    m.MeasureKind.TBS: _("Hoogstens 3 weken."),
+    m.MeasureKind.IBO: _("Minstens 4 weken, hoogstens 6 maanden."),
+    m.MeasureKind.ACTIVA: _("Leeg: de 2 jaar van de ACTIVA-voordelen."),
+}
 KIND_FIELDS = {
     m.MeasureKind.BVS: (),
     m.MeasureKind.TBS: ("nec_has_union_delegation", "wage_difference", "travel_costs"),

@@ -5,7 +5,7 @@ Every refusal names the rule and changes nothing; the state moves only through
 `measure_set_state`, and the phase follows each start, closing and cancellation."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -119,6 +119,14 @@ KIND_FIELDS = {
 COMMON_FIELDS = ("mentor", "task_description", "note")
 
 
+def _default_end(kind: str, start: date, ruleset) -> date | None:
+    """A BVS of 2 weeks (the rule set's); an ACTIVA plan for the years its advantages last
+    (TRN-12: at least 2), the period the coach keeps it in view. TBS and IBO: agreed each time."""
+    if kind == rules.MeasureKind.ACTIVA:
+        return rules.add_months(start, 12 * ruleset.activa_min_years) - timedelta(days=1)
+    return rules.default_end(kind, start, ruleset)
+
+
 def measure_plan(
     *, file: m.TransitionFile, data: MeasureData, acting_user: User
 ) -> tuple[m.Measure, list[Reason]]:
@@ -127,7 +135,7 @@ def measure_plan(
     if data.kind not in {k.value for k in rules.MeasureKind}:
         raise refusal("kind", reason("TRN-09", "Kies BVS, TBS, IBO of ACTIVA."))
     ruleset = sel.rules_of(file)
-    end = data.planned_end or rules.default_end(data.kind, data.planned_start, ruleset)
+    end = data.planned_end or _default_end(data.kind, data.planned_start, ruleset)
     if end is None:
         raise refusal("planned_end", reason(rules.MEASURE_RULE[data.kind], "Geef de einddatum."))
     _check_plan(file, data, end)

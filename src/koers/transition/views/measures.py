@@ -26,12 +26,14 @@ from koers.transition.services import measures as services
 
 def _plan_form(request, file, kind):
     organisation = file.trajectory.organisation
-    return mf.MeasurePlanForm(
+    form = mf.MeasurePlanForm(
         request.POST if request.method == "POST" else None,
         initial={"kind": kind, "planned_start": timezone.localdate()},
         employers=sel.employers_for(request.user, organisation),
         follows=file.measures.all(),
     )
+    form.fields["planned_end"].help_text = mf.END_HELP[kind]
+    return form
 
 
 @login_required
@@ -67,7 +69,7 @@ def _render_new(request, file, kind, form, status=200):
         "common": [form[n] for n in mf.COMMON_FIELDS],
         "specific": [form[n] for n in mf.KIND_FIELDS[kind]],
         "c4_text": sel.ACTIVA_C4_TEXT,
-        "kinds": sel.KIND_CHOICES,
+        "other_kinds": [(k, label) for k, label in sel.KIND_CHOICES if k != kind],
     }
     return render(request, "transition/measure_new.html", context, status=status)
 
