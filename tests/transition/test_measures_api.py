@@ -120,3 +120,20 @@ def test_trn_17_placements_checkpoints_and_records_through_the_api(
         {"file_id": transition_file.pk, "destination": "work", "first_day": str(date(2026, 9, 1))},
     )
     assert stranger.status_code == 404
+
+
+def test_trn_13_left_for_training_through_the_api(
+    transition_file, job_coach, outside_job_coach, logged_in
+):
+    url = f"/api/v1/transition/files/{transition_file.pk}/left-for-training"
+    api = logged_in(job_coach)
+    future = api.put(url, {"left_for_training_on": "2026-10-06"}, content_type="application/json")
+    assert future.status_code == 422 and "TRN-13" in future.content.decode()
+    done = api.put(url, {"left_for_training_on": "2026-10-05"}, content_type="application/json")
+    assert done.json()["left_for_training_on"] == "2026-10-05"
+    other = logged_in(outside_job_coach).put(
+        url, {"left_for_training_on": None}, content_type="application/json"
+    )
+    assert other.status_code == 404
+    transition_file.refresh_from_db()
+    assert str(transition_file.left_for_training_on) == "2026-10-05"

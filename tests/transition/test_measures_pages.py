@@ -198,3 +198,55 @@ def test_trn_09_the_file_page_sections_read_a_constant_number_of_queries(
     body = client.get(url).content.decode()
     assert "ACTIVA-plan" in body and "Doorstroom en opvolging" in body
     assert _count(client, url) == few
+
+
+def test_trn_12_the_activa_page_shows_the_advantage_and_trn_11_the_rva_payment_day(
+    transition_file, job_coach, logged_in
+):
+    measure = _plan(
+        transition_file,
+        job_coach,
+        kind="activa",
+        planned_end=TRN_TODAY,
+        origin="LDE",
+        resignation_signed_on=date(2026, 10, 1),
+    )
+    body = logged_in(job_coach).get(reverse("transition_measure", kwargs={"pk": measure.pk}))
+    text = body.content.decode()
+    assert "RSZ-vermindering per kwartaal" in text and "15/10/2026" in text
+
+
+def test_trn_12_an_activa_plan_runs_two_years_by_default(transition_file, job_coach):
+    measure = _plan(transition_file, job_coach, kind="activa")
+    assert measure.planned_end == date(2028, 10, 4)
+
+
+def test_trn_09_the_measure_page_reads_a_constant_number_of_queries(
+    transition_file, job_coach, logged_in
+):
+    measure = _plan(transition_file, job_coach)
+    services.measure_documents_update(
+        measure=measure,
+        data=services.DocumentsData(present=frozenset(BVS_DOCS)),
+        acting_user=job_coach,
+    )
+    services.measure_start(measure=measure, acting_user=job_coach)
+    client = logged_in(job_coach)
+    url = reverse("transition_measure", kwargs={"pk": measure.pk})
+    services.measure_evaluate(
+        measure=measure,
+        kind="interim",
+        on=TRN_TODAY,
+        levels={"initiatief": 2},
+        acting_user=job_coach,
+    )
+    few = _count(client, url)
+    for _ in range(3):
+        services.measure_evaluate(
+            measure=measure,
+            kind="interim",
+            on=TRN_TODAY,
+            levels={"initiatief": 3, "samenwerken": 4},
+            acting_user=job_coach,
+        )
+    assert _count(client, url) == few

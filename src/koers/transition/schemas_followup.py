@@ -63,3 +63,14 @@ class TransitionFollowupIn(Schema):
     checkpoint: Literal["", "first", "second"] = ""
     employer_name: str = Field("", max_length=200)
     note: str = Field("", max_length=5000)
+
+
+class TransitionLeftForTrainingIn(Schema):
+    left_for_training_on: date | None = Field(
+        description="TRN-13 KPI 11: de dag van vertrek naar een opleiding; null wist hem."
+    )
+
+
+class TransitionLeftForTrainingOut(Schema):
+    file_id: Id
+    left_for_training_on: date | None

@@ -16,6 +16,8 @@ from koers.transition.schemas_followup import (
     TransitionCheckpointOut,
     TransitionFollowupIn,
     TransitionFollowupRecordOut,
+    TransitionLeftForTrainingIn,
+    TransitionLeftForTrainingOut,
     TransitionPlacementIn,
     TransitionPlacementListOut,
     TransitionPlacementOut,
@@ -163,3 +165,18 @@ def add_transition_followup(request: HttpRequest, placement_id: Id, payload: Tra
         acting_user=auth_user(request),
     )
     return 201, record_out(record)
+
+
+@router.put(
+    "/transition/files/{file_id}/left-for-training",
+    response={200: TransitionLeftForTrainingOut, **ERRORS},
+    summary="Vertrek naar een opleiding registreren (TRN-13, KPI 11)",
+)
+def set_transition_left_for_training(
+    request: HttpRequest, file_id: Id, payload: TransitionLeftForTrainingIn
+):
+    user = auth_user(request)
+    file = services.left_for_training_record(
+        file=file_get(user=user, pk=file_id), on=payload.left_for_training_on, acting_user=user
+    )
+    return {"file_id": file.pk, "left_for_training_on": file.left_for_training_on}
