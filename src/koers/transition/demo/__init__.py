@@ -5,6 +5,7 @@ from koers.transition.demo import (
     assessment,  # noqa: F401
     intake,  # noqa: F401
     kpis,  # noqa: F401
+    measures,  # noqa: F401
     plan,  # noqa: F401
     referrals,  # noqa: F401
 )

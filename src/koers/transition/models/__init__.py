@@ -42,6 +42,7 @@ from koers.transition.models.followup import FollowupRecord, Placement
 from koers.transition.models.intake import Intake, KickOff, KickOffInvitee, StarrNote
 from koers.transition.models.kpi_export import KpiExport, KpiExportStatus
 from koers.transition.models.measures import Measure, MeasureEvaluation
+from koers.transition.models.reminders import FollowupReminder
 
 __all__ = [
     "Activity",
@@ -61,6 +62,7 @@ __all__ = [
     "EmployerContactKind",
     "EvaluationKind",
     "FollowupRecord",
+    "FollowupReminder",
     "FollowupStatus",
     "IndicatorRow",
     "Intake",
