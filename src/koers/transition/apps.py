@@ -19,11 +19,10 @@ class TransitionConfig(AppConfig):
             register_programme_opener,
             register_programme_plan_check,
         )
-        from koers.transition import demo  # noqa: F401  (registers its part of manage.py demo)
-        from koers.trajectories.services import register_programme_opener
         from koers.transition import (
             demo,  # noqa: F401  (registers its part of manage.py demo)
             jobs,  # noqa: F401  (registers its sweep jobs)
+        )
         from koers.transition.models import TransitionFile
         from koers.transition.rules import phases
         from koers.transition.rules import ruleset as transition_ruleset

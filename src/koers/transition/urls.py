@@ -1,8 +1,22 @@
 """The transition pages under /doorstroom/ (URL names start with `transition_`)."""
 
 from django.urls import path
+
 from koers.transition import urls_intake as intake_urls
-from koers.transition.views import activities, assessment, assessment_candidate, checklist, competences, employers, files, followup, kpis, measures, plan, plan_settings
+from koers.transition.views import (
+    activities,
+    assessment,
+    assessment_candidate,
+    checklist,
+    competences,
+    employers,
+    files,
+    followup,
+    kpis,
+    measures,
+    plan,
+    plan_settings,
+)
 
 urlpatterns = [
     path("", files.transition_home, name="transition_home"),

@@ -159,3 +159,17 @@ def engagement_pdf(request: HttpRequest, file_id: Id):
         intake=_intake(request, file_id), acting_user=auth_user(request)
     )
     return 201, {"document_id": document.pk}
+
+
+@router.patch(
+    "/transition/starr-notes/{note_id}",
+    response={200: list[TransitionStarrOut], **ERRORS},
+    summary="STARR-notitie aanpassen (TRN-03)",
+)
+def update_starr_note(request: HttpRequest, note_id: Id, payload: TransitionStarrIn):
+    user = auth_user(request)
+    note = intake_sel.starr_note_get(user=user, pk=note_id)
+    services.starr_note_update(
+        note=note, starr=services.Starr(**payload.model_dump()), acting_user=user
+    )
+    return notes_out(intake_sel.intake_section(note.intake.file, user))

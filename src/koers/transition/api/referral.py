@@ -14,6 +14,7 @@ from koers.transition import models as m
 from koers.transition.schemas_intake import (
     TransitionCallOffIn,
     TransitionDialogueIn,
+    TransitionDocumentOut,
     TransitionInviteIn,
     TransitionProposeIn,
     TransitionReferralOut,
@@ -21,7 +22,7 @@ from koers.transition.schemas_intake import (
 )
 from koers.transition.selectors import files as sel
 from koers.transition.selectors import referral as referral_sel
-from koers.transition.services import Proposal
+from koers.transition.services import Proposal, intake_pdfs
 from koers.transition.services import referral as services
 
 OPERATION_ID_PREFIX = "koers_api_transition_referral"
@@ -176,3 +177,16 @@ def call_off(request: HttpRequest, file_id: Id, payload: TransitionCallOffIn):
         acting_user=auth_user(request),
     )
     return referral_out(file)
+
+
+@router.post(
+    "/transition/files/{file_id}/referral/invitation/pdf",
+    response={201: TransitionDocumentOut, **ERRORS},
+    summary="Officiële uitnodiging voor de intake als pdf (TRN-02)",
+)
+def invitation_pdf(request: HttpRequest, file_id: Id):
+    """Stored with the trajectory's documents; download it through /documents."""
+    document = intake_pdfs.invitation_pdf(
+        file=_file(request, file_id), acting_user=auth_user(request)
+    )
+    return 201, {"document_id": document.pk}

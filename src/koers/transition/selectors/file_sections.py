@@ -16,10 +16,10 @@ from koers.transition.selectors.referral import referral_section
 Builder = Callable[[m.TransitionFile, User], object]
 
 SECTIONS: list[tuple[str, Builder]] = [
-("referral", referral_section),
+    ("referral", referral_section),
     ("intake", intake_section),
-("assessment", assessment.file_section),
-("plan", plan_file_section),  # TRN-07
+    ("assessment", assessment.file_section),
+    ("plan", plan_file_section),  # TRN-07
     ("activities", activities_section),  # TRN-08
 ]
 
@@ -31,9 +31,7 @@ class Section:
 
 
 def file_sections(file: m.TransitionFile, user: User) -> list[Section]:
-    return [
-        Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS
-    ]
+    return [Section(f"transition/file/_{key}.html", build(file, user)) for key, build in SECTIONS]
 
 
 # measures (TRN-09..12) and their follow-up (TRN-17)
