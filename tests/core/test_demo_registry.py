@@ -5,7 +5,18 @@ from koers.core import demo
 
 def test_every_app_registers_its_part_in_order():
     names = [part.name for part in demo.demo_parts()]
-    assert names == ["people", "vouchers", "trajectories", "leads", "billing-invoices"]
+    assert names == [
+        "people",
+        "vouchers",
+        "trajectories",
+        "leads",
+        "transition_intake",
+        "transition_assessment",
+        "transition_plan",
+        "transition_measures",
+        "transition_kpis",
+        "billing-invoices",
+    ]
     orders = [part.order for part in demo.demo_parts()]
     assert orders == sorted(orders)
 

@@ -111,3 +111,19 @@ class Elapsed(Func):
         (a, a_params), (b, b_params) = (compiler.compile(e) for e in self.source_expressions)
         sql = _SQLITE_MICROSECONDS.format(a=a, b=b)
         return sql, (*a_params, *b_params, *a_params, *b_params)
+
+
+class DateMonth(Func):
+    """The month ("YYYY-MM") of a date column, by the database's own text functions (Django's
+    `TruncMonth` on a date is a Python function per row on SQLite)."""
+
+    output_field = CharField()
+    function = "SUBSTR"
+    template = "SUBSTR(%(expressions)s, 1, 7)"
+
+    def __init__(self, expression):
+        super().__init__(F(expression) if isinstance(expression, str) else expression)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"TO_CHAR({sql}, 'YYYY-MM')", params

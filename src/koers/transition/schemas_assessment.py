@@ -75,8 +75,8 @@ class SessionListOut(Schema):
 
 
 class ObservationIn(Schema):
-    candidate_id: int
-    task_id: int | None = None
+    candidate_id: Id
+    task_id: Id | None = None
     text: str = Field(max_length=4000)
     competence: str = Field("", max_length=60)
 
@@ -105,7 +105,7 @@ class ClassifyIn(Schema):
 
 
 class ProposalIn(Schema):
-    candidate_id: int
+    candidate_id: Id
     competence: str = Field(max_length=60)
     level: int = Field(description="SAM 1 onvoldoende … 4 zeer goed.")
 

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from ninja import Schema
 
+from koers.api.schemas import Id
+
 
 class ActionRowIn(Schema):
     action: str
@@ -16,14 +18,14 @@ class ActionRowIn(Schema):
 
 
 class ChecklistIn(Schema):
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
     filled_on: date
     scores: list[int | None]  # 13, each 0–6 or null while not scored
     answers: list[str] = ["", "", ""]
     actions: list[ActionRowIn] = []
 
 
-class ChecklistOut(Schema):
+class TransitionChecklistOut(Schema):
     id: int
     organisation_id: int
     filled_on: date
@@ -39,7 +41,7 @@ class ChecklistOut(Schema):
 
 class ChecklistListOut(Schema):
     count: int
-    items: list[ChecklistOut]
+    items: list[TransitionChecklistOut]
 
 
 class StatementChangeOut(Schema):
@@ -51,8 +53,8 @@ class StatementChangeOut(Schema):
 
 
 class ChecklistCompareOut(Schema):
-    first: ChecklistOut
-    second: ChecklistOut
+    first: TransitionChecklistOut
+    second: TransitionChecklistOut
     changes: list[StatementChangeOut]
     total_difference: int
     improved: list[int]

@@ -6,10 +6,12 @@ from decimal import Decimal
 
 from ninja import Schema
 
+from koers.api.schemas import Id
+
 
 class KpiQuery(Schema):
-    organisation_id: int | None = None
-    coach_id: int | None = None
+    organisation_id: Id | None = None
+    coach_id: Id | None = None
     start: date | None = None
     end: date | None = None
     baseline_start: date | None = None

@@ -2,7 +2,9 @@
 user's organisations, one filling, a new one (a score off 0–6 refused, 422, nothing saved),
 two fillings compared."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from koers.api.errors import ERRORS
@@ -12,7 +14,7 @@ from koers.transition.schemas_checklist import (
     ChecklistCompareOut,
     ChecklistIn,
     ChecklistListOut,
-    ChecklistOut,
+    TransitionChecklistOut,
 )
 from koers.transition.selectors import checklist as sel
 from koers.transition.selectors.kpis import kpi_organisations
@@ -52,7 +54,7 @@ def list_transition_checklists(request: HttpRequest, params: PageQuery):
 
 @router.post(
     "/transition/checklists",
-    response={201: ChecklistOut, **ERRORS},
+    response={201: TransitionChecklistOut, **ERRORS},
     summary="Checklist invullen (TRN-14)",
 )
 def create_transition_checklist(request: HttpRequest, payload: ChecklistIn):
@@ -75,7 +77,7 @@ def create_transition_checklist(request: HttpRequest, payload: ChecklistIn):
 
 @router.get(
     "/transition/checklists/{checklist_id}",
-    response={200: ChecklistOut, **ERRORS},
+    response={200: TransitionChecklistOut, **ERRORS},
     summary="Checklist doorstroomklaar",
 )
 def get_transition_checklist(request: HttpRequest, checklist_id: Id):
@@ -83,8 +85,9 @@ def get_transition_checklist(request: HttpRequest, checklist_id: Id):
 
 
 class CompareQuery(Schema):
-    first: int
-    second: int
+    # Optional in the schema so that each missing or wrong id gets its own message.
+    first: Id | None = None
+    second: Id | None = None
 
 
 @router.get(
@@ -93,6 +96,11 @@ class CompareQuery(Schema):
     summary="Twee checklists vergelijken (TRN-14)",
 )
 def compare_transition_checklists(request: HttpRequest, q: Query[CompareQuery]):
+    missing = {
+        f: [_("Dit veld is verplicht.")] for f in ("first", "second") if getattr(q, f) is None
+    }
+    if missing:
+        raise ValidationError(missing)
     c = sel.compare_page(user=auth_user(request), first_pk=q.first, second_pk=q.second)
     changes = [
         {"number": n, "statement": t, "first": a, "second": b, "difference": d}
@@ -110,7 +118,7 @@ def compare_transition_checklists(request: HttpRequest, q: Query[CompareQuery]):
 
 @router.put(
     "/transition/checklists/{checklist_id}",
-    response={200: ChecklistOut, **ERRORS},
+    response={200: TransitionChecklistOut, **ERRORS},
     summary="Checklist aanvullen (TRN-14)",
 )
 def update_transition_checklist(request: HttpRequest, checklist_id: Id, payload: ChecklistIn):

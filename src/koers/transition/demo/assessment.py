@@ -135,6 +135,8 @@ def build_assessment(demo: Demo) -> None:
     files = list(
         m.TransitionFile.objects.visible_to(coach)
         .filter(trajectory__organisation=demo.orgs["social"])
+        # Workers past the first milestone (TRN-01): the intake said "start", both signed.
+        .filter(intake__decision="start", intake__engagement_worker_signed_on__isnull=False)
         .order_by("pk")[:3]
     )
     if len(files) < 2:

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
 from koers.core.models import Membership, Organisation, OrganisationKind, Role, User
+from koers.lib.dbtime import DateMonth, LocalMonth
 from koers.trajectories.models import (
     Contact,
     ContactOutcome,
@@ -86,11 +86,9 @@ def team_get(user: User, organisation_id: int | None = None, coach_id: int | Non
     return Team(organisation, coach)
 
 
-def _month(value) -> date:
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
+def _month(value: str) -> date:
+    """ "YYYY-MM", as the database gives it (`DateMonth`, `LocalMonth`)."""
+    return date(int(value[:4]), int(value[5:7]), 1)
 
 
 def _add(monthly: Monthly, rows, kpi_of) -> None:
@@ -107,10 +105,25 @@ def _file_scope(team: Team, path: str) -> Q:
     return q
 
 
-def _grouped(queryset, day: str, key: str | None = None, total=None):
+def _moments(period: rules.Period) -> tuple[datetime, datetime]:
+    """The period as aware instants: its first day's local midnight up to the day after it."""
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(period.start, datetime.min.time(), tzinfo=tz)
+    end = datetime.combine(period.end + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    return start, end
+
+
+def _grouped(queryset, day: str, key: str | None = None, total=None, moments=None):
+    """Counted per month in SQL: a date's month by its text, a moment's in local time."""
     fields = [key] if key else []
+    if moments is None:
+        month = DateMonth(day)
+    else:
+        month = LocalMonth(
+            day, tzinfo=timezone.get_current_timezone(), start=moments[0], end=moments[1]
+        )
     return (
-        queryset.annotate(month=TruncMonth(day))
+        queryset.annotate(month=month)
         .values("month", *fields)
         .annotate(n=total or Count("pk"))
         .order_by()
@@ -157,11 +170,16 @@ def _counted(team: Team, period: rules.Period) -> Monthly:
             Sum("duration_minutes"),
         ),
     )
+    moments = _moments(period)
     for kpi, queryset, path, day, total in sources:
-        within = {f"{day}__range": span}
         if day in ("created_at", "starts_at"):  # a moment: its day in local time
-            within = {f"{day}__date__range": span}
-        rows = _grouped(queryset.filter(_file_scope(team, path), **within), day, total=total)
+            within = {f"{day}__gte": moments[0], f"{day}__lt": moments[1]}
+            at = moments
+        else:
+            within, at = {f"{day}__range": span}, None
+        rows = _grouped(
+            queryset.filter(_file_scope(team, path), **within), day, total=total, moments=at
+        )
         _add(monthly, rows, lambda _row, kpi=kpi: kpi)
     return monthly
 
