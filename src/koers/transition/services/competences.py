@@ -191,6 +191,10 @@ def indicator_add(
 
 @transaction.atomic
 def indicator_update(*, row: m.IndicatorRow, texts: RowTexts, acting_user: User) -> m.IndicatorRow:
-    row = m.IndicatorRow.objects.select_for_update().select_related("competence").get(pk=row.pk)
+    row = (
+        m.IndicatorRow.objects.select_for_update(of=("self",))
+        .select_related("competence")
+        .get(pk=row.pk)
+    )
     _indicator_check(row.competence, texts)
     return _row_save(row, texts, acting_user)

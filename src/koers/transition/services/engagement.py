@@ -25,7 +25,9 @@ def engagement_sign(
     """Record both signatures of the engagement statement (refused with `engagement_refusal`):
     the first milestone; the phase moves on (TRN-01)."""
     intake = (
-        m.Intake.objects.select_for_update().select_related("file__trajectory").get(pk=intake.pk)
+        m.Intake.objects.select_for_update(of=("self",))
+        .select_related("file__trajectory")
+        .get(pk=intake.pk)
     )
     if intake.file.is_called_off:
         raise refusal("__all__", CALLED_OFF)

@@ -30,7 +30,7 @@ NOT_INVITED = Reason(
 
 def _locked_intake(intake: m.Intake) -> m.Intake:
     return (
-        m.Intake.objects.select_for_update()
+        m.Intake.objects.select_for_update(of=("self",))
         .select_related("file__trajectory", "coach", "second_coach")
         .get(pk=intake.pk)
     )
@@ -66,7 +66,11 @@ def _check_second_coach(file: m.TransitionFile, holding: IntakeHolding) -> None:
 def intake_hold(*, file: m.TransitionFile, holding: IntakeHolding, acting_user: User) -> m.Intake:
     """Create or update the intake: after the invitation, with the file's job coach and
     preferably a second, independent one (a warning otherwise, `intake_warnings`)."""
-    file = m.TransitionFile.objects.select_for_update().select_related("trajectory").get(pk=file.pk)
+    file = (
+        m.TransitionFile.objects.select_for_update(of=("self",))
+        .select_related("trajectory")
+        .get(pk=file.pk)
+    )
     _refuse_if_called_off(file)
     if file.referral_state not in (m.ReferralState.INVITED, m.ReferralState.INTAKE):
         raise refusal("__all__", NOT_INVITED)
@@ -122,7 +126,11 @@ def intake_administrative_save(
 ) -> m.Intake:
     """TRN-03: page 1 filled in by the worker (on paper, or in the portal), then reviewed and
     completed by the coach in the interview, with an observation of language and self-reliance."""
-    file = m.TransitionFile.objects.select_for_update().select_related("trajectory").get(pk=file.pk)
+    file = (
+        m.TransitionFile.objects.select_for_update(of=("self",))
+        .select_related("trajectory")
+        .get(pk=file.pk)
+    )
     _refuse_if_called_off(file)
     if file.referral_state not in (m.ReferralState.INVITED, m.ReferralState.INTAKE):
         raise refusal("__all__", NOT_INVITED)

@@ -160,7 +160,9 @@ def measure_plan(
 
 def _locked(measure: m.Measure) -> m.Measure:
     locked = (
-        m.Measure.objects.select_for_update().select_related("file__trajectory").get(pk=measure.pk)
+        m.Measure.objects.select_for_update(of=("self",))
+        .select_related("file__trajectory")
+        .get(pk=measure.pk)
     )
     if locked.state not in (m.MeasureState.PLANNED, m.MeasureState.RUNNING):
         raise refusal(

@@ -29,7 +29,11 @@ from koers.transition.services.states import referral_set_state
 
 
 def _locked(file: m.TransitionFile) -> m.TransitionFile:
-    return m.TransitionFile.objects.select_for_update().select_related("trajectory").get(pk=file.pk)
+    return (
+        m.TransitionFile.objects.select_for_update(of=("self",))
+        .select_related("trajectory")
+        .get(pk=file.pk)
+    )
 
 
 def _proposer(value: str) -> rules.Proposer | None:
