@@ -6,7 +6,13 @@ from datetime import date
 from koers.core.models import User
 from koers.lib.refusals import refusal
 from koers.transition.rules import kpis as rules
-from koers.transition.selectors.kpis import Team, default_periods, kpi_figures, team_get
+from koers.transition.selectors.kpis import (
+    Team,
+    default_periods,
+    kpi_figures,
+    kpi_figures_with_baseline,
+    team_get,
+)
 
 
 def _period(start: date | None, end: date | None, default: rules.Period, field: str):
@@ -41,7 +47,8 @@ def kpi_choice(
 
 def kpi_rows(team: Team, period: rules.Period, baseline: rules.Period) -> list[dict]:
     """The 16 KPIs with their raw values (coaching in minutes) and as shown."""
-    current, before = kpi_figures(team, period).counts, kpi_figures(team, baseline).counts
+    figures = kpi_figures_with_baseline(team, period, baseline)
+    current, before = (f.counts for f in figures)
     return [
         {
             "number": rules.KPI_NUMBER[c.kpi],

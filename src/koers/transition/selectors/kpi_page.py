@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from koers.lib.exports import Column, Table
 from koers.transition.rules import kpis as rules
-from koers.transition.selectors.kpis import KpiFigures, Team, kpi_figures
+from koers.transition.selectors.kpis import KpiFigures, Team, kpi_figures_with_baseline
 
 # A period and baseline of more months than this is exported as a job (progress shown).
 EXPORT_DIRECT_MONTHS = 36
@@ -190,7 +190,7 @@ def _describe(label: str, bars: list[Bar], period: rules.Period) -> str:
 
 
 def kpi_page(team: Team, period: rules.Period, baseline: rules.Period, kpi: str) -> KpiPage:
-    current, before = kpi_figures(team, period), kpi_figures(team, baseline)
+    current, before = kpi_figures_with_baseline(team, period, baseline)
     return KpiPage(
         team=team,
         period=period,

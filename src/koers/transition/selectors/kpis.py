@@ -1,11 +1,13 @@
 """TRN-13: the 16 KPIs of a team (the organisation, or one job coach's trajectories) for a
 period, counted from the recorded rows — never from a counter kept by hand.
 
-Each source is counted IN THE DATABASE, grouped by KPI and month (one query per source and
-period), so the page reads the same number of queries whatever the number of rows. Only the
-"still in place" KPIs need the follow-up rule (`rules.followup.still_in_place`): they read the
-placements whose checkpoint falls in the period (a bounded set, two queries) and let
-`rules.kpis.transition_events` say on which day each counts.
+Every figure is counted IN THE DATABASE: each source (activities, employer contacts, assessments,
+placements, …) grouped by month and kind, its rows of the period and of the baseline counted
+side by side (`COUNT(…) FILTER (WHERE …)`), all sources as one `UNION ALL`: one query for the
+page, whatever the number of rows or months. The "still in place" KPIs (7, 8) are counted there
+too: a checkpoint's due day is a database expression (`due_days`, the same calendar as
+`rules.followup.due_day`), and `rules.followup.still_in_place` is read as "no stop recorded on
+or before the due day, and a record on or after it still in place".
 
 Access: the organisation is one the user is a member of (an administrator: any); the figures
 are counts over the organisation's transition trajectories, never a row of a file.
@@ -15,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -37,7 +39,13 @@ from koers.transition.rules.measure_kinds import (
     MeasureRules,
     add_months,
 )
-from koers.transition.rules.ruleset import ruleset_for
+from koers.transition.rules.ruleset import RULESETS, ruleset_for
+from koers.transition.selectors.due_days import (
+    by_first_day,
+    due_expression,
+    per_rule_set,
+    rule_set_starts,
+)
 
 Monthly = dict[date, dict[str, int]]  # first day of a month -> {kpi: value}
 
@@ -91,13 +99,6 @@ def _month(value: str) -> date:
     return date(int(value[:4]), int(value[5:7]), 1)
 
 
-def _add(monthly: Monthly, rows, kpi_of) -> None:
-    for row in rows:
-        kpi = kpi_of(row)
-        if kpi is not None:
-            monthly[_month(row["month"])][kpi] += row["n"] or 0
-
-
 def _file_scope(team: Team, path: str) -> Q:
     q = Q(**{f"{path}trajectory__organisation": team.organisation})
     if team.coach is not None:
@@ -113,75 +114,95 @@ def _moments(period: rules.Period) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _grouped(queryset, day: str, key: str | None = None, total=None, moments=None):
-    """Counted per month in SQL: a date's month by its text, a moment's in local time."""
-    fields = [key] if key else []
-    if moments is None:
-        month = DateMonth(day)
-    else:
-        month = LocalMonth(
-            day, tzinfo=timezone.get_current_timezone(), start=moments[0], end=moments[1]
-        )
+Periods = tuple[rules.Period, rules.Period]  # the period and the baseline
+
+
+def _within(day: str, period: rules.Period, moment: bool) -> Q:
+    """A date in the period; a moment whose local day is in it."""
+    if moment:
+        start, end = _moments(period)
+        return Q(**{f"{day}__gte": start, f"{day}__lt": end})
+    return Q(**{f"{day}__range": (period.start, period.end)})
+
+
+def _month_of(day: str, periods: Periods, moment: bool):
+    """A date's month by its text; a moment's in local time (`koers.lib.dbtime`)."""
+    if not moment:
+        return DateMonth(day)
+    moments = [_moments(p) for p in periods]
+    return LocalMonth(
+        day,
+        tzinfo=timezone.get_current_timezone(),
+        start=min(a for a, _ in moments),
+        end=max(b for _, b in moments),
+    )
+
+
+def _tally(queryset, day: str, periods: Periods, key, *, moment=False, minutes=False):
+    """One source per month and key: the rows of the period (`p`) and of the baseline (`b`)
+    counted together, each by its own condition (coaching: its minutes summed)."""
+    now, before = (_within(day, p, moment) for p in periods)
+    total = (
+        (lambda q: Sum("duration_minutes", filter=q))
+        if minutes
+        else (lambda q: Count("pk", filter=q))
+    )
     return (
-        queryset.annotate(month=month)
-        .values("month", *fields)
-        .annotate(n=total or Count("pk"))
+        queryset.filter(now | before)
+        .annotate(month=_month_of(day, periods, moment), key=key)
+        .values("month", "key")
+        .annotate(p=total(now), b=total(before))
         .order_by()
     )
 
 
-def _counted(team: Team, period: rules.Period) -> Monthly:
-    """Every KPI but the follow-ups, per month: one GROUP BY query per source."""
-    span = (period.start, period.end)
-    monthly: Monthly = defaultdict(lambda: defaultdict(int))
-    activities = m.Activity.objects.filter(_file_scope(team, "file__"), on__range=span)
-    _add(monthly, _grouped(activities, "on", "kind"), lambda r: rules.kpi_of_kind(r["kind"]))
-    contacts = m.EmployerContact.objects.filter(
-        employer__organisation=team.organisation, on__range=span
-    )
+def _kpi(kpi: rules.Kpi) -> Value:
+    """The key of a source that counts for one KPI ("=" never starts an activity's kind)."""
+    return Value(f"={kpi}", output_field=CharField())
+
+
+def _kpi_of_key(key: str) -> rules.Kpi | None:
+    return rules.Kpi(key[1:]) if key.startswith("=") else rules.kpi_of_kind(key)
+
+
+def _counted(team: Team, periods: Periods) -> list:
+    """Every KPI but the follow-ups: one grouped SELECT per source."""
+    kind = F("kind")
+    contacts = m.EmployerContact.objects.filter(employer__organisation=team.organisation)
     if team.coach is not None:
         contacts = contacts.filter(by=team.coach)
-    _add(monthly, _grouped(contacts, "on", "kind"), lambda r: rules.kpi_of_kind(r["kind"]))
-    sources = (
-        (rules.Kpi.ASSESSMENTS, m.SessionCandidate.objects, "file__", "reported_on", None),
-        (rules.Kpi.TRANSITIONS, m.Placement.objects, "file__", "first_day", None),
-        (rules.Kpi.TO_TRAINING, m.TransitionFile.objects, "", "left_for_training_on", None),
-        (
-            rules.Kpi.INTERNSHIPS,
-            m.Measure.objects.filter(kind__in=sorted(INTERNSHIPS)),
-            "file__",
-            "started_on",
-            None,
-        ),
-        (
-            rules.Kpi.PDPS,
-            PlanVersion.objects.filter(number=1, plan__kind=PlanKind.TRANSITION),
-            "plan__",
-            "created_at",
-            None,
-        ),
-        (
-            rules.Kpi.COACHING_HOURS,
-            Contact.objects.filter(
-                outcome=ContactOutcome.HELD, trajectory__programme=Programme.TRANSITION
-            ),
-            "",
-            "starts_at",
-            Sum("duration_minutes"),
-        ),
+    activities = m.Activity.objects.filter(_file_scope(team, "file__"))
+    assessed = m.SessionCandidate.objects.filter(_file_scope(team, "file__"))
+    placements = m.Placement.objects.filter(_file_scope(team, "file__"))
+    to_training = m.TransitionFile.objects.filter(_file_scope(team, ""))
+    internships = m.Measure.objects.filter(
+        _file_scope(team, "file__"), kind__in=sorted(INTERNSHIPS)
     )
-    moments = _moments(period)
-    for kpi, queryset, path, day, total in sources:
-        if day in ("created_at", "starts_at"):  # a moment: its day in local time
-            within = {f"{day}__gte": moments[0], f"{day}__lt": moments[1]}
-            at = moments
-        else:
-            within, at = {f"{day}__range": span}, None
-        rows = _grouped(
-            queryset.filter(_file_scope(team, path), **within), day, total=total, moments=at
-        )
-        _add(monthly, rows, lambda _row, kpi=kpi: kpi)
-    return monthly
+    pdps = PlanVersion.objects.filter(
+        _file_scope(team, "plan__"), number=1, plan__kind=PlanKind.TRANSITION
+    )
+    coaching = Contact.objects.filter(
+        _file_scope(team, ""),
+        outcome=ContactOutcome.HELD,
+        trajectory__programme=Programme.TRANSITION,
+    )
+    return [
+        _tally(activities, "on", periods, kind),
+        _tally(contacts, "on", periods, kind),
+        _tally(assessed, "reported_on", periods, _kpi(rules.Kpi.ASSESSMENTS)),
+        _tally(placements, "first_day", periods, _kpi(rules.Kpi.TRANSITIONS)),
+        _tally(to_training, "left_for_training_on", periods, _kpi(rules.Kpi.TO_TRAINING)),
+        _tally(internships, "started_on", periods, _kpi(rules.Kpi.INTERNSHIPS)),
+        _tally(pdps, "created_at", periods, _kpi(rules.Kpi.PDPS), moment=True),
+        _tally(
+            coaching,
+            "starts_at",
+            periods,
+            _kpi(rules.Kpi.COACHING_HOURS),
+            moment=True,
+            minutes=True,
+        ),
+    ]
 
 
 def _rules_on(day: date) -> MeasureRules:
@@ -192,49 +213,45 @@ def _rules_on(day: date) -> MeasureRules:
         return DEFAULT_RULES
 
 
-def _facts(placement: m.Placement) -> fu.TransitionFacts:
-    records = tuple(
-        fu.FollowupRecord(
-            day=r.day,
-            status=fu.FollowupStatus(r.status),
-            employer=r.employer_name or None,
-            checkpoint=fu.Checkpoint(r.checkpoint) if r.checkpoint else None,
-        )
-        for r in placement.records.all()
-    )
-    return fu.TransitionFacts(
-        placement.first_day, fu.Destination(placement.destination), None, records
-    )
-
-
-def _in_place(team: Team, period: rules.Period) -> Monthly:
-    """KPIs 7 and 8: a checkpoint counts in the month of its due day (TRN-13/17). The placements
-    whose due day can fall in the period: first day from the second checkpoint's distance (plus
-    the days a short month cuts off) before the start, to the first checkpoint's before the end."""
+def _earliest(period: rules.Period) -> date:
+    """The first day of the first placement whose checkpoint can fall in the period: the second
+    checkpoint's distance (plus the days a short month cuts off) before its start, or the first
+    checkpoint's if that is further."""
     now = _rules_on(period.end)
-    earliest = min(
+    return min(
         add_months(period.start, -now.followup_second_months) - timedelta(days=3),
         period.start - timedelta(weeks=now.followup_first_weeks),
     )
-    placements = (
-        m.Placement.objects.filter(_file_scope(team, "file__"))
-        .filter(first_day__range=(earliest, period.end))
-        .prefetch_related("records")
+
+
+def _in_place(team: Team, periods: Periods) -> list:
+    """KPIs 7 and 8 (TRN-13/17, `rules.followup.still_in_place`): a checkpoint counts in the
+    month of its due day (by the rule set in force on the first day) when no stop was recorded
+    on or before that day and a record on or after it still finds the worker in place."""
+    records = m.FollowupRecord.objects.filter(placement=OuterRef("pk")).order_by()
+    stopped = records.filter(status=m.FollowupStatus.STOPPED).order_by("day")
+    in_place = records.filter(status__in=sorted(fu.IN_PLACE)).order_by("-day")
+    placements = m.Placement.objects.filter(_file_scope(team, "file__")).annotate(
+        stop=Subquery(stopped.values("day")[:1]), seen=Subquery(in_place.values("day")[:1])
     )
-    events = []
-    for placement in placements:
-        facts = _facts(placement)
-        rule_set = _rules_on(placement.first_day)
-        events += [
-            e
-            for e in rules.transition_events(facts, rules=rule_set)
-            if e.kind == rules.EventKind.FOLLOWUP
-        ]
-    monthly: Monthly = defaultdict(lambda: defaultdict(int))
-    for month, counts in rules.monthly_series(events, period):
-        for kpi in (rules.Kpi.IN_PLACE_FIRST, rules.Kpi.IN_PLACE_SECOND):
-            monthly[month][kpi] += counts[kpi]
-    return monthly
+    by_day = by_first_day("first_day", rule_set_starts(RULESETS), _rules_on)
+    out = []
+    for checkpoint in fu.Checkpoint:
+        due = per_rule_set(by_day, lambda r, c=checkpoint: due_expression("first_day", c, r))
+        now, before = (
+            Q(first_day__range=(_earliest(p), p.end), due__range=(p.start, p.end)) for p in periods
+        )
+        found = (
+            placements.annotate(due=due)
+            .filter(Q(stop__isnull=True) | Q(stop__gt=F("due")), seen__gte=F("due"))
+            .filter(now | before)
+            .annotate(month=DateMonth("due"), key=_kpi(rules.CHECKPOINT_KPI[checkpoint]))
+            .values("month", "key")
+            .annotate(p=Count("pk", filter=now), b=Count("pk", filter=before))
+            .order_by()
+        )
+        out.append(found)
+    return out
 
 
 @dataclass(frozen=True)
@@ -244,18 +261,35 @@ class KpiFigures:
     series: tuple[tuple[date, rules.KpiCounts], ...]
 
 
-def kpi_figures(team: Team, period: rules.Period) -> KpiFigures:
-    """The KPIs of the period and their month series (cut to the period at both ends)."""
-    monthly = _counted(team, period)
-    for month, values in _in_place(team, period).items():
-        for kpi, value in values.items():
-            monthly[month][kpi] += value
+def _figures(period: rules.Period, monthly: Monthly) -> KpiFigures:
     series = tuple(
         (month, rules.counts_from(monthly.get(month, {})))
         for month in rules.months_between(period.start, period.end)
     )
     counts = sum((c for _, c in series), rules.KpiCounts())
     return KpiFigures(period, counts, series)
+
+
+def kpi_figures_with_baseline(
+    team: Team, period: rules.Period, baseline: rules.Period
+) -> tuple[KpiFigures, KpiFigures]:
+    """The KPIs of the period and of the baseline with their month series (each cut to its
+    period at both ends), in ONE query: every source grouped by month in the database, its rows
+    of the period and of the baseline counted side by side, the sources as one UNION ALL."""
+    first, *rest = _counted(team, (period, baseline)) + _in_place(team, (period, baseline))
+    now: Monthly = defaultdict(lambda: defaultdict(int))
+    before: Monthly = defaultdict(lambda: defaultdict(int))
+    for row in first.union(*rest, all=True):
+        kpi = _kpi_of_key(row["key"])
+        if kpi is not None:
+            now[_month(row["month"])][kpi] += row["p"] or 0
+            before[_month(row["month"])][kpi] += row["b"] or 0
+    return _figures(period, now), _figures(baseline, before)
+
+
+def kpi_figures(team: Team, period: rules.Period) -> KpiFigures:
+    """The KPIs of the period and their month series (cut to the period at both ends)."""
+    return kpi_figures_with_baseline(team, period, period)[0]
 
 
 def default_periods(today: date) -> tuple[rules.Period, rules.Period]:
