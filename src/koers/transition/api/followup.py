@@ -98,9 +98,11 @@ def list_transition_placements(
     response={200: TransitionPlacementListOut, **ERRORS},
     summary="Opvolgingen die binnenkort, nu of te laat aan de beurt zijn (TRN-17)",
 )
-def list_transition_followups_due(request: HttpRequest):
-    views = sel.followups_due(user=auth_user(request), today=timezone.localdate())
-    return {"count": len(views), "items": [placement_out(v) for v in views]}
+def list_transition_followups_due(request: HttpRequest, params: PageQuery):
+    today = timezone.localdate()
+    result = page(sel.followups_due(user=auth_user(request), today=today), params)
+    items = [placement_out(sel.placement_view(p, today)) for p in result["items"]]
+    return {"count": result["count"], "items": items}
 
 
 def _related(user, file, payload: TransitionPlacementIn) -> dict:

@@ -5,14 +5,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import DateField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.lookups import GreaterThan, GreaterThanOrEqual, IsNull
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.models import User
 from koers.lib.rules import Reason
+from koers.trajectories.models import Programme
+from koers.trajectories.rulesets.registry import ruleset_by_version
 from koers.transition import models as m
 from koers.transition.rules import followup as rules
+from koers.transition.selectors.due_days import PlusDays, due_expression, per_rule_set
 from koers.transition.selectors.measures import rules_of
 
 PER_PAGE = 25
@@ -137,15 +141,51 @@ def file_placements(file: m.TransitionFile, user: User, today: date) -> list[Pla
     return [placement_view(p, today) for p in placements_visible_to(user).filter(file=file)]
 
 
-def followups_due(*, user: User, today: date) -> list[PlacementView]:
-    """The job coach's "opvolging": every transition with a checkpoint coming up, due or late."""
-    found = placements_visible_to(user).order_by("first_day", "pk")
-    views = (placement_view(p, today) for p in found)
-    return [v for v in views if v.open_checkpoints]
+def _open_checkpoints(placements: QuerySet[m.Placement], today: date) -> Q:
+    """TRN-17 in SQL: a checkpoint is open on `today` (reminder, due, overdue: the states of
+    `OPEN_CHECKPOINT_STATES`) when nothing is recorded for it, no stop was recorded on or
+    before its due day, and its reminder day has come — each by the numbers of the rule set the
+    file was opened under (`rules_of`: one CASE over the versions among `placements`)."""
+    versions = sorted(set(placements.values_list("file__ruleset_version", flat=True).order_by()))
+    by_version = [
+        (Q(file__ruleset_version=v), ruleset_by_version(Programme.TRANSITION, v)) for v in versions
+    ]
+    if not by_version:
+        return Q(pk__in=[])
+    by_version[-1] = (None, by_version[-1][1])
+    records = m.FollowupRecord.objects.filter(placement=OuterRef("pk")).order_by()
+    stop = Subquery(
+        records.filter(status=m.FollowupStatus.STOPPED).order_by("day").values("day")[:1]
+    )
+    found = Q()
+    for checkpoint in rules.Checkpoint:
+        due = per_rule_set(by_version, lambda r, c=checkpoint: due_expression("first_day", c, r))
+        remind = per_rule_set(
+            by_version,
+            lambda r, c=checkpoint: PlusDays(
+                due_expression("first_day", c, r), -r.followup_reminder_days
+            ),
+        )
+        found |= (
+            Q(GreaterThanOrEqual(Value(today, output_field=DateField()), remind))
+            & ~Q(Exists(records.filter(checkpoint=checkpoint)))
+            & (Q(IsNull(stop, True)) | Q(GreaterThan(stop, due)))
+        )
+    return found
+
+
+def followups_due(*, user: User, today: date) -> QuerySet[m.Placement]:
+    """The job coach's "opvolging": every transition with a checkpoint coming up, due or late,
+    chosen in the database (oldest first day first)."""
+    visible = placements_visible_to(user)
+    return visible.filter(_open_checkpoints(visible, today)).order_by("first_day", "pk")
 
 
 def followups_page(*, user: User, today: date, page: int | str = 1) -> Page:
-    return Paginator(followups_due(user=user, today=today), PER_PAGE).get_page(page)
+    """A page of `followups_due`, each row as its `PlacementView` (a fixed number of queries)."""
+    found = Paginator(followups_due(user=user, today=today), PER_PAGE).get_page(page)
+    found.object_list = [placement_view(p, today) for p in found.object_list]
+    return found
 
 
 def checkpoint_choices() -> list[tuple[str, str]]:
@@ -160,6 +200,7 @@ def reminders_to_send(today: date) -> list[tuple[m.Placement, CheckpointRow]]:
         .prefetch_related(Prefetch("records", queryset=records, to_attr="record_list"))
         .exclude(records__status=m.FollowupStatus.STOPPED)
     )
+    placements = placements.filter(_open_checkpoints(placements, today))
     sent = set(m.FollowupReminder.objects.values_list("placement_id", "checkpoint"))
     due = []
     for placement in placements:
