@@ -104,3 +104,17 @@ def test_trn_13_the_kpis_are_one_query_and_constant_from_10_to_60_files(
     assert _queries(client, "/doorstroom/kpi/") == page
     assert _queries(client, "/api/v1/transition/kpis") == api
     assert page <= 12 and api <= 10
+
+
+@pytest.mark.django_db
+def test_trn_13_the_select_is_built_once_per_team_and_periods(company, job_coach, employer):
+    _files(company, job_coach, employer, 3, seed=11)
+    team = sel.team_get(job_coach)
+    period, baseline = PAIRS[0]
+    sel.kpi_statement.cache_clear()
+    first = sel.kpi_figures_with_baseline(team, period, baseline)
+    again = sel.kpi_figures_with_baseline(sel.team_get(job_coach), period, baseline)
+    assert again == first
+    assert (sel.kpi_statement.cache_info().misses, sel.kpi_statement.cache_info().hits) == (1, 1)
+    sel.kpi_figures_with_baseline(team, *PAIRS[1])
+    assert sel.kpi_statement.cache_info().misses == 2
