@@ -97,6 +97,7 @@ class ObservationSavedOut(ObservationOut):
 
 
 class ObservationListOut(Schema):
+    count: int
     items: list[ObservationOut]
 
 

@@ -66,4 +66,5 @@ class PdpOut(Schema):
 
 
 class PdpVersionsOut(Schema):
+    count: int
     items: list[PdpVersionOut]

@@ -180,9 +180,10 @@ def add_assessment_assessor(request: HttpRequest, session_id: Id, payload: Asses
     response={200: ObservationListOut, **ERRORS},
     summary="Waarnemingen (TRN-06)",
 )
-def list_assessment_observations(request: HttpRequest, session_id: Id):
+def list_assessment_observations(request: HttpRequest, session_id: Id, params: PageQuery):
     session = sel.session_get(user=auth_user(request), pk=session_id)
-    return {"items": [observation_out(o) for o in session.observations.order_by("noted_at", "pk")]}
+    found = page(session.observations.order_by("noted_at", "pk"), params)
+    return {"count": found["count"], "items": [observation_out(o) for o in found["items"]]}
 
 
 @router.post(

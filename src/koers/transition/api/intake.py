@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from koers.api.errors import ERRORS
-from koers.api.lookups import auth_user, staff_member
+from koers.api.lookups import PageQuery, auth_user, staff_member
 from koers.api.schemas import Id
 from koers.transition import models as m
 from koers.transition.api.intake_out import intake_out, notes_out
@@ -92,10 +92,11 @@ def save_administrative(request: HttpRequest, file_id: Id, payload: TransitionAd
     response={200: list[TransitionStarrOut], **ERRORS},
     summary="STARR-notities (TRN-03)",
 )
-def list_starr_notes(request: HttpRequest, file_id: Id):
+def list_starr_notes(request: HttpRequest, file_id: Id, params: PageQuery):
     _intake(request, file_id)
     user = auth_user(request)
-    return notes_out(intake_sel.intake_section(sel.file_get(user=user, pk=file_id), user))
+    notes = notes_out(intake_sel.intake_section(sel.file_get(user=user, pk=file_id), user))
+    return notes[params.offset : params.offset + params.limit]
 
 
 @router.post(

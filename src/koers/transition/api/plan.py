@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Router
 
 from koers.api.errors import ERRORS, FieldNotFound
-from koers.api.lookups import auth_user
+from koers.api.lookups import PageQuery, auth_user, page
 from koers.api.schemas import Id
 from koers.trajectories.api.documents import document_out
 from koers.trajectories.models import Contact
@@ -73,9 +73,10 @@ def get_pdp(request: HttpRequest, file_id: Id):
     response={200: PdpVersionsOut, **ERRORS},
     summary="Versies van het PDP",
 )
-def list_pdp_versions(request: HttpRequest, file_id: Id):
-    s = sel.plan_section(file_sel.file_get(user=auth_user(request), pk=file_id))
-    return {"items": [version_out(v) for v in s.versions]}
+def list_pdp_versions(request: HttpRequest, file_id: Id, params: PageQuery):
+    found = page(sel.pdp_versions(file_sel.file_get(user=auth_user(request), pk=file_id)), params)
+    today = timezone.localdate()
+    return {"count": found["count"], "items": [version_out(v, today) for v in found["items"]]}
 
 
 @router.post(

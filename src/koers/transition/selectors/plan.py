@@ -5,6 +5,7 @@ coaching contact, the actions overdue, and the assessment findings the PDP build
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from koers.core.models import Organisation, User
@@ -58,6 +59,13 @@ def settings_organisations(user: User):
 def pdp_of(file: m.TransitionFile) -> Plan | None:
     plans = Plan.objects.filter(trajectory_id=file.trajectory_id, kind=PlanKind.TRANSITION)
     return plans.order_by("created_at").first()
+
+
+def pdp_versions(file: m.TransitionFile) -> QuerySet[PlanVersion]:
+    """The versions of the worker's PDP, newest first (none without a PDP)."""
+    return (
+        PlanVersion.objects.filter(plan=pdp_of(file)).select_related("author").order_by("-number")
+    )
 
 
 def _date(value) -> date | None:
