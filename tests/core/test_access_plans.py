@@ -74,3 +74,10 @@ def test_postgresql_coach_list_reads_clients_by_key(centre, coach):
     assert "core_client_pkey on core_client" in plan, plan
     assert re.search(r"Index (Only )?Scan using \w+ on trajectories_trajectory", plan), plan
     assert "SubPlan" not in plan, plan
+
+
+def test_a_user_without_a_role_sees_no_client(centre, coach):
+    _centre_with_clients(centre, coach, clients=5, own=2)
+    nobody = staff_user(centre)
+    assert not Client.objects.visible_to(nobody).exists()
+    assert Client.objects.visible_to(coach).count() == 2

@@ -7,7 +7,14 @@ import pytest
 from django.db import connection
 
 from koers.core.models import Client
-from koers.core.search import FTS_TABLE, PG_INDEX, TRIGGERS, client_search_name, fts_phrase
+from koers.core.search import (
+    FTS_TABLE,
+    PG_INDEX,
+    TRIGGERS,
+    client_search_name,
+    fts_phrase,
+    name_condition,
+)
 from koers.core.selectors import client_data_from, client_search
 from koers.core.services import client_update
 from koers.lib.text import search_text
@@ -132,3 +139,21 @@ def test_postgresql_search_uses_the_trigram_index(centre_staff, centre):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert f"Bitmap Index Scan on {PG_INDEX}" in plan, plan
     assert [c.last_name for c in queryset] == ["Naam0123"]
+
+
+def test_the_data_migration_normalises_existing_names(centre):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("koers.core.migrations.0005_client_search_normalised")
+    old = ClientFactory(organisation=centre, first_name="Céline", last_name="Van Dyck")
+    Client.objects.filter(pk=old.pk).update(search_name="céline van dyck")  # as saved before
+    migration.recompute(apps, None)
+    old.refresh_from_db()
+    assert old.search_name == "celine van dyck"
+    assert names_of_all("celine") == ["Céline Van Dyck"]
+
+
+def names_of_all(query):
+    return [c.full_name for c in Client.objects.filter(name_condition(query))]
