@@ -101,6 +101,7 @@ def main(argv=None) -> None:
 
     from koers.core import crypto
     from koers.core.models import Client, Membership, Organisation, OrganisationKind, Role, User
+    from koers.core.search import client_search_name
     from koers.trajectories.models import (
         Assignment,
         AssignmentStatus,
@@ -221,7 +222,7 @@ def main(argv=None) -> None:
                     consent_processing=True,
                     national_number_encrypted=crypto.encrypt(nn) if nn else "",
                     national_number_index=crypto.blind_index(nn) if nn else "",
-                    search_name=f"{first} {last}".lower(),
+                    search_name=client_search_name(first, last),
                 )
             )
             index += 1

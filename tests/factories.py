@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 
 from koers.core.models import Client, Membership, Organisation, OrganisationKind, Role, User
+from koers.core.search import client_search_name
 from koers.trajectories.models import (
     Assignment,
     Contact,
@@ -63,7 +64,7 @@ class ClientFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name", locale="nl_BE")
     birth_date = date(1985, 7, 30)
     email = factory.Sequence(lambda n: f"client{n}@example.org")
-    search_name = factory.LazyAttribute(lambda c: f"{c.first_name} {c.last_name}".lower())
+    search_name = factory.LazyAttribute(lambda c: client_search_name(c.first_name, c.last_name))
 
 
 class TrajectoryFactory(factory.django.DjangoModelFactory):

@@ -42,6 +42,15 @@ def trajectory_condition(user, prefix: str = "") -> Q | None:
 
 
 def client_condition(user) -> Q | None:
+    """A Q over clients that `user` may see; None means all.
+
+    Planned from the user's side (issue 14), never a subquery per client of the whole table:
+    - a coach, mediator or job coach: the clients of their own trajectories, an `id IN (...)`
+      over the trajectory's responsible index, so the database reads their clients by key;
+    - centre staff: their organisations' clients, which they see nearly all of anyway, minus
+      the few whose file was closed; only for a client outside that (another organisation's
+      client with a trajectory of theirs) the trajectories are looked up, per such client.
+    """
     from koers.core.models import Role
 
     if not user.is_authenticated or not user.is_active:
@@ -49,18 +58,19 @@ def client_condition(user) -> Q | None:
     if user.is_administrator:
         return None
     trajectory = apps.get_model("trajectories", "Trajectory")
-    condition = Q(
-        Exists(trajectory.objects.filter(trajectory_condition(user), client=OuterRef("pk")))
-    )
+    visible = trajectory.objects.filter(trajectory_condition(user))
     staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
-    if staff_orgs:
-        # Staff see their organisation's clients, except one whose file was closed to the
-        # organisation (an ended mediation service); another visible trajectory still shows it.
-        ended = trajectory.objects.filter(
-            client=OuterRef("pk"), organisation_id__in=staff_orgs, access_until__lte=timezone.now()
-        )
-        condition |= Q(organisation_id__in=staff_orgs) & ~Q(Exists(ended))
-    return condition
+    if not staff_orgs:
+        return Q(pk__in=visible.values("client_id"))
+    # Staff see their organisation's clients, except one whose file was closed to the
+    # organisation (an ended mediation service); another visible trajectory still shows it.
+    ended = trajectory.objects.filter(
+        organisation_id__in=staff_orgs, access_until__lte=timezone.now()
+    ).values("client_id")
+    # First in the OR, so the correlated lookup runs only for the rows it does not decide.
+    return (Q(organisation_id__in=staff_orgs) & ~Q(pk__in=ended)) | Q(
+        Exists(visible.filter(client=OuterRef("pk")))
+    )
 
 
 class VisibleQuerySet(models.QuerySet):

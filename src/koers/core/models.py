@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from koers.core import crypto
 from koers.core.access import ClientQuerySet
+from koers.core.search import SEARCH_NAME_LENGTH
 from koers.core.validators import (
     format_enterprise_number,
     format_national_number,
@@ -222,8 +223,8 @@ class Client(models.Model):
     national_number_index = models.CharField(
         max_length=64, blank=True, editable=False, db_index=True
     )
-    # Lower-cased "first last" for fast, index-friendly search on the client list.
-    search_name = models.CharField(max_length=201, editable=False, db_index=True)
+    # "first last" in lower case without accents (`core.search`), for the indexed name search.
+    search_name = models.CharField(max_length=SEARCH_NAME_LENGTH, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_name"])

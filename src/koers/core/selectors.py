@@ -15,6 +15,7 @@ from koers.core.models import (
     Role,
     User,
 )
+from koers.core.search import name_condition
 from koers.core.validators import normalize_national_number
 
 
@@ -36,7 +37,7 @@ def client_search(*, user: User, query: str = "") -> QuerySet[Client]:
         return clients.filter(email__icontains=query)
     if digits and len(digits) >= 6 and len(digits) == len(query.replace(" ", "").replace("+", "")):
         return clients.filter(phone__contains=digits.lstrip("0"))
-    return clients.filter(search_name__contains=query)
+    return clients.filter(name_condition(query, using=clients.db))
 
 
 def client_get(*, user: User, pk: int) -> Client:

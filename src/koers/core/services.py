@@ -25,6 +25,7 @@ from koers.core.models import (
     Role,
     User,
 )
+from koers.core.search import client_search_name
 from koers.core.validators import (
     normalize_enterprise_number,
     normalize_national_number,
@@ -128,7 +129,7 @@ def _apply(client: Client, data: ClientData) -> None:
     if data.consent_processing and not client.consent_processing:
         client.consent_processing_at = timezone.now()
     client.consent_processing = data.consent_processing
-    client.search_name = f"{data.first_name} {data.last_name}".lower()
+    client.search_name = client_search_name(data.first_name, data.last_name)
     client.set_national_number(data.national_number)
 
 

@@ -83,6 +83,13 @@ class Trajectory(models.Model):
         indexes = [
             models.Index(fields=["responsible", "status"], name="trajectory_responsible_status"),
             models.Index(fields=["organisation", "status"], name="trajectory_org_status"),
+            # Access (core/access.py): a user's clients read from their trajectories only
+            # (covering), and the files closed to an organisation found by range.
+            models.Index(
+                fields=["responsible", "client", "access_until"],
+                name="trajectory_responsible_client",
+            ),
+            models.Index(fields=["organisation", "access_until"], name="trajectory_org_access"),
         ]
 
     def __str__(self) -> str:

@@ -41,6 +41,9 @@ class ClientCreatedOut(ClientOut):
 class ClientPage(Schema):
     count: int
     items: list[ClientOut]
+    next: int | None = Field(
+        None, description="Geef dit als `after` voor de volgende pagina; null op de laatste."
+    )
 
 
 class ClientPatch(Schema):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from koers.core import audit, permissions
 from koers.core import selectors as core_selectors
+from koers.core.keyset import CursorPage, cursor_page
 from koers.core.models import GUIDING_ROLES, Client, Membership, Role, User
 from koers.intake import selectors as intake
 from koers.trajectories.models import (
@@ -143,6 +144,26 @@ def dashboard_context(*, user: User, today: date, now: datetime) -> dict:
     if user.is_administrator or user.is_centre_staff:
         context.update(_staff_part(user, today))
     return context
+
+
+# The client list's order (Client.Meta.ordering, index `client_name_order`), the keyset's key.
+CLIENT_ORDER = ("last_name", "first_name", "pk")
+CLIENT_PAGE_SIZE = 25
+
+
+def client_list_page(
+    *, user: User, query: str, number: int = 1, after: int | None = None, before: int | None = None
+) -> CursorPage:
+    """A page of the client list: by cursor (the links it makes), so page 300 reads what page 1
+    reads; `number` alone (an old link) by OFFSET."""
+    return cursor_page(
+        client_list(user=user, query=query),
+        ordering=CLIENT_ORDER,
+        size=CLIENT_PAGE_SIZE,
+        number=number,
+        after=after,
+        before=before,
+    )
 
 
 def client_list(*, user: User, query: str):

@@ -4,7 +4,6 @@ a new client, the client file and its history. Thin glue: selectors assemble, se
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,7 +20,7 @@ from koers.trajectories.services import client_register_with_trajectory
 from koers.workplace import selectors
 from koers.workplace.forms import ClientCreateForm
 
-PAGE_SIZE = 25
+MAX_ID = 2**63 - 1  # BigAutoField: a larger cursor is no row
 
 
 def _page_number(request) -> int:
@@ -39,11 +38,25 @@ def dashboard(request):
     return render(request, "workplace/dashboard.html", context)
 
 
+def _cursor(request, name: str) -> int | None:
+    """A keyset cursor (a row's id) from the query string; None when absent or not an id."""
+    try:
+        value = int(request.GET.get(name, ""))
+    except ValueError:
+        return None
+    return value if 0 < value <= MAX_ID else None
+
+
 @login_required
 def client_list(request):
     query = request.GET.get("q", "").strip()[:100]
-    clients = selectors.client_list(user=request.user, query=query)
-    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.client_list_page(
+        user=request.user,
+        query=query,
+        number=_page_number(request),
+        after=_cursor(request, "after"),
+        before=_cursor(request, "before"),
+    )
     template = "workplace/_client_table.html" if request.htmx else "workplace/client_list.html"
     return render(request, template, {"page": page, "query": query})
 

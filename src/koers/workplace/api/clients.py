@@ -14,7 +14,7 @@ from koers.api.lookups import (
     PageQuery,
     acting_organisation,
     auth_user,
-    page,
+    keyset_page,
     patch_changes,
     staff_member,
 )
@@ -31,6 +31,7 @@ from koers.core.services import (
 from koers.trajectories.schemas import ClientIn
 from koers.trajectories.services import programme_open
 from koers.workplace.schemas import ClientCreatedOut, ClientOut, ClientPage, ClientPatch
+from koers.workplace.selectors import CLIENT_ORDER
 
 # Operation ids are public: these kept the prefix of their first home, koers/api/clients.py.
 OPERATION_ID_PREFIX = "koers_api_clients"
@@ -71,10 +72,13 @@ def _sees_full_number(user: User) -> bool:
 
 
 @router.get("/clients", response={200: ClientPage, **ERRORS}, summary="Cliënten zoeken")
-def list_clients(request: HttpRequest, params: PageQuery, q: str = ""):
-    """Clients you may see; `q` searches name, e-mail, phone or an exact national number."""
+def list_clients(request: HttpRequest, params: PageQuery, q: str = "", after: Id | None = None):
+    """Clients you may see, by name; `q` searches name, e-mail, phone or an exact national
+    number. For the next page give `after` the `next` of this one (any depth costs the same),
+    or `offset`."""
     user = auth_user(request)
-    result = page(client_search(user=user, query=q), params)
+    clients = client_search(user=user, query=q)
+    result = keyset_page(clients, params, ordering=CLIENT_ORDER, after=after)
     full = _sees_full_number(user)
     result["items"] = [client_out(c, full_national_number=full) for c in result["items"]]
     return result
