@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from koers.lib.databases import SQLITE_OPTIONS, database
 
 
@@ -23,3 +25,18 @@ def test_a_postgresql_url_gets_no_sqlite_options():
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert "transaction_mode" not in config.get("OPTIONS", {})
     assert config["CONN_MAX_AGE"] == 60
+
+
+def test_a_postgresql_connection_runs_without_jit():
+    config = database("postgres://u@db:5432/koers", sqlite_path=Path("/x"), conn_max_age=60)
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+
+
+def test_the_database_in_use_has_jit_off_on_postgresql(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
