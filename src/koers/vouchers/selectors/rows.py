@@ -42,12 +42,6 @@ class ContactRow:
         return str(ContactOutcome(self.outcome).label)
 
 
-def _document(kind: str, statuses) -> Exists:
-    return Exists(
-        Document.objects.filter(contact_id=OuterRef("pk"), kind=kind, status__in=statuses)
-    )
-
-
 _FIELDS = (
     "pk",
     "starts_at",
@@ -55,8 +49,6 @@ _FIELDS = (
     "duration_minutes",
     "outcome",
     "is_intro",
-    "shot",
-    "signed",
     "group_participation__id",
     "group_participation__free_choice",
     "group_participation__linked_to_question",
@@ -68,22 +60,31 @@ _FIELDS = (
 
 
 def contact_rows(trajectory_id: int) -> list[ContactRow]:
-    """The trajectory's contacts in time order, as rows (one query, whatever their number)."""
+    """The trajectory's contacts in time order, as rows (two queries, whatever their number)."""
+    # The proofs through the trajectory's index, not a subquery per contact: where few
+    # documents name a contact, SQLite's statistics make the contact index look useless.
+    proofs = Document.objects.filter(
+        trajectory_id=trajectory_id,
+        contact__isnull=False,
+        kind__in=[DocumentKind.SCREENSHOT, DocumentKind.ATTENDANCE],
+    ).values_list("contact_id", "kind", "status")
+    shots, signed = set(), set()
+    for contact_id, kind, status in proofs:
+        if kind == DocumentKind.SCREENSHOT and status in PROOF_PRESENT:
+            shots.add(contact_id)
+        elif kind == DocumentKind.ATTENDANCE and status == DocumentStatus.ORIGINAL_RECEIVED:
+            signed.add(contact_id)
     tuples = (
         Contact.objects.filter(trajectory_id=trajectory_id)
-        .annotate(
-            is_intro=Exists(IntroductionContact.objects.filter(contact_id=OuterRef("pk"))),
-            shot=_document(DocumentKind.SCREENSHOT, PROOF_PRESENT),
-            signed=_document(DocumentKind.ATTENDANCE, (DocumentStatus.ORIGINAL_RECEIVED,)),
-        )
+        .annotate(is_intro=Exists(IntroductionContact.objects.filter(contact_id=OuterRef("pk"))))
         .order_by("starts_at", "id")
         .values_list(*_FIELDS)
     )
-    return [_row(*t) for t in tuples]
+    return [_row(*t, shot=t[0] in shots, signed=t[0] in signed) for t in tuples]
 
 
 def _row(
-    pk, starts_at, form, minutes, outcome, is_intro, shot, signed, participation, *group
+    pk, starts_at, form, minutes, outcome, is_intro, participation, *group, shot, signed
 ) -> ContactRow:
     in_group = form == ContactForm.GROUP
     free, linked, may_stop, feedback_id, reflection, other_service = group
