@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 
 from koers.core.models import Client, User
 from koers.core.states import StateMove, state_history
@@ -84,6 +84,7 @@ class TimelineEntry:
     detail: str
     trajectory_id: int
     obj: object
+    programme: str = ""  # the trajectory's programme (its value), read along with the entry
 
 
 def client_timeline(
@@ -99,6 +100,7 @@ def client_timeline(
     for contact in (
         Contact.objects.filter(trajectory__in=visible)
         .select_related("staff")
+        .annotate(programme=F("trajectory__programme"))
         .order_by("-starts_at")[:limit]
     ):
         entries.append(
@@ -109,11 +111,15 @@ def client_timeline(
                 f"{contact.duration_minutes} min · {contact.get_outcome_display()}",
                 contact.trajectory_id,
                 contact,
+                contact.programme,
             )
         )
-    for assignment in Assignment.objects.filter(trajectory__in=visible).order_by("-created_at")[
-        :limit
-    ]:
+    assignments = (
+        Assignment.objects.filter(trajectory__in=visible)
+        .annotate(programme=F("trajectory__programme"))
+        .order_by("-created_at")[:limit]
+    )
+    for assignment in assignments:
         entries.append(
             TimelineEntry(
                 assignment.created_at,
@@ -122,11 +128,13 @@ def client_timeline(
                 assignment.get_status_display(),
                 assignment.trajectory_id,
                 assignment,
+                assignment.programme,
             )
         )
     versions = (
         PlanVersion.objects.filter(plan__trajectory__in=visible)
         .select_related("plan", "author")
+        .annotate(programme=F("plan__trajectory__programme"))
         .order_by("-created_at")[:limit]
     )
     for version in versions:
@@ -138,9 +146,15 @@ def client_timeline(
                 f"v{version.number}",
                 version.plan.trajectory_id,
                 version,
+                version.programme,
             )
         )
-    for document in Document.objects.filter(trajectory__in=visible).order_by("-updated_at")[:limit]:
+    documents = (
+        Document.objects.filter(trajectory__in=visible)
+        .annotate(programme=F("trajectory__programme"))
+        .order_by("-updated_at")[:limit]
+    )
+    for document in documents:
         entries.append(
             TimelineEntry(
                 document.updated_at,
@@ -149,6 +163,7 @@ def client_timeline(
                 document.get_status_display(),
                 document.trajectory_id,
                 document,
+                document.programme,
             )
         )
     entries.sort(key=lambda e: e.at, reverse=True)
