@@ -2,8 +2,8 @@
 read, in one query and without a model instance per contact (issue 14: at 800 contacts the ORM
 loading and the prefetches were most of the page's time, the rules under 10 %)."""
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef
 
@@ -20,9 +20,9 @@ from koers.vouchers.models import IntroductionContact
 PROOF_PRESENT = (DocumentStatus.GENERATED, DocumentStatus.SIGNED, DocumentStatus.ORIGINAL_RECEIVED)
 
 
-@dataclass(frozen=True, slots=True)
-class ContactRow:
-    """One contact as the replay reads it; quacks like a `Contact` for what the pages show."""
+class ContactRow(NamedTuple):
+    """One contact as the replay reads it; quacks like a `Contact` for what the pages show
+    (a tuple: about three times cheaper to make than a frozen dataclass, 800 times a page)."""
 
     pk: int
     starts_at: datetime
