@@ -1,7 +1,7 @@
 """The voucher replayed: every contact judged in time order, the hours, the dossier checklist.
 
 Two ways in, one replay: `voucher_summary` loads the contacts as model instances (a write, a PDF,
-a billing list needs them); `voucher_figures` reads them as value rows (`rows.py`: one query,
+a billing list needs them); `voucher_figures` reads them as value rows (`rows.py`: two queries,
 no instance per contact), for pages that show a page of contacts but figures over all of them."""
 
 from collections.abc import Sequence
@@ -168,7 +168,7 @@ def row_of(contact: Contact) -> ContactRow:
 
 
 def replay_rows(
-    voucher: Voucher, rows: Sequence[ContactRow], ruleset: rules.Ruleset, covered: set[int]
+    voucher: Voucher, rows: Sequence[ContactRow], ruleset: rules.Ruleset
 ) -> tuple[list[rules.Decision], rules.Tally, int, int]:
     """LBC-02..08 over the voucher's contacts in time order (caps depend on what counted
     before): a decision per row, the tally, the used and the individual minutes. Pure."""
@@ -207,7 +207,7 @@ def _judge(
     ruleset: rules.Ruleset,
     covered: set[int],
 ) -> tuple[list[JudgedContact], rules.Tally, int, int]:
-    decisions, tally, used, individual = replay_rows(voucher, rows, ruleset, covered)
+    decisions, tally, used, individual = replay_rows(voucher, rows, ruleset)
     judged = [
         JudgedContact(
             contact,
