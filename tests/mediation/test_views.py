@@ -170,3 +170,33 @@ def test_med_04_banner_and_red_bar(service, mediator, logged_in):
     )
     text = client.get(url).content.decode()
     assert 'data-testid="red-bar"' in text and "EDU VLBR06" in text
+
+
+def test_issue_14_dashboard_lists_are_pages_and_its_figures_count_every_service(
+    partner, mediator, referral, logged_in
+):
+    from koers.mediation.selectors.dashboard import PAGE_SIZE, dashboard
+
+    client = logged_in(mediator)
+    _add_services(partner, mediator, referral, 2)
+    client.get(reverse("mediation_dashboard"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("mediation_dashboard"))
+    _add_services(partner, mediator, referral, 2 * PAGE_SIZE - 2, offset=10)
+    with CaptureQueriesContext(connection) as many:
+        text = client.get(reverse("mediation_dashboard")).content.decode()
+    assert len(many) == len(few)
+    assert text.count('data-testid="deadline-row"') == PAGE_SIZE
+    assert text.count('data-testid="new-row"') == PAGE_SIZE
+    assert 'data-testid="pager-page"' in text and 'data-testid="pager-new"' in text
+
+    board = dashboard(user=mediator)
+    total = sum(c.n for c in board.counts)
+    assert total == 2 * PAGE_SIZE and board.deadlines_page.paginator.count == 2 * PAGE_SIZE
+    second = dashboard(user=mediator, pages={"page": "2", "new": "2"})
+    due = [d.due_on for d in board.deadlines + second.deadlines]
+    assert due == sorted(due) and len(due) == 2 * PAGE_SIZE
+    # MED-02/03: a pending first appointment, or after an absence the new one to plan.
+    kinds = {d.kind for d in board.deadlines + second.deadlines}
+    assert kinds == {"first_appointment", "replan"}
+    assert len({d.service.pk for d in board.deadlines + second.deadlines}) == 2 * PAGE_SIZE

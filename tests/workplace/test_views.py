@@ -4,12 +4,14 @@ access, bad input, audit."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from koers.core.models import Client, FileAccess, Role
-from koers.trajectories.models import Trajectory
+from koers.trajectories.models import Trajectory, TrajectoryStatus
 from tests.core.client_form_data import VALID_NN, client_post
 from tests.factories import ClientFactory, ContactFactory, TrajectoryFactory, staff_user
 
@@ -169,10 +171,55 @@ def test_client_detail_query_count_is_constant(
     for i in range(count):
         ContactFactory(trajectory=trajectory, starts_at=start + timedelta(days=i))
     web = logged_in(coach)
-    # 17: one of them reads the published voucher rule-set versions for the "+ Loopbaancheque" offer.
-    with django_assert_max_num_queries(17):
+    # 18: one of them reads the published voucher rule-set versions for the "+ Loopbaancheque" offer,
+    # one counts the trajectories for their pager.
+    with django_assert_max_num_queries(18):
         response = web.get(reverse("client_detail", args=[client_record.pk]))
     assert response.status_code == 200
+
+
+def test_issue_14_client_file_with_100_trajectories_shows_a_page_in_constant_queries(
+    logged_in, coach, client_record
+):
+    from koers.trajectories.selectors import TIMELINE_LIMIT
+    from koers.workplace.selectors import CLIENT_FILE_TRAJECTORIES
+
+    web = logged_in(coach)
+    url = reverse("client_detail", args=[client_record.pk])
+
+    def trajectories(n: int, status=TrajectoryStatus.CLOSED) -> list[Trajectory]:
+        made = Trajectory.objects.bulk_create(
+            Trajectory(
+                client=client_record,
+                programme="voucher",
+                responsible=coach,
+                organisation=client_record.organisation,
+                status=status,
+                start_date=timezone.localdate() - timedelta(days=500 - i),
+            )
+            for i in range(n)
+        )
+        for t in made:
+            ContactFactory(trajectory=t)
+        return made
+
+    trajectories(1)
+    web.get(url)
+    with CaptureQueriesContext(connection) as one:
+        web.get(url)
+    trajectories(98)
+    (active,) = trajectories(1, status=TrajectoryStatus.ACTIVE)
+    with CaptureQueriesContext(connection) as hundred:
+        page = web.get(url).content.decode()
+    assert len(hundred) == len(one)
+    assert page.count('data-testid="trajectory-row"') == CLIENT_FILE_TRAJECTORIES
+    timeline = page.split('<ol class="timeline">')[1].split("</ol>")[0]
+    assert 0 < timeline.count("<li>") <= TIMELINE_LIMIT  # the timeline keeps its limit
+    first = page.split('data-testid="trajectory-row"')[1]
+    assert "Lopend" in first.split("</tr>")[0]  # the open trajectory first, however old
+    assert 'data-testid="pager-trajectories"' in page
+    last = web.get(url + "?trajectories=10").content.decode()
+    assert last.count('data-testid="trajectory-row"') == CLIENT_FILE_TRAJECTORIES
 
 
 CLIENT_URLS = ["client_detail", "client_update"]

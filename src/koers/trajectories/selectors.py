@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, QuerySet
 
 from koers.core.models import Client, User
 from koers.core.states import StateMove, state_history
@@ -20,6 +21,7 @@ from koers.trajectories.models import (
 from koers.trajectories.rules import MAX_CONTACT_MINUTES, Slot
 
 TIMELINE_LIMIT = 50
+PAGE_PART_SIZE = 25  # contacts and documents on the trajectory's page, the newest first
 
 # One-to-one extensions that programme apps hang on a trajectory (e.g. "voucher"), read along with
 # it so that pages can link to the programme's own page without a query per row.
@@ -61,22 +63,14 @@ def trajectory_get(*, user: User, pk: int) -> Trajectory:
 
 
 def trajectory_detail(*, user: User, pk: int) -> Trajectory:
-    """A trajectory with everything its page shows, in a fixed number of queries."""
+    """A trajectory with its assignments and plans (each with its number of versions), in a
+    fixed number of queries; its contacts and documents are paged (`trajectory_page`)."""
     return (
         Trajectory.objects.visible_to(user)
         .select_related("client", "responsible", "organisation", *_programme_relations)
         .prefetch_related(
-            Prefetch(
-                "contacts", queryset=Contact.objects.select_related("staff").order_by("-starts_at")
-            ),
             "assignments",
-            Prefetch(
-                "plans",
-                queryset=Plan.objects.prefetch_related(
-                    Prefetch("versions", queryset=PlanVersion.objects.select_related("author"))
-                ),
-            ),
-            Prefetch("documents", queryset=Document.objects.select_related("contact")),
+            Prefetch("plans", queryset=Plan.objects.annotate(version_count=Count("versions"))),
         )
         .get(pk=pk)
     )
@@ -90,6 +84,7 @@ class TimelineEntry:
     detail: str
     trajectory_id: int
     obj: object
+    programme: str = ""  # the trajectory's programme (its value), read along with the entry
 
 
 def client_timeline(
@@ -105,6 +100,7 @@ def client_timeline(
     for contact in (
         Contact.objects.filter(trajectory__in=visible)
         .select_related("staff")
+        .annotate(programme=F("trajectory__programme"))
         .order_by("-starts_at")[:limit]
     ):
         entries.append(
@@ -115,11 +111,15 @@ def client_timeline(
                 f"{contact.duration_minutes} min · {contact.get_outcome_display()}",
                 contact.trajectory_id,
                 contact,
+                contact.programme,
             )
         )
-    for assignment in Assignment.objects.filter(trajectory__in=visible).order_by("-created_at")[
-        :limit
-    ]:
+    assignments = (
+        Assignment.objects.filter(trajectory__in=visible)
+        .annotate(programme=F("trajectory__programme"))
+        .order_by("-created_at")[:limit]
+    )
+    for assignment in assignments:
         entries.append(
             TimelineEntry(
                 assignment.created_at,
@@ -128,11 +128,13 @@ def client_timeline(
                 assignment.get_status_display(),
                 assignment.trajectory_id,
                 assignment,
+                assignment.programme,
             )
         )
     versions = (
         PlanVersion.objects.filter(plan__trajectory__in=visible)
         .select_related("plan", "author")
+        .annotate(programme=F("plan__trajectory__programme"))
         .order_by("-created_at")[:limit]
     )
     for version in versions:
@@ -144,9 +146,15 @@ def client_timeline(
                 f"v{version.number}",
                 version.plan.trajectory_id,
                 version,
+                version.programme,
             )
         )
-    for document in Document.objects.filter(trajectory__in=visible).order_by("-updated_at")[:limit]:
+    documents = (
+        Document.objects.filter(trajectory__in=visible)
+        .annotate(programme=F("trajectory__programme"))
+        .order_by("-updated_at")[:limit]
+    )
+    for document in documents:
         entries.append(
             TimelineEntry(
                 document.updated_at,
@@ -155,6 +163,7 @@ def client_timeline(
                 document.get_status_display(),
                 document.trajectory_id,
                 document,
+                document.programme,
             )
         )
     entries.sort(key=lambda e: e.at, reverse=True)
@@ -210,14 +219,27 @@ class TrajectoryPage:
     trajectory: Trajectory
     moves: list[StatusMove]
     history: list[StateMove]
+    contacts: Page  # one page, the newest first (`?contacts=<page>`)
+    documents: Page  # one page, the newest first (`?documents=<page>`)
 
 
-def trajectory_page(*, user: User, pk: int) -> TrajectoryPage:
-    """What the trajectory's page shows: the trajectory with its parts, the moves its status
-    may make (the table of `rules`) and the moves it made."""
+def trajectory_page(
+    *, user: User, pk: int, contacts_page: str | None = None, documents_page: str | None = None
+) -> TrajectoryPage:
+    """What the trajectory's page shows: the trajectory with its parts, a page of its contacts
+    and of its documents, the moves its status may make (the table of `rules`) and the moves it
+    made. A fixed number of queries and a bounded page, however many contacts."""
     trajectory = trajectory_detail(user=user, pk=pk)
     moves = [StatusMove(s, TrajectoryStatus(s).label) for s in trajectory.next_statuses()]
-    return TrajectoryPage(trajectory, moves, state_history(trajectory, "status"))
+    contacts = trajectory.contacts.select_related("staff").order_by("-starts_at", "-id")
+    documents = trajectory.documents.order_by("-created_at", "-id")
+    return TrajectoryPage(
+        trajectory,
+        moves,
+        state_history(trajectory, "status"),
+        Paginator(contacts, PAGE_PART_SIZE).get_page(contacts_page),
+        Paginator(documents, PAGE_PART_SIZE).get_page(documents_page),
+    )
 
 
 def latest_plan_version(plan: Plan) -> PlanVersion | None:

@@ -3,7 +3,8 @@ client list and the client file with its history. Every list starts from `visibl
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 
 from koers.core import audit, permissions
@@ -27,6 +28,7 @@ from koers.trajectories.selectors import client_timeline, trajectories_for_clien
 from koers.vouchers.selectors import voucher_offer
 
 DASHBOARD_LEADS = 10
+CLIENT_FILE_TRAJECTORIES = 10  # per page of the client file (`?trajectories=<page>`)
 
 
 def _coach_part(user: User, today: date) -> dict:
@@ -180,15 +182,23 @@ def client_list(*, user: User, query: str):
     )
 
 
-def client_file_context(*, user: User, client: Client, today: date) -> dict:
-    """The client file: the visible trajectories, the merged timeline, and what the user may do."""
-    trajectories = list(trajectories_for_client(user=user, client=client))
-    by_id = {t.pk: t for t in trajectories}
+def client_file_context(
+    *, user: User, client: Client, today: date, trajectories_page: str | None = None
+) -> dict:
+    """The client file: a page of the visible trajectories (the open ones first, then the most
+    recent), the merged timeline (bounded), and what the user may do. A fixed number of queries
+    and bounded rows, however many trajectories the client has (issue 14)."""
+    open_first = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
+    ordered = trajectories_for_client(user=user, client=client).order_by(
+        open_first, "-start_date", "-pk"
+    )
+    page = Paginator(ordered, CLIENT_FILE_TRAJECTORIES).get_page(trajectories_page)
     timeline = client_timeline(user=user, client=client)
     return {
         "client": client,
-        "trajectories": trajectories,
-        "timeline": [(e, by_id.get(e.trajectory_id)) for e in timeline],
+        "trajectories": list(page),
+        "trajectories_page": page,
+        "timeline": [(e, Programme(e.programme).label) for e in timeline],
         "can_see_national_number": user.has_perm("core.view_national_number"),
         "can_view_history": user.has_perm("core.view_history"),
         # Only what this user may open here (`core/rules.py`), and why no new voucher (LBC-01).

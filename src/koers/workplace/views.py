@@ -118,7 +118,10 @@ def client_detail(request, pk: int):
     client = client_or_404(request.user, pk)
     file_access_log(user=request.user, client=client)
     context = selectors.client_file_context(
-        user=request.user, client=client, today=timezone.localdate()
+        user=request.user,
+        client=client,
+        today=timezone.localdate(),
+        trajectories_page=request.GET.get("trajectories"),
     )
     return render(request, "workplace/client_detail.html", context)
 

@@ -4,13 +4,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from koers.trajectories.models import (
+    Contact,
     Trajectory,
     TrajectoryStatus,
 )
+from koers.trajectories.selectors import PAGE_PART_SIZE
 from tests.factories import (
     AssignmentFactory,
     ContactFactory,
@@ -30,6 +34,36 @@ def test_trajectory_detail_query_count_is_constant(
             AssignmentFactory(trajectory=trajectory)
         with django_assert_max_num_queries(16):
             assert web.get(reverse("trajectory_detail", args=[trajectory.pk])).status_code == 200
+
+
+def test_issue_14_trajectory_page_shows_one_page_of_800_contacts(logged_in, coach, trajectory):
+    web = logged_in(coach)
+    url = reverse("trajectory_detail", args=[trajectory.pk])
+
+    def contacts(n: int) -> None:
+        start = timezone.now() - timedelta(days=400)
+        Contact.objects.bulk_create(
+            Contact(
+                trajectory=trajectory,
+                staff=coach,
+                starts_at=start + timedelta(hours=i),
+                duration_minutes=60,
+            )
+            for i in range(n)
+        )
+
+    contacts(20)
+    web.get(url)
+    with CaptureQueriesContext(connection) as few:
+        web.get(url)
+    contacts(780)
+    with CaptureQueriesContext(connection) as many:
+        page = web.get(url).content.decode()
+    assert len(many) == len(few)
+    assert page.count('data-testid="contact-row"') == PAGE_PART_SIZE
+    assert "Oudere contacten" in page
+    last = web.get(url + f"?contacts={800 // PAGE_PART_SIZE}").content.decode()
+    assert last.count('data-testid="contact-row"') == PAGE_PART_SIZE and "Recentere" in last
 
 
 def test_status_transition(logged_in, coach, trajectory):

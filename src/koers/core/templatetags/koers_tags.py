@@ -88,3 +88,12 @@ def reason_message(stored: dict) -> str:
     """A reason stored as JSON (`reason_to_json`), in the reader's language; rows stored before
     the template was kept show their sentence as it was."""
     return reason_from_json(stored).message
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, name: str, number) -> str:
+    """The current query string with the page parameter `name` set to `number` (a page with
+    more than one paginated list names each list's parameter, e.g. `?contacts=2`)."""
+    query = context["request"].GET.copy()
+    query[name] = number
+    return "?" + query.urlencode()

@@ -1,39 +1,25 @@
 """The partner's dashboard "klanten opvolgen": open services, deadlines and figures (MED-01..17)."""
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from django.db.models import Count, Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Count
 from django.utils import timezone
 
 from koers.core.models import Role, User
 from koers.mediation import models as m
-from koers.mediation.rules import ladder
 from koers.mediation.rules import states as state_rules
-from koers.mediation.selectors.facts import ruleset_of
+from koers.mediation.selectors.deadlines import Deadline, deadline_rows, deadlines_of
 from koers.mediation.selectors.lookups import services_for_user
 
 OPEN_STATES = tuple(m.ServiceState(s) for s in state_rules.OPEN_STATES)
+PAGE_SIZE = 25  # rows per list on the dashboard
 
-
-@dataclass(frozen=True)
-class Deadline:
-    service: m.MediationService
-    kind: str  # replan | first_sheet | advice | first_appointment
-    label: str
-    due_on: date
-    rule: str
-
-    @property
-    def is_first_appointment(self) -> bool:
-        """An appointment still to finish (not late, only "af te werken")."""
-        return self.kind == "first_appointment"
-
-    @property
-    def days_left(self) -> int:
-        return (self.due_on - timezone.localdate()).days
+__all__ = ["OPEN_STATES", "PAGE_SIZE", "Dashboard", "Deadline", "StateCount", "dashboard"]
 
 
 class StateCount(NamedTuple):
@@ -52,62 +38,20 @@ class StateCount(NamedTuple):
 @dataclass
 class Dashboard:
     counts: list[StateCount]
+    # The page shown of each list (`*_page` for its pager): `PAGE_SIZE` rows at most.
     new: list[m.MediationService] = field(default_factory=list)
+    new_page: Page | None = None
     incomplete: list[m.MediationService] = field(default_factory=list)
+    incomplete_page: Page | None = None
     deadlines: list[Deadline] = field(default_factory=list)
-    to_close: list[m.MediationService] = field(default_factory=list)
+    deadlines_page: Page | None = None
     stopped: list[dict] = field(default_factory=list)
     outcomes: list[dict] = field(default_factory=list)
     state_labels: dict[str, str] = field(default_factory=dict)
 
 
-def _deadlines(service: m.MediationService, today: date) -> list[Deadline]:
-    ruleset = ruleset_of(service)
-    appointments = list(service.first_appointments.all())
-    pending = next((a for a in appointments if not a.outcome), None)
-    out = []
-    if pending is not None:
-        out.append(
-            Deadline(
-                service,
-                "first_appointment",
-                f"Eerste afspraak afwerken ({pending.get_kind_display().lower()} {pending.number})",
-                timezone.localdate(pending.contact.starts_at),
-                "MED-02",
-            )
-        )
-    state = ladder.LadderState(service.ladder_state)
-    absences = [a for a in appointments if a.outcome == m.AppointmentOutcome.ABSENT]
-    if state not in ladder.TERMINAL and pending is None and absences:
-        # MED-03: from the missed appointment, not from when the absence was recorded.
-        absent_on = timezone.localdate(absences[-1].contact.starts_at)
-        kind = ladder.APPOINTMENT[state][1]
-        out.append(
-            Deadline(
-                service,
-                "replan",
-                "Nieuwe aangetekende afspraak maken"
-                if kind == ladder.AppointmentKind.REGISTERED
-                else "Nieuwe eerste afspraak maken",
-                absent_on + timedelta(days=ruleset.replan_target_days),
-                "MED-03",
-            )
-        )
-    if service.present_on and not any(s.number == 1 for s in service.sheets.all()):
-        out.append(
-            Deadline(
-                service,
-                "first_sheet",
-                "Eerste afsprakenblad",
-                service.present_on + timedelta(days=ruleset.first_sheet_days),
-                "MED-05",
-            )
-        )
-    if service.is_to_close and service.advice_deadline:
-        out.append(
-            Deadline(service, "advice", "Eindadvies geven", service.advice_deadline, "MED-14")
-        )
-    return out
+def _page(queryset, number: str | None) -> Page:
+    return Paginator(queryset, PAGE_SIZE).get_page(number)
 
 
 def _scope_organisations(user: User) -> list[int] | None:
@@ -116,38 +60,35 @@ def _scope_organisations(user: User) -> list[int] | None:
     return user.organisation_ids(Role.MEDIATOR, Role.CENTRE_STAFF)
 
 
-def dashboard(*, user: User, now: datetime | None = None) -> Dashboard:
-    """The partner's "klanten opvolgen": a fixed number of queries, however many services."""
+def dashboard(
+    *, user: User, now: datetime | None = None, pages: Mapping[str, str] | None = None
+) -> Dashboard:
+    """The partner's "klanten opvolgen": a fixed number of queries and bounded lists, however
+    many services. The figures are one grouped count; the new and incomplete referrals and the
+    deadlines are pages of `PAGE_SIZE` (`pages`: the page asked per list, e.g. the query string),
+    ordered and paged by the database (`deadlines.py`)."""
     now = now or timezone.now()
-    today = timezone.localdate(now)
-    services = list(
-        services_for_user(user=user)
-        .filter(state__in=OPEN_STATES)
-        .prefetch_related(
-            Prefetch(
-                "first_appointments",
-                queryset=m.FirstAppointment.objects.select_related("contact").order_by("number"),
-            ),
-            Prefetch(
-                "sheets", queryset=m.AgreementSheet.objects.only("id", "service_id", "number")
-            ),
-        )
-        .order_by("referral_date", "pk")
+    pages = pages or {}
+    visible = m.MediationService.objects.visible_to(user)
+    open_services = visible.filter(state__in=OPEN_STATES)
+    counts = dict(
+        open_services.order_by().values("state").annotate(n=Count("id")).values_list("state", "n")
     )
-    counts = Counter(s.state for s in services)
     board = Dashboard(
         counts=[StateCount(s.value, str(s.label), counts.get(s, 0)) for s in OPEN_STATES],
         state_labels={s.value: str(s.label) for s in m.ServiceState},
     )
-    for service in services:
-        if service.is_referred:
-            board.new.append(service)
-        if service.is_incomplete:
-            board.incomplete.append(service)
-        if service.is_to_close:
-            board.to_close.append(service)
-        board.deadlines.extend(_deadlines(service, today))
-    board.deadlines.sort(key=lambda d: (d.due_on, d.service.pk))
+    listed = services_for_user(user=user).order_by("referral_date", "pk")
+    board.new_page = _page(listed.filter(state=m.ServiceState.REFERRED), pages.get("new"))
+    board.new = list(board.new_page)
+    board.incomplete_page = _page(
+        listed.filter(state=m.ServiceState.INCOMPLETE), pages.get("incomplete")
+    )
+    board.incomplete = list(board.incomplete_page)
+    board.deadlines_page = _page(deadline_rows(open_services), pages.get("page"))
+    rows = list(board.deadlines_page)
+    shown = services_for_user(user=user).in_bulk([row[1] for row in rows])
+    board.deadlines = deadlines_of(rows, shown)
     # Stopped and closed services are no longer the partner's to see (MED-15/16): only figures,
     # no names, for the organisations the user works for.
     scope = m.MediationService.objects.all()

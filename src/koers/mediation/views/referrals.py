@@ -18,7 +18,7 @@ from koers.mediation.views.common import SECTION, service_or_404
 
 @login_required
 def dashboard(request):
-    board = selectors.dashboard(user=request.user)
+    board = selectors.dashboard(user=request.user, pages=request.GET)
     return render(
         request,
         "mediation/dashboard.html",

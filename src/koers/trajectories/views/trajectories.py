@@ -72,7 +72,12 @@ def trajectory_create(request):
 @login_required
 def trajectory_detail(request, pk: int):
     try:
-        page = selectors.trajectory_page(user=request.user, pk=pk)
+        page = selectors.trajectory_page(
+            user=request.user,
+            pk=pk,
+            contacts_page=request.GET.get("contacts"),
+            documents_page=request.GET.get("documents"),
+        )
     except Trajectory.DoesNotExist:
         raise Http404 from None
     context = {
@@ -80,6 +85,8 @@ def trajectory_detail(request, pk: int):
         "client": page.trajectory.client,
         "moves": page.moves,
         "status_history": page.history,
+        "contacts": page.contacts,
+        "documents": page.documents,
         "contact_form": ContactEntryForm(initial=ContactEntryForm.initial_now()),
         "today": timezone.localdate(),
         "document_statuses": DocumentStatus.choices,

@@ -18,8 +18,9 @@ from koers.vouchers.schemas import (
     VoucherContactPage,
 )
 from koers.vouchers.selectors import (
+    voucher_figures,
     voucher_get,
-    voucher_summary,
+    with_contacts,
 )
 
 # The operation ids are public: they stay those of the module this came from (koers.api.vouchers).
@@ -39,8 +40,8 @@ def list_voucher_contacts(request: HttpRequest, voucher_id: Id, params: PageQuer
     """Every contact in time order with the minutes that count and the rules behind it
     (e.g. LBC-06 for a video call without screenshot, LBC-04 when the group cap cuts a session)."""
     voucher = voucher_get(user=auth_user(request), pk=voucher_id)
-    judged = voucher_summary(voucher).contacts
-    items = judged[params.offset : params.offset + params.limit]
+    judged = voucher_figures(voucher).contacts  # every contact judged, as value rows
+    items = with_contacts(judged[params.offset : params.offset + params.limit])
     return {"count": len(judged), "items": [contact_out(j) for j in items]}
 
 

@@ -45,6 +45,11 @@ OPERATION_ID_PREFIX = "koers_api_vouchers"
 
 router = Router(tags=["vouchers"])
 
+# The voucher's own unique trajectory index walked backwards (a voucher opens with its trajectory,
+# so the newest trajectory is the newest voucher): no sort over every voucher the user may see,
+# which ordering by the trajectory's start date across the join needed (issue 14).
+VOUCHER_LIST_ORDER = ("-trajectory_id",)
+
 # ---- vouchers ----------------------------------------------------------------------------------
 
 
@@ -55,9 +60,9 @@ def list_vouchers(
     client: Id | None = None,
     status: TrajectoryStatus | None = None,
 ):
-    """Vouchers you may see, newest first; filter by client id or trajectory status. The hours
-    are on the voucher itself (`GET /vouchers/{id}`)."""
-    vouchers = vouchers_for_user(user=auth_user(request)).order_by("-trajectory__start_date", "-id")
+    """Vouchers you may see, the most recently opened first; filter by client id or trajectory
+    status. The hours are on the voucher itself (`GET /vouchers/{id}`)."""
+    vouchers = vouchers_for_user(user=auth_user(request)).order_by(*VOUCHER_LIST_ORDER)
     if client is not None:
         vouchers = vouchers.filter(client_id=client)
     if status is not None:

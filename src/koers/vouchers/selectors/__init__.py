@@ -56,7 +56,9 @@ from koers.vouchers.selectors.summary import (
     JudgedContact,
     VoucherSummary,
     closing_facts,
+    voucher_figures,
     voucher_summary,
+    with_contacts,
 )
 
 __all__ = [
@@ -102,6 +104,8 @@ __all__ = [
     "scope_payload",
     "voucher_get",
     "voucher_offer",
+    "voucher_figures",
     "voucher_summary",
     "vouchers_for_user",
+    "with_contacts",
 ]

@@ -38,8 +38,11 @@ from koers.vouchers.selectors.summary import (
     ChecklistItem,
     VoucherSummary,
     closing_facts,
-    voucher_summary,
+    voucher_figures,
+    with_contacts,
 )
+
+CONTACTS_PAGE_SIZE = 25  # the contacts on the voucher page, the newest first (`?contacts=<page>`)
 
 
 class _Context:
@@ -56,7 +59,8 @@ class VoucherPage(_Context):
     voucher: Voucher
     client: Client
     trajectory: object
-    summary: VoucherSummary
+    summary: VoucherSummary  # over every contact
+    contacts: Page  # the judged contacts shown: one page, the newest first
     is_open: bool
     phase_label: str
     phases: list[tuple[str, str, bool, bool]]  # value, label, current, may move there (LBC-21)
@@ -80,16 +84,22 @@ class VoucherPage(_Context):
     sees_ruleset: bool
 
 
-def voucher_page(*, user: User, voucher: Voucher, now: datetime) -> VoucherPage:
+def voucher_page(
+    *, user: User, voucher: Voucher, now: datetime, contacts_page: str | None = None
+) -> VoucherPage:
+    """The figures and the dossier over every contact (judged from value rows), one page of
+    contacts shown: a fixed number of queries and a bounded page, however many contacts."""
     trajectory = voucher.trajectory
     phase = trajectory.phase
     pop: PopState = pop_state(voucher)
     paper_step = evaluation_letter_step(voucher, now.date())
+    summary = voucher_figures(voucher)
     return VoucherPage(
         voucher=voucher,
         client=voucher.client,
         trajectory=trajectory,
-        summary=voucher_summary(voucher),
+        summary=summary,
+        contacts=_contacts_page(summary, contacts_page),
         is_open=voucher.is_open,
         phase_label=PHASE_LABELS.get(phase, phase),
         phases=[
@@ -117,6 +127,13 @@ def voucher_page(*, user: User, voucher: Voucher, now: datetime) -> VoucherPage:
         document_statuses=DocumentStatus.choices,
         sees_ruleset=user.is_administrator or user.is_centre_staff,
     )
+
+
+def _contacts_page(summary: VoucherSummary, number: str | None) -> Page:
+    newest_first = list(reversed(summary.contacts))
+    page = Paginator(newest_first, CONTACTS_PAGE_SIZE).get_page(number)
+    page.object_list = with_contacts(page.object_list)
+    return page
 
 
 def _prints(trajectory) -> dict[int, VoucherPrint]:

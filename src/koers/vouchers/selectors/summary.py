@@ -1,6 +1,11 @@
-"""The voucher replayed: every contact judged in time order, the hours, the dossier checklist."""
+"""The voucher replayed: every contact judged in time order, the hours, the dossier checklist.
 
-from dataclasses import dataclass
+Two ways in, one replay: `voucher_summary` loads the contacts as model instances (a write, a PDF,
+a billing list needs them); `voucher_figures` reads them as value rows (`rows.py`: two queries,
+no instance per contact), for pages that show a page of contacts but figures over all of them."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -27,13 +32,14 @@ from koers.vouchers.rules.dossier import (
 from koers.vouchers.rules.intake import missing_intake_topics
 from koers.vouchers.selectors.common import ruleset_of
 from koers.vouchers.selectors.pop import pop_plan, pop_plans
+from koers.vouchers.selectors.rows import ContactRow, contact_rows
 
 _PROOF_PRESENT = (DocumentStatus.GENERATED, DocumentStatus.SIGNED, DocumentStatus.ORIGINAL_RECEIVED)
 
 
 @dataclass(frozen=True)
 class JudgedContact:
-    contact: Contact
+    contact: Contact | ContactRow  # a row from `voucher_figures`: the fields the pages show
     decision: rules.Decision
     is_introduction: bool
     attendance_original: bool
@@ -49,7 +55,7 @@ class JudgedContact:
 class VoucherSummary:
     voucher: Voucher
     ruleset: rules.Ruleset
-    contacts: list[JudgedContact]
+    contacts: Sequence[JudgedContact]  # every contact, in time order
     used_minutes: int  # held guidance time registered, counted or not
     counted_minutes: int
     group_minutes: int
@@ -142,63 +148,114 @@ def _group_fed_back(contact: Contact) -> bool:
     return participation is not None and participation.feedback_contact_id is not None
 
 
+def row_of(contact: Contact) -> ContactRow:
+    """What the replay reads of a contact loaded as `replay_queryset` loads it."""
+    group = contact.form == ContactForm.GROUP
+    return ContactRow(
+        pk=contact.pk,
+        starts_at=contact.starts_at,
+        form=contact.form,
+        duration_minutes=contact.duration_minutes,
+        outcome=contact.outcome,
+        is_introduction=hasattr(contact, "introduction"),
+        screenshot=_has(contact, DocumentKind.SCREENSHOT, _PROOF_PRESENT),
+        attendance_signed=_has(
+            contact, DocumentKind.ATTENDANCE, (DocumentStatus.ORIGINAL_RECEIVED,)
+        ),
+        group_ok=_group_ok(contact) if group else True,
+        group_fed_back=_group_fed_back(contact) if group else True,
+    )
+
+
+def replay_rows(
+    voucher: Voucher, rows: Sequence[ContactRow], ruleset: rules.Ruleset
+) -> tuple[list[rules.Decision], rules.Tally, int, int]:
+    """LBC-02..08 over the voucher's contacts in time order (caps depend on what counted
+    before): a decision per row, the tally, the used and the individual minutes. Pure."""
+    tally = rules.Tally()
+    decisions: list[rules.Decision] = []
+    used = individual = 0
+    for row in rows:
+        facts = rules.ContactFacts(
+            form=row.form,
+            duration_minutes=row.duration_minutes,
+            held=row.outcome == ContactOutcome.HELD,
+            is_introduction=row.is_introduction,
+            has_screenshot=row.screenshot,
+            video_consent=bool(voucher.video_consent),
+            group_ok=row.group_ok,
+            group_fed_back=row.group_fed_back,
+        )
+        decision = rules.judge_contact(facts, tally, voucher.number, ruleset)
+        if facts.held and not row.is_introduction and row.form in rules.COUNTABLE_FORMS:
+            used += row.duration_minutes
+        if row.form != ContactForm.GROUP:
+            individual += decision.counted_minutes
+        tally = rules.Tally(
+            tally.counted_minutes + decision.counted_minutes,
+            tally.group_minutes
+            + (decision.counted_minutes if row.form == ContactForm.GROUP else 0),
+        )
+        decisions.append(decision)
+    return decisions, tally, used, individual
+
+
+def _judge(
+    voucher: Voucher,
+    contacts: Sequence[Contact | ContactRow],
+    rows: Sequence[ContactRow],
+    ruleset: rules.Ruleset,
+    covered: set[int],
+) -> tuple[list[JudgedContact], rules.Tally, int, int]:
+    decisions, tally, used, individual = replay_rows(voucher, rows, ruleset)
+    judged = [
+        JudgedContact(
+            contact,
+            decision,
+            row.is_introduction,
+            row.attendance_signed or row.pk in covered,
+            row.screenshot,
+        )
+        for contact, row, decision in zip(contacts, rows, decisions, strict=True)
+    ]
+    return judged, tally, used, individual
+
+
 def replay_contacts(
     voucher: Voucher, contacts: list[Contact], ruleset: rules.Ruleset, covered: set[int]
 ) -> tuple[list[JudgedContact], rules.Tally, int, int]:
     """Judge the voucher's contacts (all of them, in time order, loaded as `_contacts` loads them)
     as LBC-02..08 count them: the judged contacts, the tally, the used and individual minutes.
     No query of its own, so a caller judging many vouchers loads their contacts at once."""
-    tally = rules.Tally()
-    judged: list[JudgedContact] = []
-    used = individual = 0
-    for contact in contacts:
-        is_intro = hasattr(contact, "introduction")
-        screenshot = _has(contact, DocumentKind.SCREENSHOT, _PROOF_PRESENT)
-        facts = rules.ContactFacts(
-            form=contact.form,
-            duration_minutes=contact.duration_minutes,
-            held=contact.outcome == ContactOutcome.HELD,
-            is_introduction=is_intro,
-            has_screenshot=screenshot,
-            video_consent=bool(voucher.video_consent),
-            group_ok=_group_ok(contact) if contact.form == ContactForm.GROUP else True,
-            group_fed_back=_group_fed_back(contact) if contact.form == ContactForm.GROUP else True,
-        )
-        decision = rules.judge_contact(facts, tally, voucher.number, ruleset)
-        if facts.held and not is_intro and contact.form in rules.COUNTABLE_FORMS:
-            used += contact.duration_minutes
-        if contact.form != ContactForm.GROUP:
-            individual += decision.counted_minutes
-        tally = rules.Tally(
-            tally.counted_minutes + decision.counted_minutes,
-            tally.group_minutes
-            + (decision.counted_minutes if contact.form == ContactForm.GROUP else 0),
-        )
-        judged.append(
-            JudgedContact(
-                contact,
-                decision,
-                is_intro,
-                _has(contact, DocumentKind.ATTENDANCE, (DocumentStatus.ORIGINAL_RECEIVED,))
-                or contact.pk in covered,
-                screenshot,
-            )
-        )
-    return judged, tally, used, individual
+    return _judge(voucher, contacts, [row_of(c) for c in contacts], ruleset, covered)
 
 
-def voucher_summary(voucher: Voucher) -> VoucherSummary:
-    """Judge every contact in time order (caps depend on what counted before) — a fixed number
-    of queries whatever the number of contacts."""
+def _loose_documents(voucher: Voucher) -> tuple[list[Document], set[int]]:
+    """The trajectory's documents not tied to a contact, and the contacts proven by them.
+    LBC-11.3: an attendance sheet is signed per contact, so a received signed original proves
+    exactly the contacts printed on it (stored when it was generated), never a later one."""
     documents = list(
         Document.objects.filter(
             trajectory_id=voucher.trajectory_id, contact__isnull=True
         ).select_related("voucher_print")
     )
-    # LBC-11.3: an attendance sheet is signed per contact, so a received signed original proves
-    # exactly the contacts printed on it (stored when it was generated), never a later one.
-    covered = _contacts_on_received_sheets(documents)
+    return documents, _contacts_on_received_sheets(documents)
+
+
+def voucher_summary(voucher: Voucher) -> VoucherSummary:
+    """Judge every contact in time order (caps depend on what counted before) — a fixed number
+    of queries whatever the number of contacts."""
+    documents, covered = _loose_documents(voucher)
     return summarise(voucher, documents, covered, _contacts(voucher), pop_plan(voucher))
+
+
+def voucher_figures(voucher: Voucher) -> VoucherSummary:
+    """`voucher_summary` with the contacts read as value rows: the same figures, checklist and
+    decisions (the same replay), without a model instance per contact — for a page or an API
+    list that shows one page of contacts (`JudgedContact.contact` is then a `ContactRow`)."""
+    documents, covered = _loose_documents(voucher)
+    rows = contact_rows(voucher.trajectory_id)
+    return _summary_of(voucher, documents, covered, rows, rows, pop_plan(voucher))
 
 
 def voucher_summaries(vouchers: list[Voucher]) -> dict[int, VoucherSummary]:
@@ -232,8 +289,20 @@ def summarise(
 ) -> VoucherSummary:
     """The replay on what was read: the trajectory's loose documents, the contacts proven by
     received sheets, the contacts in time order (with their documents) and the POP."""
+    rows = [row_of(c) for c in contacts]
+    return _summary_of(voucher, documents, covered, contacts, rows, plan)
+
+
+def _summary_of(
+    voucher: Voucher,
+    documents: list[Document],
+    covered: set[int],
+    contacts: Sequence[Contact | ContactRow],
+    rows: Sequence[ContactRow],
+    plan,
+) -> VoucherSummary:
     ruleset = ruleset_of(voucher)
-    judged, tally, used, individual = replay_contacts(voucher, contacts, ruleset, covered)
+    judged, tally, used, individual = _judge(voucher, contacts, rows, ruleset, covered)
     checklist = dossier_checklist(
         _dossier_facts(voucher, documents, judged, tally, individual, plan), ruleset
     )
@@ -286,6 +355,12 @@ def _dossier_facts(
         evaluation_correspondence_added=voucher.evaluation_correspondence_added_on is not None,
         aftercare_informed=voucher.aftercare_informed_at is not None,
     )
+
+
+def with_contacts(judged: Sequence[JudgedContact]) -> list[JudgedContact]:
+    """One page of `voucher_figures`' judged rows with their contacts as instances (one query)."""
+    contacts = Contact.objects.select_related("staff").in_bulk([j.contact.pk for j in judged])
+    return [replace(j, contact=contacts[j.contact.pk]) for j in judged]
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ def detail_context(request, voucher: Voucher, **forms_in_error) -> dict:
     """The voucher page's context: what the selector assembled, its forms (a rejected one as
     it was typed, with its errors, in place of the empty one), with their own element ids."""
     now = timezone.localtime()
-    page = selectors.voucher_page(user=request.user, voucher=voucher, now=now)
+    page = selectors.voucher_page(
+        user=request.user, voucher=voucher, now=now, contacts_page=request.GET.get("contacts")
+    )
     context = page.context() | forms.voucher_page_forms(voucher, now) | forms_in_error
     return distinct_ids(context)
 

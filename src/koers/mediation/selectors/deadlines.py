@@ -1,0 +1,161 @@
+"""The dashboard's "Wat komt eraan": every open service's deadlines (MED-02/03/05/14) as database
+expressions, so that the database orders and pages them and only one page becomes objects.
+
+Per open service, at most one deadline of each kind, as the rules decide them:
+- first_appointment (MED-02): the lowest-numbered referral appointment without an outcome, due
+  on the (local) day it takes place;
+- replan (MED-03): no appointment pending, the ladder not ended, an absence on record: the
+  rule set's target (`replan_target_days`) counted from the last missed appointment's day;
+- first_sheet (MED-05): present, no sheet 1 yet: `first_sheet_days` after the day present;
+- advice (MED-14): "ter afsluiting" with its advice deadline.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import (
+    Case,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, TruncDate
+from django.utils import timezone
+
+from koers.mediation import models as m
+from koers.mediation.rules import ladder
+from koers.mediation.rules.ruleset import Ruleset
+from koers.trajectories.models import Programme
+from koers.trajectories.rulesets import ruleset_by_version
+
+KIND_ORDER = ("first_appointment", "replan", "first_sheet", "advice")  # a service's own order
+_RULES = {
+    "first_appointment": "MED-02",
+    "replan": "MED-03",
+    "first_sheet": "MED-05",
+    "advice": "MED-14",
+}
+_COLUMNS = ("due", "pk", "order", "number", "appointment_kind")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    service: m.MediationService
+    kind: str  # replan | first_sheet | advice | first_appointment
+    label: str
+    due_on: date
+    rule: str
+
+    @property
+    def is_first_appointment(self) -> bool:
+        """An appointment still to finish (not late, only "af te werken")."""
+        return self.kind == "first_appointment"
+
+    @property
+    def days_left(self) -> int:
+        return (self.due_on - timezone.localdate()).days
+
+
+def _days_after(day, days: dict[str, int]):
+    """`day` plus the number of days the service's own rule set gives (by its version)."""
+    offset = Case(
+        *(When(ruleset_version=v, then=Value(timedelta(days=n))) for v, n in days.items()),
+        default=Value(timedelta(0)),
+    )
+    return Cast(day + offset, output_field=DateField())
+
+
+def _appointments(**where) -> QuerySet:
+    return m.FirstAppointment.objects.filter(service=OuterRef("pk"), **where)
+
+
+def deadline_rows(open_services: QuerySet[m.MediationService]) -> QuerySet:
+    """Value rows (due, service pk, kind order, appointment number and kind), one per deadline,
+    ordered by due day then service: a UNION of four filtered reads of the open services."""
+    services = open_services.order_by()
+    versions = set(services.values_list("ruleset_version", flat=True).distinct())
+    rulesets: dict[str, Ruleset] = {v: ruleset_by_version(Programme.MEDIATION, v) for v in versions}
+    tz = timezone.get_current_timezone()
+    pending = _appointments(outcome="").order_by("number")
+    absent = _appointments(outcome=m.AppointmentOutcome.ABSENT).order_by("-number")
+    blank, no_kind = Value(None, output_field=IntegerField()), Value("")
+
+    def kind(name: str, queryset: QuerySet, due, number=blank, appointment_kind=no_kind):
+        return queryset.annotate(
+            due=due,
+            order=Value(KIND_ORDER.index(name)),
+            number=number,
+            appointment_kind=appointment_kind,
+        ).values_list(*_COLUMNS)
+
+    first = services.annotate(
+        pending_at=Subquery(pending.values("contact__starts_at")[:1]),
+    ).filter(pending_at__isnull=False)
+    replan = services.filter(
+        ~Exists(_appointments(outcome="")),
+        Exists(_appointments(outcome=m.AppointmentOutcome.ABSENT)),
+        ~Q(ladder_state__in=[s.value for s in ladder.TERMINAL]),
+    ).annotate(absent_at=Subquery(absent.values("contact__starts_at")[:1]))
+    sheet = services.filter(present_on__isnull=False).exclude(
+        Exists(m.AgreementSheet.objects.filter(service=OuterRef("pk"), number=1))
+    )
+    advice = services.filter(state=m.ServiceState.TO_CLOSE, advice_deadline__isnull=False)
+    parts = [
+        kind(
+            "first_appointment",
+            first,
+            Cast(TruncDate("pending_at", tzinfo=tz), output_field=DateField()),
+            Subquery(pending.values("number")[:1]),
+            Subquery(pending.values("kind")[:1]),
+        ),
+        kind(
+            "replan",
+            replan,
+            _days_after(
+                TruncDate("absent_at", tzinfo=tz),
+                {v: r.replan_target_days for v, r in rulesets.items()},
+            ),
+        ),
+        kind(
+            "first_sheet",
+            sheet,
+            _days_after(F("present_on"), {v: r.first_sheet_days for v, r in rulesets.items()}),
+        ),
+        kind("advice", advice, Cast(F("advice_deadline"), output_field=DateField())),
+    ]
+    return parts[0].union(*parts[1:], all=True).order_by("due", "pk", "order")
+
+
+def deadlines_of(rows, services: dict[int, m.MediationService]) -> list[Deadline]:
+    """One page of `deadline_rows` as deadlines with their (loaded) services and labels."""
+    out = []
+    for due, pk, order, number, appointment_kind in rows:
+        service = services[pk]
+        name = KIND_ORDER[order]
+        out.append(
+            Deadline(
+                service, name, _label(name, service, number, appointment_kind), due, _RULES[name]
+            )
+        )
+    return out
+
+
+def _label(kind: str, service: m.MediationService, number, appointment_kind: str) -> str:
+    if kind == "first_appointment":
+        what = m.AppointmentKind(appointment_kind).label.lower()
+        return f"Eerste afspraak afwerken ({what} {number})"
+    if kind == "replan":
+        due_kind = ladder.APPOINTMENT[ladder.LadderState(service.ladder_state)][1]
+        if due_kind == ladder.AppointmentKind.REGISTERED:
+            return "Nieuwe aangetekende afspraak maken"
+        return "Nieuwe eerste afspraak maken"
+    if kind == "first_sheet":
+        return "Eerste afsprakenblad"
+    return "Eindadvies geven"
