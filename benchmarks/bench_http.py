@@ -147,13 +147,13 @@ def main(argv=None) -> int:
         f"{log['locked']} 'database is locked'"
     )
     if args.json:
-        from bench_pages import write_json
+        from results import client_count, write_json
 
         write_json(
             args.json,
             "http",
-            connection,
             results,
+            clients=client_count(),
             engine=engine,
             workers=args.workers,
             floor_p50=round(floor_p50, 2),

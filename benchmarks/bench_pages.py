@@ -89,33 +89,10 @@ def main(argv=None) -> int:
         if args.explain and args.explain in name and captured:
             explain(connection, captured)
     if args.json:
-        write_json(args.json, "pages", connection, results)
+        from results import client_count, write_json
+
+        write_json(args.json, "pages", results, clients=client_count())
     return 0
-
-
-def write_json(path: str, kind: str, connection, results: list[dict], **extra) -> None:
-    """The figures for `report.py`: what was measured, where, when and at what load."""
-    import json
-    from datetime import UTC, datetime
-
-    from koers.core.models import Client
-
-    db = connection.settings_dict
-    Path(path).write_text(
-        json.dumps(
-            {
-                "kind": kind,
-                "database": db["ENGINE"].rsplit(".", 1)[-1],
-                "clients": Client.objects.count(),
-                "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                "load": round(os.getloadavg()[0], 2),
-                "cpus": os.cpu_count(),
-                **extra,
-                "results": results,
-            },
-            indent=1,
-        )
-    )
 
 
 def measure(http, user, path, args) -> tuple[str, list[dict], dict]:

@@ -286,13 +286,13 @@ def main(argv=None) -> int:
         f"{log['locked']} 'database is locked'"
     )
     if args.json:
-        from bench_pages import write_json
+        from results import client_count, write_json
 
         write_json(
             args.json,
             "load",
-            connection,
             results,
+            clients=client_count(),
             engine=engine,
             workers=args.workers,
             users=args.users,
