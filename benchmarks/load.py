@@ -59,13 +59,13 @@ class Actor:
     reads: list[str]
     trajectory_ids: list[int]
     contact_ids: list[int]
-    staff_index: int
     slot: int = 0
 
     def next_slot(self) -> str:
-        """A one-hour slot of this user's own in the far future (08:00–16:00, working days)."""
+        """The next one-hour slot of this user's own in the far future (08:00–16:00, working
+        days): only this user plans there, and only for their own clients."""
         n, self.slot = self.slot, self.slot + 1
-        day = FUTURE + timedelta(weeks=self.staff_index * 20 + n // 40, days=(n // 8) % 5)
+        day = FUTURE + timedelta(weeks=n // 40, days=(n // 8) % 5)
         return f"{day.isoformat()}T{8 + n % 8:02d}:00:00"  # Belgian time, as the API takes it
 
 
@@ -107,7 +107,7 @@ def actors(count: int, rng) -> list[Actor]:
         people.append(
             staff[n % len(staff)] if n % 10 == 9 or not coaches else coaches[n % len(coaches)]
         )
-    made = []
+    made, writers = [], set()
     for n, user in enumerate(people):
         own = list(
             Trajectory.objects.filter(responsible=user, status=TrajectoryStatus.ACTIVE)
@@ -119,6 +119,8 @@ def actors(count: int, rng) -> list[Actor]:
         )
         reads = ["/", reverse("client_list"), "/api/v1/clients", "/api/v1/contacts"]
         reads += [reverse("client_detail", args=[c]) for _t, c in own[:3]]
+        # Earlier runs' contacts stay: go on after them, never on top of them.
+        earlier = Contact.objects.filter(staff=user, starts_at__date__gte=FUTURE).count()
         _token, key = api_token_create(user=user, name=f"load {n}")
         made.append(
             Actor(
@@ -126,11 +128,13 @@ def actors(count: int, rng) -> list[Actor]:
                 cookie=http_server.session_cookie(user),
                 token=key,
                 reads=reads,
-                trajectory_ids=[t for t, _c in own],
+                # One writer of new contacts per account: their slots never overlap.
+                trajectory_ids=[t for t, _c in own] if user.pk not in writers else [],
                 contact_ids=planned,
-                staff_index=n,
+                slot=earlier,
             )
         )
+        writers.add(user.pk)
     rng.shuffle(made)
     return made
 
