@@ -69,6 +69,7 @@ bench: $(VENV)/.installed-dev
 	  --json $(BENCH_OUT)/http-sqlite.json
 	$(PY) benchmarks/load.py --seconds $(BENCH_SECONDS) --rate $(BENCH_RATE) \
 	  --json $(BENCH_OUT)/load-sqlite.json
+	$(PY) benchmarks/bench_kpis.py --json $(BENCH_OUT)/reports-kpis-sqlite.json
 	$(PY) benchmarks/bench_marketing.py --json $(BENCH_OUT)/reports-marketing-sqlite.json
 	$(PY) benchmarks/bench_dashboard_counts.py --json $(BENCH_OUT)/reports-counts-sqlite.json
 	@if $(PY) -c "import psycopg; psycopg.connect('$(BENCH_PG)', connect_timeout=3).close()" \
@@ -81,6 +82,8 @@ bench: $(VENV)/.installed-dev
 	    --pages-json $(BENCH_OUT)/pages-postgresql.json --json $(BENCH_OUT)/http-postgresql.json; \
 	  $(PY) benchmarks/load.py --database-url $(BENCH_PG) --seconds $(BENCH_SECONDS) \
 	    --rate $(BENCH_RATE) --json $(BENCH_OUT)/load-postgresql.json; \
+	  $(PY) benchmarks/bench_kpis.py --database-url $(BENCH_PG) \
+	    --json $(BENCH_OUT)/reports-kpis-postgresql.json; \
 	  $(PY) benchmarks/bench_marketing.py --database-url $(BENCH_PG) \
 	    --json $(BENCH_OUT)/reports-marketing-postgresql.json; \
 	  $(PY) benchmarks/bench_dashboard_counts.py --database-url $(BENCH_PG) \
