@@ -10,7 +10,7 @@ construction from what the agenda already holds:
 - an open one whose first contact was missed: the absence recorded, a registered appointment due;
 - an open one whose first contact was held: present, then (by turns) no sheet yet (a deadline),
   a signed first agreement sheet and the mediation started, or "ter afsluiting" with the final
-  advice due; one in twenty with an incomplete referral (no tender yet).
+  advice due (three passive month-ends); one in twenty with an incomplete referral (no tender).
 
 At 20,000 clients that is a few hundred open services on the dashboard of the main centre."""
 
@@ -35,13 +35,15 @@ def _first_contacts(trajectory_ids):
 
 
 def _service(m, t, n, first, today, tz):
+    from koers.mediation.rules.ruleset import ruleset_for
+
     """The service of trajectory row `t` (and its first appointment's outcome, or None)."""
     tenders = [m.Tender.TIBB4, m.Tender.SCRABA, m.Tender.SAB3, m.Tender.WIJ3]
     vdab_first, vdab_last = VDAB_MEDIATORS[n % len(VDAB_MEDIATORS)]
     service = m.MediationService(
         trajectory_id=t["pk"],
         client_id=t["client_id"],
-        ruleset_version="2019-seed-004",
+        ruleset_version=ruleset_for(t["start_date"] - timedelta(days=3)).version,
         tender=tenders[n % len(tenders)],
         lot=LOTS[n % len(LOTS)],
         vdab_mediator_name=f"{vdab_first} {vdab_last}",
@@ -100,6 +102,7 @@ def generate_mediation(*, today) -> dict[str, int]:
     from django.utils import timezone
 
     from koers.mediation import models as m
+    from koers.mediation.rules.closing import previous_month_ends
     from koers.trajectories.models import Programme, Trajectory
 
     tz = timezone.get_current_timezone()
@@ -152,6 +155,17 @@ def generate_mediation(*, today) -> dict[str, int]:
                 )
         m.FirstAppointment.objects.bulk_create(appointments, batch_size=5000)
         m.AgreementSheet.objects.bulk_create(sheets, batch_size=5000)
+        # "Ter afsluiting" because the last three month-ends were passive (MED-12), as imported.
+        ends = previous_month_ends(today, 3)
+        m.MonthEndCategory.objects.bulk_create(
+            (
+                m.MonthEndCategory(service=s, month_end=end, category="52", passive=True)
+                for s in services
+                if s.state == m.ServiceState.TO_CLOSE
+                for end in ends
+            ),
+            batch_size=5000,
+        )
     open_states = {s.value for s in m.ServiceState} - {"closed", "stopped"}
     return {
         "mediation services": len(services),
