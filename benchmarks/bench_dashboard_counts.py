@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import write_json  # importing it notes the start's time and load
+
 HERE = Path(__file__).resolve().parent
 NO_LOGIN = "!"  # an unusable password hash: these users never log in
 
@@ -196,9 +198,6 @@ def main(argv=None) -> int:
         for name, ms in timings.items():
             print(f"  {name:5} {ms:8.2f} ms  {ms / timings['hand']:6.1f} × hand SQL")
         if args.json:
-            sys.path.insert(0, str(HERE))
-            from results import write_json
-
             write_json(
                 args.json,
                 "reports",

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import http_server
+from results import client_count, write_json  # importing it notes the start's time and load
 
 TARGET_RATIO = 10.0
 
@@ -147,8 +148,6 @@ def main(argv=None) -> int:
         f"{log['locked']} 'database is locked'"
     )
     if args.json:
-        from results import client_count, write_json
-
         write_json(
             args.json,
             "http",

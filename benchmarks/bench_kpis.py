@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 import http_server
+from results import client_count, write_json  # importing it notes the start's time and load
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 2.0
@@ -145,8 +146,6 @@ def main(argv=None) -> int:
             }
         )
     if args.json:
-        from results import client_count, write_json
-
         write_json(args.json, "reports", results, clients=client_count())
     return 0
 

@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import throwaway
+from results import write_json  # importing it notes the start's time and load
 
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-12-01T10:00:00+01:00"
@@ -299,8 +300,6 @@ def main(argv=None) -> int:
                 }
             )
     if args.json:
-        from results import write_json
-
         write_json(args.json, "reports", results, leads=args.leads)
     return 0
 

@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from results import client_count, write_json  # importing it notes the start's time and load
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -89,8 +91,6 @@ def main(argv=None) -> int:
         if args.explain and args.explain in name and captured:
             explain(connection, captured)
     if args.json:
-        from results import client_count, write_json
-
         write_json(args.json, "pages", results, clients=client_count())
     return 0
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import http_server
+from results import client_count, write_json  # importing it notes the start's time and load
 
 OPEN_LOOP_TARGET_MS = 300.0
 FUTURE = date(2031, 1, 6)  # a Monday far beyond the generated agendas: writes never overlap
@@ -290,8 +291,6 @@ def main(argv=None) -> int:
         f"{log['locked']} 'database is locked'"
     )
     if args.json:
-        from results import client_count, write_json
-
         write_json(
             args.json,
             "load",

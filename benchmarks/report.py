@@ -89,8 +89,11 @@ def rows(sources: list[dict]) -> tuple[list[tuple[str, list[str]]], list[str]]:
     for source in sources:
         column = _column(source)
         kind = source["kind"]
+        load = f"load {source['load']:.1f}"
+        if source.get("load_end") is not None:
+            load += f"→{source['load_end']:.1f}"
         measured[column].append(
-            f"{kind} {source['when']}, load {source['load']:.1f}"
+            f"{kind} {source['when']}, {load}"
             + (f", {source['clients']:,} clients" if source.get("clients") else "")
         )
         if kind in ("pages", "http"):
@@ -130,7 +133,9 @@ def render(sources: list[dict]) -> str:
     lines.append("|---" * (len(COLUMNS) + 1) + "|")
     for name, cells in body:
         lines.append(f"| {name} | " + " | ".join(c or "—" for c in cells) + " |")
-    lines.append("| *measured (UTC, 1-min load average)* | " + " | ".join(measured) + " |")
+    lines.append(
+        "| *measured (UTC, 1-min load average start→end)* | " + " | ".join(measured) + " |"
+    )
     cpus = next((s["cpus"] for s in sources if s.get("cpus")), "?")
     lines += ["", f"On {cpus} CPUs.", "", END]
     return "\n".join(lines)

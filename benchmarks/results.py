@@ -1,10 +1,15 @@
 """How every benchmark writes its figures for `report.py` (`--json FILE`): what was measured, on
-which database, when and at what load, then one dict per measured thing."""
+which database, when and at what load, then one dict per measured thing. Imported when a benchmark
+starts: `when` and `load` are the start's (the machine before our own work), `load_end` the end's.
+"""
 
 import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+
+STARTED = datetime.now(UTC)
+LOAD_AT_START = os.getloadavg()[0]
 
 
 def write_json(path: str, kind: str, results: list[dict], **extra) -> None:
@@ -15,8 +20,9 @@ def write_json(path: str, kind: str, results: list[dict], **extra) -> None:
             {
                 "kind": kind,
                 "database": connection.settings_dict["ENGINE"].rsplit(".", 1)[-1],
-                "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                "load": round(os.getloadavg()[0], 2),
+                "when": STARTED.strftime("%Y-%m-%d %H:%M UTC"),
+                "load": round(LOAD_AT_START, 2),
+                "load_end": round(os.getloadavg()[0], 2),
                 "cpus": os.cpu_count(),
                 **extra,
                 "results": results,

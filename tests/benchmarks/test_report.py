@@ -111,7 +111,7 @@ def test_one_table_with_a_row_per_measured_thing_and_the_floor_first(report):
         "load: floor /status/ping",
         "load: closed loop, 50 users",
         "report: marketing page",
-        "*measured (UTC, 1-min load average)*",
+        "*measured (UTC, 1-min load average start→end)*",
     ]
     assert block.startswith(report.START) and block.endswith(report.END)
     assert sum(line.startswith("|---") for line in block.splitlines()) == 1  # one table
@@ -138,6 +138,12 @@ def test_cells_carry_the_figures_the_ratios_and_what_went_wrong(report):
 def test_every_column_says_when_and_at_what_load(report):
     measured = table_rows(report.render(SOURCES))[-1].split(" | ")[1:]
     assert measured[0] == "pages 2026-12-01 21:30 UTC, load 1.2, 20,000 clients"
+    SOURCES[0]["load_end"] = 3.0
+    try:
+        cell = table_rows(report.render(SOURCES))[-1].split(" | ")[1]
+    finally:
+        del SOURCES[0]["load_end"]
+    assert cell.startswith("pages 2026-12-01 21:30 UTC, load 1.2→3.0")
     assert all("2026-12-01 21:30 UTC" in cell and "load 1.2" in cell for cell in measured)
 
 
