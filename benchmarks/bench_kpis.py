@@ -58,6 +58,7 @@ def hand_counted(sql: str, team, period) -> dict:
         "start_at": start_at,
         "end_at": end_at,
     }
+    sql = re.sub(r"/\*coach ([\w.]+)\*/", r"AND \1 = :coach" if team.coach else "", sql)
     if connection.vendor == "sqlite":
         ops = connection.ops
         params.update(

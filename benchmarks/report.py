@@ -69,7 +69,7 @@ def _load_cell(r: dict, floor: dict | None) -> str:
     if r.get("writes"):
         cell += f", {r['writes']} writes ({r['writes refused']} refused)"
     if floor is not None and floor is not r and floor["throughput"]:
-        cell += f", {r['throughput'] / floor['throughput']:.2f} × floor"
+        cell += f", {r['throughput'] / floor['throughput']:.2f} × the floor's throughput"
     return cell
 
 

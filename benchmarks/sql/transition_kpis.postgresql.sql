@@ -3,22 +3,24 @@
 -- PostgreSQL. Run by benchmarks/bench_kpis.py (:name becomes a bound parameter). One row per source, kind and month
 -- ("YYYY-MM"; a moment's month in Brussels time); the script maps an activity's or employer
 -- contact's kind to its KPI with the rules' own table (`kpi_of_kind`), as the selector does.
--- :org the company, :coach one job coach or NULL, :start/:end the period's days (both included),
--- :start_at/:end_at its first local midnight and the one after its last day.
+-- :org the company; `/*coach COLUMN*/` becomes `AND COLUMN = :coach` for one job coach, else
+-- nothing (a statement per case, as one writes them: `OR :coach IS NULL` keeps the indexes out);
+-- :start/:end the period's days (both included); :start_at/:end_at its first local midnight and
+-- the one after its last day.
 
 -- name: counted
 SELECT 'activity' AS source, a.kind, to_char(a."on", 'YYYY-MM') AS month, COUNT(*) AS n
 FROM transition_activity a
 JOIN transition_transitionfile f ON f.id = a.file_id
 JOIN trajectories_trajectory t ON t.id = f.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND a."on" BETWEEN :start AND :end
 GROUP BY a.kind, month
 UNION ALL
 SELECT 'contact', c.kind, to_char(c."on", 'YYYY-MM') AS month, COUNT(*)
 FROM transition_employercontact c
 JOIN transition_employer e ON e.id = c.employer_id
-WHERE e.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR c.by_id = :coach)
+WHERE e.organisation_id = :org /*coach c.by_id*/
   AND c."on" BETWEEN :start AND :end
 GROUP BY c.kind, month
 UNION ALL
@@ -26,7 +28,7 @@ SELECT 'assessments', '', to_char(sc.reported_on, 'YYYY-MM') AS month, COUNT(*)
 FROM transition_sessioncandidate sc
 JOIN transition_transitionfile f ON f.id = sc.file_id
 JOIN trajectories_trajectory t ON t.id = f.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND sc.reported_on BETWEEN :start AND :end
 GROUP BY month
 UNION ALL
@@ -34,14 +36,14 @@ SELECT 'transitions', '', to_char(p.first_day, 'YYYY-MM') AS month, COUNT(*)
 FROM transition_placement p
 JOIN transition_transitionfile f ON f.id = p.file_id
 JOIN trajectories_trajectory t ON t.id = f.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND p.first_day BETWEEN :start AND :end
 GROUP BY month
 UNION ALL
 SELECT 'to_training', '', to_char(f.left_for_training_on, 'YYYY-MM') AS month, COUNT(*)
 FROM transition_transitionfile f
 JOIN trajectories_trajectory t ON t.id = f.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND f.left_for_training_on BETWEEN :start AND :end
 GROUP BY month
 UNION ALL
@@ -49,7 +51,7 @@ SELECT 'internships', '', to_char(m.started_on, 'YYYY-MM') AS month, COUNT(*)
 FROM transition_measure m
 JOIN transition_transitionfile f ON f.id = m.file_id
 JOIN trajectories_trajectory t ON t.id = f.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND m.kind IN ('bvs', 'tbs') AND m.started_on BETWEEN :start AND :end
 GROUP BY month
 UNION ALL
@@ -57,7 +59,7 @@ SELECT 'pdps', '', to_char(v.created_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM
 FROM trajectories_planversion v
 JOIN trajectories_plan pl ON pl.id = v.plan_id
 JOIN trajectories_trajectory t ON t.id = pl.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND v.number = 1 AND pl.kind = 'transition'
   AND v.created_at >= :start_at AND v.created_at < :end_at
 GROUP BY month
@@ -65,7 +67,7 @@ UNION ALL
 SELECT 'coaching_hours', '', to_char(k.starts_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM') AS month, SUM(k.duration_minutes)
 FROM trajectories_contact k
 JOIN trajectories_trajectory t ON t.id = k.trajectory_id
-WHERE t.organisation_id = :org AND (CAST(:coach AS bigint) IS NULL OR t.responsible_id = :coach)
+WHERE t.organisation_id = :org /*coach t.responsible_id*/
   AND k.outcome = 'held' AND t.programme = 'transition'
   AND k.starts_at >= :start_at AND k.starts_at < :end_at
 GROUP BY month;

@@ -129,7 +129,11 @@ def test_cells_carry_the_figures_the_ratios_and_what_went_wrong(report):
     assert rows["floor: /status/ping"][1] == "3.4 / 5.7 ms, **1.0 ×**"
     assert rows["lead list (coach)"][0] == "missing"
     closed = rows["load: closed loop, 50 users"][1]
-    assert "50/s" in closed and "5xx 2, locked 1" in closed and "0.40 × floor" in closed
+    assert (
+        "50/s" in closed
+        and "5xx 2, locked 1" in closed
+        and "0.40 × the floor's throughput" in closed
+    )
     assert "600 writes (0 refused)" in closed
     report_cell = rows["report: marketing page"][2]
     assert "**1.50 ×**" in report_cell and "NOT the same figures" in report_cell
