@@ -30,9 +30,13 @@ HERE = Path(__file__).resolve().parent
 NO_LOGIN = "!"  # an unusable password hash: these users never log in
 
 # The same figures by hand (the guides of the centre with their open trajectories the centre's
-# staff may see), beside the benchmark: `sql/dashboard_coach_counts.sql`; %s are filled in by
-# `hand` below, {roles} with one %s per guiding role.
-HAND_SQL = (HERE / "sql" / "dashboard_coach_counts.sql").read_text()
+# staff may see), beside the benchmark: `sql/dashboard_coach_counts.sql`; its placeholders are
+# filled in by `hand` below, {roles} with one per guiding role.
+HAND_SQL = "\n".join(  # without the comments, which the PostgreSQL driver would read
+    line
+    for line in (HERE / "sql" / "dashboard_coach_counts.sql").read_text().splitlines()
+    if not line.startswith("--")
+)
 
 
 def parse_args(argv=None):

@@ -1,7 +1,7 @@
 -- The staff dashboard's open trajectories per coach (`koers.workplace.selectors._coaches`) by hand,
 -- SQLite and PostgreSQL alike. Run by benchmarks/bench_dashboard_counts.py, which fills in the
 -- parameters in this order: the two open statuses ('planned', 'active'), the centre's id, now,
--- the guiding roles ({roles}: one %s each), the centre's id again.
+-- the guiding roles ({roles}: one placeholder each), the centre's id again.
 -- The guides of the centre (active, an active guiding membership there), by name, the first 50,
 -- each with their open trajectories the centre's staff may see (those of the centre whose access
 -- has not ended).
