@@ -51,9 +51,48 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Issue 14: every page in-process and over HTTP (gunicorn, production settings) as ratios to the
+# floor, the load test, the reports against hand SQL, on SQLite and (when reachable) PostgreSQL;
+# then one table in docs/operations.md (## Measured). Takes about half an hour on 2 cores.
+# `make bench BENCH_CLIENTS=2000 BENCH_SECONDS=15` for a quick run. The PostgreSQL database is
+# filled by generate.py, then flushed by the report benchmarks (each builds its own data).
+BENCH_CLIENTS ?= 20000
+BENCH_SECONDS ?= 60
+BENCH_RATE ?= 20
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/bench_pg
+# The KPI benchmark builds (and flushes) its own data set: never in BENCH_PG.
+BENCH_PG_KPIS ?= postgres://postgres@127.0.0.1:5432/bench_kpis
+BENCH_OUT := benchmarks/var/results
 bench: $(VENV)/.installed-dev
-	$(PY) benchmarks/generate.py --clients 20000
-	$(PY) benchmarks/bench_pages.py
+	rm -rf $(BENCH_OUT) && mkdir -p $(BENCH_OUT)
+	$(PY) benchmarks/generate.py --clients $(BENCH_CLIENTS) --reset
+	$(PY) benchmarks/bench_pages.py --json $(BENCH_OUT)/pages-sqlite.json
+	$(PY) benchmarks/bench_http.py --pages-json $(BENCH_OUT)/pages-sqlite.json \
+	  --json $(BENCH_OUT)/http-sqlite.json
+	$(PY) benchmarks/load.py --seconds $(BENCH_SECONDS) --rate $(BENCH_RATE) \
+	  --json $(BENCH_OUT)/load-sqlite.json
+	$(PY) benchmarks/bench_transition_kpis.py --json $(BENCH_OUT)/reports-kpis-sqlite.json
+	$(PY) benchmarks/bench_marketing.py --json $(BENCH_OUT)/reports-marketing-sqlite.json
+	$(PY) benchmarks/bench_dashboard_counts.py --json $(BENCH_OUT)/reports-counts-sqlite.json
+	@if $(PY) -c "import psycopg; psycopg.connect('$(BENCH_PG)', connect_timeout=3).close()" \
+	    2>/dev/null; then \
+	  set -e; \
+	  $(PY) benchmarks/generate.py --clients $(BENCH_CLIENTS) --reset --database-url $(BENCH_PG); \
+	  $(PY) benchmarks/bench_pages.py --database-url $(BENCH_PG) \
+	    --json $(BENCH_OUT)/pages-postgresql.json; \
+	  $(PY) benchmarks/bench_http.py --database-url $(BENCH_PG) \
+	    --pages-json $(BENCH_OUT)/pages-postgresql.json --json $(BENCH_OUT)/http-postgresql.json; \
+	  $(PY) benchmarks/load.py --database-url $(BENCH_PG) --seconds $(BENCH_SECONDS) \
+	    --rate $(BENCH_RATE) --json $(BENCH_OUT)/load-postgresql.json; \
+	  $(PY) benchmarks/pg_database.py $(BENCH_PG_KPIS); \
+	  $(PY) benchmarks/bench_transition_kpis.py --database-url $(BENCH_PG_KPIS) \
+	    --json $(BENCH_OUT)/reports-kpis-postgresql.json; \
+	  $(PY) benchmarks/bench_marketing.py --database-url $(BENCH_PG) \
+	    --json $(BENCH_OUT)/reports-marketing-postgresql.json; \
+	  $(PY) benchmarks/bench_dashboard_counts.py --database-url $(BENCH_PG) \
+	    --json $(BENCH_OUT)/reports-counts-postgresql.json; \
+	else echo "PostgreSQL not reachable at $(BENCH_PG): SQLite only"; fi
+	$(PY) benchmarks/report.py $(BENCH_OUT)/*.json --write docs/operations.md
 
 clean:
 	rm -rf $(VENV) var

@@ -11,7 +11,8 @@ times, in-process, `marketing_figures` over the last 12 months (what the marketi
 over everything (what `/api/v1/lead-marketing` asks without `since`), and the hand-written SQL for
 the same figures (`benchmarks/sql/lead_marketing.<vendor>.sql`, run through a plain cursor), then
 prints the medians, the ratio and the queries, and whether both gave the same figures.
-The target (issue 14): the selector within 2 × the hand SQL.
+The target (issue 14): the selector within 2 × the hand SQL. `--json FILE` writes the figures
+for `report.py`.
 """
 
 import argparse
@@ -26,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import throwaway
+from results import write_json  # importing it notes the start's time and load
 
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-12-01T10:00:00+01:00"
@@ -50,6 +52,7 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--database-url", default="", help="default: bench_marketing.sqlite3")
+    parser.add_argument("--json", default="", help="also write the figures to this file")
     return parser.parse_args(argv)
 
 
@@ -262,6 +265,7 @@ def main(argv=None) -> int:
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
         centre, sql = data["centre"], statements(connection.vendor)
+        results = []
         since = timezone.now() - timedelta(days=31 * 12)  # what the page asks by default
         for name, bounds in (("page: last 12 months", since), ("API: everything", None)):
             with CaptureQueriesContext(connection) as captured:
@@ -285,6 +289,18 @@ def main(argv=None) -> int:
             )
             if figures != by_hand:
                 print(f"  selector: {figures}\n  hand SQL: {by_hand}")
+            results.append(
+                {
+                    "name": f"marketing {name}",
+                    "ours": round(statistics.median(ours) * 1000, 2),
+                    "hand": round(statistics.median(hand) * 1000, 2),
+                    "ratio": round(ratio, 2),
+                    "queries": len(captured),
+                    "same": figures == by_hand,
+                }
+            )
+    if args.json:
+        write_json(args.json, "reports", results, leads=args.leads)
     return 0
 
 

@@ -8,7 +8,8 @@ number of SQL queries of one request. Prints one line per page:
 
     name  p50=..ms  p95=..ms  queries=N  status=200
 
-A page whose URL does not exist (yet) prints "missing". `--explain NAME` prints the SQL of that
+A page whose URL does not exist (yet) prints "missing". The pages are `pages.py`'s list (the
+same as `bench_http.py`'s); `--json FILE` also writes the figures for `report.py`. `--explain NAME` prints the SQL of that
 page with the database's query plan, to see why it is slow.
 """
 
@@ -20,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from results import client_count, write_json  # importing it notes the start's time and load
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -29,6 +32,7 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--database-url", default="", help="default: benchmarks/bench.sqlite3")
     parser.add_argument("--explain", default="", help="print SQL and query plans of this page")
+    parser.add_argument("--json", default="", help="also write the figures to this file")
     return parser.parse_args(argv)
 
 
@@ -42,6 +46,7 @@ def configure(args) -> None:
     if not os.environ.get("DATABASE_URL"):
         os.environ.setdefault("SQLITE_PATH", str(HERE / "bench.sqlite3"))
     sys.path.insert(0, str(HERE.parent / "src"))
+    sys.path.insert(0, str(HERE))
     import django
 
     django.setup()
@@ -58,96 +63,39 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     configure(args)
 
+    import pages as page_list
     from django.db import connection
-    from django.db.models import Count
     from django.test import Client as HttpClient
-    from django.urls import NoReverseMatch, reverse
 
-    from koers.core.models import Client, User
-    from koers.trajectories.models import Trajectory
-
-    try:
-        coach = User.objects.get(username="bench-coach")
-        staff = User.objects.get(username="bench-staff")
-    except User.DoesNotExist:
+    found = page_list.setting()
+    if found is None:
         print("No benchmark data: run benchmarks/generate.py first.")
         return 1
-
-    # The social-economy company's job coach (generate_transition.py), for the KPI page (TRN-13).
-    jobcoach = User.objects.filter(username="bench-jobcoach").first()
-    # The coach's client with the most contacts, and that client's busiest trajectory.
-    busiest = (
-        Trajectory.objects.filter(responsible=coach)
-        .annotate(n=Count("contacts"))
-        .order_by("-n", "pk")
-        .select_related("client")
-        .first()
-    )
-    client = busiest.client
-    try:  # the programme page of a voucher, when the vouchers app is there
-        from koers.vouchers.models import Voucher
-
-        voucher = (
-            Voucher.objects.filter(trajectory__responsible=coach)
-            .annotate(n=Count("trajectory__contacts"))
-            .order_by("-n", "pk")
-            .first()
-        )
-    except ImportError:
-        voucher = None
-    # A name fragment that matches a fair number of clients, like a user typing a surname.
-    fragment = Client.objects.order_by("pk").values_list("last_name", flat=True)[7][:4].lower()
-    db = connection.settings_dict
-    print(
-        f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {Path(str(db['NAME'])).name}; "
-        f"{Client.objects.count()} clients; file: client {client.pk} "
-        f"({busiest.n} contacts in trajectory {busiest.pk}); search q={fragment!r}; "
-        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
-    )
-
-    def url(name, *args, query=""):
-        try:
-            return reverse(name, args=args) + query
-        except NoReverseMatch:
-            return None
-
-    pages = [
-        ("dashboard (coach)", coach, url("dashboard")),
-        ("dashboard (centre staff)", staff, url("dashboard")),
-        ("client list (coach)", coach, url("client_list")),
-        ("client list (centre staff)", staff, url("client_list")),
-        ("client search (centre staff)", staff, url("client_list", query=f"?q={fragment}")),
-        ("client file (coach)", coach, url("client_detail", client.pk)),
-        ("trajectory page (coach)", coach, url("trajectory_detail", busiest.pk)),
-        ("voucher page (coach)", coach, voucher and url("voucher_detail", voucher.pk)),
-        ("api clients (centre staff)", staff, "/api/v1/clients"),
-        ("api clients (coach)", coach, "/api/v1/clients"),
-        ("kpi page (job coach)", jobcoach, jobcoach and url("transition_kpis")),
-        (
-            "kpi page, one coach (job coach)",
-            jobcoach,
-            jobcoach and url("transition_kpis", query=f"?coach={jobcoach.pk}"),
-        ),
-        ("api kpis (job coach)", jobcoach, jobcoach and "/api/v1/transition/kpis"),
-    ]
-
+    print(found.header(connection))
+    pages = page_list.pages(found)
+    results = []
     width = max(len(name) for name, _user, _url in pages)
     for name, user, path in pages:
-        if path is None:
+        if not path:
             print(f"{name:<{width}}  missing")
+            results.append({"name": name, "status": "missing"})
             continue
         try:
-            line, captured = measure(HttpClient(), user, path, args)
+            line, captured, figures = measure(HttpClient(), user, path, args)
         except Exception as exc:  # noqa: BLE001 - a page under construction must not stop the run
             print(f"{name:<{width}}  error  {type(exc).__name__}: {str(exc)[:120]}")
+            results.append({"name": name, "path": path, "status": "error"})
             continue
         print(f"{name:<{width}}  {line}")
+        results.append({"name": name, "path": path, **figures})
         if args.explain and args.explain in name and captured:
             explain(connection, captured)
+    if args.json:
+        write_json(args.json, "pages", results, clients=client_count())
     return 0
 
 
-def measure(http, user, path, args) -> tuple[str, list[dict]]:
+def measure(http, user, path, args) -> tuple[str, list[dict], dict]:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
@@ -156,7 +104,7 @@ def measure(http, user, path, args) -> tuple[str, list[dict]]:
     for _ in range(args.warmup):
         response = http.get(path)
     if response is not None and response.status_code == 404 and path.startswith("/api/"):
-        return f"missing  ({path} answers 404)", []
+        return f"missing  ({path} answers 404)", [], {"status": "missing"}
     # Django empties the query log when a request starts; start from an empty one so the
     # captured slice is exactly this request's queries.
     reset_queries()
@@ -169,11 +117,17 @@ def measure(http, user, path, args) -> tuple[str, list[dict]]:
         started = time.perf_counter()
         response = http.get(path)
         samples.append((time.perf_counter() - started) * 1000)
+    figures = {
+        "p50": round(statistics.median(samples), 2),
+        "p95": round(percentile(samples, 0.95), 2),
+        "queries": len(captured),
+        "status": response.status_code,
+    }
     line = (
-        f"p50={statistics.median(samples):.0f}ms  p95={percentile(samples, 0.95):.0f}ms  "
-        f"queries={len(captured)}  status={response.status_code}"
+        f"p50={figures['p50']:.0f}ms  p95={figures['p95']:.0f}ms  "
+        f"queries={figures['queries']}  status={figures['status']}"
     )
-    return line, captured
+    return line, captured, figures
 
 
 def explain(connection, captured) -> None:

@@ -41,6 +41,7 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--database-url", default="", help="default: bench_transition_kpis.sqlite3")
+    parser.add_argument("--json", default="", help="write the figures here for report.py")
     return parser.parse_args(argv)
 
 
@@ -162,6 +163,7 @@ def main(argv=None) -> int:
         sql = statement(connection.vendor)
         coach = User.objects.get(username="bench-jobcoach")
         period, baseline = default_periods(timezone.localdate())
+        results = []
         for name, team in (
             ("company", team_get(coach)),
             ("one job coach", team_get(coach, coach_id=coach.pk)),
@@ -190,6 +192,19 @@ def main(argv=None) -> int:
             if figures != by_hand:
                 for mine, theirs in zip(figures, by_hand, strict=True):
                     print(f"  selector: {mine.counts}\n  hand SQL: {theirs.counts}")
+            results.append(
+                {
+                    "name": f"transition KPIs, {name} ({args.files} files)",
+                    "ours": round(statistics.median(ours) * 1000, 2),
+                    "hand": round(statistics.median(hand) * 1000, 2),
+                    "ratio": round(ratio, 2),
+                    "same": figures == by_hand,
+                }
+            )
+        if args.json:
+            from results import write_json
+
+            write_json(args.json, "reports", results)
     return 0
 
 

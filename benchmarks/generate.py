@@ -12,8 +12,16 @@ valid by construction instead: every coach has a deterministic agenda of one-hou
 two contacts of a coach (or of a client, whose trajectories all sit in one coach's agenda)
 overlap; national numbers are built by keeping the check digits python-stdnum accepts.
 
+Every programme is there: vouchers, mediation services (`generate_mediation.py`), leads
+(`generate_leads.py`), hours and statements (`generate_billing.py`) and transition files
+(`generate_transition.py`). A coach guides about 400 clients, so the number of coaches grows with
+`--clients` (at least `--coaches`); no agenda then reaches back before the first voucher rule set
+(1 January 2019), which `ruleset_for` needs: at 100,000 clients that is 250 coaches.
+
 Users with a known password (`bench-pass-2026`): `bench-coach` (a coach with a normal load),
-`bench-staff` (centre staff of the main centre) and `bench-admin` (administrator).
+`bench-mediator` (a coach who is also the centre's mediator, with open mediation services),
+`bench-staff` (centre staff of the main centre), `bench-admin` (administrator) and
+`bench-jobcoach` (the social-economy company's job coach).
 """
 
 import argparse
@@ -30,6 +38,7 @@ MAIN_CENTRE = "Benchcentrum Noord"
 OTHER_CENTRE = "Benchcentrum Zuid"
 SLOTS_PER_DAY = 8  # one-hour slots from 08:00 to 16:00
 COHORT = 40  # clients a coach guides at the same time
+CLIENTS_PER_COACH = 400  # the coaches grow with --clients beyond --coaches × this
 SEED = 2026
 HEAVY_FILE_CONTACTS = 60  # contacts of the first client of bench-coach
 
@@ -38,7 +47,10 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=20_000)
     parser.add_argument("--contacts-per-client", type=int, default=10)
-    parser.add_argument("--coaches", type=int, default=50, help="coaches of the main centre")
+    parser.add_argument(
+        "--coaches", type=int, default=50, help="coaches of the main centre (at least)"
+    )
+    parser.add_argument("--leads", type=int, default=None, help="default: a fifth of --clients")
     parser.add_argument("--database-url", default="", help="default: benchmarks/bench.sqlite3")
     parser.add_argument("--reset", action="store_true", help="start from an empty database")
     parser.add_argument(
@@ -59,6 +71,7 @@ def configure(args) -> None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
     sys.path.insert(0, str(HERE.parent / "src"))
+    sys.path.insert(0, str(HERE))
     import django
 
     django.setup()
@@ -86,6 +99,20 @@ def slot_start(anchor_monday: date, slot_number: int, tz) -> datetime:
     """Start of agenda slot `slot_number` (counted from the working day at index 0)."""
     day = weekday(anchor_monday, slot_number // SLOTS_PER_DAY)
     return datetime(day.year, day.month, day.day, 8 + slot_number % SLOTS_PER_DAY, tzinfo=tz)
+
+
+def coaches_needed(args, this_monday: date, earliest: date) -> int:
+    """Enough coaches that the busiest agenda starts on or after `earliest` (the first voucher
+    rule set): a coach's agenda goes back about 95 % of its slots, SLOTS_PER_DAY a working day."""
+    coaches = max(args.coaches, -(-args.clients // CLIENTS_PER_COACH))
+    while True:
+        share = -(-round(args.clients * 0.9) // coaches)
+        slots = share * (args.contacts_per_client + 2) + HEAVY_FILE_CONTACTS
+        working_days = slots * 95 // 100 // SLOTS_PER_DAY + 1
+        start = this_monday - timedelta(days=(working_days // 5 + 1) * 7)
+        if start >= earliest + timedelta(days=31):
+            return coaches
+        coaches += max(1, coaches // 10)
 
 
 def main(argv=None) -> None:
@@ -116,7 +143,7 @@ def main(argv=None) -> None:
         TrajectoryStatus,
     )
     from koers.vouchers.models import Voucher
-    from koers.vouchers.rules.ruleset import ruleset_for
+    from koers.vouchers.rules.ruleset import RULESETS, ruleset_for
 
     clock = Clock()
     db = connection.settings_dict
@@ -136,6 +163,7 @@ def main(argv=None) -> None:
     this_monday = today - timedelta(days=today.weekday())
     tz = timezone.get_current_timezone()
     password = make_password(BENCH_PASSWORD)
+    args.coaches = coaches_needed(args, this_monday, min(r.valid_from for r in RULESETS))
 
     # Organisations and staff: few rows, created one by one.
     main_centre = Organisation.objects.create(name=MAIN_CENTRE, kind=OrganisationKind.CAREER_CENTRE)
@@ -155,13 +183,17 @@ def main(argv=None) -> None:
         return account
 
     user("bench-admin", main_centre, Role.ADMINISTRATOR, usable=True)
-    user("bench-staff", main_centre, Role.CENTRE_STAFF, usable=True)
+    staff = user("bench-staff", main_centre, Role.CENTRE_STAFF, usable=True)
     user("bench-staff-zuid", other_centre, Role.CENTRE_STAFF)
     other_coaches = max(1, args.coaches // 10)
     coaches = []
     for n in range(args.coaches):
-        username = "bench-coach" if n == 0 else f"bench-coach-{n:02d}"
-        coaches.append((user(username, main_centre, Role.COACH, usable=n == 0), main_centre))
+        username = {0: "bench-coach", 1: "bench-mediator"}.get(n, f"bench-coach-{n:02d}")
+        coaches.append((user(username, main_centre, Role.COACH, usable=n < 2), main_centre))
+        if username == "bench-mediator":  # also the centre's mediator: "klanten opvolgen"
+            Membership.objects.create(
+                user=coaches[-1][0], organisation=main_centre, role=Role.MEDIATOR
+            )
     for n in range(other_coaches):
         coaches.append((user(f"bench-zuid-{n:02d}", other_centre, Role.COACH), other_centre))
     clock.lap(f"organisations, {len(coaches)} coaches")
@@ -343,14 +375,9 @@ def main(argv=None) -> None:
         totals["assignments"] += len(assignments)
         totals["documents"] += len(documents)
     clock.lap("clients, trajectories, contacts")
-    from generate_transition import generate_transition  # the transition programme (TRN-13)
+    from generate_programmes import other_programmes
 
-    wanted = args.transition_files if args.transition_files is not None else args.clients // 20
-    made = generate_transition(
-        files=wanted, today=today, password=password, rng=rng, names=(first_names, last_names)
-    )
-    print(", ".join(f"{n} {what}" for what, n in made.items()))
-    clock.lap("transition files and their events")
+    other_programmes(args, today, password, rng, (first_names, last_names), staff, coaches, clock)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -360,7 +387,9 @@ def main(argv=None) -> None:
             cursor.execute("ANALYZE")
     clock.lap("analyze")
     print(", ".join(f"{n} {what}" for what, n in totals.items()))
-    print(f"total {clock.total():.1f} s; logins: bench-coach / bench-staff / bench-admin")
+    print(
+        f"total {clock.total():.1f} s; logins: bench-coach / bench-mediator / bench-staff / bench-admin / bench-jobcoach"
+    )
     print(f"password: {BENCH_PASSWORD}")
 
 

@@ -214,6 +214,18 @@ def test_anonymous_is_sent_to_login(file_objects, client):
     assert "/accounts/login" in response["Location"]
 
 
+# Pages without an id that must still be signed in: the benchmarks' floor (issue 14).
+SIGNED_IN_ONLY = ["status_ping"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", SIGNED_IN_ONLY)
+def test_signed_in_only_pages_send_anonymous_to_login(name, client):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert "/accounts/login" in response["Location"]
+
+
 @pytest.mark.django_db
 def test_dashboard_and_calendar_feed_show_only_what_the_viewer_may_see(
     trajectory, coach, other_coach, other_centre, logged_in, client

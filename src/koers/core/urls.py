@@ -2,9 +2,11 @@ from importlib.util import find_spec
 
 from django.urls import include, path
 
-from koers.core.views import clients, organisations, staff
+from koers.core.views import clients, organisations, staff, status
 
 urlpatterns = [
+    # The benchmarks' framework floor (issue 14): a signed-in page that does nothing.
+    path("status/ping", status.ping, name="status_ping"),
     path("clienten/<int:pk>/bewerken/", clients.client_update_view, name="client_update"),
     path("organisaties/", organisations.organisation_list, name="organisation_list"),
     path(
