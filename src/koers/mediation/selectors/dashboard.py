@@ -66,7 +66,7 @@ def dashboard(
     """The partner's "klanten opvolgen": a fixed number of queries and bounded lists, however
     many services. The figures are one grouped count; the new and incomplete referrals and the
     deadlines are pages of `PAGE_SIZE` (`pages`: the page asked per list, e.g. the query string),
-    ordered and paged by the database (`deadlines.py`)."""
+    ordered by the database (`deadlines.py`), of which only the shown services are loaded."""
     now = now or timezone.now()
     pages = pages or {}
     visible = m.MediationService.objects.visible_to(user)
@@ -85,7 +85,9 @@ def dashboard(
         listed.filter(state=m.ServiceState.INCOMPLETE), pages.get("incomplete")
     )
     board.incomplete = list(board.incomplete_page)
-    board.deadlines_page = _page(deadline_rows(open_services), pages.get("page"))
+    # The deadlines as plain (due, id, …) tuples in one read, paged here: paging the UNION in the
+    # database ran it twice (the count, then the page), each as costly as reading every tuple.
+    board.deadlines_page = _page(list(deadline_rows(open_services)), pages.get("page"))
     rows = list(board.deadlines_page)
     shown = services_for_user(user=user).in_bulk([row[1] for row in rows])
     board.deadlines = deadlines_of(rows, shown)
