@@ -3,7 +3,8 @@ core's registry `koers.trajectories.billable` (billing never imports vouchers).
 
 Each held contact counts the minutes the voucher's judged replay gives it (LBC-02..08, in time
 order over the whole voucher, so caps depend on what counted before). Three queries whatever the
-number of vouchers and contacts: the vouchers, their contacts, the contacts' proof documents.
+number of vouchers and contacts: the vouchers, their contacts (value rows, no model instance
+per contact), the contacts' proof documents.
 """
 
 from collections.abc import Iterable
@@ -15,7 +16,8 @@ from koers.trajectories.billable import AftercareHour, BillableHour
 from koers.trajectories.models import Contact, ContactOutcome
 from koers.vouchers.models import AftercareEntry, Voucher
 from koers.vouchers.selectors.common import ruleset_of
-from koers.vouchers.selectors.summary import replay_contacts, replay_queryset
+from koers.vouchers.selectors.rows import ContactRow, contact_rows_of
+from koers.vouchers.selectors.summary import replay_rows
 
 
 def _start_of(day: date) -> datetime:
@@ -34,27 +36,29 @@ def voucher_billable_hours(
         starts_at__lt=end,
     ).values("trajectory_id")
     vouchers = list(Voucher.objects.filter(trajectory_id__in=held).select_related("client"))
-    by_trajectory: dict[int, list[Contact]] = {v.trajectory_id: [] for v in vouchers}
+    by_trajectory: dict[int, list[tuple[int | None, ContactRow]]] = {
+        v.trajectory_id: [] for v in vouchers
+    }
     # The whole voucher is replayed (earlier contacts decide the caps), then the period is kept.
-    for contact in replay_queryset().filter(trajectory_id__in=list(by_trajectory)):
-        by_trajectory[contact.trajectory_id].append(contact)
+    # Value rows, not model instances (issue 14: a busy coach's year is thousands of contacts).
+    for trajectory_id, staff_id, row in contact_rows_of(by_trajectory):
+        by_trajectory[trajectory_id].append((staff_id, row))
     hours: list[BillableHour] = []
     for voucher in vouchers:
-        contacts = by_trajectory[voucher.trajectory_id]
-        judged, *_ = replay_contacts(voucher, contacts, ruleset_of(voucher), set())
-        for j in judged:
-            contact = j.contact
-            if contact.staff_id not in coach_ids or j.decision.counted_minutes <= 0:
+        staffed = by_trajectory[voucher.trajectory_id]
+        decisions, *_ = replay_rows(voucher, [row for _, row in staffed], ruleset_of(voucher))
+        for (staff_id, row), decision in zip(staffed, decisions, strict=True):
+            if staff_id not in coach_ids or decision.counted_minutes <= 0:
                 continue
-            if not start <= contact.starts_at < end:
+            if not start <= row.starts_at < end:
                 continue
             hours.append(
                 BillableHour(
-                    contact_id=contact.pk,
+                    contact_id=row.pk,
                     trajectory_id=voucher.trajectory_id,
-                    coach_id=contact.staff_id,
-                    day=timezone.localtime(contact.starts_at).date(),
-                    minutes=j.decision.counted_minutes,
+                    coach_id=staff_id,
+                    day=timezone.localtime(row.starts_at).date(),
+                    minutes=decision.counted_minutes,
                     client_name=voucher.client.full_name,
                     voucher=str(voucher.number),
                     aftercare=False,

@@ -32,13 +32,19 @@ router = Router(tags=["billing"])
 
 
 @router.get("/billing/hours", response={200: BillingHourListOut, **ERRORS}, summary="Uren bij VDAB")
-def list_billing_hours(request: HttpRequest):
-    """BIL-02: your counted hours of the last year: still to enter at VDAB or entered, the month
-    each is paid in, and the warning before VDAB's deadline."""
-    overview = selectors.coach_hours(user=auth_user(request), today=timezone.localdate())
-    warning = overview.warning.as_dict() if overview.warning else None
-    items = [selectors.hour_out(r) for r in overview.rows]
-    return {"count": len(items), "warning": warning, "items": items}
+def list_billing_hours(request: HttpRequest, params: PageQuery):
+    """BIL-02: your counted hours of the last year, the newest first, `limit` (at most 100) from
+    `offset`: still to enter at VDAB or entered, the month each is paid in; `count` and the
+    warning before VDAB's deadline are over all of them."""
+    found = selectors.hours_slice(
+        user=auth_user(request),
+        today=timezone.localdate(),
+        offset=params.offset,
+        limit=params.limit,
+    )
+    warning = found["warning"].as_dict() if found["warning"] else None
+    items = [selectors.hour_out(r) for r in found["rows"]]
+    return {"count": found["count"], "warning": warning, "items": items}
 
 
 @router.post(
@@ -74,16 +80,17 @@ def unmark_billing_hour(request: HttpRequest, contact_id: Id):
 def mark_billing_month(request: HttpRequest, payload: BillingMonthEnteredIn):
     """BIL-02: mark every hour of the month still to enter; all or none."""
     user, today = auth_user(request), timezone.localdate()
+    month = selectors.parse_month(payload.month)
     entries = services.hours_mark_month_entered(
-        month=selectors.parse_month(payload.month),
-        entered_on=payload.entered_on,
-        acting_user=user,
-        today=today,
+        month=month, entered_on=payload.entered_on, acting_user=user, today=today
     )
-    marked = {e.contact_id for e in entries}
-    rows = [
-        r for r in selectors.coach_hours(user=user, today=today).rows if r.hour.contact_id in marked
-    ]
+    rows = selectors.hour_rows(
+        user=user,
+        today=today,
+        contact_ids={e.contact_id for e in entries},
+        since=month.first_day,
+        until=min(month.last_day, today),
+    )
     return {"count": len(rows), "warning": None, "items": [selectors.hour_out(r) for r in rows]}
 
 

@@ -1,22 +1,28 @@
 """BIL-02 and BIL-03 reads: a coach's hours to enter at VDAB, statements, rates. Each page or API
 answer is a fixed number of queries whatever the number of hours, statements or rates."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
 from koers.billing.models import CoachRate, HourEntry, Statement, StatementCorrection
 from koers.billing.rules.hours import HourFacts, HourStatus, deadline_warning, hour_status
 from koers.billing.rules.periods import Month, hours_label
+from koers.billing.rules.ruleset import BillingRuleset
 from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.models import Organisation, Role, User
 from koers.lib.rules import Reason
 from koers.trajectories.billable import BillableHour, billable_hours
+from koers.trajectories.models import Contact
 
 HOURS_MONTHS_BACK = 12  # the hours page looks back a year: older hours are long paid or lost
+HOURS_PAGE_SIZE = 50  # hours per page, in each of the two lists (issue 14)
 
 
 @dataclass(frozen=True)
@@ -45,52 +51,120 @@ class HourRow:
 
 @dataclass(frozen=True)
 class HoursOverview:
-    rows: list[HourRow]
+    """One page of the hours still to enter and one of those entered (issue 14: a busy coach has
+    thousands a year); the warning and the months to mark are over all of the year's hours."""
+
+    to_enter: Page  # of HourRow
+    entered: Page  # of HourRow
     warning: Reason | None
     months_to_enter: list[Month]  # months with hours still to enter ("mark all of a month")
 
     @property
-    def to_enter(self) -> list[HourRow]:
-        return [r for r in self.rows if r.to_enter]
-
-    @property
-    def entered(self) -> list[HourRow]:
-        return [r for r in self.rows if not r.to_enter]
+    def rows(self) -> list[HourRow]:
+        """The rows shown: the page of hours to enter, then the page of hours entered."""
+        return [*self.to_enter, *self.entered]
 
 
-def coach_hours(*, user: User, today: date) -> HoursOverview:
-    """BIL-02: the coach's own counted hours of the last year, entered or not, with when each
-    will be paid and the warning before VDAB's deadline."""
-    since = Month.of(today).plus(-HOURS_MONTHS_BACK).first_day
-    hours = billable_hours(coach_ids=[user.pk], since=since, until=today)
+# An hour of the year with its facts (its entry day only): cheap, kept for every hour; an
+# `HourRow` (entry with its statement, status and reasons) is built only for a row shown.
+_Hour = tuple[BillableHour, HourFacts]
+
+
+def _hours(user: User, since: date, until: date) -> list[_Hour]:
+    """The coach's counted hours from `since` to `until`, the newest first (two queries and the
+    programmes' own, whatever the number of hours)."""
+    hours = billable_hours(coach_ids=[user.pk], since=since, until=until)
+    entered_on = dict(
+        HourEntry.objects.visible_to(user)
+        .filter(coach=user, contact_id__in=[h.contact_id for h in hours])
+        .values_list("contact_id", "entered_on")
+    )
+    return [
+        (
+            h,
+            HourFacts(
+                str(h.contact_id), h.day, h.minutes, entered_on.get(h.contact_id), h.aftercare
+            ),
+        )
+        for h in reversed(hours)
+    ]
+
+
+def _year(user: User, today: date) -> list[_Hour]:
+    return _hours(user, Month.of(today).plus(-HOURS_MONTHS_BACK).first_day, today)
+
+
+def _rows(user: User, hours: list[_Hour], today: date, ruleset: BillingRuleset) -> list[HourRow]:
+    """These hours as the list shows them: their entries with the statement, one query."""
+    if not hours:
+        return []
     entries = {
         e.contact_id: e
         for e in HourEntry.objects.visible_to(user)
-        .filter(coach=user, contact_id__in=[h.contact_id for h in hours])
+        .filter(coach=user, contact_id__in=[h.contact_id for h, _facts in hours])
         .select_related("settled__line__statement")
     }
+    return [
+        HourRow(h, entries.get(h.contact_id), hour_status(facts, today, ruleset))
+        for h, facts in hours
+    ]
+
+
+def coach_hours(
+    *, user: User, today: date, to_enter_page: str | None = None, entered_page: str | None = None
+) -> HoursOverview:
+    """BIL-02: the coach's own counted hours of the last year, entered or not, with when each
+    will be paid and the warning before VDAB's deadline; a page of each list (`HOURS_PAGE_SIZE`)."""
+    year = _year(user, today)
+    waiting = [h for h in year if h[1].entered_on is None]
+    to_enter = Paginator(waiting, HOURS_PAGE_SIZE).get_page(to_enter_page)
+    entered = Paginator([h for h in year if h[1].entered_on is not None], HOURS_PAGE_SIZE)
+    entered = entered.get_page(entered_page)
     ruleset = billing_ruleset(today)
-    rows, facts = [], []
-    for hour in reversed(hours):
-        entry = entries.get(hour.contact_id)
-        fact = HourFacts(
-            str(hour.contact_id),
-            hour.day,
-            hour.minutes,
-            entry.entered_on if entry else None,
-            hour.aftercare,
-        )
-        facts.append(fact)
-        rows.append(HourRow(hour, entry, hour_status(fact, today, ruleset)))
-    months = sorted({Month.of(r.hour.day) for r in rows if r.to_enter}, reverse=True)
-    return HoursOverview(rows, deadline_warning(facts, today, ruleset), months)
+    rows = _rows(user, [*to_enter, *entered], today, ruleset)
+    shown = len(to_enter.object_list)
+    to_enter.object_list, entered.object_list = rows[:shown], rows[shown:]
+    warning = deadline_warning([facts for _h, facts in year], today, ruleset)
+    months = sorted({Month.of(h.day) for h, _facts in waiting}, reverse=True)
+    return HoursOverview(to_enter, entered, warning, months)
+
+
+def hours_slice(*, user: User, today: date, offset: int, limit: int) -> dict:
+    """BIL-02 for the API: the year's hours newest first, `limit` of them from `offset`, with
+    their count and the deadline warning over all of them (rows built only for the slice)."""
+    year, ruleset = _year(user, today), billing_ruleset(today)
+    return {
+        "count": len(year),
+        "warning": deadline_warning([facts for _h, facts in year], today, ruleset),
+        "rows": _rows(user, year[offset : offset + limit], today, ruleset),
+    }
+
+
+def hour_rows(
+    *, user: User, today: date, contact_ids: Iterable[int], since: date, until: date
+) -> list[HourRow]:
+    """Some of the coach's hours from `since` to `until` as the list shows them (a write
+    answers with them), without the rest of the year."""
+    wanted = set(contact_ids)
+    hours = [h for h in _hours(user, since, until) if h[0].contact_id in wanted]
+    return _rows(user, hours, today, billing_ruleset(today))
 
 
 def hour_row(*, user: User, contact_id: int, today: date) -> HourRow:
-    """One of the coach's hours as the list shows it (a write answers with it)."""
-    return next(
-        r for r in coach_hours(user=user, today=today).rows if r.hour.contact_id == contact_id
+    """One of the coach's hours as the list shows it (a write answers with it): only the
+    vouchers the coach held a contact of on that day are replayed, not the whole year."""
+    starts_at = (
+        Contact.objects.filter(pk=contact_id, staff=user)
+        .values_list("starts_at", flat=True)
+        .first()
     )
+    if starts_at is None:
+        raise Http404("no hour of this coach")
+    day = timezone.localdate(starts_at)
+    rows = hour_rows(user=user, today=today, contact_ids=[contact_id], since=day, until=day)
+    if not rows:
+        raise Http404("no counted hour of this coach")
+    return rows[0]
 
 
 def staff_centres(user: User) -> QuerySet[Organisation]:

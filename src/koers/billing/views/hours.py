@@ -29,7 +29,12 @@ from koers.core.form_pages import REJECTED_STATUS, FormRejected, distinct_ids, s
 
 def _hours_page(request, status=200, **forms):
     today = timezone.localdate()
-    overview = selectors.coach_hours(user=request.user, today=today)
+    overview = selectors.coach_hours(
+        user=request.user,
+        today=today,
+        to_enter_page=request.GET.get("to_enter"),
+        entered_page=request.GET.get("entered"),
+    )
     aftercare = coach_aftercare(user=request.user, today=today)  # BIL-02: never billable
     context = {"overview": overview, "aftercare": aftercare, "month_form": MonthEnteredForm()}
     context.update(forms)
