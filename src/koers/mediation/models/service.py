@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from koers.core.access import VisibleQuerySet
 from koers.core.models import Client
 from koers.mediation.models.choices import (
     Advice,
@@ -20,9 +21,10 @@ from koers.mediation.rules import ladder, states
 from koers.trajectories.models import Document, Trajectory
 
 
-class ServiceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(trajectory__in=Trajectory.objects.visible_to(user))
+class ServiceQuerySet(VisibleQuerySet):
+    """`visible_to(user)`: the services of the trajectories the user may see, as a condition on the
+    joined trajectory (an `IN (visible trajectories)` list made SQLite build the list of a whole
+    centre's trajectories for every read, issue 14)."""
 
 
 class MediationService(models.Model):
