@@ -86,7 +86,11 @@ class MediationService(models.Model):
     class Meta:
         verbose_name = _("service intensieve bemiddeling")
         verbose_name_plural = _("services intensieve bemiddeling")
-        indexes = [models.Index(fields=["state"], name="mediation_state")]
+        indexes = [
+            models.Index(fields=["state"], name="mediation_state"),
+            # The lists' order (oldest referral first): read in index order, no sort (issue 14).
+            models.Index(fields=["referral_date", "id"], name="mediation_referral_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(state="closed") | Q(closed_at__isnull=False),
