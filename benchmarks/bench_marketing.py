@@ -27,22 +27,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import throwaway
-from results import write_json  # importing it notes the start's time and load
+from generate_leads import CHANNEL_WEIGHTS
+from results import timed, write_json  # importing it notes the start's time and load
 
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-12-01T10:00:00+01:00"
 TARGET_RATIO = 2.0
-CHANNEL_WEIGHTS = {
-    "website": 30,
-    "search": 20,
-    "social": 15,
-    "word_of_mouth": 12,
-    "vdab": 8,
-    "employer": 5,
-    "event": 4,
-    "coach": 3,
-    "other": 3,
-}
 
 
 def parse_args(argv=None):
@@ -232,17 +222,6 @@ def hand_figures(sql: dict[str, str], centre_id: int, since, until):
         to_first_session=share(6),
         to_voucher=share(7),
     )
-
-
-def timed(function, runs: int, warmup: int) -> tuple[list[float], object]:
-    for _ in range(warmup):
-        result = function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = function()
-        samples.append(time.perf_counter() - started)
-    return samples, result
 
 
 def main(argv=None) -> int:

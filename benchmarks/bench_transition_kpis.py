@@ -28,7 +28,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import throwaway
-from results import write_json  # imported before the clock is frozen: it notes the real start
+from results import (  # imported before the clock is frozen: it notes the real start
+    timed,
+    write_json,
+)
 
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-12-01T10:00:00+01:00"
@@ -119,17 +122,6 @@ def hand_figures(sql: str, team, period, baseline):
 
 
 _DAYS = ("start", "end", "earliest")
-
-
-def timed(function, runs: int, warmup: int) -> tuple[list[float], object]:
-    for _ in range(warmup):
-        result = function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = function()
-        samples.append(time.perf_counter() - started)
-    return samples, result
 
 
 def main(argv=None) -> int:

@@ -180,11 +180,7 @@ def closed_loop(port, actors_, seconds, write_share, floor=False) -> Tally:
             tally.add(started, secs * 1000, status, kind, body)
         browser.close()
 
-    threads = [threading.Thread(target=run, args=(a, n)) for n, a in enumerate(actors_)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _run_each(run, actors_)
     return tally
 
 
@@ -213,11 +209,7 @@ def open_loop(port, actors_, seconds, rate, write_share) -> Tally:
             tally.add(due, (time.monotonic() - due) * 1000, status, kind, body)
         browser.close()
 
-    threads = [threading.Thread(target=run, args=(a, n)) for n, a in enumerate(actors_)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _run_each(run, actors_)
     return tally
 
 
@@ -303,6 +295,15 @@ def main(argv=None) -> int:
             server_log=log,
         )
     return 0
+
+
+def _run_each(run, actors_) -> None:
+    """`run(actor, n)` for every actor, each in its own thread, until all are done."""
+    threads = [threading.Thread(target=run, args=(a, n)) for n, a in enumerate(actors_)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""How every benchmark writes its figures for `report.py` (`--json FILE`): what was measured, on
+"""What the benchmarks share: `timed` (median-ready samples after a warm-up), and how every
+benchmark writes its figures for `report.py` (`--json FILE`): what was measured, on
 which database, when and at what load, then one dict per measured thing. Imported when a benchmark
 starts: `when` and `load` are the start's (the machine before our own work), `load_end` the end's.
 """
 
 import json
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,3 +38,14 @@ def client_count() -> int:
     from koers.core.models import Client
 
     return Client.objects.count()
+
+
+def timed(function, runs: int, warmup: int) -> tuple[list[float], object]:
+    for _ in range(warmup):
+        result = function()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = function()
+        samples.append(time.perf_counter() - started)
+    return samples, result
