@@ -118,3 +118,29 @@ def test_trn_13_the_select_is_built_once_per_team_and_periods(company, job_coach
     assert (sel.kpi_statement.cache_info().misses, sel.kpi_statement.cache_info().hits) == (1, 1)
     sel.kpi_figures_with_baseline(team, *PAIRS[1])
     assert sel.kpi_statement.cache_info().misses == 2
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+def test_trn_13_each_source_starts_from_the_teams_trajectories_with_one_range(
+    company, job_coach, employer
+):
+    """Issue 14: the sources are read from the team's trajectories (an IN list of their ids)
+    with one range over both periods, so the coaching hours are searched per trajectory in
+    (trajectory, start) order, not in every centre's contacts of two years."""
+    _files(company, job_coach, employer, 3, seed=12)
+    team = sel.team_get(job_coach)
+    activities, *_, coaching = sel._counted(team, PAIRS[0])
+    for source in (activities, coaching):
+        assert '"trajectory_id" IN (SELECT' in str(source.query)
+    plan = _plan(coaching)
+    if connection.vendor == "sqlite":
+        assert "MULTI-INDEX OR" not in plan
+        assert "contact_trajectory_start (trajectory_id=? AND starts_at>? AND starts_at<?)" in plan
