@@ -78,3 +78,6 @@ class VouchersConfig(AppConfig):
         register_billable_hours(Programme.VOUCHER, voucher_billable_hours)  # BIL-02/03
         register_aftercare_hours(Programme.VOUCHER, voucher_aftercare_hours)  # BIL-02, never paid
         register_dossier_facts(Programme.VOUCHER, voucher_dossiers)  # BIL-01
+        from koers.vouchers import signals
+
+        signals.connect()  # keeps the counted contacts equal to the replay (issue 14)

@@ -328,3 +328,32 @@ class EvaluationResponse(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluatie {self.voucher_id}"
+
+
+class CountedContact(models.Model):
+    """What the judged replay (LBC-02..08) counts of one held contact of a voucher, kept by
+    `services.counting` whenever the voucher, one of its contacts or their proofs change: the
+    billing hours (BIL-02/03) read these rows instead of replaying a coach's year of vouchers
+    on every request (issue 14). Only contacts that count (minutes > 0) have a row.
+
+    A cache of the replay, never a source: `recount_vouchers` rebuilds it from the contacts.
+    No database constraints on purpose: a recount can run in the middle of a cascade delete,
+    and the last recount of that delete leaves the rows right."""
+
+    contact_id = models.BigIntegerField(primary_key=True)
+    trajectory_id = models.BigIntegerField(db_index=True)
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    starts_at = models.DateTimeField()
+    counted_minutes = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["staff", "starts_at"], name="counted_staff_start")]
+
+    def __str__(self) -> str:
+        return f"{self.contact_id}: {self.counted_minutes} min"

@@ -22,7 +22,7 @@ from koers.trajectories.billable import BillableHour, billable_hours
 from koers.trajectories.models import Contact
 
 HOURS_MONTHS_BACK = 12  # the hours page looks back a year: older hours are long paid or lost
-HOURS_PAGE_SIZE = 50  # hours per page, in each of the two lists (issue 14)
+HOURS_PAGE_SIZE = 25  # hours per page, in each of the two lists (issue 14: rendering is the cost)
 
 
 @dataclass(frozen=True)
