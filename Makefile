@@ -20,10 +20,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# Links in mails point at the server `make run` starts (HOST and PORT) unless KOERS_BASE_URL says
+# otherwise; the mails themselves land in the development mailbox (/ontwikkeling/mails/).
+KOERS_BASE_URL ?= http://$(HOST):$(PORT)
+run: export KOERS_BASE_URL := $(KOERS_BASE_URL)
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "Koers: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@echo "Mails Koers sends: http://$(HOST):$(PORT)/ontwikkeling/mails/ (signed in)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py run_huey --quiet & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)

@@ -203,12 +203,18 @@ KOERS_UPLOAD_TYPES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Development keeps its mails in a mailbox in the data folder, shown at /ontwikkeling/mails/
+# (issue 16); tests use Django's in-memory outbox (test_settings); production sends by SMTP.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "koers.lib.devmail.MailboxBackend",
 )
+KOERS_DEV_MAILBOX = (
+    ENVIRONMENT == "development" and EMAIL_BACKEND == "koers.lib.devmail.MailboxBackend"
+)
+KOERS_DEV_MAILBOX_DIR = env_path("KOERS_DEV_MAILBOX_DIR", DATA_DIR / "mailbox")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "koers@localhost")
 
 # Background jobs: huey on SQLite by default, Redis when HUEY_REDIS_URL is set.

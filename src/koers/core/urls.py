@@ -2,7 +2,7 @@ from importlib.util import find_spec
 
 from django.urls import include, path
 
-from koers.core.views import clients, organisations, staff, status
+from koers.core.views import clients, devmail, organisations, staff, status
 
 urlpatterns = [
     # The benchmarks' framework floor (issue 14): a signed-in page that does nothing.
@@ -17,6 +17,9 @@ urlpatterns = [
     path("organisaties/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
     path("medewerkers/", staff.staff_list, name="staff_list"),
     path("medewerkers/nieuw/", staff.staff_create_view, name="staff_create"),
+    # Development only (404 elsewhere): the mails Koers "sent" (issue 16).
+    path("ontwikkeling/mails/", devmail.mailbox, name="dev_mailbox"),
+    path("ontwikkeling/mails/<str:key>/", devmail.mailbox_mail, name="dev_mail"),
 ]
 
 # The API-key pages are built beside this module; mount them once they exist.
