@@ -55,7 +55,6 @@ BLIND_INDEX_KEY = env_str(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

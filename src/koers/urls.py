@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
@@ -25,7 +24,6 @@ urlpatterns = [
     path("facturatie/", include("koers.billing.urls")),
     path("doorstroom/", include("koers.transition.urls")),
     path("regelsets/", include("koers.trajectories.ruleset_urls")),
-    path("beheer/", admin.site.urls),
     path("", include("koers.workplace.urls")),
     path("", include("koers.core.urls")),
 ]
