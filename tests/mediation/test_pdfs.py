@@ -37,7 +37,7 @@ def test_med_07_sheet_pdf_laid_out_like_the_seed(service, mediator):
     text = _text(document)
     for expected in (
         "Afsprakenblad van",
-        f"Klantnummer: {service.client.pk}",
+        "VDAB-klantnummer: nog niet ingevuld op de toeleiding",
         "Volgend contact:",
         "We rekenen op je aanwezigheid.",
         "Jouw opdrachten:",
@@ -102,3 +102,32 @@ def test_med_02_invitation_by_email_from_the_organisation(
         pdfs.invitation_send(appointment=appointment, attachments=[], acting_user=mediator)
     assert mailoutbox[-1].from_email == "info@werkkracht.example"
     assert mailoutbox[-1].to == [service.client.email]
+
+
+def test_issue_16_the_pdfs_show_the_vdab_client_number_of_the_referral_not_koers_id(
+    service, mediator
+):
+    service.vdab_client_number = "13007034"
+    service.save()
+    sheet = _present_with_sheet(service, mediator)
+    text = _text(pdfs.sheet_pdf(sheet=sheet, acting_user=mediator))
+    assert "VDAB-klantnummer: 13007034" in text
+    assert f"Klantnummer: {service.client.pk} " not in text
+
+
+def test_issue_16_a_vdab_client_number_is_digits_as_on_the_referral(service, mediator):
+    data = services.ReferralData(
+        tender=service.tender,
+        lot=service.lot,
+        vdab_mediator_name=service.vdab_mediator_name,
+        vdab_mediator_email=service.vdab_mediator_email,
+        vdab_client_number="KL-1300",
+        referral_date=service.referral_date,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.referral_update(service=service, data=data, acting_user=mediator)
+    assert "vdab_client_number" in refused.value.message_dict
+    data.vdab_client_number = "1300 7034"
+    services.referral_update(service=service, data=data, acting_user=mediator)
+    service.refresh_from_db()
+    assert service.vdab_client_number == "13007034"

@@ -44,6 +44,7 @@ def _referral(built: Built) -> None:
             lot="Perceel 1 – Gent",
             vdab_mediator_name=f"{first} {last}",
             vdab_mediator_email=f"{first}.{last}@example.be".lower(),
+            vdab_client_number="" if i == 0 else f"{13007034 + 17 * i}",  # one still missing
             referral_date=service.referral_date,
             work_points=["Zoektocht naar werk", "Nederlands op de werkvloer"],
             thresholds=["Mobiliteit"] if i % 2 else [],

@@ -32,6 +32,12 @@ class ReferralForm(forms.Form):
     lot = forms.CharField(label=_("Perceel"), max_length=60)
     vdab_mediator_name = forms.CharField(label=_("VDAB-bemiddelaar"), max_length=200)
     vdab_mediator_email = forms.EmailField(label=_("E-mail VDAB-bemiddelaar"))
+    vdab_client_number = forms.CharField(
+        label=_("VDAB-klantnummer"),
+        max_length=14,
+        required=False,
+        help_text=_("Zoals op de toeleiding; mag later aangevuld worden."),
+    )
     referral_date = forms.DateField(label=_("Datum toeleiding"), widget=DateInput())
     work_points = forms.CharField(
         label=_("Werkpunten"),
@@ -72,6 +78,12 @@ class ReferralEditForm(forms.Form):
     lot = forms.CharField(label=_("Perceel"), max_length=60)
     vdab_mediator_name = forms.CharField(label=_("VDAB-bemiddelaar"), max_length=200)
     vdab_mediator_email = forms.EmailField(label=_("E-mail VDAB-bemiddelaar"))
+    vdab_client_number = forms.CharField(
+        label=_("VDAB-klantnummer"),
+        max_length=14,
+        required=False,
+        help_text=_("Zoals op de toeleiding; mag later aangevuld worden."),
+    )
     work_points = forms.CharField(
         label=_("Werkpunten"),
         required=False,
@@ -92,6 +104,7 @@ class ReferralEditForm(forms.Form):
             "lot": service.lot,
             "vdab_mediator_name": service.vdab_mediator_name,
             "vdab_mediator_email": service.vdab_mediator_email,
+            "vdab_client_number": service.vdab_client_number,
             "work_points": "\n".join(service.work_points),
             "thresholds": "\n".join(service.thresholds),
         }

@@ -51,6 +51,9 @@ class ReferralIn(Schema):
     lot: str = Field(max_length=60)
     vdab_mediator_name: str = Field(max_length=200)
     vdab_mediator_email: str = Field(max_length=254)
+    vdab_client_number: str = Field(
+        "", max_length=14, description="Cijfers, zoals op de toeleiding."
+    )
     referral_date: date
     work_points: list[str] = []
     thresholds: list[str] = []
@@ -64,6 +67,7 @@ class ReferralPatch(Schema):
     lot: str | None = Field(None, max_length=60)
     vdab_mediator_name: str | None = Field(None, max_length=200)
     vdab_mediator_email: str | None = Field(None, max_length=254)
+    vdab_client_number: str | None = Field(None, max_length=14)
     work_points: list[str] | None = None
     thresholds: list[str] | None = None
 
@@ -78,6 +82,7 @@ class ServiceOut(Schema):
     lot: str
     vdab_mediator_name: str
     vdab_mediator_email: str
+    vdab_client_number: str
     work_points: list[str]
     thresholds: list[str]
     referral_date: date

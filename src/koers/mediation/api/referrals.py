@@ -55,7 +55,7 @@ def update_referral(request: HttpRequest, service_id: Id, payload: ReferralPatch
     user = auth_user(request)
     service = selectors.service_get(user=user, pk=service_id)
     changes = {k: v for k, v in payload.model_dump(exclude_unset=True).items() if v is not None}
-    names = ("tender", "lot", "vdab_mediator_name", "vdab_mediator_email")
+    names = ("tender", "lot", "vdab_mediator_name", "vdab_mediator_email", "vdab_client_number")
     data = services.ReferralData(
         **{name: changes.get(name, getattr(service, name)) for name in names},
         referral_date=service.referral_date,

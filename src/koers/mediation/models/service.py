@@ -40,6 +40,8 @@ class MediationService(models.Model):
     lot = models.CharField(_("perceel"), max_length=60, blank=True)
     vdab_mediator_name = models.CharField(_("VDAB-bemiddelaar"), max_length=200, blank=True)
     vdab_mediator_email = models.EmailField(_("e-mail VDAB-bemiddelaar"), blank=True)
+    # The client's number at VDAB from the referral (issue 16: the PDFs showed Koers' own id).
+    vdab_client_number = models.CharField(_("VDAB-klantnummer"), max_length=12, blank=True)
     work_points = models.JSONField(_("werkpunten"), default=list, blank=True)
     thresholds = models.JSONField(_("drempels"), default=list, blank=True)
     referral_date = models.DateField(_("datum toeleiding"))

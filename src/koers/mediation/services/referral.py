@@ -31,6 +31,7 @@ class ReferralData:
     vdab_mediator_name: str
     vdab_mediator_email: str
     referral_date: date
+    vdab_client_number: str = ""  # may follow later; the PDFs then say it is missing
     work_points: list[str] = field(default_factory=list)
     thresholds: list[str] = field(default_factory=list)
 
@@ -48,6 +49,11 @@ def _referral_validate(data: ReferralData) -> None:
     if not data.vdab_mediator_email.strip() or "@" not in data.vdab_mediator_email:
         errors["vdab_mediator_email"] = [
             _("Geef het e-mailadres van de VDAB-bemiddelaar. (MED-01)")
+        ]
+    number = data.vdab_client_number.replace(" ", "")
+    if number and not (number.isdigit() and len(number) <= 12):
+        errors["vdab_client_number"] = [
+            _("Het VDAB-klantnummer bestaat uit cijfers, zoals op de toeleiding (bv. 13007034).")
         ]
     if errors:
         raise ValidationError(errors)
@@ -84,6 +90,7 @@ def _service_open(
         lot=data.lot.strip(),
         vdab_mediator_name=data.vdab_mediator_name.strip(),
         vdab_mediator_email=data.vdab_mediator_email.strip(),
+        vdab_client_number=data.vdab_client_number.replace(" ", ""),
         work_points=[w.strip() for w in data.work_points if w.strip()],
         thresholds=[t.strip() for t in data.thresholds if t.strip()],
         referral_date=data.referral_date,
@@ -154,6 +161,7 @@ REFERRAL_FIELDS = (
     "lot",
     "vdab_mediator_name",
     "vdab_mediator_email",
+    "vdab_client_number",
     "work_points",
     "thresholds",
 )
@@ -169,6 +177,7 @@ def referral_update(
     service.tender, service.lot = data.tender, data.lot.strip()
     service.vdab_mediator_name = data.vdab_mediator_name.strip()
     service.vdab_mediator_email = data.vdab_mediator_email.strip()
+    service.vdab_client_number = data.vdab_client_number.replace(" ", "")
     service.work_points = [w.strip() for w in data.work_points if w.strip()]
     service.thresholds = [t.strip() for t in data.thresholds if t.strip()]
     if service.is_incomplete:

@@ -29,6 +29,7 @@ IMPORT_COLUMNS = {
     "perceel": "lot",
     "vdabbemiddelaar": "vdab_mediator_name",
     "vdabemail": "vdab_mediator_email",
+    "vdabklantnummer": "vdab_client_number",
     "toeleiding": "referral_date",
     "werkpunten": "work_points",
     "drempels": "thresholds",
@@ -96,6 +97,7 @@ def _parse_row(raw: dict) -> tuple[dict, datetime]:
         ) from exc
     tenders = {normalize_header(label): value for value, label in m.Tender.choices}
     data["tender"] = tenders.get(normalize_header(data["tender"]), data["tender"])
+    data.setdefault("vdab_client_number", "")  # an optional column
     data["work_points"] = [w for w in data.get("work_points", "").split("|") if w.strip()]
     data["thresholds"] = [w for w in data.get("thresholds", "").split("|") if w.strip()]
     return data, starts_at

@@ -106,6 +106,7 @@ def _referral_data(form, service) -> services.ReferralData:
         lot=form.cleaned_data["lot"],
         vdab_mediator_name=form.cleaned_data["vdab_mediator_name"],
         vdab_mediator_email=form.cleaned_data["vdab_mediator_email"],
+        vdab_client_number=form.cleaned_data["vdab_client_number"],
         referral_date=service.referral_date,
         work_points=form.lines("work_points"),
         thresholds=form.lines("thresholds"),
