@@ -244,9 +244,8 @@ KOERS_RETENTION_CLOSED_FILE_DAYS = env_int("KOERS_RETENTION_CLOSED_FILE_DAYS", 5
 KOERS_RETENTION_MEDIATION_AFTER_ACCESS_DAYS = env_int(
     "KOERS_RETENTION_MEDIATION_AFTER_ACCESS_DAYS", 30
 )
-# Invoices: 10 years (Belgian accounting law, art. III.86 WER); the client's name on an invoice
-# line goes with the client's file, this is the last date on which a name can remain.
-KOERS_RETENTION_INVOICE_DAYS = env_int("KOERS_RETENTION_INVOICE_DAYS", 10 * 365 + 3)
+# Invoices are not swept: an issued invoice is never changed (BIL-04) and is kept 10 years
+# (art. III.86 WER), name included; what surrounds it (statements, dossiers) goes with the client.
 # The retention sweep runs inside the periodic sweep at most this often, this many per kind.
 KOERS_RETENTION_EVERY_HOURS = env_int("KOERS_RETENTION_EVERY_HOURS", 24)
 KOERS_RETENTION_BATCH = env_int("KOERS_RETENTION_BATCH", 200)

@@ -1,29 +1,28 @@
-"""What billing holds of a client: the client's name on statements, invoices and delivered
-dossiers. The amounts, hours and invoices stay (10 years, Belgian accounting law); the name
-goes, on erasure or when the invoice's own period ends (see `koers.privacy.shredding`)."""
+"""What billing holds of a client: the client's name on statements, corrections and delivered
+dossiers, which goes on erasure while minutes and amounts stay. An issued invoice is kept as it
+was issued, name included (10 years, Belgian accounting law; see `koers.privacy.shredding`)."""
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from koers.billing.models import (
     BatchDossier,
     HourEntry,
-    Invoice,
     InvoiceLine,
     StatementCorrection,
     StatementHour,
     StatementLine,
 )
 from koers.core.models import Client
-from koers.privacy.shredding import ModelShredder, RetentionRule, erased_with_id
+from koers.privacy.shredding import ModelShredder, erased_with_id
 
 CONTACT = "contact__trajectory__client_id"
 HOURS = "lines__hours__entry__contact__trajectory__client_id"
 
 
-def _by_name(model, statement: str):
+def _named(model, statement: str):
     """Rows that carry the client's name as text, on a statement that settled the client's
-    hours: the name as it was frozen there, read before the client row itself is blanked."""
+    hours: matched on the name as it was frozen there (so another client's line on the same
+    statement is never touched nor exported), read before the client row is blanked."""
 
     def query(kind: str, subject_id: int) -> QuerySet | None:
         if kind != "client":
@@ -52,17 +51,17 @@ SHREDDERS = [
     ModelShredder(
         StatementCorrection,
         paths={},
-        query=_by_name(StatementCorrection, "statement"),
+        query=_named(StatementCorrection, "statement"),
         replace=NAME,
         erase=("note",),
     ),
     ModelShredder(
         InvoiceLine,
-        paths={"invoice": "invoice_id"},
-        query=_by_name(InvoiceLine, "invoice__statement"),
-        replace=NAME,
-        erase=("note",),
-        keep="De factuur blijft 10 jaar (boekhoudwet); de naam van de cliënt gaat.",
+        paths={},
+        query=_named(InvoiceLine, "invoice__statement"),
+        kept_fields=("client_name", "note"),
+        keep="Een uitgereikte factuur wordt nooit gewijzigd (BIL-04) en blijft 10 jaar bewaard "
+        "(art. III.86 WER): een wettelijke plicht (art. 17.3.b AVG). Ze staat wel in de export.",
     ),
     ModelShredder(
         BatchDossier,
@@ -70,20 +69,4 @@ SHREDDERS = [
         replace=NAME,
         keep="Het feit van de bezorging blijft (cheque, datum).",
     ),
-]
-
-
-def _invoices_past_period(cutoff):
-    return Invoice.objects.filter(issue_date__lt=cutoff.date()).values_list("pk", flat=True)
-
-
-RETENTION_RULES = [
-    RetentionRule(
-        kind="invoice_names",
-        label=_("Namen van cliënten op facturen ouder dan de bewaartermijn van facturen"),
-        subject="invoice",
-        setting="KOERS_RETENTION_INVOICE_DAYS",
-        due=_invoices_past_period,
-        keep=_("De factuur zelf (bedragen, nummer) blijft."),
-    )
 ]
