@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "koers.billing",
     "koers.transition",
     "koers.documents",
+    "koers.privacy",
     "koers.api",
 ]
 
@@ -236,6 +237,23 @@ else:
         "consumer": {"workers": env_int("HUEY_WORKERS", 2), "worker_type": "thread"},
     }
 KOERS_SWEEP_MINUTES = env_int("KOERS_SWEEP_MINUTES", 5)
+
+# Retention (GDPR Art. 5.1.e), in days, per kind of record; docs/privacy.md gives the basis.
+# Leads that never became a client: a year is enough to follow up a hesitant lead.
+KOERS_RETENTION_LEAD_DAYS = env_int("KOERS_RETENTION_LEAD_DAYS", 365)
+# A client whose last trajectory ended (or who never had one): the funder (VDAB / department
+# WSE) may audit a voucher or mediation dossier for 5 years after it ended.
+KOERS_RETENTION_CLOSED_FILE_DAYS = env_int("KOERS_RETENTION_CLOSED_FILE_DAYS", 5 * 365 + 1)
+# A mediation partner's file once its access ended (MED-15/16): the partner may no longer use
+# it and VDAB keeps its own file; a month leaves room for the final advice's follow-up.
+KOERS_RETENTION_MEDIATION_AFTER_ACCESS_DAYS = env_int(
+    "KOERS_RETENTION_MEDIATION_AFTER_ACCESS_DAYS", 30
+)
+# Invoices are not swept: an issued invoice is never changed (BIL-04) and is kept 10 years
+# (art. III.86 WER), name included; what surrounds it (statements, dossiers) goes with the client.
+# The retention sweep runs inside the periodic sweep at most this often, this many per kind.
+KOERS_RETENTION_EVERY_HOURS = env_int("KOERS_RETENTION_EVERY_HOURS", 24)
+KOERS_RETENTION_BATCH = env_int("KOERS_RETENTION_BATCH", 200)
 
 # Content Security Policy: everything from our own origin; htmx and our CSS are vendored.
 CONTENT_SECURITY_POLICY = {

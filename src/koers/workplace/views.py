@@ -16,6 +16,7 @@ from koers.core.forms import apply_errors, form_client_data
 from koers.core.models import GUIDING_ROLES, Client, Organisation, User
 from koers.core.services import client_create, file_access_log
 from koers.core.views.clients import client_or_404
+from koers.privacy.reveals import record_reveal
 from koers.trajectories.services import client_register_with_trajectory
 from koers.workplace import selectors
 from koers.workplace.forms import ClientCreateForm
@@ -123,6 +124,8 @@ def client_detail(request, pk: int):
         today=timezone.localdate(),
         trajectories_page=request.GET.get("trajectories"),
     )
+    if context["can_see_national_number"] and client.has_national_number:
+        record_reveal(user=request.user, client_id=client.pk, where="web:file")
     return render(request, "workplace/client_detail.html", context)
 
 

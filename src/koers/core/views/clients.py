@@ -12,6 +12,7 @@ from koers.core import selectors
 from koers.core.forms import ClientForm, apply_errors, form_client_data
 from koers.core.models import Client, User
 from koers.core.services import client_update
+from koers.privacy.reveals import record_reveal
 
 
 def client_or_404(user: User, pk: int) -> Client:
@@ -26,6 +27,8 @@ def _client_form(request, client: Client, can_see_nn: bool) -> ClientForm:
     initial = selectors.client_data_from(client).__dict__
     # Who may not read the number may not see it in the form either; keep it unchanged.
     initial["national_number"] = client.national_number_formatted() if can_see_nn else ""
+    if can_see_nn and client.has_national_number and not request.POST:
+        record_reveal(user=request.user, client_id=client.pk, where="web:edit")
     form = ClientForm(request.POST or None, initial=initial)
     if not can_see_nn:
         del form.fields["national_number"]

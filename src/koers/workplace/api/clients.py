@@ -28,6 +28,7 @@ from koers.core.services import (
     client_validate,
     file_access_log,
 )
+from koers.privacy.reveals import record_reveals
 from koers.trajectories.schemas import ClientIn
 from koers.trajectories.services import programme_open
 from koers.workplace.schemas import ClientCreatedOut, ClientOut, ClientPage, ClientPatch
@@ -67,8 +68,13 @@ def client_out(client: Client, *, full_national_number: bool) -> dict:
     }
 
 
-def _sees_full_number(user: User) -> bool:
-    return user.has_perm("core.view_national_number")
+def _full_numbers(user: User, clients: list[Client], where: str) -> bool:
+    """Whether the user sees full national numbers; each one shown is recorded (a reveal)."""
+    full = user.has_perm("core.view_national_number")
+    if full:
+        shown = [c.pk for c in clients if c.has_national_number]
+        record_reveals(user=user, client_ids=shown, where=where)
+    return full
 
 
 @router.get("/clients", response={200: ClientPage, **ERRORS}, summary="Cliënten zoeken")
@@ -79,7 +85,7 @@ def list_clients(request: HttpRequest, params: PageQuery, q: str = "", after: Id
     user = auth_user(request)
     clients = client_search(user=user, query=q)
     result = keyset_page(clients, params, ordering=CLIENT_ORDER, after=after)
-    full = _sees_full_number(user)
+    full = _full_numbers(user, result["items"], "api:list")
     result["items"] = [client_out(c, full_national_number=full) for c in result["items"]]
     return result
 
@@ -89,7 +95,7 @@ def get_client(request: HttpRequest, client_id: Id):
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
     file_access_log(user=user, client=client, channel="api")
-    return client_out(client, full_national_number=_sees_full_number(user))
+    return client_out(client, full_national_number=_full_numbers(user, [client], "api:detail"))
 
 
 def _guides_only(user: User, organisation_id: int) -> bool:
@@ -148,7 +154,7 @@ def create_client(request: HttpRequest, payload: ClientIn):
     client_validate(data, today=timezone.localdate())
     responsible = _responsible(user, organisation, payload, _guides_only(user, organisation.pk))
     client, trajectory = _register(user, organisation, data, payload.programme, responsible)
-    body = client_out(client, full_national_number=_sees_full_number(user))
+    body = client_out(client, full_national_number=_full_numbers(user, [client], "api:create"))
     body["trajectory_id"] = trajectory.pk if trajectory else None
     return 201, body
 
@@ -183,4 +189,4 @@ def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
         del changes["national_number"]  # the masked value read back: unchanged
     data = replace(client_data_from(client), **changes)
     client = client_update(client=client, data=data, acting_user=user)
-    return client_out(client, full_national_number=_sees_full_number(user))
+    return client_out(client, full_national_number=_full_numbers(user, [client], "api:update"))
