@@ -6,18 +6,21 @@ from datetime import date, datetime, time, timedelta
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from koers.core import audit, permissions
 from koers.core import selectors as core_selectors
 from koers.core.keyset import CursorPage, cursor_page
 from koers.core.models import GUIDING_ROLES, Client, Membership, Role, User
 from koers.intake import selectors as intake
+from koers.intake.selectors.history import lead_history_sources
 from koers.trajectories.models import (
     Assignment,
     AssignmentStatus,
     Contact,
     Document,
     Plan,
+    PlanVersion,
     Programme,
     Trajectory,
     TrajectoryStatus,
@@ -26,6 +29,7 @@ from koers.trajectories.rules import OPEN_STATUSES
 from koers.trajectories.rulesets import rulesets_ending
 from koers.trajectories.selectors import client_timeline, trajectories_for_client
 from koers.vouchers.selectors import voucher_offer
+from koers.vouchers.selectors.history import voucher_history_sources
 
 DASHBOARD_LEADS = 10
 CLIENT_FILE_TRAJECTORIES = 10  # per page of the client file (`?trajectories=<page>`)
@@ -207,8 +211,11 @@ def client_file_context(
     }
 
 
-def _history_sources(client: Client, trajectory_ids: list[int]) -> list[audit.HistorySource]:
-    """Every audited model of the client file: the client and what hangs under its trajectories."""
+def _history_sources(
+    user: User, client: Client, trajectory_ids: list[int]
+) -> list[audit.HistorySource]:
+    """Every audited model of the client file: the client, what hangs under its trajectories and
+    the programmes' own rows (voucher evaluations, the calls and hand-overs of its leads)."""
     under = Q(trajectory_id__in=trajectory_ids)
     return [
         audit.client_source(client),
@@ -219,6 +226,13 @@ def _history_sources(client: Client, trajectory_ids: list[int]) -> list[audit.Hi
         audit.HistorySource(Assignment.history, under, Assignment._meta.verbose_name),
         audit.HistorySource(Plan.history, under, Plan._meta.verbose_name),
         audit.HistorySource(Document.history, under, Document._meta.verbose_name),
+        audit.HistorySource(
+            PlanVersion.history,
+            Q(plan__trajectory_id__in=trajectory_ids),
+            gettext_lazy("planversie"),
+        ),
+        *voucher_history_sources(trajectory_ids),
+        *lead_history_sources(user=user, client=client),
     ]
 
 
@@ -231,6 +245,8 @@ def _file_object_label(client: Client):
             return f"{record.get_programme_display()} #{record.id}"
         if model is Contact:
             return f"{record.get_form_display()} {record.starts_at:%d/%m/%Y}"
+        if model is PlanVersion:
+            return f"v{record.number}"
         return audit.object_label(record)
 
     return label
@@ -247,7 +263,7 @@ def client_history(
         Trajectory.objects.visible_to(user).filter(client=client).values_list("pk", flat=True)
     )
     return audit.history_page(
-        sources=_history_sources(client, trajectory_ids),
+        sources=_history_sources(user, client, trajectory_ids),
         label=_file_object_label(client),
         page=page,
     )
