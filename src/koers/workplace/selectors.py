@@ -187,11 +187,17 @@ def client_list(*, user: User, query: str):
 
 
 def client_file_context(
-    *, user: User, client: Client, today: date, trajectories_page: str | None = None
+    *,
+    user: User,
+    client: Client,
+    today: date,
+    trajectories_page: str | None = None,
+    accesses_page: str | None = None,
 ) -> dict:
     """The client file: a page of the visible trajectories (the open ones first, then the most
-    recent), the merged timeline (bounded), and what the user may do. A fixed number of queries
-    and bounded rows, however many trajectories the client has (issue 14)."""
+    recent), the merged timeline (bounded), what the user may do, and for centre staff a page of
+    who read the file. A fixed number of queries and bounded rows, however many trajectories the
+    client has (issue 14)."""
     open_first = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
     ordered = trajectories_for_client(user=user, client=client).order_by(
         open_first, "-start_date", "-pk"
@@ -208,6 +214,9 @@ def client_file_context(
         # Only what this user may open here (`core/rules.py`), and why no new voucher (LBC-01).
         "voucher_offer": voucher_offer(user=user, client=client, today=today),
         "can_open_trajectory": bool(permissions.openable_programmes(user, client.organisation)),
+        "access_log": audit.file_access_page(viewer=user, client=client, page=accesses_page)
+        if user.has_perm("core.view_access_log")
+        else None,
     }
 
 
@@ -279,5 +288,5 @@ def client_history_context(*, user: User, client: Client, page: int) -> dict:
         "num_pages": pages,
         "has_previous": page > 1,
         "has_next": page < pages,
-        "accesses": audit.recent_file_accesses(client=client),
+        "accesses": audit.recent_file_accesses(viewer=user, client=client),
     }
