@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "koers.core.middleware.OTPRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Every read of a client's or lead's file is logged (issue 15; the reads: each app's reads.py).
+    "koers.core.access_log.FileReadLogMiddleware",
 ]
 
 ROOT_URLCONF = "koers.urls"

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import HttpResponse
 from django.urls import include, path
 
@@ -29,7 +28,5 @@ urlpatterns = [
     path("", include("koers.core.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served as static files, not even under DEBUG (`make run`): they hold
+# personal data, and every download goes through a view that checks the access rule and is logged.

@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from koers.core.models import Client, FileAccess, User
+from koers.core.access_log import kind_label
+from koers.core.models import Client, FileAccess, Membership, Role, User
 
 HISTORY_PAGE_SIZE = 25
 ACCESS_LIMIT = 50
+ACCESS_PAGE_SIZE = 25
 
 # Never shown as values: encrypted or derived fields. A change to the national number is shown
 # as "changed" without its value.
@@ -181,9 +184,49 @@ def _field_names(row) -> set[str]:
     return {f.name for f in row.instance_type._meta.fields}
 
 
-def recent_file_accesses(*, client: Client, limit: int = ACCESS_LIMIT):
-    return list(
-        FileAccess.objects.filter(client=client)
-        .select_related("user")
-        .order_by("-opened_at")[:limit]
+def _accesses_seen_by(viewer: User, client: Client):
+    """The reads of a client's file that `viewer` may see: all for an administrator; for centre
+    staff the reads by people of the organisations where they are staff. A read by another
+    organisation's mediator would reveal a trajectory the staff member may not see."""
+    accesses = FileAccess.objects.filter(client=client)
+    if not viewer.is_administrator:
+        colleagues = Membership.objects.filter(
+            user_id=OuterRef("user_id"),
+            organisation_id__in=viewer.organisation_ids(Role.CENTRE_STAFF),
+        )
+        accesses = accesses.filter(Exists(colleagues))
+    return accesses.select_related("user").order_by("-opened_at", "-pk")
+
+
+@dataclass(frozen=True)
+class AccessRow:
+    at: datetime
+    user: User
+    what: str
+    channel: str
+    path: str
+
+
+def _row(access: FileAccess) -> AccessRow:
+    what = kind_label(access.kind)
+    if access.object_id:
+        what = f"{what} #{access.object_id}"
+    return AccessRow(
+        at=access.opened_at,
+        user=access.user,
+        what=what[:1].upper() + what[1:],
+        channel=access.get_channel_display(),
+        path=access.path,
     )
+
+
+def file_access_page(*, viewer: User, client: Client, page: str | None) -> Page:
+    """ "Wie heeft dit dossier ingekeken": one page of the file's reads, newest first, as rows.
+    The caller checks `core.view_access_log`."""
+    result = Paginator(_accesses_seen_by(viewer, client), ACCESS_PAGE_SIZE).get_page(page)
+    result.object_list = [_row(access) for access in result.object_list]
+    return result
+
+
+def recent_file_accesses(*, viewer: User, client: Client, limit: int = ACCESS_LIMIT):
+    return [_row(access) for access in _accesses_seen_by(viewer, client)[:limit]]

@@ -280,21 +280,41 @@ class Client(models.Model):
             self.national_number_index = ""
 
 
+class AccessChannel(models.TextChoices):
+    PAGE = "page", _("pagina")
+    API = "api", _("API")
+    DOWNLOAD = "download", _("download")
+
+
 class FileAccess(models.Model):
-    """Who opened which client file, when (UTC). Kept for GDPR accountability."""
+    """Who read what of which file, when (UTC), through which channel. Kept for GDPR
+    accountability; written only by `koers.core.access_log` (one middleware for every read).
+
+    `kind` and `object_id` say what was read (e.g. "voucher" 12); `client` is empty for a lead
+    that is no client yet (then kind "lead" and its id say whose file it was)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="accesses")
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, null=True, blank=True, related_name="accesses"
+    )
     opened_at = models.DateTimeField(default=timezone.now, db_index=True)
-    channel = models.CharField(max_length=8, default="web")
+    channel = models.CharField(max_length=8, choices=AccessChannel.choices)
+    kind = models.CharField(max_length=24)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The path only (ids, never the query string, which may hold a searched name).
+    path = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("inzage dossier")
         verbose_name_plural = _("inzages dossier")
         ordering = ["-opened_at"]
+        indexes = [
+            models.Index(fields=["client", "-opened_at"], name="file_access_client_newest"),
+            models.Index(fields=["kind", "object_id"], name="file_access_object"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} → {self.client_id} @ {self.opened_at:%Y-%m-%d %H:%M}"
+        return f"{self.user_id} → {self.client_id} {self.kind} @ {self.opened_at:%Y-%m-%d %H:%M}"
 
 
 class APIToken(models.Model):

@@ -20,6 +20,8 @@ def is_centre_staff(user) -> bool:
 rules.add_perm("core.view_national_number", is_administrator | is_centre_staff)
 # The change history of a client file.
 rules.add_perm("core.view_history", is_administrator | is_centre_staff)
+# Who read a client's file ("Wie heeft dit dossier ingekeken"), not for coaches.
+rules.add_perm("core.view_access_log", is_administrator | is_centre_staff)
 # Bulk imports from spreadsheets.
 rules.add_perm("core.import_data", is_administrator | is_centre_staff)
 # Creating organisations and staff accounts.

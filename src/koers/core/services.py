@@ -14,6 +14,7 @@ from koers.core import permissions
 from koers.core.data import ClientData, OrganisationData, StaffData
 from koers.core.history import save_with_user
 from koers.core.models import (
+    AccessChannel,
     APIToken,
     Client,
     FileAccess,
@@ -168,8 +169,36 @@ def client_update(*, client: Client, data: ClientData, acting_user: User) -> Cli
     return client
 
 
-def file_access_log(*, user: User, client: Client, channel: str = "web") -> None:
-    FileAccess.objects.create(user=user, client=client, channel=channel)
+def file_reads_log(
+    *,
+    user: User,
+    client_ids: list[int | None],
+    kind: str,
+    object_id: int | None,
+    channel: str,
+    path: str = "",
+) -> None:
+    """One access row per client the read object belongs to (`koers.core.access_log`)."""
+    FileAccess.objects.bulk_create(
+        FileAccess(
+            user=user,
+            client_id=client_id,
+            kind=kind,
+            object_id=object_id,
+            channel=channel,
+            path=path[:200],
+        )
+        for client_id in client_ids
+    )
+
+
+def file_access_log(
+    *, user: User, client: Client, channel: str = AccessChannel.PAGE, kind: str = "client"
+) -> None:
+    """A read outside the request cycle's declared reads (e.g. an export handed to someone)."""
+    file_reads_log(
+        user=user, client_ids=[client.pk], kind=kind, object_id=client.pk, channel=channel
+    )
 
 
 def organisation_validate(data: OrganisationData) -> OrganisationData:

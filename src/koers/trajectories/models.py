@@ -245,6 +245,7 @@ class PlanVersion(models.Model):
     )
     author_is_client = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "-number"]
@@ -276,11 +277,17 @@ class DocumentStatus(models.TextChoices):
     ORIGINAL_RECEIVED = rules.ORIGINAL_RECEIVED, _("Origineel ontvangen")
 
 
+def stored_extension(content_type: str) -> str:
+    """The extension a stored file gets: from the type read from its content, never from the
+    name the client chose (an HTML/PDF polyglot called `.html` is stored as `.pdf`)."""
+    return settings.KOERS_UPLOAD_TYPES.get(content_type, "bin")
+
+
 def document_upload_to(instance: "Document", filename: str) -> str:
     # The stored name never contains the client's name: only ids and a random part.
     from uuid import uuid4
 
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    ext = stored_extension(instance.content_type)
     return f"documents/{instance.trajectory_id}/{uuid4().hex}.{ext}"
 
 
@@ -315,6 +322,11 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def download_name(self) -> str:
+        """The name a download gets: the name it came with, the extension of its real type."""
+        stem = self.original_filename.rsplit(".", 1)[0] if self.original_filename else ""
+        return f"{stem or self.kind}.{stored_extension(self.content_type)}"
 
 
 class RulesetVersion(models.Model):

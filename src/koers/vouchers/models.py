@@ -265,6 +265,7 @@ class InterimEvaluation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-held_on"]
@@ -317,6 +318,7 @@ class EvaluationResponse(models.Model):
     would_recommend = models.BooleanField(_("zou je het aanraden?"), default=True)
     remarks = models.TextField(_("opmerkingen"), blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

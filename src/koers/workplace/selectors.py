@@ -6,18 +6,21 @@ from datetime import date, datetime, time, timedelta
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from koers.core import audit, permissions
 from koers.core import selectors as core_selectors
 from koers.core.keyset import CursorPage, cursor_page
 from koers.core.models import GUIDING_ROLES, Client, Membership, Role, User
 from koers.intake import selectors as intake
+from koers.intake.selectors.history import lead_history_sources
 from koers.trajectories.models import (
     Assignment,
     AssignmentStatus,
     Contact,
     Document,
     Plan,
+    PlanVersion,
     Programme,
     Trajectory,
     TrajectoryStatus,
@@ -26,6 +29,7 @@ from koers.trajectories.rules import OPEN_STATUSES
 from koers.trajectories.rulesets import rulesets_ending
 from koers.trajectories.selectors import client_timeline, trajectories_for_client
 from koers.vouchers.selectors import voucher_offer
+from koers.vouchers.selectors.history import voucher_history_sources
 
 DASHBOARD_LEADS = 10
 CLIENT_FILE_TRAJECTORIES = 10  # per page of the client file (`?trajectories=<page>`)
@@ -183,11 +187,17 @@ def client_list(*, user: User, query: str):
 
 
 def client_file_context(
-    *, user: User, client: Client, today: date, trajectories_page: str | None = None
+    *,
+    user: User,
+    client: Client,
+    today: date,
+    trajectories_page: str | None = None,
+    accesses_page: str | None = None,
 ) -> dict:
     """The client file: a page of the visible trajectories (the open ones first, then the most
-    recent), the merged timeline (bounded), and what the user may do. A fixed number of queries
-    and bounded rows, however many trajectories the client has (issue 14)."""
+    recent), the merged timeline (bounded), what the user may do, and for centre staff a page of
+    who read the file. A fixed number of queries and bounded rows, however many trajectories the
+    client has (issue 14)."""
     open_first = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
     ordered = trajectories_for_client(user=user, client=client).order_by(
         open_first, "-start_date", "-pk"
@@ -204,11 +214,17 @@ def client_file_context(
         # Only what this user may open here (`core/rules.py`), and why no new voucher (LBC-01).
         "voucher_offer": voucher_offer(user=user, client=client, today=today),
         "can_open_trajectory": bool(permissions.openable_programmes(user, client.organisation)),
+        "access_log": audit.file_access_page(viewer=user, client=client, page=accesses_page)
+        if user.has_perm("core.view_access_log")
+        else None,
     }
 
 
-def _history_sources(client: Client, trajectory_ids: list[int]) -> list[audit.HistorySource]:
-    """Every audited model of the client file: the client and what hangs under its trajectories."""
+def _history_sources(
+    user: User, client: Client, trajectory_ids: list[int]
+) -> list[audit.HistorySource]:
+    """Every audited model of the client file: the client, what hangs under its trajectories and
+    the programmes' own rows (voucher evaluations, the calls and hand-overs of its leads)."""
     under = Q(trajectory_id__in=trajectory_ids)
     return [
         audit.client_source(client),
@@ -219,6 +235,13 @@ def _history_sources(client: Client, trajectory_ids: list[int]) -> list[audit.Hi
         audit.HistorySource(Assignment.history, under, Assignment._meta.verbose_name),
         audit.HistorySource(Plan.history, under, Plan._meta.verbose_name),
         audit.HistorySource(Document.history, under, Document._meta.verbose_name),
+        audit.HistorySource(
+            PlanVersion.history,
+            Q(plan__trajectory_id__in=trajectory_ids),
+            gettext_lazy("planversie"),
+        ),
+        *voucher_history_sources(trajectory_ids),
+        *lead_history_sources(user=user, client=client),
     ]
 
 
@@ -231,6 +254,8 @@ def _file_object_label(client: Client):
             return f"{record.get_programme_display()} #{record.id}"
         if model is Contact:
             return f"{record.get_form_display()} {record.starts_at:%d/%m/%Y}"
+        if model is PlanVersion:
+            return f"v{record.number}"
         return audit.object_label(record)
 
     return label
@@ -247,7 +272,7 @@ def client_history(
         Trajectory.objects.visible_to(user).filter(client=client).values_list("pk", flat=True)
     )
     return audit.history_page(
-        sources=_history_sources(client, trajectory_ids),
+        sources=_history_sources(user, client, trajectory_ids),
         label=_file_object_label(client),
         page=page,
     )
@@ -263,5 +288,5 @@ def client_history_context(*, user: User, client: Client, page: int) -> dict:
         "num_pages": pages,
         "has_previous": page > 1,
         "has_next": page < pages,
-        "accesses": audit.recent_file_accesses(client=client),
+        "accesses": audit.recent_file_accesses(viewer=user, client=client),
     }

@@ -14,7 +14,7 @@ from koers.core import permissions
 from koers.core import selectors as core_selectors
 from koers.core.forms import apply_errors, form_client_data
 from koers.core.models import GUIDING_ROLES, Client, Organisation, User
-from koers.core.services import client_create, file_access_log
+from koers.core.services import client_create
 from koers.core.views.clients import client_or_404
 from koers.privacy.reveals import record_reveal
 from koers.trajectories.services import client_register_with_trajectory
@@ -117,12 +117,12 @@ def client_create_view(request):
 @login_required
 def client_detail(request, pk: int):
     client = client_or_404(request.user, pk)
-    file_access_log(user=request.user, client=client)
     context = selectors.client_file_context(
         user=request.user,
         client=client,
         today=timezone.localdate(),
         trajectories_page=request.GET.get("trajectories"),
+        accesses_page=request.GET.get("inzages"),
     )
     if context["can_see_national_number"] and client.has_national_number:
         record_reveal(user=request.user, client_id=client.pk, where="web:file")

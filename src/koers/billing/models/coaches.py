@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from koers.billing.models.visibility import StaffOrOwnQuerySet
 from koers.billing.rules import coaches as rules
+from koers.trajectories.models import stored_extension
 
 
 class CoachLocation(models.Model):
@@ -139,7 +140,7 @@ def plan_upload_to(instance: "DevelopmentPlan", filename: str) -> str:
     # The stored name never contains the coach's name: only ids and a random part.
     from uuid import uuid4
 
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    ext = stored_extension(instance.content_type)
     return f"development-plans/{instance.coach_id}/{instance.year}-{uuid4().hex}.{ext}"
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from koers.core.models import Organisation
 from koers.intake.models.leads import Lead
@@ -26,6 +27,7 @@ class CoachUnavailability(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("afwezigheid coach")
@@ -83,6 +85,7 @@ class LeadFeedback(models.Model):
     coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     answers = models.JSONField(default=dict)
     submitted_at = models.DateTimeField()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -205,6 +205,7 @@ class Handover(models.Model):
     at = models.DateTimeField()
     # The clock as it stood: the original deadline stays visible to both coaches.
     original_deadline = models.DateTimeField()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["at", "id"]

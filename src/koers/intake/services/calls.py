@@ -196,8 +196,11 @@ def lead_record_call(
         _handover(
             lead, to_coach=to_coach, note=note, now=now, acting_user=acting_user, params=params
         )
-    outcome = CallOutcome.objects.create(
-        lead=lead, kind=kind, called_at=called_at, note=note.strip(), recorded_by=acting_user
+    outcome = save_with_user(
+        CallOutcome(
+            lead=lead, kind=kind, called_at=called_at, note=note.strip(), recorded_by=acting_user
+        ),
+        acting_user,
     )
     if kind != CallKind.HANDOVER:
         lead.contacted_at = lead.contacted_at or called_at
@@ -235,13 +238,16 @@ def _handover(
         )
     lead_state_move(lead, LeadState.NEW, acting_user=acting_user, why=note.strip(), at=now)
     first_contact = lead.contacted_at or now
-    Handover.objects.create(
-        lead=lead,
-        from_coach=lead.coach or acting_user,
-        to_coach=to_coach,
-        note=note.strip(),
-        at=now,
-        original_deadline=rules.deadline(lead.clock_started_at, params),
+    save_with_user(
+        Handover(
+            lead=lead,
+            from_coach=lead.coach or acting_user,
+            to_coach=to_coach,
+            note=note.strip(),
+            at=now,
+            original_deadline=rules.deadline(lead.clock_started_at, params),
+        ),
+        acting_user,
     )
     lead.contacted_at = first_contact  # the call that ended in the hand-over was a contact
     lead.coach = to_coach

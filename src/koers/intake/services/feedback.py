@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import Organisation, User
 from koers.intake.models import FeedbackField, FieldKind, Lead, LeadChannel, LeadFeedback
 from koers.intake.services.common import lock_lead, must_be_coach
@@ -94,8 +95,8 @@ def feedback_submit(*, lead: Lead, answers: dict, now: datetime, acting_user: Us
         clean[f.key] = value
     if errors:
         raise ValidationError(errors)
-    return LeadFeedback.objects.create(
-        lead=lead, coach=acting_user, answers=clean, submitted_at=now
+    return save_with_user(
+        LeadFeedback(lead=lead, coach=acting_user, answers=clean, submitted_at=now), acting_user
     )
 
 

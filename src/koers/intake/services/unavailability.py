@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.core.history import save_with_user
 from koers.core.models import Organisation, User
 from koers.intake.models import CoachUnavailability
 from koers.intake.selectors import centre_coaches, is_centre_staff
@@ -30,13 +31,16 @@ def unavailability_add(
         raise ValidationError({"ends_at": [_("Het einde ligt vóór het begin.")]})
     if len(reason) > 200:
         raise ValidationError({"reason": [_("Hoogstens 200 tekens.")]})
-    return CoachUnavailability.objects.create(
-        organisation=organisation,
-        coach=coach,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        reason=reason.strip(),
-        created_by=acting_user,
+    return save_with_user(
+        CoachUnavailability(
+            organisation=organisation,
+            coach=coach,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            reason=reason.strip(),
+            created_by=acting_user,
+        ),
+        acting_user,
     )
 
 
@@ -44,4 +48,6 @@ def unavailability_add(
 def unavailability_delete(*, item: CoachUnavailability, acting_user: User) -> None:
     if acting_user.pk != item.coach_id and not is_centre_staff(acting_user, item.organisation_id):
         raise ValidationError({"__all__": [_("Je kan alleen je eigen afwezigheid schrappen.")]})
+    # The history keeps the deleted period and who deleted it (issue 15: no delete without trace).
+    item._history_user = acting_user
     item.delete()

@@ -101,10 +101,9 @@ def download_document(request: HttpRequest, document_id: Id):
     document = visible_row(Document, request, document_id)
     if not document.file:
         raise Http404
-    extension = document.file.name.rsplit(".", 1)[-1]
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.original_filename or f"document-{document.pk}.{extension}",
+        filename=document.download_name(),
         content_type=document.content_type or "application/octet-stream",
     )

@@ -1,6 +1,8 @@
 """Documents of a trajectory: an upload checked by its content, or a placeholder, and the one door
 for a document's status."""
 
+import zipfile
+
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +17,19 @@ from koers.core.states import record_state, set_state
 from koers.trajectories import rules
 from koers.trajectories.models import Contact, Document, DocumentKind, DocumentStatus, Trajectory
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _is_word_document(upload: UploadedFile) -> bool:
+    """A ZIP archive is a DOCX when it holds a Word body, whatever its name says."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+    finally:
+        upload.seek(0)
+
 
 def _sniff_upload(upload: UploadedFile) -> str:
     """The file's real type, read from its content (never trust the name or the browser)."""
@@ -22,8 +37,8 @@ def _sniff_upload(upload: UploadedFile) -> str:
     upload.seek(0)
     kind = filetype.guess(head)
     mime = kind.mime if kind else ""
-    if mime == "application/zip" and upload.name.lower().endswith(".docx"):
-        mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    if mime == "application/zip" and _is_word_document(upload):
+        mime = DOCX
     return mime
 
 

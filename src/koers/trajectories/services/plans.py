@@ -37,7 +37,9 @@ def plan_create(
         raise ValidationError({"title": [_("Geef het plan een titel.")]})
     _programme_plan_check(trajectory, kind, content)
     plan = save_with_user(Plan(trajectory=trajectory, kind=kind, title=title.strip()), acting_user)
-    PlanVersion.objects.create(plan=plan, number=1, content=content, author=acting_user)
+    save_with_user(
+        PlanVersion(plan=plan, number=1, content=content, author=acting_user), acting_user
+    )
     return plan
 
 
@@ -57,10 +59,13 @@ def plan_save_version(
     latest = plan.versions.aggregate(n=Max("number"))["n"] or 0
     if latest and plan.versions.get(number=latest).content == content:
         return plan.versions.get(number=latest)
-    return PlanVersion.objects.create(
-        plan=plan,
-        number=latest + 1,
-        content=content,
-        author=acting_user,
-        author_is_client=by_client,
+    return save_with_user(
+        PlanVersion(
+            plan=plan,
+            number=latest + 1,
+            content=content,
+            author=acting_user,
+            author_is_client=by_client,
+        ),
+        acting_user,
     )

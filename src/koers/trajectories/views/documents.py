@@ -70,11 +70,10 @@ def document_download(request, pk: int):
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    filename = document.original_filename or document.file.name.rsplit("/", 1)[-1]
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=filename,
+        filename=document.download_name(),
         content_type=document.content_type or "application/octet-stream",
     )
 

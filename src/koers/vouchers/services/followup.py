@@ -32,12 +32,15 @@ def interim_evaluation_add(
         raise ValidationError({"going_as_wished": [_("Noteer het antwoord van de cliënt.")]})
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": [_("Een evaluatie ligt niet in de toekomst.")]})
-    return InterimEvaluation.objects.create(
-        voucher=voucher,
-        held_on=held_on,
-        going_as_wished=going_as_wished.strip(),
-        would_change=would_change.strip(),
-        recorded_by=acting_user,
+    return save_with_user(
+        InterimEvaluation(
+            voucher=voucher,
+            held_on=held_on,
+            going_as_wished=going_as_wished.strip(),
+            would_change=would_change.strip(),
+            recorded_by=acting_user,
+        ),
+        acting_user,
     )
 
 

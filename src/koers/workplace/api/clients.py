@@ -26,7 +26,6 @@ from koers.core.services import (
     client_create,
     client_update,
     client_validate,
-    file_access_log,
 )
 from koers.privacy.reveals import record_reveals
 from koers.trajectories.schemas import ClientIn
@@ -94,7 +93,6 @@ def list_clients(request: HttpRequest, params: PageQuery, q: str = "", after: Id
 def get_client(request: HttpRequest, client_id: Id):
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
-    file_access_log(user=user, client=client, channel="api")
     return client_out(client, full_national_number=_full_numbers(user, [client], "api:detail"))
 
 
