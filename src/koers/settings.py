@@ -8,6 +8,7 @@ import base64
 import hashlib
 from pathlib import Path
 
+from csp.constants import NONCE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,8 +128,9 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", "")
 if PRODUCTION and not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL is required in production.")
-if not DATABASE_URL:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Every configuration keeps files here (huey's SQLite queue, uploads, backups, the Peppol drop),
+# also with PostgreSQL and no Redis: without the folder huey crashed at start-up (issue 15).
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": database(
         DATABASE_URL,
@@ -257,16 +260,44 @@ KOERS_RETENTION_MEDIATION_AFTER_ACCESS_DAYS = env_int(
 KOERS_RETENTION_EVERY_HOURS = env_int("KOERS_RETENTION_EVERY_HOURS", 24)
 KOERS_RETENTION_BATCH = env_int("KOERS_RETENTION_BATCH", 200)
 
-# Content Security Policy: everything from our own origin; htmx and our CSS are vendored.
+# Content Security Policy: everything from our own origin; htmx and our CSS are vendored. No
+# 'unsafe-inline' styles: pages use classes from koers.css, and the few page-only <style> blocks
+# carry the request's nonce (`<style nonce="{{ request.csp_nonce }}">`). PDFs are not pages.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'"],
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "style-src": [SELF, NONCE],
+        "script-src": [SELF],
+        "base-uri": [SELF],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        "form-action": [SELF],
     }
+}
+# Browser features no Koers page uses are switched off for every page (and anything it embeds);
+# passkeys (WebAuthn, a possible second factor) stay allowed for our own origin.
+PERMISSIONS_POLICY = {
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+} | {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from koers.core.management.commands.backup import backup_sqlite
+from koers.lib.backups import BackupError
 
 
 @pytest.fixture
@@ -55,14 +56,31 @@ def test_backup_command_defaults_to_a_timestamped_file(live_db, tmp_path, settin
     assert sqlite3.connect(copy).execute("SELECT count(*) FROM client").fetchone() == (500,)
 
 
-def test_backup_command_on_postgresql_prints_pg_dump_and_fails(monkeypatch, capsys):
+def test_backup_command_on_postgresql_without_pg_dump_prints_the_command_and_fails(
+    monkeypatch, capsys
+):
     from django.db import connection
+
+    from koers.core.management.commands import backup
+
+    def no_pg_dump(target):
+        raise BackupError("pg_dump is niet geïnstalleerd.")
 
     monkeypatch.setattr(connection, "vendor", "postgresql")
     monkeypatch.setitem(connection.settings_dict, "NAME", "koers")
-    with pytest.raises(CommandError, match="pg_dump"):
+    monkeypatch.setattr(backup, "postgresql_backup_with_fingerprint", no_pg_dump)
+    with pytest.raises(CommandError, match="pg_dump is niet geïnstalleerd"):
         call_command("backup")
     assert "pg_dump --format=custom" in capsys.readouterr().out
+
+
+def test_backup_command_prints_the_fingerprint_of_the_copy(live_db, tmp_path, monkeypatch, capsys):
+    from django.db import connection
+
+    monkeypatch.setitem(connection.settings_dict, "NAME", str(live_db))
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    call_command("backup", str(tmp_path / "copy.sqlite3"))
+    assert "Vingerafdruk: 1 tabellen, 500 rijen, sha256 " in capsys.readouterr().out
 
 
 def test_backup_refuses_an_in_memory_database(monkeypatch):

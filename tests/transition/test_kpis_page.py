@@ -57,7 +57,7 @@ def test_trn_13_the_page_shows_16_kpis_and_an_accessible_chart(company, job_coac
     response = logged_in(job_coach).get(URL + "?kpi=trainings")
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count('<th scope="row" style="font-weight:normal">') >= 16
+    assert html.count('<th scope="row" class="u-font-weight-normal">') >= 16
     assert "Bedrijfsvoorstellingen" in html and "Besproken vacatures" in html
     assert "<svg" in html and '<title id="kpi-chart-title">Trainingen per maand</title>' in html
     assert '<desc id="kpi-chart-desc">' in html and "@media print" in html

@@ -10,6 +10,19 @@
       event.preventDefault();
     }
   });
+  // Buttons instead of inline handlers (CSP): data-print prints the page; data-copy-from puts the
+  // text of one element into the field named by data-copy-to.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-print], [data-copy-from]");
+    if (!button) return;
+    if (button.hasAttribute("data-print")) {
+      window.print();
+      return;
+    }
+    var source = document.getElementById(button.dataset.copyFrom);
+    var field = document.getElementById(button.dataset.copyTo);
+    if (source && field) field.value = source.textContent;
+  });
   // Close the user menu with Escape or a click elsewhere.
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
