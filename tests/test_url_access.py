@@ -120,6 +120,7 @@ WALKED_ELSEWHERE = {
     "billing_aftercare_": "tests/billing/hours/test_aftercare.py",
     "billing_invoice": "tests/billing/invoices/test_access.py",
     "transition_": "tests/transition/test_url_access.py",
+    "outbox_": "tests/outbox/test_views.py",
 }
 
 

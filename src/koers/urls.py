@@ -25,6 +25,7 @@ urlpatterns = [
     path("facturatie/", include("koers.billing.urls")),
     path("doorstroom/", include("koers.transition.urls")),
     path("regelsets/", include("koers.trajectories.ruleset_urls")),
+    path("uitgaande-berichten/", include("koers.outbox.urls")),
     path("beheer/", admin.site.urls),
     path("", include("koers.workplace.urls")),
     path("", include("koers.core.urls")),

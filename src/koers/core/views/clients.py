@@ -1,5 +1,6 @@
 """Editing a client's details. The client list and file are `koers.workplace` pages."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from koers.core import selectors
 from koers.core.forms import ClientForm, apply_errors, form_client_data
 from koers.core.models import Client, User
 from koers.core.services import client_update
+from koers.core.versions import StaleVersion
 
 
 def client_or_404(user: User, pk: int) -> Client:
@@ -26,10 +28,23 @@ def _client_form(request, client: Client, can_see_nn: bool) -> ClientForm:
     initial = selectors.client_data_from(client).__dict__
     # Who may not read the number may not see it in the form either; keep it unchanged.
     initial["national_number"] = client.national_number_formatted() if can_see_nn else ""
+    # The version this form starts from: a save after someone else's is refused (StaleVersion).
+    initial["version"] = client.version
     form = ClientForm(request.POST or None, initial=initial)
+    form.fields["version"] = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0
+    )
     if not can_see_nn:
         del form.fields["national_number"]
     return form
+
+
+def _stale(form: ClientForm, exc: StaleVersion) -> None:
+    """Keep what the user typed, say what changed, and let the next save be deliberate: the
+    form now starts from the current version."""
+    apply_errors(form, exc)
+    form.data = form.data.copy()
+    form.data["version"] = str(exc.current)
 
 
 @login_required
@@ -42,8 +57,16 @@ def client_update_view(request, pk: int):
         cleaned = dict(form.cleaned_data)
         if not can_see_nn:
             cleaned["national_number"] = client.national_number()
+        data = form_client_data(cleaned)
         try:
-            client_update(client=client, data=form_client_data(cleaned), acting_user=request.user)
+            client_update(
+                client=client,
+                data=data,
+                acting_user=request.user,
+                expected_version=cleaned.get("version"),
+            )
+        except StaleVersion as exc:
+            _stale(form, exc)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
