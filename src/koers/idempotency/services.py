@@ -63,6 +63,13 @@ def _find(user: User, scope: str, key: str) -> IdempotentRequest | None:
     return IdempotentRequest.objects.filter(user=user, scope=scope, key=key).first()
 
 
+def earlier_outcome(*, user: User, scope: str, key: str) -> Outcome | None:
+    """The result of an earlier request with this key, if there was one (a repeat of a form
+    answers it before any other check: the person was already made)."""
+    found = _find(user, scope, key) if key and not key_refusal(key) else None
+    return _replay(found, "") if found is not None else None
+
+
 def run_once(
     *,
     user: User,

@@ -16,13 +16,14 @@ from koers.core.forms import apply_errors, form_client_data
 from koers.core.models import GUIDING_ROLES, Client, Organisation, User
 from koers.core.services import client_create, file_access_log
 from koers.core.views.clients import client_or_404
-from koers.idempotency.services import Outcome, run_once
+from koers.idempotency.services import Outcome, earlier_outcome, run_once
 from koers.trajectories.services import client_register_with_trajectory
 from koers.workplace import selectors
 from koers.workplace.duplicates import possible_duplicates
 from koers.workplace.forms import ClientCreateForm
 
 MAX_ID = 2**63 - 1  # BigAutoField: a larger cursor is no row
+CREATE_SCOPE = "page:client_create"  # the idempotency keys of the new-client form
 
 
 def _page_number(request) -> int:
@@ -106,7 +107,7 @@ def _create_once(form: ClientCreateForm, organisations: list[Organisation], user
     key = form.cleaned_data.get("idempotency_key", "")
     if not key:
         return Outcome(result_id=create()[0], status_code=201, replayed=False)
-    return run_once(user=user, scope="page:client_create", key=key, action=create)
+    return run_once(user=user, scope=CREATE_SCOPE, key=key, action=create)
 
 
 def _duplicates(form: ClientCreateForm, user: User) -> list[Client]:
@@ -132,6 +133,9 @@ def client_create_view(request):
     form = _create_form(request, organisations)
     duplicates: list[Client] = []
     if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data.get("idempotency_key", "")
+        if earlier := earlier_outcome(user=request.user, scope=CREATE_SCOPE, key=key):
+            return _created(request, earlier)  # the form came twice: the first client
         duplicates = _duplicates(form, request.user)
         if not duplicates:
             try:
