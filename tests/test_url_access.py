@@ -121,6 +121,7 @@ WALKED_ELSEWHERE = {
     "billing_invoice": "tests/billing/invoices/test_access.py",
     "transition_": "tests/transition/test_url_access.py",
     "privacy_": "tests/privacy/test_url_access.py",
+    "outbox_": "tests/outbox/test_views.py",
 }
 
 

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "koers.documents",
     "koers.privacy",
     "koers.api",
+    "koers.outbox",
+    "koers.idempotency",
 ]
 
 MIDDLEWARE = [
@@ -343,3 +345,15 @@ KOERS_PEPPOL_BACKEND = env_str(
     "KOERS_PEPPOL_BACKEND", "koers.billing.delivery_backends.FileDropBackend"
 )
 KOERS_PEPPOL_OUTBOX = env_path("KOERS_PEPPOL_OUTBOX", DATA_DIR / "peppol-outbox")
+
+# Integrity (issue 15). Outgoing mail and SMS go through the recorded outbox (koers.outbox): a
+# failed delivery is tried again after 1, 2, 4, … minutes (at most a day apart), until
+# KOERS_OUTBOX_MAX_ATTEMPTS; then it shows on "Uitgaande berichten" for centre staff. The body
+# of a sent message is cleared after KOERS_OUTBOX_RETENTION_DAYS. A worker that died while
+# sending gives up its claim after KOERS_OUTBOX_LEASE_SECONDS.
+KOERS_OUTBOX_MAX_ATTEMPTS = env_int("KOERS_OUTBOX_MAX_ATTEMPTS", 8)
+KOERS_OUTBOX_RETRY_SECONDS = env_int("KOERS_OUTBOX_RETRY_SECONDS", 60)
+KOERS_OUTBOX_RETENTION_DAYS = env_int("KOERS_OUTBOX_RETENTION_DAYS", 30)
+KOERS_OUTBOX_LEASE_SECONDS = env_int("KOERS_OUTBOX_LEASE_SECONDS", 300)
+# How long a create's idempotency key is remembered (koers.idempotency).
+KOERS_IDEMPOTENCY_HOURS = env_int("KOERS_IDEMPOTENCY_HOURS", 24)

@@ -167,6 +167,7 @@ PENDING_IN_SLICE: dict[str, tuple[str, str]] = {}
 
 # Page actions that stay on the pages, and why.
 PAGE_ONLY = {
+    "outbox_retry": "centre staff resend a failed e-mail or SMS; the outbox is operations, not data",
     "token_create": "an API key is made by a signed-in person on the page, never by a key",
     "token_revoke": "idem: managing one's own API keys",
     "import_start": "spreadsheet upload with a preview; the API creates the same rows one by one",

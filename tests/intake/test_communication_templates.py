@@ -159,12 +159,13 @@ def test_int_04_no_global_address_a_centre_without_one_sends_nothing(
 
 
 def test_int_04_voucher_evaluation_mail_from_the_centre_with_its_logo_and_a_reply_to_the_coach(
-    centre, coach
+    centre, coach, django_capture_on_commit_callbacks
 ):
     from koers.vouchers.jobs import _send
 
     voucher = _voucher(centre, coach)
-    _send(voucher, EvaluationStep.INVITE)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        _send(voucher, EvaluationStep.INVITE)
     message = mail.outbox[-1]
     assert message.from_email == "Loopbaancentrum Horizon <info@horizon.example.be>"
     assert message.reply_to == [coach.email]

@@ -29,10 +29,18 @@ def test_the_house_style_other_programmes_use_is_the_centres(centre):
     assert centre_mail.render_body(centre, "Dag An,") == messages.render_body(centre, "Dag An,")
 
 
-def test_mail_through_the_registry_leaves_from_the_centre_with_a_reply_to_the_coach(centre, coach):
-    sent = centre_mail.send_centre_mail(
-        centre, subject="Evaluatie", text="Dag", html="<p>Dag</p>", to="an@example.org", coach=coach
-    )
+def test_mail_through_the_registry_leaves_from_the_centre_with_a_reply_to_the_coach(
+    centre, coach, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        sent = centre_mail.send_centre_mail(
+            centre,
+            subject="Evaluatie",
+            text="Dag",
+            html="<p>Dag</p>",
+            to="an@example.org",
+            coach=coach,
+        )
     assert sent
     assert mail.outbox[-1].from_email.endswith("<info@horizon.example.be>")
     assert mail.outbox[-1].reply_to == [coach.email]

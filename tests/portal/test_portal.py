@@ -34,8 +34,9 @@ def _enter(client, record):
 
 
 @pytest.mark.django_db
-def test_login_link_is_mailed_and_works(client, client_record):
-    response = client.post(reverse("portal_login"), {"email": client_record.email.upper()})
+def test_login_link_is_mailed_and_works(client, client_record, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        response = client.post(reverse("portal_login"), {"email": client_record.email.upper()})
     assert response.status_code == 200
     assert len(mail.outbox) == 1
     link = re.search(r"http\S+", mail.outbox[0].body).group(0)
@@ -46,9 +47,12 @@ def test_login_link_is_mailed_and_works(client, client_record):
 
 
 @pytest.mark.django_db
-def test_unknown_address_gets_the_same_answer_and_no_mail(client, client_record):
+def test_unknown_address_gets_the_same_answer_and_no_mail(
+    client, client_record, django_capture_on_commit_callbacks
+):
     def page(email):
-        html = client.post(reverse("portal_login"), {"email": email}).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+            html = client.post(reverse("portal_login"), {"email": email}).content.decode()
         return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # one per response
 
     known = page(client_record.email)
@@ -71,11 +75,14 @@ def test_tampered_or_expired_link_is_refused(client, client_record, time_machine
 
 
 @pytest.mark.django_db
-def test_the_sign_in_link_works_once_also_after_logging_out(client, client_record):
+def test_the_sign_in_link_works_once_also_after_logging_out(
+    client, client_record, django_capture_on_commit_callbacks
+):
     """Issue 10: the link worked 3 times in its 30 minutes; a forwarded e-mail opened the file."""
     from django.test import Client as Browser
 
-    client.post(reverse("portal_login"), {"email": client_record.email})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        client.post(reverse("portal_login"), {"email": client_record.email})
     path = re.search(r"http\S+", mail.outbox[0].body).group(0).replace("http://127.0.0.1:8000", "")
     assert client.post(path).status_code == 302
     assert client.get(reverse("portal_home")).status_code == 200
@@ -176,9 +183,12 @@ def test_evaluation_rejects_out_of_range_scores(client, voucher):
 
 
 @pytest.mark.django_db
-def test_login_link_requests_are_rate_limited_per_address(client, client_record):
+def test_login_link_requests_are_rate_limited_per_address(
+    client, client_record, django_capture_on_commit_callbacks
+):
     for _ in range(5):
-        client.post(reverse("portal_login"), {"email": client_record.email})
+        with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+            client.post(reverse("portal_login"), {"email": client_record.email})
     response = client.post(reverse("portal_login"), {"email": client_record.email})
     assert response.status_code == 429
     assert "Te veel aanvragen" in response.content.decode()

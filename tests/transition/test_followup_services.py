@@ -108,12 +108,15 @@ def test_trn_13_left_for_training_is_recorded_and_not_in_the_future(transition_f
     assert transition_file.left_for_training_on == TRN_TODAY
 
 
-def test_trn_17_the_sweep_reminds_the_job_coach_once_per_checkpoint(transition_file, job_coach):
+def test_trn_17_the_sweep_reminds_the_job_coach_once_per_checkpoint(
+    transition_file, job_coach, django_capture_on_commit_callbacks
+):
     job_coach.email = "rudi@example.org"
     job_coach.save()
     placement = place(transition_file, job_coach, first_day=date(2026, 9, 23))  # due 7/10
     now = datetime(2026, 10, 5, 8, 0, tzinfo=UTC)
-    assert transition_followup_reminders(now) == 1
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        assert transition_followup_reminders(now) == 1
     assert transition_followup_reminders(now) == 0
     assert m.FollowupReminder.objects.filter(placement=placement).count() == 1
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rudi@example.org"]

@@ -227,6 +227,9 @@ class Client(models.Model):
     search_name = models.CharField(max_length=SEARCH_NAME_LENGTH, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: an edit form (or an API `If-Match`) carries the version it started
+    # from, and `client_update` refuses the save when someone else saved in between.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["search_name"])
 
     objects = ClientQuerySet.as_manager()

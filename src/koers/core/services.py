@@ -33,6 +33,7 @@ from koers.core.validators import (
     normalize_phone,
     validate_postal_code,
 )
+from koers.core.versions import check_version
 
 
 def _collect(errors: dict[str, list[str]], key: str, func, *args):
@@ -145,11 +146,16 @@ def client_create(*, organisation: Organisation, data: ClientData, acting_user: 
 
 
 @transaction.atomic
-def client_update(*, client: Client, data: ClientData, acting_user: User) -> Client:
+def client_update(
+    *, client: Client, data: ClientData, acting_user: User, expected_version: int | None = None
+) -> Client:
+    """Save the client's details. With `expected_version` (the version the form or API caller
+    started from) a save made after someone else's is refused (`StaleVersion`)."""
     data = client_validate(data, today=timezone.localdate())
     # Locked: two saves of one client at once must not both pass the national-number checks
     # against the old row, and the second must not silently overwrite the first.
     client = Client.objects.select_for_update().get(pk=client.pk)
+    check_version(client, expected_version)
     if (
         acting_user is not None
         and data.national_number != client.national_number()
@@ -165,6 +171,7 @@ def client_update(*, client: Client, data: ClientData, acting_user: User) -> Cli
         )
     _check_national_number_unique(data.national_number, user=acting_user, exclude_pk=client.pk)
     _apply(client, data)
+    client.version += 1
     save_with_user(client, acting_user)
     return client
 

@@ -3,7 +3,6 @@
 import logging
 from datetime import datetime
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -12,6 +11,7 @@ from koers.core.sweep import sweep_job
 from koers.intake.models import Lead
 from koers.intake.rules import states
 from koers.intake.selectors import lead_clock
+from koers.outbox.services import mail_queue
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,13 @@ def _notify(lead: Lead, late: bool) -> None:
         body = _(
             "Aanvraag nr. %(pk)d wacht op je telefoontje (of de bevestiging van INT-03). Open Koers."
         ) % {"pk": lead.pk}
-    send_mail(subject, body, None, [lead.coach.email])
+    mail_queue(
+        kind="intake.deadline",
+        organisation=lead.organisation,
+        to=[lead.coach.email],
+        subject=subject,
+        body=body,
+    )
 
 
 @sweep_job

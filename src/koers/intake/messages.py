@@ -8,13 +8,13 @@ actions where the coach chooses e-mail refuse it (INT-04)."""
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from koers.core.models import Organisation, User
 from koers.intake.models import CentreBranding, EmailTemplate, TemplateKind
 from koers.intake.rules.communication import VOUCHER_TERMS
+from koers.outbox.services import mail_queue
 
 logger = logging.getLogger(__name__)
 
@@ -180,20 +180,31 @@ def send_centre_mail(
     html: str,
     to: str,
     coach: User | None = None,
+    kind: str = "centre_mail",
 ) -> bool:
-    """INT-04: send from the centre's address with a Reply-To to the coach. Without a centre
-    address nothing goes out (logged). True when sent."""
+    """INT-04: queue in the outbox (sent after the caller's transaction commits, retried until
+    delivered) from the centre's address with a Reply-To to the coach. Without a centre address
+    or a recipient nothing goes out (logged). True when queued."""
     sender = centre_sender(organisation)
-    if not sender:
+    if not sender or not to:
+        # The subject can carry a name: only the kind of mail is logged.
         logger.error(
-            "INT-04: organisation %s has no e-mail address; e-mail %r not sent",
+            "INT-04: organisation %s: %s not sent (%s)",
             organisation.pk,
-            subject,
+            kind,
+            "no centre e-mail address" if not sender else "no recipient",
         )
         return False
-    message = EmailMultiAlternatives(subject, text, sender, [to], reply_to=reply_to(coach))
-    message.attach_alternative(html, "text/html")
-    message.send()
+    mail_queue(
+        kind=kind,
+        organisation=organisation,
+        to=[to],
+        subject=subject,
+        body=text,
+        html=html,
+        sender=sender,
+        reply_to=reply_to(coach),
+    )
     return True
 
 
@@ -206,4 +217,12 @@ def send_branded(
     coach: User | None = None,
 ) -> bool:
     subject, text, html, _sender = render_message(organisation, kind, values)
-    return send_centre_mail(organisation, subject=subject, text=text, html=html, to=to, coach=coach)
+    return send_centre_mail(
+        organisation,
+        subject=subject,
+        text=text,
+        html=html,
+        to=to,
+        coach=coach,
+        kind=f"intake.{kind}",
+    )

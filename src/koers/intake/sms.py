@@ -1,35 +1,10 @@
-"""Pluggable SMS sending. `KOERS_SMS_BACKEND` names a class with `send(to, text)`; the default
-prints to the console, `FileBackend` writes to `KOERS_SMS_FILE_PATH`, `LocmemBackend` keeps an
-outbox for tests. A real provider is a small class with the same method."""
+"""The SMS backends moved to the outbox (`koers.outbox.sms`), which alone sends; these names stay
+so that `KOERS_SMS_BACKEND="koers.intake.sms.…"` settings and tests keep working."""
 
-from django.conf import settings
-from django.utils import timezone
-from django.utils.module_loading import import_string
-
-outbox: list[tuple[str, str]] = []
-
-DEFAULT_BACKEND = "koers.intake.sms.ConsoleBackend"
-
-
-class ConsoleBackend:
-    def send(self, to: str, text: str) -> None:
-        import sys
-
-        sys.stdout.write(f"SMS to {to}: {text}\n")
-
-
-class FileBackend:
-    def send(self, to: str, text: str) -> None:
-        path = getattr(settings, "KOERS_SMS_FILE_PATH", settings.DATA_DIR / "sms.log")
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"{timezone.now().isoformat()}\t{to}\t{text}\n")
-
-
-class LocmemBackend:
-    def send(self, to: str, text: str) -> None:
-        outbox.append((to, text))
-
-
-def send_sms(to: str, text: str) -> None:
-    backend = import_string(getattr(settings, "KOERS_SMS_BACKEND", DEFAULT_BACKEND))
-    backend().send(to, text)
+from koers.outbox.sms import (  # noqa: F401  (re-exported)
+    DEFAULT_BACKEND,
+    ConsoleBackend,
+    FileBackend,
+    LocmemBackend,
+    outbox,
+)

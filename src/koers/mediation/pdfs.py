@@ -7,7 +7,6 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,6 +20,7 @@ from koers.mediation import models as m
 from koers.mediation.rules.closing import ADVICE_LABELS, CITIZEN_TEXTS, Advice
 from koers.mediation.rules.process import letter_size
 from koers.mediation.selectors import ruleset_of
+from koers.outbox.services import mail_queue
 from koers.trajectories.models import Document, DocumentKind
 from koers.trajectories.services import document_store_generated, document_validate_upload
 
@@ -130,10 +130,15 @@ def _mail_client(service, subject, body, files: list[tuple[str, bytes]]) -> None
     # E-mails to clients go out from the organisation's address.
     with in_language_of(client):
         subject, body = str(subject), str(body)
-    message = EmailMessage(subject, body, organisation.email or None, [client.email])
-    for name, data in files:
-        message.attach(name, data, "application/pdf")
-    transaction.on_commit(lambda: message.send(fail_silently=True))
+    mail_queue(
+        kind="mediation.documents",
+        organisation=organisation,
+        sender=organisation.email,
+        to=[client.email],
+        subject=subject,
+        body=body,
+        attachments=[(name, data, "application/pdf") for name, data in files],
+    )
 
 
 # ---- MED-14: the final advice --------------------------------------------------------------------

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from koers.core.forms import apply_errors
 from koers.core.languages import in_language_of
 from koers.core.models import Client
 from koers.core.ratelimit import too_many
+from koers.outbox.services import mail_queue
 from koers.portal import selectors
 from koers.portal.services import login_link_use, login_link_valid, login_token
 from koers.vouchers.forms import EvaluationForm, PopForm
@@ -53,6 +53,31 @@ def client_required(view):
     return wrapper
 
 
+def _queue_login_link(client: Client) -> None:
+    token = login_token(client)
+    link = settings.KOERS_BASE_URL.rstrip("/") + reverse("portal_enter", args=[token])
+    sender = client.organisation.email or settings.DEFAULT_FROM_EMAIL
+    with in_language_of(client):  # the e-mail follows the client's language
+        subject = _("Je aanmeldlink voor Koers")
+        body = _(
+            "Dag %(name)s,\n\nMet deze link meld je je aan (30 minuten geldig, één keer te gebruiken):\n%(link)s\n\nStuur deze e-mail aan niemand door.\n\n%(centre)s"
+        ) % {
+            "name": client.first_name,
+            "link": link,
+            "centre": client.organisation.working_name or client.organisation.name,
+        }
+    # The link is a credential: its text is erased from the outbox once it is sent.
+    mail_queue(
+        kind="portal.login_link",
+        organisation=client.organisation,
+        sender=sender,
+        to=[client.email],
+        subject=subject,
+        body=body,
+        erase_when_sent=True,
+    )
+
+
 def portal_login(request):
     form = EmailForm(request.POST or None)
     if request.method == "POST" and too_many(
@@ -65,19 +90,7 @@ def portal_login(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         for client in Client.objects.filter(email__iexact=email).select_related("organisation")[:5]:
-            token = login_token(client)
-            link = settings.KOERS_BASE_URL.rstrip("/") + reverse("portal_enter", args=[token])
-            sender = client.organisation.email or settings.DEFAULT_FROM_EMAIL
-            with in_language_of(client):  # the e-mail follows the client's language
-                subject = _("Je aanmeldlink voor Koers")
-                body = _(
-                    "Dag %(name)s,\n\nMet deze link meld je je aan (30 minuten geldig, één keer te gebruiken):\n%(link)s\n\nStuur deze e-mail aan niemand door.\n\n%(centre)s"
-                ) % {
-                    "name": client.first_name,
-                    "link": link,
-                    "centre": client.organisation.working_name or client.organisation.name,
-                }
-            send_mail(subject, body, sender, [client.email], fail_silently=True)
+            _queue_login_link(client)
         # The same answer whether or not the address is known: the portal does not reveal who is a client.
         return render(request, "portal/login_sent.html")
     return render(request, "portal/login.html", {"form": form})

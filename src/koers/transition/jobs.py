@@ -4,13 +4,13 @@ follow-up checkpoint once it comes within the reminder days. Each reminder is re
 
 from datetime import datetime
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.languages import in_language_of
 from koers.core.sweep import sweep_job
+from koers.outbox.services import mail_queue
 from koers.transition import models as m
 from koers.transition.selectors import followup as sel
 
@@ -28,7 +28,13 @@ def _mail(coach, placement: m.Placement, row: sel.CheckpointRow) -> None:
             "first": f"{placement.first_day:%d/%m/%Y}",
             "due": f"{row.due:%d/%m/%Y}",
         }
-    send_mail(subject, body, None, [coach.email], fail_silently=True)
+    mail_queue(
+        kind="transition.followup",
+        organisation=placement.file.trajectory.organisation,
+        to=[coach.email],
+        subject=subject,
+        body=body,
+    )
 
 
 @sweep_job
@@ -42,9 +48,9 @@ def transition_followup_reminders(now: datetime) -> int:
                 m.FollowupReminder.objects.create(
                     placement=placement, checkpoint=row.checkpoint, recipient=coach, sent_at=now
                 )
+                if coach is not None and coach.email:
+                    _mail(coach, placement, row)  # queued with its record: both or neither
         except IntegrityError:
             continue  # the sweep on another worker got there first
-        if coach is not None and coach.email:
-            _mail(coach, placement, row)
         sent += 1
     return sent

@@ -31,6 +31,7 @@ def _send(voucher: Voucher, step: EvaluationStep) -> None:
         html=html,
         to=voucher.client.email,
         coach=voucher.trajectory.responsible,
+        kind=f"vouchers.evaluation_{step}",
     )
 
 
@@ -72,7 +73,10 @@ def evaluation_followup(now: datetime) -> int:
                 voucher.evaluation_correspondence_added_on = today
             voucher.save()
             if step != EvaluationStep.ADD_CORRESPONDENCE:
-                transaction.on_commit(lambda v=voucher, s=step: _send(v, s))
+                # Queued in the outbox in this transaction: recorded together with the step,
+                # delivered (and retried) after the commit, so a mail server that is down
+                # loses no invitation.
+                _send(voucher, step)
             done += 1
     return done
 

@@ -30,6 +30,10 @@ class ClientOut(Schema):
     national_number_masked: bool
     created_at: datetime
     updated_at: datetime
+    version: int = Field(
+        description="Stijgt bij elke wijziging; dezelfde waarde staat in de ETag-header. Stuur de "
+        "ETag als If-Match bij PATCH: een verouderde versie krijgt 412."
+    )
 
 
 class ClientCreatedOut(ClientOut):

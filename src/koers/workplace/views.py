@@ -16,12 +16,15 @@ from koers.core.forms import apply_errors, form_client_data
 from koers.core.models import GUIDING_ROLES, Client, Organisation, User
 from koers.core.services import client_create
 from koers.core.views.clients import client_or_404
+from koers.idempotency.services import Outcome, earlier_outcome, run_once
 from koers.privacy.reveals import record_reveal
 from koers.trajectories.services import client_register_with_trajectory
 from koers.workplace import selectors
+from koers.workplace.duplicates import possible_duplicates
 from koers.workplace.forms import ClientCreateForm
 
 MAX_ID = 2**63 - 1  # BigAutoField: a larger cursor is no row
+CREATE_SCOPE = "page:client_create"  # the idempotency keys of the new-client form
 
 
 def _page_number(request) -> int:
@@ -96,6 +99,32 @@ def _create(form: ClientCreateForm, organisations: list[Organisation], user: Use
     return client
 
 
+def _create_once(form: ClientCreateForm, organisations: list[Organisation], user: User) -> Outcome:
+    """The client, made once per form: the same form sent again answers the first client."""
+
+    def create() -> tuple[int, int]:
+        return _create(form, organisations, user).pk, 201
+
+    key = form.cleaned_data.get("idempotency_key", "")
+    if not key:
+        return Outcome(result_id=create()[0], status_code=201, replayed=False)
+    return run_once(user=user, scope=CREATE_SCOPE, key=key, action=create)
+
+
+def _duplicates(form: ClientCreateForm, user: User) -> list[Client]:
+    if form.cleaned_data.get("not_a_duplicate"):
+        return []  # the user looked at the possible duplicates and chose to go on
+    return possible_duplicates(user=user, data=form_client_data(form.cleaned_data))
+
+
+def _created(request, outcome: Outcome):
+    if outcome.replayed:
+        messages.info(request, _("Deze cliënt werd al aangemaakt: het formulier kwam twee keer."))
+    else:
+        messages.success(request, _("De cliënt is aangemaakt."))
+    return redirect("client_detail", pk=outcome.result_id)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def client_create_view(request):
@@ -103,15 +132,19 @@ def client_create_view(request):
     if not organisations:
         raise PermissionDenied
     form = _create_form(request, organisations)
+    duplicates: list[Client] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            client = _create(form, organisations, request.user)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("De cliënt is aangemaakt."))
-            return redirect("client_detail", pk=client.pk)
-    return render(request, "core/client_form.html", {"form": form, "creating": True})
+        key = form.cleaned_data.get("idempotency_key", "")
+        if earlier := earlier_outcome(user=request.user, scope=CREATE_SCOPE, key=key):
+            return _created(request, earlier)  # the form came twice: the first client
+        duplicates = _duplicates(form, request.user)
+        if not duplicates:
+            try:
+                return _created(request, _create_once(form, organisations, request.user))
+            except ValidationError as exc:
+                apply_errors(form, exc)
+    context = {"form": form, "creating": True, "duplicates": duplicates}
+    return render(request, "core/client_form.html", context)
 
 
 @login_required

@@ -8,11 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import timezone
 
 from koers.billing.jobs.delivery import delivery_reminders
 from koers.billing.models import Audit, CoachReminder
 from koers.billing.services.delivery import batch_create
 from koers.core.sweep import registered_jobs
+from koers.outbox.delivery import deliver_due
+from koers.outbox.models import OutboxMessage
 from tests.billing.mail_backends import DOWN, LOCMEM
 
 pytestmark = pytest.mark.django_db
@@ -131,14 +134,17 @@ def test_bil_01_only_the_newest_audit_of_the_centre_counts(
     assert CoachReminder.objects.get().key == f"delivery-audit:{newest.pk}"
 
 
-def test_bil_01_reminder_kept_for_the_next_sweep_when_the_mail_server_is_down(
+def test_bil_01_reminder_recorded_once_and_delivered_by_the_outbox_when_the_mail_server_is_back(
     fake_dossiers, coach, settings, caplog, django_capture_on_commit_callbacks
 ):
     fake_dossiers.dossier(coach, name="An Peeters")
     settings.EMAIL_BACKEND = DOWN
-    _sweep(date(2026, 3, 20), django_capture_on_commit_callbacks)
-    assert mail.outbox == [] and not CoachReminder.objects.exists()
+    assert _sweep(date(2026, 3, 20), django_capture_on_commit_callbacks) == 1
+    message = OutboxMessage.objects.get(kind="billing.delivery_reminder")
+    assert mail.outbox == [] and message.sent_at is None and message.attempts == 1
     assert "Peeters" not in caplog.text and coach.email not in caplog.text  # no personal data
     settings.EMAIL_BACKEND = LOCMEM
-    assert _sweep(date(2026, 3, 21), django_capture_on_commit_callbacks) == 1
-    assert len(mail.outbox) == 1
+    assert _sweep(date(2026, 3, 21), django_capture_on_commit_callbacks) == 0  # recorded once
+    with time_machine.travel(_at(date(2026, 3, 21)), tick=False):
+        assert deliver_due(timezone.now()) == 1
+    assert len(mail.outbox) == 1 and CoachReminder.objects.count() == 1

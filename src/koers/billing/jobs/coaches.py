@@ -5,7 +5,6 @@ recipient and key), so a second run sends nothing."""
 
 from datetime import datetime
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +13,9 @@ from koers.billing.models import CoachReminder, DevelopmentPlan, LocationChange
 from koers.billing.rules import coaches as rules
 from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.languages import in_language_of
-from koers.core.models import Membership, Role, User
+from koers.core.models import Membership, Organisation, Role, User
 from koers.core.sweep import sweep_job
+from koers.outbox.services import mail_queue
 
 
 def _record(recipient: User, key: str, now: datetime) -> bool:
@@ -34,17 +34,23 @@ def _mail_plan(coach: User, status: rules.PlanStatus) -> None:
             else _("Herinnering: je ontwikkelingsplan %(year)d")
         ) % {"year": status.year}
         body = "\n".join(r.message for r in status.reasons)
-    send_mail(subject, body, None, [coach.email])
+    mail_queue(kind="billing.development_plan", to=[coach.email], subject=subject, body=body)
 
 
-def _mail_changes(staff: User, count: int) -> None:
+def _mail_changes(staff: User, count: int, organisation_id: int) -> None:
     with in_language_of(staff):
         subject = _("Locatiewijzigingen van coaches om door te geven aan VDAB")
         body = _(
             "%(n)d nieuwe locatiewijziging(en) van coaches wacht(en) om doorgegeven te worden "
             "aan VDAB (BIL-05). Open Koers: Facturatie › Coaches."
         ) % {"n": count}
-    send_mail(subject, body, None, [staff.email])
+    mail_queue(
+        kind="billing.location_changes",
+        organisation=Organisation.objects.get(pk=organisation_id),
+        to=[staff.email],
+        subject=subject,
+        body=body,
+    )
 
 
 @sweep_job
@@ -70,7 +76,7 @@ def development_plan_reminders(now: datetime) -> int:
         key = f"plan-{'late' if status.late else 'due'}:{status.year}"
         with transaction.atomic():
             if _record(coach, key, now):
-                transaction.on_commit(lambda c=coach, s=status: _mail_plan(c, s))
+                _mail_plan(coach, status)  # queued with its record: both or neither
                 sent += 1
     return sent
 
@@ -106,6 +112,6 @@ def location_change_reminders(now: datetime) -> int:
             ]
             if new:
                 count = len(new)
-                transaction.on_commit(lambda u=membership.user, n=count: _mail_changes(u, n))
+                _mail_changes(membership.user, count, membership.organisation_id)
                 sent += 1
     return sent

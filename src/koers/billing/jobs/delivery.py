@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -28,6 +27,7 @@ from koers.core.languages import in_language_of
 from koers.core.models import Role, User
 from koers.core.sweep import sweep_job
 from koers.lib.rules import Reason
+from koers.outbox.services import mail_queue
 from koers.trajectories.dossiers import dossier_facts
 
 logger = logging.getLogger(__name__)
@@ -66,24 +66,19 @@ def _mail(coach: User, reminder: Reminder) -> None:
                 _("Maak een zending in Koers: Facturatie › Dossiers, en druk het voorblad af."),
             ]
         )
-    try:
-        send_mail(subject, body, None, [coach.email])
-    except Exception as exc:
-        # The mail server is down: forget the record, so the next sweep tries again.
-        CoachReminder.objects.filter(recipient=coach, key=reminder.key).delete()
-        logger.warning(
-            "reminder %s to coach %s not sent: %s", reminder.key, coach.pk, type(exc).__name__
-        )
+    # Queued in the outbox with the reminder's record: the outbox retries while the mail
+    # server is down, so the record never claims a mail that was lost.
+    mail_queue(kind="billing.delivery_reminder", to=[coach.email], subject=subject, body=body)
 
 
 def _remind(coach: User, reminder: Reminder, now: datetime) -> bool:
-    """Record the reminder and mail it after commit; False when it was sent before."""
+    """Record the reminder and queue its mail together; False when it was sent before."""
     with transaction.atomic():
         _row, created = CoachReminder.objects.get_or_create(
             recipient=coach, key=reminder.key, defaults={"sent_at": now}
         )
         if created:
-            transaction.on_commit(lambda: _mail(coach, reminder))
+            _mail(coach, reminder)
     return created
 
 

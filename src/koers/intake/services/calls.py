@@ -41,8 +41,8 @@ from koers.intake.services.common import (
     require_centre_address,
 )
 from koers.intake.services.states import lead_state_move
-from koers.intake.sms import send_sms
 from koers.lib.refusals import refusal
+from koers.outbox.services import sms_queue
 from koers.trajectories.models import ContactForm
 
 
@@ -107,17 +107,20 @@ def lead_acknowledge(
         )
         ack.text = signed
         ack.save(update_fields=["text"])
-        transaction.on_commit(lambda: send_sms(lead.phone, signed))
+        sms_queue(
+            kind="intake.acknowledgement",
+            to=lead.phone,
+            text=signed,
+            organisation=lead.organisation,
+        )
     else:
         day, hour = format_moment(local(call_at))
-        transaction.on_commit(
-            lambda: send_branded(
-                lead.organisation,
-                TemplateKind.ACKNOWLEDGEMENT,
-                lead.email,
-                mail_values(lead, datum=day, uur=hour, bericht=text),
-                coach=lead.coach,
-            )
+        send_branded(
+            lead.organisation,
+            TemplateKind.ACKNOWLEDGEMENT,
+            lead.email,
+            mail_values(lead, datum=day, uur=hour, bericht=text),
+            coach=lead.coach,
         )
     return ack
 
@@ -209,16 +212,12 @@ def lead_record_call(
     if kind == CallKind.MATCH:
         intro = lead.introduction
         day, hour = format_moment(local(intro.starts_at))
-        transaction.on_commit(
-            lambda: send_branded(
-                lead.organisation,
-                TemplateKind.INTRODUCTION,
-                lead.email,
-                mail_values(
-                    lead, datum=day, uur=hour, plaats=intro.place or intro.get_form_display()
-                ),
-                coach=lead.coach,
-            )
+        send_branded(
+            lead.organisation,
+            TemplateKind.INTRODUCTION,
+            lead.email,
+            mail_values(lead, datum=day, uur=hour, plaats=intro.place or intro.get_form_display()),
+            coach=lead.coach,
         )
     return outcome
 
@@ -255,13 +254,11 @@ def _handover(
     lead.clock_met_at = None
     lead.nearing_flagged_at = lead.late_flagged_at = lead.coach_notified_at = None
     plan_call(lead, params)
-    transaction.on_commit(
-        lambda: send_branded(
-            lead.organisation,
-            TemplateKind.HANDOVER,
-            lead.email,
-            mail_values(lead),
-            coach=lead.coach,
-        )
+    send_branded(
+        lead.organisation,
+        TemplateKind.HANDOVER,
+        lead.email,
+        mail_values(lead),
+        coach=lead.coach,
     )
-    transaction.on_commit(lambda: notify_coach_new_lead(lead))
+    notify_coach_new_lead(lead)

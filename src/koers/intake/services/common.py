@@ -2,7 +2,6 @@
 the values a centre's e-mail is filled with, and the coach's notification."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
 from koers.core.languages import in_language_of
@@ -13,6 +12,7 @@ from koers.intake.models import Lead
 from koers.intake.selectors import is_centre_staff, lead_windows
 from koers.lib.refusals import refusal
 from koers.lib.rules import reason_to_json
+from koers.outbox.services import mail_queue
 
 
 def lock_lead(lead: Lead) -> Lead:
@@ -74,4 +74,10 @@ def notify_coach_new_lead(lead: Lead) -> None:
             body = _(
                 "Je kreeg een nieuwe aanvraag (nr. %(pk)d). Open Koers om de 24-uursklok en de bereikbare momenten te zien."
             ) % {"pk": lead.pk}
-        send_mail(subject, body, None, [lead.coach.email])
+        mail_queue(
+            kind="intake.new_lead",
+            organisation=lead.organisation,
+            to=[lead.coach.email],
+            subject=subject,
+            body=body,
+        )

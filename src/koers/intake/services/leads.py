@@ -219,15 +219,13 @@ def lead_submit(
         save_with_user(lead, acting_user)
     else:
         lead = route(lead, now=now, params=params, acting_user=acting_user)
-    transaction.on_commit(
-        lambda: send_branded(
-            organisation,
-            TemplateKind.CONFIRMATION,
-            lead.email,
-            mail_values(lead, momenten=_windows_text(lead), vraag=lead.career_question),
-            coach=lead.coach,
-        )
+    send_branded(
+        organisation,
+        TemplateKind.CONFIRMATION,
+        lead.email,
+        mail_values(lead, momenten=_windows_text(lead), vraag=lead.career_question),
+        coach=lead.coach,
     )
     if lead.coach_id:
-        transaction.on_commit(lambda: notify_coach_new_lead(lead))
+        notify_coach_new_lead(lead)
     return lead, True

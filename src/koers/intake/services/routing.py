@@ -87,7 +87,7 @@ def lead_route(*, lead: Lead, now: datetime, acting_user: User) -> Lead:
     _may_route(lead, acting_user)
     lead = route(lead, now=now, params=ruleset(now), acting_user=acting_user)
     if lead.coach_id:
-        transaction.on_commit(lambda: notify_coach_new_lead(lead))
+        notify_coach_new_lead(lead)
     return lead
 
 
@@ -131,5 +131,5 @@ def lead_assign(
     lead.routing_reasons = reasons_json(reasons)
     lead.routing_overridden_by = acting_user
     save_with_user(lead, acting_user)
-    transaction.on_commit(lambda: notify_coach_new_lead(lead))
+    notify_coach_new_lead(lead)
     return lead

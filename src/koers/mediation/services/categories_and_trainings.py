@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from koers.mediation.selectors.facts import ruleset_of
 from koers.mediation.selectors.settings import service_setting
 from koers.mediation.services.closing import closing_refresh
 from koers.mediation.services.common import lock_service, require_open
+from koers.outbox.services import mail_queue
 from koers.trajectories.services import (
     AssignmentData,
     assignment_create,
@@ -207,18 +207,21 @@ def training_register(
     save_with_user(training, acting_user)
     if data.kind == m.TrainingKind.REQUESTED:
         organisation = service.trajectory.organisation
-        transaction.on_commit(
-            lambda t=training, o=organisation: send_mail(
-                _("Aanvraag opleiding %(code)s") % {"code": t.code},
-                _(
-                    "%(partner)s vraagt de opleiding %(title)s (%(code)s) aan voor een deelnemer in "
-                    "intensieve bemiddeling. Wij nemen contact op om de startvoorwaarden te bespreken."
-                )
-                % {"partner": o.working_name or o.name, "title": t.title, "code": t.code},
-                o.email or None,
-                [t.organiser_email],
-                fail_silently=True,
+        mail_queue(
+            kind="mediation.training_request",
+            organisation=organisation,
+            sender=organisation.email,
+            to=[training.organiser_email],
+            subject=_("Aanvraag opleiding %(code)s") % {"code": training.code},
+            body=_(
+                "%(partner)s vraagt de opleiding %(title)s (%(code)s) aan voor een deelnemer in "
+                "intensieve bemiddeling. Wij nemen contact op om de startvoorwaarden te bespreken."
             )
+            % {
+                "partner": organisation.working_name or organisation.name,
+                "title": training.title,
+                "code": training.code,
+            },
         )
     return training
 

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +30,7 @@ from koers.mediation.services.common import (
     set_phase,
 )
 from koers.mediation.services.states import ladder_set_state, service_set_state
+from koers.outbox.services import mail_queue
 from koers.trajectories.models import (
     ContactForm,
     ContactOutcome,
@@ -262,15 +262,20 @@ def first_appointment_record(
     return step
 
 
-def _send_signal(service_pk: int, subject: str, body: str) -> None:
-    service = m.MediationService.objects.select_related("trajectory__organisation").get(
-        pk=service_pk
-    )
+def _send_signal(service: m.MediationService, subject: str, body: str) -> None:
+    """Queued in the outbox with the stop itself: VDAB hears of it even if the mail server is
+    down right now."""
     if not service.vdab_mediator_email:
         return  # MED-01: an incomplete referral has no VDAB mediator to signal
     organisation = service.trajectory.organisation
-    sender = organisation.email or None
-    send_mail(subject, body, sender, [service.vdab_mediator_email], fail_silently=True)
+    mail_queue(
+        kind="mediation.absence_signal",
+        organisation=organisation,
+        sender=organisation.email,
+        to=[service.vdab_mediator_email],
+        subject=subject,
+        body=body,
+    )
 
 
 def _stop_for_absence(service: m.MediationService, *, acting_user, now: datetime) -> None:
@@ -290,12 +295,11 @@ def _stop_for_absence(service: m.MediationService, *, acting_user, now: datetime
         trajectory_status=TrajectoryStatus.CANCELLED,
         access_until=now,
     )
-    transaction.on_commit(
-        lambda pk=service.pk, n=service.client.full_name: _send_signal(
-            pk,
-            f"Koers: {ABSENCE_SIGNAL}",
-            f"Service intensieve bemiddeling voor {n}: {ABSENCE_SIGNAL} (MED-03).",
-        )
+    _send_signal(
+        service,
+        f"Koers: {ABSENCE_SIGNAL}",
+        f"Service intensieve bemiddeling voor {service.client.full_name}: {ABSENCE_SIGNAL} "
+        "(MED-03).",
     )
 
 

@@ -11,6 +11,7 @@ from koers.core.history import save_with_user
 from koers.core.languages import in_language_of
 from koers.core.models import User
 from koers.lib.refusals import refusal
+from koers.outbox.services import mail_queue
 from koers.vouchers.models import (
     AftercareEntry,
     CodeOfConductHandover,
@@ -111,8 +112,6 @@ def evaluation_received(*, voucher: Voucher, on: date, acting_user: User | None)
 @transaction.atomic
 def evaluation_submit(*, voucher: Voucher, response) -> None:
     """LBC-15: the client's evaluation comes in; it is linked to the voucher and the coach gets a copy."""
-    from django.core.mail import send_mail
-
     voucher = lock_voucher(voucher)
     if hasattr(voucher, "evaluation"):
         raise ValidationError({"__all__": [_("Deze evaluatie werd al ingevuld. Bedankt!")]})
@@ -139,8 +138,12 @@ def evaluation_submit(*, voucher: Voucher, response) -> None:
                 "learned": response.learned,
                 "remarks": response.remarks,
             }
-        transaction.on_commit(
-            lambda: send_mail(subject, body, None, [coach.email], fail_silently=True)
+        mail_queue(
+            kind="vouchers.evaluation_copy",
+            organisation=voucher.trajectory.organisation,
+            to=[coach.email],
+            subject=subject,
+            body=body,
         )
 
 

@@ -4,12 +4,13 @@ from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Header, Router
+from ninja.errors import HttpError
 
-from koers.api.errors import ERRORS, renamed_fields
+from koers.api.errors import ERRORS, ErrorOut, renamed_fields
 from koers.api.lookups import (
     PageQuery,
     acting_organisation,
@@ -27,6 +28,8 @@ from koers.core.services import (
     client_update,
     client_validate,
 )
+from koers.core.versions import StaleVersion, etag, version_from_etag
+from koers.idempotency.services import fingerprint, run_once
 from koers.privacy.reveals import record_reveals
 from koers.trajectories.schemas import ClientIn
 from koers.trajectories.services import programme_open
@@ -64,6 +67,7 @@ def client_out(client: Client, *, full_national_number: bool) -> dict:
         "national_number_masked": bool(national_number) and not full_national_number,
         "created_at": client.created_at,
         "updated_at": client.updated_at,
+        "version": client.version,
     }
 
 
@@ -90,9 +94,12 @@ def list_clients(request: HttpRequest, params: PageQuery, q: str = "", after: Id
 
 
 @router.get("/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Eén cliënt")
-def get_client(request: HttpRequest, client_id: Id):
+def get_client(request: HttpRequest, client_id: Id, response: HttpResponse):
+    """One client. The `ETag` header names this version: send it back as `If-Match` with a
+    PATCH so that a change someone else saved in between is not overwritten."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
+    response["ETag"] = etag(client)
     return client_out(client, full_national_number=_full_numbers(user, [client], "api:detail"))
 
 
@@ -140,11 +147,7 @@ def _register(user: User, organisation, data: ClientData, programme, responsible
     return client, trajectory
 
 
-@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
-def create_client(request: HttpRequest, payload: ClientIn):
-    """Register a client. A coach also gives `programme`: the first trajectory is opened in the
-    same transaction, with the coach responsible, so the coach can see the new client."""
-    user = auth_user(request)
+def _register_client(user: User, payload: ClientIn) -> dict:
     organisation = acting_organisation(user, payload.organisation_id)
     fields = payload.model_dump(exclude={"organisation_id", "programme", "responsible_id"})
     data = ClientData(**fields)
@@ -154,7 +157,46 @@ def create_client(request: HttpRequest, payload: ClientIn):
     client, trajectory = _register(user, organisation, data, payload.programme, responsible)
     body = client_out(client, full_national_number=_full_numbers(user, [client], "api:create"))
     body["trajectory_id"] = trajectory.pk if trajectory else None
-    return 201, body
+    return body
+
+
+def _replayed_client(user: User, client_id: int) -> dict:
+    """The answer of the first request with this Idempotency-Key, from the client as it is."""
+    client = client_get(user=user, pk=client_id)
+    body = client_out(client, full_national_number=_full_numbers(user, [client], "api:create"))
+    body["trajectory_id"] = client.trajectories.order_by("pk").values_list("pk", flat=True).first()
+    return body
+
+
+@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
+def create_client(
+    request: HttpRequest,
+    payload: ClientIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key", max_length=100),
+):
+    """Register a client. A coach also gives `programme`: the first trajectory is opened in the
+    same transaction, with the coach responsible, so the coach can see the new client.
+    With an `Idempotency-Key` header the same request sent again (a retry after a time-out)
+    answers the first client instead of making a second; the same key with another body
+    answers 422."""
+    user = auth_user(request)
+    key = idempotency_key.strip()
+    if not key:
+        return 201, _register_client(user, payload)
+    first: dict = {}
+
+    def register() -> tuple[int, int]:
+        first.update(_register_client(user, payload))
+        return first["id"], 201
+
+    outcome = run_once(
+        user=user,
+        scope="api:clients.create",
+        key=key,
+        action=register,
+        body_hash=fingerprint(payload.model_dump(mode="json")),
+    )
+    return outcome.status_code, first or _replayed_client(user, outcome.result_id)
 
 
 # What `null` means for a field that can be emptied.
@@ -172,13 +214,23 @@ _CLEARABLE = {
 
 
 @router.patch(
-    "/clients/{client_id}", response={200: ClientOut, **ERRORS}, summary="Cliënt wijzigen"
+    "/clients/{client_id}",
+    response={200: ClientOut, 412: ErrorOut, **ERRORS},
+    summary="Cliënt wijzigen",
 )
-def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
+def update_client(
+    request: HttpRequest,
+    client_id: Id,
+    payload: ClientPatch,
+    response: HttpResponse,
+    if_match: str = Header("", alias="If-Match"),
+):
     """Change only the fields you send; the others keep their value. Setting or clearing the
-    national number needs the right to see it (centre staff, administrators), as on the page."""
+    national number needs the right to see it (centre staff, administrators), as on the page.
+    With `If-Match` (the `ETag` of a GET) a change saved by someone else since answers 412."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
+    expected = version_from_etag(client, if_match)
     changes = patch_changes(payload, _CLEARABLE)
     # `null` for a yes/no or the language means "leave as it is".
     if client.has_national_number and changes.get("national_number") == (
@@ -186,5 +238,11 @@ def update_client(request: HttpRequest, client_id: Id, payload: ClientPatch):
     ):
         del changes["national_number"]  # the masked value read back: unchanged
     data = replace(client_data_from(client), **changes)
-    client = client_update(client=client, data=data, acting_user=user)
+    try:
+        client = client_update(
+            client=client, data=data, acting_user=user, expected_version=expected
+        )
+    except StaleVersion as exc:
+        raise HttpError(412, exc.messages[0]) from exc
+    response["ETag"] = etag(client)
     return client_out(client, full_national_number=_full_numbers(user, [client], "api:update"))

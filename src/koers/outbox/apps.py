@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxConfig(AppConfig):
+    name = "koers.outbox"
+    verbose_name = _("Uitgaande berichten")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from koers.outbox import jobs  # noqa: F401  (registers the sweep jobs)
