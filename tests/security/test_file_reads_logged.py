@@ -32,6 +32,11 @@ NOT_A_FILE = {
     "portal_pop",  # the client reading their own POP in the portal
     "intake_unavailability_delete",  # a coach's own absence
     "mediation_settings",  # an organisation's tender settings
+    # An erasure request holds the subject by id only; the export of a person is recorded by
+    # the privacy app itself (`privacy.exports`), with who and when.
+    "privacy_erasure_detail",
+    "privacy_erasure_confirm",
+    "privacy_erasure_cancel",
 }
 # The coach's own administration (hours, statements, invoices, locations, development plans) and
 # a company's own settings (competences, PDP questions, employers, checklists, KPI exports).
@@ -56,7 +61,7 @@ NOT_A_FILE_PREFIXES = (
 # API paths with an id that are not a file: the same kinds as above.
 API_NOT_A_FILE = re.compile(
     r"^/api/v1/(billing/(statements|invoices|centre-billing-details)|transition/(employers|"
-    r"checklists|kpis|organisations)|mediation/settings)/"
+    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects)/"
 )
 
 
