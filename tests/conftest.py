@@ -121,6 +121,28 @@ def trajectory(client_record, coach):
     )
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """`force_login` skips the login form, and with it the second factor.
+
+    A test that is not about signing in gets a session as after a successful code; the second
+    factor itself is tested through the forms (tests/security/test_mfa.py).
+    """
+    from django.test.client import ClientMixin
+
+    from koers.core import mfa
+
+    original = ClientMixin._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        session[mfa.SESSION_KEY] = False
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)
+
+
 @pytest.fixture
 def logged_in(client):
     """Log a user into Django's test client: `logged_in(user)` returns the client."""

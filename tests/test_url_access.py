@@ -62,6 +62,8 @@ OBJECT_FOR_URL = {
 }
 NOT_CLIENT_BEARING = {
     "organisation_detail",
+    "organisation_mfa",  # administrators only (tests/security/test_mfa.py)
+    "lockout_release",  # a staff account, administrators only (tests/security/test_lockout.py)
     "token_revoke",
     "portal_pop",  # the client portal has its own login; tests/portal checks one client can't open another's
     "password_reset_confirm",  # a signed one-time token, not an object id
@@ -217,7 +219,7 @@ def test_anonymous_is_sent_to_login(file_objects, client):
 
 
 # Pages without an id that must still be signed in: the benchmarks' floor (issue 14).
-SIGNED_IN_ONLY = ["status_ping"]
+SIGNED_IN_ONLY = ["status_ping", "lockout_list"]
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ ALLOWED_HOSTS and DATABASE_URL, and turns on the HTTPS hardening `check --deploy
 
 import base64
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, SELF
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "simple_history",
     "rules",
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     # The person's own language, not the browser's (replaces Django's LocaleMiddleware).
     "koers.core.middleware_language.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session limits for staff, before the second-factor check.
+    "koers.core.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -165,16 +169,32 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock an account+address after repeated failures.
+# django-axes: after AXES_FAILURE_LIMIT failures, lock the username whatever addresses they came
+# from (guessing one account from many addresses), and the address whatever usernames it tried
+# (spraying many accounts from one address). A successful login from an address clears its count,
+# so an office behind one address is not locked by a few typos. A completed password reset or an
+# administrator (Vergrendelde accounts) lifts a username's lock.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 30)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 AXES_ENABLE_ADMIN = False
-# Require the TOTP second factor for every staff user who set up a device.
+# The forgotten-password form sends at most this many mails per address and per target e-mail.
+KOERS_PASSWORD_RESET_LIMIT = env_int("KOERS_PASSWORD_RESET_LIMIT", 5)
+KOERS_PASSWORD_RESET_WINDOW_MINUTES = env_int("KOERS_PASSWORD_RESET_WINDOW_MINUTES", 60)
+# The TOTP second factor (with single-use recovery codes): a user who set up a device confirms
+# it once per session; administrators, whoever sees full national numbers and the staff of an
+# organisation that asks it must enrol (koers.core.mfa). Only development may switch that off, so
+# that the demo logins of `make run` work without an authenticator app.
 OTP_TOTP_ISSUER = "Koers"
+KOERS_MFA_REQUIRED = True if PRODUCTION else env_bool("KOERS_MFA_REQUIRED", ENVIRONMENT == "test")
+KOERS_RECOVERY_CODES = 10
+# A staff session ends after this many minutes without a request, and SESSION_COOKIE_AGE after
+# login whatever happens (the client portal keeps its own, shorter link-based sessions).
+KOERS_IDLE_MINUTES = env_int("KOERS_IDLE_MINUTES", 30)
 
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", _("Nederlands")), ("en", _("English"))]

@@ -175,6 +175,8 @@ PAGE_ONLY = {
     "mediation_import": "idem for VDAB referral spreadsheets; the API has POST referrals",
     "organisation_create": "administration of the organisation register (beheer)",
     "organisation_detail": "idem: adding a location to an organisation",
+    "organisation_mfa": "idem: asking a second factor of all staff (needs a verified session)",
+    "lockout_release": "lifting a login lock-out; an API key must not unlock accounts",
     "staff_create": "creating staff accounts and passwords (beheer); the API lists staff",
     "intake_calendar": "renews one's private calendar-feed link (a credential)",
     "intake_branding": "a centre's house style for the public form (beheer)",

@@ -85,7 +85,9 @@ def test_otp_setup_shows_qr_and_confirms_device(logged_in, coach):
     device.refresh_from_db()
     assert not device.confirmed
     response = web.post(reverse("otp_setup"), {"code": _code(device)})
-    assert response.status_code == 302
+    # Confirmed: the recovery codes are shown once (tests/security/test_mfa.py uses them).
+    assert response.status_code == 200
+    assert 'data-testid="recovery-codes"' in response.content.decode()
     device.refresh_from_db()
     assert device.confirmed
 

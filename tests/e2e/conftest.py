@@ -28,6 +28,15 @@ def _cookies_without_expiry_date(settings):
     settings.CSRF_COOKIE_AGE = None
 
 
+@pytest.fixture(autouse=True)
+def _flows_without_second_factor(settings):
+    """The browser flows sign in with a password only, as in `make run`.
+
+    The second factor has its own tests (tests/security/test_mfa.py walks enrolment and login).
+    """
+    settings.KOERS_MFA_REQUIRED = False
+
+
 @pytest.fixture
 def browser_page():
     sync_api = pytest.importorskip("playwright.sync_api")

@@ -12,8 +12,12 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from koers.core.mfa import second_factor_missing
 from koers.core.models import User
-from koers.core.services import api_token_user
+from koers.core.services import api_token_lookup
+
+# A read-only token may call these; anything else changes data.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class TokenAuth(HttpBearer):
@@ -29,14 +33,20 @@ class TokenAuth(HttpBearer):
         return self.authenticate(request, key.strip())
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        return api_token_user(token)
+        api_token = api_token_lookup(token)  # None when unknown, revoked or expired: a 401
+        if api_token is None:
+            return None
+        if api_token.read_only and request.method not in SAFE_METHODS:
+            raise HttpError(403, _("Deze API-sleutel mag alleen lezen."))
+        return api_token.user
 
 
 class SessionAuth(APIKeyCookie):
     """Django's session cookie, with the CSRF check for unsafe methods.
 
-    A user who set up a TOTP device but has not confirmed it in this session is refused: the
-    second factor must not be skippable by calling the API instead of opening a page.
+    A user who set up a TOTP device but has not confirmed it in this session is refused, and so
+    is one who must enrol and has not yet: the second factor must not be skippable by calling the
+    API instead of opening a page.
     """
 
     param_name = settings.SESSION_COOKIE_NAME
@@ -46,7 +56,9 @@ class SessionAuth(APIKeyCookie):
         if user is None or not user.is_authenticated or not user.is_active:
             return None
         is_verified = getattr(user, "is_verified", lambda: False)
-        if not is_verified() and user_has_device(user, confirmed=True):
+        if not is_verified() and (
+            second_factor_missing(request) or user_has_device(user, confirmed=True)
+        ):
             return None
         # Only now, for a real session, does CSRF matter: an anonymous POST gets a 401, not a 403.
         csrf_exempt = getattr(request, "_ninja_csrf_exempt", False)

@@ -1,5 +1,7 @@
 """Organisations, locations, staff users and their roles, clients, and the access log."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -42,6 +44,11 @@ class Organisation(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
+    # Administrators and whoever sees full national numbers always need a second factor; this asks
+    # it of everyone who works here (enrolment at their next login).
+    staff_mfa_required = models.BooleanField(
+        _("tweestapsverificatie verplicht voor alle medewerkers"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -320,8 +327,23 @@ class FileAccess(models.Model):
         return f"{self.user_id} → {self.client_id} {self.kind} @ {self.opened_at:%Y-%m-%d %H:%M}"
 
 
+API_TOKEN_DAYS = 90
+
+
+def api_token_default_expiry():
+    return timezone.now() + timedelta(days=API_TOKEN_DAYS)
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Alleen lezen")
+    READ_WRITE = "read_write", _("Lezen en schrijven")
+
+
 class APIToken(models.Model):
-    """A personal API token. Only its hash is stored; the token is shown once at creation."""
+    """A personal API token. Only its hash is stored; the token is shown once at creation.
+
+    It works until `expires_at` (chosen at creation); a read-only token may not change anything.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
@@ -332,6 +354,11 @@ class APIToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Tokens made before expiry existed get 90 days from the migration (the default, evaluated once).
+    expires_at = models.DateTimeField(_("vervalt op"), default=api_token_default_expiry)
+    scope = models.CharField(
+        _("rechten"), max_length=16, choices=TokenScope.choices, default=TokenScope.READ_WRITE
+    )
 
     class Meta:
         verbose_name = _("API-sleutel")
@@ -339,6 +366,14 @@ class APIToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def read_only(self) -> bool:
+        return self.scope == TokenScope.READ
 
 
 class StateChange(models.Model):

@@ -2,7 +2,7 @@
 
 import hashlib
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -14,6 +14,7 @@ from koers.core import permissions
 from koers.core.data import ClientData, OrganisationData, StaffData
 from koers.core.history import save_with_user
 from koers.core.models import (
+    API_TOKEN_DAYS,
     AccessChannel,
     APIToken,
     Client,
@@ -24,6 +25,7 @@ from koers.core.models import (
     Organisation,
     OrganisationKind,
     Role,
+    TokenScope,
     User,
 )
 from koers.core.search import client_search_name
@@ -251,6 +253,16 @@ def organisation_create(*, data: OrganisationData, acting_user: User | None) -> 
     return organisation
 
 
+def organisation_require_mfa(
+    *, organisation: Organisation, required: bool, acting_user: User
+) -> Organisation:
+    """Ask a second factor of all staff here (from their next login); the history names who."""
+    if organisation.staff_mfa_required != required:
+        organisation.staff_mfa_required = required
+        save_with_user(organisation, acting_user, update_fields=["staff_mfa_required"])
+    return organisation
+
+
 @transaction.atomic
 def staff_create(*, data: StaffData, acting_user: User | None) -> User:
     errors: dict[str, list[str]] = {}
@@ -297,29 +309,40 @@ def staff_create(*, data: StaffData, acting_user: User | None) -> User:
     return user
 
 
-def api_token_create(*, user: User, name: str) -> tuple[APIToken, str]:
-    """Create a token; the clear key is returned once and never stored."""
+def api_token_create(
+    *, user: User, name: str, scope: str = TokenScope.READ_WRITE, days: int = API_TOKEN_DAYS
+) -> tuple[APIToken, str]:
+    """Create a token valid for `days`; the clear key is returned once and never stored."""
     key = secrets.token_urlsafe(32)
     token = APIToken.objects.create(
         user=user,
         name=name or "API",
         key_hash=hashlib.sha256(key.encode()).hexdigest(),
         prefix=key[:8],
+        scope=scope,
+        expires_at=timezone.now() + timedelta(days=days),
     )
     return token, key
 
 
-def api_token_user(key: str) -> User | None:
+def api_token_lookup(key: str) -> APIToken | None:
+    """The live token for `key` (not revoked, not expired, its user active), noted as used."""
     digest = hashlib.sha256(key.encode()).hexdigest()
+    now = timezone.now()
     token = (
         APIToken.objects.select_related("user")
-        .filter(key_hash=digest, revoked_at__isnull=True, user__is_active=True)
+        .filter(key_hash=digest, revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
         .first()
     )
     if token is None:
         return None
-    APIToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+    APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token
+
+
+def api_token_user(key: str) -> User | None:
+    token = api_token_lookup(key)
+    return token.user if token else None
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from importlib.util import find_spec
 
 from django.urls import include, path
 
-from koers.core.views import clients, devmail, organisations, staff, status
+from koers.core.views import clients, devmail, organisations, security, staff, status
 
 urlpatterns = [
     # The benchmarks' framework floor (issue 14): a signed-in page that does nothing.
@@ -15,6 +15,17 @@ urlpatterns = [
         name="organisation_create",
     ),
     path("organisaties/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path(
+        "organisaties/<int:pk>/tweestapsverificatie/",
+        security.organisation_mfa,
+        name="organisation_mfa",
+    ),
+    path("vergrendelde-accounts/", security.lockout_list, name="lockout_list"),
+    path(
+        "vergrendelde-accounts/<int:pk>/ontgrendelen/",
+        security.lockout_release_view,
+        name="lockout_release",
+    ),
     path("medewerkers/", staff.staff_list, name="staff_list"),
     path("medewerkers/nieuw/", staff.staff_create_view, name="staff_create"),
     # Development only (404 elsewhere): the mails Koers "sent" (issue 16).

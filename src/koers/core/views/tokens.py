@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from koers.core.models import APIToken
+from koers.core.models import API_TOKEN_DAYS, APIToken, TokenScope
 from koers.core.services import api_token_create
 
 
@@ -27,28 +27,49 @@ def token_list(request: HttpRequest) -> HttpResponse:
     return render(request, "tokens/token_list.html", {"tokens": tokens})
 
 
+# How long a new key works; 90 days unless the maker chooses otherwise.
+VALIDITY_DAYS = (30, 90, 180, 365)
+
+
+def _token_input(post) -> tuple[dict, dict]:
+    """The form's values as typed (kept on error) and a Dutch message per wrong field."""
+    values = {
+        "name": post.get("name", "").strip(),
+        "scope": post.get("scope", TokenScope.READ),
+        "days": post.get("days", str(API_TOKEN_DAYS)),
+    }
+    errors = {}
+    if not values["name"]:
+        errors["name"] = _("Geef de sleutel een naam, bv. de toepassing die hem gebruikt.")
+    elif len(values["name"]) > 100:
+        errors["name"] = _("Hoogstens 100 tekens.")
+    if values["scope"] not in TokenScope.values:
+        errors["scope"] = _("Kies wat de sleutel mag.")
+    if values["days"] not in {str(days) for days in VALIDITY_DAYS}:
+        errors["days"] = _("Kies hoe lang de sleutel werkt.")
+    return values, errors
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_create(request: HttpRequest) -> HttpResponse:
-    name = ""
-    error = ""
-    if request.method == "POST":
-        name = request.POST.get("name", "").strip()
-        if not name:
-            error = _("Geef de sleutel een naam, bv. de toepassing die hem gebruikt.")
-        elif len(name) > 100:
-            error = _("Hoogstens 100 tekens.")
-        else:
-            token, key = api_token_create(user=request.user, name=name)
-            # The key in clear is shown on this response only (never stored, never cached).
-            return render(request, "tokens/token_created.html", {"token": token, "key": key})
-    return render(
-        request,
-        "tokens/token_form.html",
-        {"name": name, "error": error},
-        status=422 if error else 200,
-    )
+    values, errors = _token_input(request.POST)
+    if request.method != "POST":
+        errors = {}  # a fresh form: the defaults, no messages
+    elif not errors:
+        token, key = api_token_create(
+            user=request.user, name=values["name"], scope=values["scope"], days=int(values["days"])
+        )
+        # The key in clear is shown on this response only (never stored, never cached).
+        return render(request, "tokens/token_created.html", {"token": token, "key": key})
+    context = {
+        "values": values,
+        "errors": errors,
+        "scopes": TokenScope.choices,
+        "validity_days": VALIDITY_DAYS,
+    }
+    return render(request, "tokens/token_form.html", context, status=422 if errors else 200)
 
 
 @login_required
