@@ -24,10 +24,10 @@ NOW = "2026-06-15T10:00:00+02:00"
 
 
 @pytest.fixture
-def link(client_record):
+def link(client_record, django_capture_on_commit_callbacks):
     """The link the portal e-mails, as the client finds it in the mail."""
-    with time_machine.travel(NOW, tick=False):
-        HttpClient().post(reverse("portal_login"), {"email": client_record.email})
+    with time_machine.travel(NOW, tick=False), django_capture_on_commit_callbacks(execute=True):
+        HttpClient().post(reverse("portal_login"), {"email": client_record.email})  # the outbox
     (message,) = mail.outbox
     return re.search(r"https?://\S+(/portal/aanmelden/\S+/)", message.body).group(1)
 
