@@ -63,6 +63,7 @@ OBJECT_FOR_URL = {
 NOT_CLIENT_BEARING = {
     "organisation_detail",
     "organisation_mfa",  # administrators only (tests/security/test_mfa.py)
+    "organisation_worklist",  # managers of the organisation (tests/workplace/test_worklist.py)
     "lockout_release",  # a staff account, administrators only (tests/security/test_lockout.py)
     "token_revoke",
     "portal_pop",  # the client portal has its own login; tests/portal checks one client can't open another's

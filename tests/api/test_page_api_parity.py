@@ -176,6 +176,7 @@ PAGE_ONLY = {
     "organisation_create": "administration of the organisation register (beheer)",
     "organisation_detail": "idem: adding a location to an organisation",
     "organisation_mfa": "idem: asking a second factor of all staff (needs a verified session)",
+    "organisation_worklist": "idem: the centre's number of days after which a trajectory stalls",
     "lockout_release": "lifting a login lock-out; an API key must not unlock accounts",
     "staff_create": "creating staff accounts and passwords (beheer); the API lists staff",
     "intake_calendar": "renews one's private calendar-feed link (a credential)",

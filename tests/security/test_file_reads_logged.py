@@ -37,6 +37,7 @@ NOT_A_FILE = {
     "privacy_erasure_detail",
     "lockout_release",  # a locked-out staff member
     "organisation_mfa",  # an organisation's second-factor setting
+    "organisation_worklist",  # an organisation's stalled-days setting
     "outbox_retry",  # an outgoing message, retried by id; it shows no file
     "privacy_erasure_confirm",
     "privacy_erasure_cancel",
@@ -64,7 +65,7 @@ NOT_A_FILE_PREFIXES = (
 # API paths with an id that are not a file: the same kinds as above.
 API_NOT_A_FILE = re.compile(
     r"^/api/v1/(billing/(statements|invoices|centre-billing-details)|transition/(employers|"
-    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects)/"
+    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects|worklist)/"
 )
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -52,6 +53,13 @@ class Organisation(models.Model):
     # it of everyone who works here (enrolment at their next login).
     staff_mfa_required = models.BooleanField(
         _("tweestapsverificatie verplicht voor alle medewerkers"), default=False
+    )
+    # The dashboards' "stilgevallen": an open trajectory with no contact (held or planned) in this
+    # many days. The centre's own choice (issue 16), not a funder's number.
+    stalled_after_days = models.PositiveSmallIntegerField(
+        _("stilgevallen na zoveel dagen zonder contact"),
+        default=30,
+        validators=[MinValueValidator(7), MaxValueValidator(365)],
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()

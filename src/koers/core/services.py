@@ -263,6 +263,17 @@ def organisation_require_mfa(
     return organisation
 
 
+def organisation_set_stalled_days(
+    *, organisation: Organisation, days: int, acting_user: User
+) -> Organisation:
+    """After how many days without a contact an open trajectory shows as "stilgevallen" on the
+    dashboards of this centre (issue 16); the history names who changed it."""
+    organisation.stalled_after_days = days
+    organisation.full_clean(validate_unique=False, validate_constraints=False)
+    save_with_user(organisation, acting_user, update_fields=["stalled_after_days"])
+    return organisation
+
+
 @transaction.atomic
 def staff_create(*, data: StaffData, acting_user: User | None) -> User:
     errors: dict[str, list[str]] = {}

@@ -20,6 +20,11 @@ urlpatterns = [
         security.organisation_mfa,
         name="organisation_mfa",
     ),
+    path(
+        "organisaties/<int:pk>/werklijst/",
+        organisations.organisation_worklist,
+        name="organisation_worklist",
+    ),
     path("vergrendelde-accounts/", security.lockout_list, name="lockout_list"),
     path(
         "vergrendelde-accounts/<int:pk>/ontgrendelen/",

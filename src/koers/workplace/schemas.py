@@ -97,3 +97,28 @@ class MeOut(StaffOut):
     username: str
     is_administrator: bool
     memberships: list[MembershipOut] = Field(description="Uw actieve rollen.")
+
+
+# ---- the work list (issue 16) -----------------------------------------------------------------
+
+
+class WorkItemOut(Schema):
+    what: str = Field(description="Wat er te doen is, in de woorden van de pagina.")
+    who: str = Field(description="De cliënt of aanvraag.")
+    url: str = Field(description="De pagina waar u het doet.")
+    due: date | None
+    rule: str
+    detail: str
+    state: str = Field(description="late, soon of later.")
+
+
+class WorkGroupOut(Schema):
+    key: str
+    title: str
+    rule: str
+    count: int
+    items: list[WorkItemOut]
+
+
+class WorkListOut(Schema):
+    groups: list[WorkGroupOut]

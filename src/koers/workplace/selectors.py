@@ -8,11 +8,13 @@ from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from koers.billing.selectors import worklist as billing_work
 from koers.core import audit, permissions
 from koers.core import selectors as core_selectors
 from koers.core.keyset import CursorPage, cursor_page
 from koers.core.models import GUIDING_ROLES, Client, Membership, Role, User
 from koers.intake import selectors as intake
+from koers.intake.selectors import worklist as intake_work
 from koers.intake.selectors.history import lead_history_sources
 from koers.trajectories.models import (
     Assignment,
@@ -30,13 +32,14 @@ from koers.trajectories.rulesets import rulesets_ending
 from koers.trajectories.selectors import client_timeline, trajectories_for_client
 from koers.vouchers.selectors import voucher_offer
 from koers.vouchers.selectors.history import voucher_history_sources
+from koers.workplace.worklist import work_groups
 
 DASHBOARD_LEADS = 10
 CLIENT_FILE_TRAJECTORIES = 10  # per page of the client file (`?trajectories=<page>`)
 
 
 def _coach_part(user: User, today: date) -> dict:
-    """The guide's own open trajectories, this week's contacts and overdue assignments. A mediation
+    """The guide's own open trajectories, this week's contacts and the number of overdue assignments (the work list shows them). A mediation
     service whose access ended (`access_until`) is gone from the dashboard too."""
     mine = Trajectory.objects.visible_to(user).filter(responsible=user, status__in=OPEN_STATUSES)
     start = timezone.make_aware(datetime.combine(today, time.min))
@@ -55,7 +58,6 @@ def _coach_part(user: User, today: date) -> dict:
         "contacts_today": [c for c in contacts if timezone.localtime(c.starts_at).date() == today],
         "contacts_week": [c for c in contacts if timezone.localtime(c.starts_at).date() != today],
         "overdue_count": overdue.count(),
-        "overdue": overdue.select_related("trajectory__client").order_by("deadline")[:15],
         "show_coach": True,
     }
 
@@ -121,7 +123,8 @@ def _coaches(user: User) -> list[User]:
     return coaches
 
 
-def _staff_part(user: User, today: date) -> dict:
+def _staff_part(user: User, today: date, now: datetime) -> dict:
+    statements = billing_work.statements_missing(user, today)
     recent = (
         Client.objects.visible_to(user)
         .select_related("organisation")
@@ -134,6 +137,9 @@ def _staff_part(user: User, today: date) -> dict:
         "coaches": _coaches(user),
         "recent_clients": recent,
         "show_staff": True,
+        "late_leads_per_coach": [c for c in intake_work.late_leads_per_coach(user, now) if c.late],
+        "statements_month": statements[0],
+        "statements_missing": statements[1],
         # The funder's numbers run out on a known day: say so before new trajectories are refused.
         "ruleset_endings": rulesets_ending(today),
     }
@@ -142,13 +148,17 @@ def _staff_part(user: User, today: date) -> dict:
 def dashboard_context(*, user: User, today: date, now: datetime) -> dict:
     """What the dashboard shows this user: their own work as a guide, their leads as a coach,
     the centre's overview as centre staff or administrator."""
-    context: dict = {"today": today}
+    context: dict = {"today": today, "work": work_groups(user, today, now)}
+    if Role.COACH in user.roles or user.is_administrator or user.is_centre_staff:
+        # BIL-01: closed dossiers not yet delivered (a coach: their own), by the quarter's end.
+        context["deliveries"] = billing_work.undelivered_per_coach(user)
+        context["quarter_end"] = billing_work.quarter_end(today)
     if user.roles & GUIDING_ROLES:
         context.update(_coach_part(user, today))
     if Role.COACH in user.roles:
         context.update(coach_leads(user, now))
     if user.is_administrator or user.is_centre_staff:
-        context.update(_staff_part(user, today))
+        context.update(_staff_part(user, today, now))
     return context
 
 

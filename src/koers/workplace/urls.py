@@ -6,6 +6,7 @@ from koers.workplace import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("werklijst/<slug:key>/", views.work_list, name="work_list"),
     path("clienten/", views.client_list, name="client_list"),
     path("clienten/nieuw/", views.client_create_view, name="client_create"),
     path("clienten/<int:pk>/", views.client_detail, name="client_detail"),

@@ -4,6 +4,7 @@ a new client, the client file and its history. Thin glue: selectors assemble, se
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +20,7 @@ from koers.core.views.clients import client_or_404
 from koers.idempotency.services import Outcome, earlier_outcome, run_once
 from koers.privacy.reveals import record_reveal
 from koers.trajectories.services import client_register_with_trajectory
-from koers.workplace import selectors
+from koers.workplace import selectors, worklist
 from koers.workplace.duplicates import possible_duplicates
 from koers.workplace.forms import ClientCreateForm
 
@@ -40,6 +41,20 @@ def dashboard(request):
         user=request.user, today=timezone.localdate(), now=timezone.now()
     )
     return render(request, "workplace/dashboard.html", context)
+
+
+@login_required
+def work_list(request, key: str):
+    """The whole list behind one figure of the dashboard's work list."""
+    group = worklist.work_page(
+        request.user, key, timezone.localdate(), timezone.now(), _page_number(request)
+    )
+    if group is None:
+        raise Http404
+    # The pager counts from the source's own count: no second read of the list.
+    page = Paginator(range(group.count), worklist.LIST_SIZE).get_page(_page_number(request))
+    context = {"group": group, "today": timezone.localdate(), "page": page}
+    return render(request, "workplace/work_list.html", context)
 
 
 def _cursor(request, name: str) -> int | None:

@@ -97,3 +97,15 @@ def page_query(context, name: str, number) -> str:
     query = context["request"].GET.copy()
     query[name] = number
     return "?" + query.urlencode()
+
+
+@register.filter
+def work_state(item, today) -> str:
+    """A dashboard work item's badge: late, soon or later (`workplace.worklist.WorkItem`)."""
+    return item.state(today)
+
+
+@register.filter
+def nonempty_work(groups) -> list:
+    """The work list's groups that have something to do."""
+    return [g for g in groups if g.count]

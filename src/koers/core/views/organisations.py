@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.core import selectors
 from koers.core.data import OrganisationData
 from koers.core.forms import LocationForm, OrganisationForm, apply_errors
 from koers.core.models import Organisation
-from koers.core.services import location_add, organisation_create
+from koers.core.services import location_add, organisation_create, organisation_set_stalled_days
 
 PAGE_SIZE = 25
 
@@ -78,3 +78,27 @@ def organisation_detail(request, pk: int):
         "location_form": form,
     }
     return render(request, "core/organisation_detail.html", context)
+
+
+@login_required
+@require_POST
+def organisation_worklist(request, pk: int):
+    """The centre's own number of days after which an open trajectory is "stilgevallen"."""
+    require_manage(request)
+    page = selectors.organisation_page(
+        user=request.user, organisation=get_object_or_404(Organisation, pk=pk)
+    )
+    if not page.manages:
+        raise PermissionDenied
+    try:
+        days = int(request.POST.get("stalled_after_days", ""))
+        organisation_set_stalled_days(
+            organisation=page.organisation, days=days, acting_user=request.user
+        )
+    except (ValueError, ValidationError):
+        messages.error(request, _("Geef een aantal dagen tussen 7 en 365."))
+    else:
+        messages.success(
+            request, _("Bewaard: stilgevallen na %(days)s dagen zonder contact.") % {"days": days}
+        )
+    return redirect("organisation_detail", pk=page.organisation.pk)
