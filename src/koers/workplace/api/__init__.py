@@ -4,8 +4,9 @@ Mounted by `koers.api.api` like every app's `router`."""
 
 from ninja import Router
 
-from koers.workplace.api import clients, staff
+from koers.workplace.api import clients, search, staff
 
 router = Router()
 router.add_router("", clients.router)
 router.add_router("", staff.router)
+router.add_router("", search.router)
