@@ -27,7 +27,16 @@ def plan(queryset) -> str:
 
 @pytest.fixture
 def many(centre):
-    ClientFactory.create_batch(30, organisation=centre)
+    """Clients as in a centre: each with its own phone and national number (the planner, given
+    statistics, would not use an index whose column holds one value)."""
+    for n in range(60):
+        client = ClientFactory.build(organisation=centre, phone=f"+3247{n:07d}")
+        client.national_number_index = f"{n:064x}"
+        client.save()
+
+
+@pytest.fixture
+def analysed(many):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
@@ -51,7 +60,7 @@ def test_the_search_indexes_survive_all_migrations():
         ("85.07.30-033.28", "core_client_national_number_index"),
     ],
 )
-def test_an_exact_client_lookup_seeks_in_its_index(centre_staff, many, query, index):
+def test_an_exact_client_lookup_seeks_in_its_index(centre_staff, analysed, query, index):
     found = plan(client_matches(user=centre_staff, terms=read_terms(query)))
     assert "USING INDEX" in found and (index in found or "national_number_index" in found), found
     assert not re.search(r"SCAN core_client\b", found), found
