@@ -266,3 +266,10 @@ def test_the_header_search_is_not_on_the_login_page(client):
 def test_anonymous_visitors_are_sent_to_login(client):
     response = client.get(reverse("search"), {"q": "peeters"})
     assert response.status_code == 302
+
+
+def test_the_header_search_is_not_in_the_client_portal(logged_in, coach):
+    """The portal has its own layout: even a signed-in coach sees no staff search there."""
+    response = logged_in(coach).get(reverse("portal_login"))
+    assert response.status_code == 200
+    assert 'id="top-search"' not in response.content.decode()
