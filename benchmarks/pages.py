@@ -90,6 +90,10 @@ def pages(s: Setting) -> list[tuple[str, object, str | None]]:
         ("client list (coach)", coach, url("client_list")),
         ("client list (centre staff)", staff, url("client_list")),
         ("client search (centre staff)", staff, url("client_list", query=f"?q={s.fragment}")),
+        # The header's search (issue 16): a name fragment, and the same through the API.
+        ("search (centre staff)", staff, url("search", query=f"?q={s.fragment}")),
+        ("search (coach)", coach, url("search", query=f"?q={s.fragment}")),
+        ("search api (centre staff)", staff, f"/api/v1/search?q={s.fragment}"),
         ("client file (coach)", coach, url("client_detail", s.client.pk)),
         ("trajectory page (coach)", coach, url("trajectory_detail", s.busiest.pk)),
         ("voucher page (coach)", coach, s.voucher and url("voucher_detail", s.voucher.pk)),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from koers.workplace import views
+from koers.workplace import search_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -11,4 +11,5 @@ urlpatterns = [
     path("clienten/nieuw/", views.client_create_view, name="client_create"),
     path("clienten/<int:pk>/", views.client_detail, name="client_detail"),
     path("clienten/<int:pk>/geschiedenis/", views.client_history, name="client_history"),
+    path("zoeken/", search_views.search, name="search"),
 ]

@@ -121,3 +121,48 @@
     showFirstError();
   }
 })();
+
+// The header's search box (issue 16): "/" focuses it from anywhere but a field; Enter submits
+// (a plain GET form); the live results (htmx) are a list of links after the field, reached with
+// Tab or the down arrow, and closed with Escape or by leaving the box.
+(function () {
+  "use strict";
+  function box() {
+    return document.querySelector("form[data-search]");
+  }
+  function typing(target) {
+    return (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || target.matches("input, textarea, select"))
+    );
+  }
+  function close(form) {
+    var results = form.querySelector(".topsearch__results");
+    if (results) results.innerHTML = "";
+  }
+  document.addEventListener("keydown", function (event) {
+    var form = box();
+    if (!form) return;
+    if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+      event.preventDefault();
+      var input = form.querySelector("input[type=search]");
+      input.focus();
+      input.select();
+    } else if (event.key === "Escape" && form.contains(event.target)) {
+      close(form);
+      form.querySelector("input[type=search]").focus();
+    } else if (event.key === "ArrowDown" && event.target.matches("form[data-search] input")) {
+      var first = form.querySelector(".topsearch__results a");
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  function leave(event) {
+    var form = box();
+    if (form && !form.contains(event.target)) close(form);
+  }
+  document.addEventListener("focusin", leave);
+  document.addEventListener("click", leave);
+})();

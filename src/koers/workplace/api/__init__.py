@@ -4,9 +4,10 @@ Mounted by `koers.api.api` like every app's `router`."""
 
 from ninja import Router
 
-from koers.workplace.api import clients, staff, worklist
+from koers.workplace.api import clients, search, staff, worklist
 
 router = Router()
 router.add_router("", clients.router)
 router.add_router("", staff.router)
+router.add_router("", search.router)
 router.add_router("", worklist.router)
