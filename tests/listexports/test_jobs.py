@@ -148,5 +148,5 @@ def test_the_api_answers_202_with_the_job_of_a_large_export(
 
 def test_the_api_refuses_an_unknown_list_or_format(coach):
     api = Api(coach)
-    assert api.get("/exports/unknown").status_code == 422
+    assert api.get("/exports/unknown").status_code == 404
     assert api.get("/exports/clients", {"format": "pdf"}).status_code == 422

@@ -1,18 +1,9 @@
 """The API's shapes of the list exports (issue 16)."""
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Literal
 
 from ninja import Schema
-
-
-class ListKindName(StrEnum):
-    CLIENTS = "clients"
-    LEADS = "leads"
-    MEDIATION = "mediation"
-    TRAJECTORIES = "trajectories"
-    CONTACTS = "contacts"
 
 
 class ExportQuery(Schema):
