@@ -125,6 +125,7 @@ WALKED_ELSEWHERE = {
     "transition_": "tests/transition/test_url_access.py",
     "privacy_": "tests/privacy/test_url_access.py",
     "outbox_": "tests/outbox/test_views.py",
+    "list_export_": "tests/listexports/test_jobs.py",
 }
 
 

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "koers.api",
     "koers.outbox",
     "koers.idempotency",
+    "koers.listexports",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +282,11 @@ KOERS_RETENTION_MEDIATION_AFTER_ACCESS_DAYS = env_int(
 # The retention sweep runs inside the periodic sweep at most this often, this many per kind.
 KOERS_RETENTION_EVERY_HOURS = env_int("KOERS_RETENTION_EVERY_HOURS", 24)
 KOERS_RETENTION_BATCH = env_int("KOERS_RETENTION_BATCH", 200)
+
+# List exports (issue 16): up to this many rows an export is written at once; a larger one runs
+# as a job with a status page, and its file is kept this many days for its requester only.
+KOERS_EXPORT_INLINE_ROWS = env_int("KOERS_EXPORT_INLINE_ROWS", 2000)
+KOERS_EXPORT_KEEP_DAYS = env_int("KOERS_EXPORT_KEEP_DAYS", 7)
 
 # Content Security Policy: everything from our own origin; htmx and our CSS are vendored. No
 # 'unsafe-inline' styles: pages use classes from koers.css, and the few page-only <style> blocks

@@ -24,6 +24,7 @@ urlpatterns = [
     path("doorstroom/", include("koers.transition.urls")),
     path("regelsets/", include("koers.trajectories.ruleset_urls")),
     path("privacy/", include("koers.privacy.urls")),
+    path("exporteren/", include("koers.listexports.urls")),
     path("uitgaande-berichten/", include("koers.outbox.urls")),
     path("", include("koers.workplace.urls")),
     path("", include("koers.core.urls")),

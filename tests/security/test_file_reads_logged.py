@@ -61,11 +61,14 @@ NOT_A_FILE_PREFIXES = (
     "transition_checklist",
     "transition_kpi_export",
     "intake_public",  # the public registration form and logos of a centre
+    # A list export of its requester (issue 16): recorded as a ListExport (who, which list, the
+    # filter, how many rows), not as the read of one file.
+    "list_export_",
 )
 # API paths with an id that are not a file: the same kinds as above.
 API_NOT_A_FILE = re.compile(
     r"^/api/v1/(billing/(statements|invoices|centre-billing-details)|transition/(employers|"
-    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects|worklist)/"
+    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects|worklist|exports/jobs)/"
 )
 
 

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from koers.trajectories.views import assignments, contacts, documents, plans, trajectories
+from koers.trajectories.views import assignments, contacts, documents, lists, plans, trajectories
 
 urlpatterns = [
+    path("", lists.trajectory_list, name="trajectory_list"),
+    path("contacten/", lists.contact_list, name="contact_list"),
     path("nieuw/", trajectories.trajectory_create, name="trajectory_create"),
     path("<int:pk>/", trajectories.trajectory_detail, name="trajectory_detail"),
     path("<int:pk>/status/", trajectories.trajectory_status, name="trajectory_status"),
