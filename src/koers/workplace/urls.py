@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from koers.workplace import views
+from koers.workplace import print_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("clienten/nieuw/", views.client_create_view, name="client_create"),
     path("clienten/<int:pk>/", views.client_detail, name="client_detail"),
     path("clienten/<int:pk>/geschiedenis/", views.client_history, name="client_history"),
+    path("clienten/<int:pk>/afdrukken/", print_views.client_print, name="client_print"),
 ]
