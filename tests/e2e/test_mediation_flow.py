@@ -124,6 +124,9 @@ def _main_path(live_server, page):
         page.locator("#h-start").locator("xpath=..").inner_text()
     )
     _submit(page, "form[action$='/start/']")
+    # The confirmation page says the dates the start gives (issue 16), then starts it.
+    assert "De bemiddeling start vandaag" in page.content()
+    _submit(page, "form[data-testid=start-confirm-form]")
     assert "Het bemiddelingsproces is gestart." in page.content()
 
     # … twelve months of mediation later: the maximum duration is reached (MED-12), "ter afsluiting".
