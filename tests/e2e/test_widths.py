@@ -44,14 +44,19 @@ OVERFLOW = """() => {
   const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
   const out = [];
+  const wide = [];
   for (const el of document.body.querySelectorAll("*")) {
     const box = el.getBoundingClientRect();
     if (!box.width || !box.height || box.right <= width + 1) continue;
-    if (getComputedStyle(el).position === "fixed" || scrolls(el)) continue;
+    if (getComputedStyle(el).position === "fixed") continue;
+    if (scrolls(el)) { wide.push(name(el) + " → " + Math.round(box.right) + "px"); continue; }
     out.push(name(el) + " → " + Math.round(box.right) + "px");
     if (out.length >= 5) break;
   }
-  return {document: document.documentElement.scrollWidth, window: width, out: out};
+  const doc = document.documentElement.scrollWidth;
+  // The document is wider and nothing outside a scroller says why: name what is in one.
+  if (doc > width && !out.length) out.push(...wide.slice(0, 5));
+  return {document: doc, window: width, out: out};
 }"""
 # A table that only fits by scrolling its wrapper (allowed elsewhere, not for the contacts).
 TABLE_FITS = """(selector) => {
