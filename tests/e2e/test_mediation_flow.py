@@ -146,6 +146,7 @@ def _main_path(live_server, page):
     page.check("form[data-testid=advice-form] input[name=advice][value=need]")
     page.fill("form[data-testid=advice-form] textarea[name=remark]", "Graag verdere opvolging.")
     page.check("form[data-testid=advice-form] input[name=mail]")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Geef eindadvies" asks (issue 16)
     _submit(page, "form[data-testid=advice-form]")
     content = page.content()
     assert "Het eindadvies is gegeven" in content
