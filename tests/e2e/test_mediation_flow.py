@@ -124,6 +124,9 @@ def _main_path(live_server, page):
         page.locator("#h-start").locator("xpath=..").inner_text()
     )
     _submit(page, "form[action$='/start/']")
+    # The confirmation page says the dates the start gives (issue 16), then starts it.
+    assert "De bemiddeling start vandaag" in page.content()
+    _submit(page, "form[data-testid=start-confirm-form]")
     assert "Het bemiddelingsproces is gestart." in page.content()
 
     # … twelve months of mediation later: the maximum duration is reached (MED-12), "ter afsluiting".
@@ -143,6 +146,7 @@ def _main_path(live_server, page):
     page.check("form[data-testid=advice-form] input[name=advice][value=need]")
     page.fill("form[data-testid=advice-form] textarea[name=remark]", "Graag verdere opvolging.")
     page.check("form[data-testid=advice-form] input[name=mail]")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Geef eindadvies" asks (issue 16)
     _submit(page, "form[data-testid=advice-form]")
     content = page.content()
     assert "Het eindadvies is gegeven" in content

@@ -216,7 +216,9 @@ def test_med_06_page_offers_the_start_and_shows_missing_signatures(service, medi
         and "disabled"
         not in html.split("Start bemiddelingsproces</button>")[0].rsplit("<button", 1)[1]
     )
-    logged_in(mediator).post(reverse("mediation_start", kwargs={"pk": service.pk}))
+    logged_in(mediator).post(
+        reverse("mediation_start", kwargs={"pk": service.pk}), {"confirmed": "1"}
+    )
     service.refresh_from_db()
     assert service.mediation_started_on == timezone.localdate()
 

@@ -38,7 +38,12 @@ OBJECT_FOR_URL = {
     "mediation_training_cancel": "training",
     "mediation_training_progress": "training",
 }
-GET_PAGES = {"mediation_detail", "mediation_referral_edit", "mediation_vdab_close"}
+GET_PAGES = {
+    "mediation_detail",
+    "mediation_referral_edit",
+    "mediation_vdab_close",
+    "mediation_start",  # the confirmation page (issue 16); the POST with it starts
+}
 # Pages for centre staff and administrators only: there the "owner" is the partner's centre staff,
 # and the service's own mediator gets 404 (tests/mediation/test_referral_edit_and_vdab_close.py).
 STAFF_ONLY = {"mediation_vdab_close"}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.mediation.views import followup_and_closing, referrals, service_page, settings
+from koers.mediation.views import followup_and_closing, referrals, service_page, settings, start
 
 urlpatterns = [
     path("", referrals.dashboard, name="mediation_dashboard"),
@@ -19,7 +19,7 @@ urlpatterns = [
         "<int:pk>/eerste-afspraak/", service_page.appointment_new, name="mediation_appointment_new"
     ),
     path("<int:pk>/afsprakenblad/", service_page.sheet_new, name="mediation_sheet_new"),
-    path("<int:pk>/start/", service_page.start, name="mediation_start"),
+    path("<int:pk>/start/", start.start, name="mediation_start"),
     path("<int:pk>/contact/", service_page.contact_new, name="mediation_contact_new"),
     path("<int:pk>/categorie/", followup_and_closing.month_end, name="mediation_month_end"),
     path("<int:pk>/opleiding/", followup_and_closing.training_new, name="mediation_training_new"),

@@ -31,6 +31,7 @@ _VOUCHER_PAGES = (
     "evaluation_received",
     "video_consent",
     "group_feedback",
+    "print",
 )
 PAGES = {f"voucher_{name}": VOUCHER for name in _VOUCHER_PAGES}
 API = {"vouchers/{voucher_id}": VOUCHER, "group-sessions/{session_id}": GROUP_SESSION}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.vouchers.views import actions, closing, detail, group, pop, store
+from koers.vouchers.views import actions, closing, detail, group, pop, printing, store
 
 urlpatterns = [
     path("nieuw/", detail.voucher_create, name="voucher_create"),
@@ -47,3 +47,7 @@ urlpatterns += [
 ]
 
 urlpatterns += [path("pop-klanten/", store.pop_store, name="pop_store")]
+
+urlpatterns += [
+    path("<int:pk>/afdrukken/", printing.voucher_print_view, name="voucher_print"),
+]

@@ -2,5 +2,5 @@
 
 from koers.core.reads import CLIENT
 
-PAGES = {"client_detail": CLIENT, "client_history": CLIENT}
+PAGES = {"client_detail": CLIENT, "client_history": CLIENT, "client_print": CLIENT}
 API = {"clients/{client_id}": CLIENT}

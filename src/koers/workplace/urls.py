@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from koers.workplace import search_views, views
+from koers.workplace import print_views, search_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -12,4 +12,5 @@ urlpatterns = [
     path("clienten/<int:pk>/", views.client_detail, name="client_detail"),
     path("clienten/<int:pk>/geschiedenis/", views.client_history, name="client_history"),
     path("zoeken/", search_views.search, name="search"),
+    path("clienten/<int:pk>/afdrukken/", print_views.client_print, name="client_print"),
 ]

@@ -53,6 +53,7 @@ from koers.mediation.selectors.settings import (
     settings_organisations,
     tender_settings,
 )
+from koers.mediation.selectors.start import StartPreview, start_preview
 
 __all__ = [
     "CONFIGURABLE_TENDERS",
@@ -63,6 +64,7 @@ __all__ = [
     "EffectiveSetting",
     "ServiceFacts",
     "ServicePage",
+    "StartPreview",
     "StateCount",
     "absent_on",
     "appointment_get",
@@ -93,6 +95,7 @@ __all__ = [
     "services_for_user",
     "settings_organisations",
     "sheet_get",
+    "start_preview",
     "start_refusals",
     "tender_settings",
     "training_get",

@@ -150,12 +150,6 @@ def sheet_pdf(request, sheet):
 
 
 @service_action
-def start(request, service):
-    services.mediation_start(service=service, acting_user=request.user, now=timezone.now())
-    messages.success(request, _("Het bemiddelingsproces is gestart. (MED-06)"))
-
-
-@service_action
 def contact_new(request, service):
     form = forms.MediationContactForm(request.POST)
     with submitted(form, "contact_form"):
