@@ -68,7 +68,7 @@ NOT_A_FILE_PREFIXES = (
 # API paths with an id that are not a file: the same kinds as above.
 API_NOT_A_FILE = re.compile(
     r"^/api/v1/(billing/(statements|invoices|centre-billing-details)|transition/(employers|"
-    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects|worklist|exports/jobs)/"
+    r"checklists|kpis|organisations)|mediation/settings|privacy/subjects|exports/jobs)/"
 )
 
 

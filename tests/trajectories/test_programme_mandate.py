@@ -180,4 +180,4 @@ def test_the_client_page_says_why_no_further_voucher_instead_of_a_dead_end(logge
     page = logged_in(coach).get(reverse("client_detail", args=[client.pk])).content.decode()
     assert reverse("voucher_create") not in page
     assert "Geen nieuwe loopbaancheque:" in page
-    assert "al 1 loopbaancheque(s) gebruikt; het maximum is 1" in page
+    assert "al een loopbaancheque gebruikt; het maximum is 1" in page

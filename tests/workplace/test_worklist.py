@@ -120,8 +120,8 @@ def test_the_api_work_list_is_the_dashboards(trajectory, coach, other_coach, log
     body = logged_in(coach).get("/api/v1/worklist").json()
     [group] = [g for g in body["groups"] if g["key"] == "opdrachten"]
     assert (group["count"], len(group["items"]), group["items"][0]["state"]) == (7, 5, "late")
-    page = logged_in(coach).get("/api/v1/worklist/opdrachten").json()
+    page = logged_in(coach).get("/api/v1/worklist/items?kind=opdrachten").json()
     assert len(page["items"]) == 7
-    other = logged_in(other_coach).get("/api/v1/worklist/opdrachten").json()
+    other = logged_in(other_coach).get("/api/v1/worklist/items?kind=opdrachten").json()
     assert other["count"] == 0
-    assert logged_in(coach).get("/api/v1/worklist/maandeinde").status_code == 404
+    assert logged_in(coach).get("/api/v1/worklist/items?kind=maandeinde").status_code == 404

@@ -9,9 +9,11 @@ before them to compute the field differences), whatever the size of the file.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,6 +62,13 @@ def _display(record, field_name: str, value) -> str:
         return str(value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.FileField):
+        # The stored path (documents/27/…) means nothing to a reader: the name it was uploaded
+        # under where the model keeps it, else the file's own name.
+        original = getattr(record, "original_filename", "")
+        if original and str(value) == str(getattr(record, field_name, "")):
+            return original
+        return PurePosixPath(str(value)).name
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     if hasattr(value, "strftime"):

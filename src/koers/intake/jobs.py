@@ -11,7 +11,9 @@ from koers.core.sweep import sweep_job
 from koers.intake.models import Lead
 from koers.intake.rules import states
 from koers.intake.selectors import lead_clock
+from koers.lib.links import absolute
 from koers.outbox.services import mail_queue
+from koers.trajectories.centre_mail import centre_sender
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +28,13 @@ def _notify(lead: Lead, late: bool) -> None:
             else _("Aanvraag: de 24 uur lopen bijna af")
         )
         body = _(
-            "Aanvraag nr. %(pk)d wacht op je telefoontje (of de bevestiging van INT-03). Open Koers."
-        ) % {"pk": lead.pk}
+            "%(name)s wacht op je telefoontje, of op de bevestiging per e-mail met het moment "
+            "waarop je belt.\n\nOpen de aanvraag: %(link)s"
+        ) % {"name": lead.full_name, "link": absolute("intake_lead_detail", lead.pk)}
     mail_queue(
         kind="intake.deadline",
         organisation=lead.organisation,
+        sender=centre_sender(lead.organisation),
         to=[lead.coach.email],
         subject=subject,
         body=body,

@@ -22,7 +22,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
     TemplateKind.CONFIRMATION: (
         "We hebben je aanvraag goed ontvangen",
         "Dag {voornaam},\n\nBedankt voor je aanvraag bij {centrum}. Een loopbaanbegeleider "
-        "neemt binnen 24 uur contact met je op, in een moment dat je opgaf:\n{momenten}\n\n"
+        "neemt binnen 24 uur contact met je op, op een van de momenten die je opgaf:\n{momenten}\n\n"
         "Je loopbaanvraag aan {centrum}:\n{vraag}",
     ),
     TemplateKind.ACKNOWLEDGEMENT: (

@@ -14,6 +14,7 @@ from django.utils import timezone
 from huey.contrib.djhuey import db_task
 
 from koers.core.models import User
+from koers.core.states import set_state
 from koers.lib.exports import Table, export_bytes
 from koers.listexports.models import ExportStatus, ListExport
 from koers.listexports.registry import CHUNK, Filters, ListKind, list_kind, stored_filters
@@ -65,6 +66,22 @@ def _log(export: ListExport) -> None:
     )
 
 
+# An export's moves (one door per status, `core.states.set_state`): a small one is written at once
+# (running → done), a large one waits for its job (running → queued → running → done).
+MOVES = {
+    ExportStatus.RUNNING: {ExportStatus.DONE, ExportStatus.QUEUED, ExportStatus.FAILED},
+    ExportStatus.QUEUED: {ExportStatus.RUNNING, ExportStatus.FAILED},
+    ExportStatus.DONE: {ExportStatus.EXPIRED},
+}
+
+
+def list_export_set_state(export: ListExport, new: str, **also: Any) -> None:
+    """Move the export to `new`, saving `also` (e.g. the file) in the same write."""
+    for name, value in also.items():
+        setattr(export, name, value)
+    set_state(export, "status", new, table=MOVES, rule="", acting_user=None, also_save=list(also))
+
+
 def list_export_start(
     *, user: User, kind: ListKind, fmt: str, given: Mapping[str, Any]
 ) -> tuple[ListExport, bytes | None]:
@@ -84,21 +101,17 @@ def list_export_start(
     )
     if count <= settings.KOERS_EXPORT_INLINE_ROWS:
         content = list_export_bytes(kind, user, filters, fmt)
-        export.status, export.progress, export.finished_at = ExportStatus.DONE, 100, timezone.now()
-        export.save(update_fields=["status", "progress", "finished_at"])
+        list_export_set_state(export, ExportStatus.DONE, progress=100, finished_at=timezone.now())
         _log(export)
         return export, content
-    ListExport.objects.filter(pk=export.pk).update(status=ExportStatus.QUEUED)
-    export.status = ExportStatus.QUEUED
+    list_export_set_state(export, ExportStatus.QUEUED)
     try:
         # The filter travels with the task (the search text too: it is never stored on the row,
         # and the queue drops the task once it ran).
         list_export_task(export.pk, dict(filters))
     except Exception as exc:  # the queue is down: the status page says so
         logger.warning("list export %s not queued: %s", export.pk, type(exc).__name__)
-        ListExport.objects.filter(pk=export.pk).update(
-            status=ExportStatus.FAILED, error=type(exc).__name__
-        )
+        list_export_set_state(export, ExportStatus.FAILED, error=type(exc).__name__)
     export.refresh_from_db()
     return export, None
 
@@ -108,7 +121,7 @@ def list_export_run(export_id: int, filters: Filters) -> None:
     export = ListExport.objects.select_related("requested_by").get(pk=export_id)
     kind = list_kind(export.kind)
     rows = ListExport.objects.filter(pk=export.pk)
-    rows.update(status=ExportStatus.RUNNING)
+    list_export_set_state(export, ExportStatus.RUNNING)
 
     def done(count: int) -> None:
         rows.update(progress=min(99, count * 100 // max(1, export.row_count)))
@@ -117,9 +130,11 @@ def list_export_run(export_id: int, filters: Filters) -> None:
         content = list_export_bytes(kind, export.requested_by, filters, export.format, done)
     except Exception as exc:  # a failed job says so on its page instead of running forever
         logger.exception("list export %s failed", export.pk)
-        rows.update(status=ExportStatus.FAILED, error=type(exc).__name__)
+        list_export_set_state(export, ExportStatus.FAILED, error=type(exc).__name__)
         return
-    rows.update(status=ExportStatus.DONE, progress=100, content=content, finished_at=timezone.now())
+    list_export_set_state(
+        export, ExportStatus.DONE, progress=100, content=content, finished_at=timezone.now()
+    )
     _log(export)
 
 

@@ -48,6 +48,8 @@ def client_required(view):
         client = _portal_client(request)
         if client is None:
             return redirect("portal_login")
+        # The portal speaks in the centre's name, as the public form does (issue 16).
+        request.portal_centre = client.organisation
         return view(request, client, *args, **kwargs)
 
     return wrapper

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from koers.core.languages import in_language_of
 from koers.core.sweep import sweep_job
+from koers.lib.links import absolute
 from koers.outbox.services import mail_queue
 from koers.transition import models as m
 from koers.transition.selectors import followup as sel
@@ -20,13 +21,14 @@ def _mail(coach, placement: m.Placement, row: sel.CheckpointRow) -> None:
         subject = _("Opvolging doorstroom: %(worker)s") % {"worker": placement.file.client}
         body = _(
             "De opvolging %(label)s van %(worker)s (doorstroom naar %(employer)s op %(first)s) "
-            "valt op %(due)s. Registreer in Koers of de werknemer nog aan het werk is (TRN-17)."
+            "valt op %(due)s. Registreer of de werknemer nog aan het werk is: %(link)s"
         ) % {
             "label": row.label,
             "worker": placement.file.client,
             "employer": placement.employer_name,
             "first": f"{placement.first_day:%d/%m/%Y}",
             "due": f"{row.due:%d/%m/%Y}",
+            "link": absolute("transition_file", placement.file_id),
         }
     mail_queue(
         kind="transition.followup",

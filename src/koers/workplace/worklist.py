@@ -372,5 +372,5 @@ def work_page(user: User, key: str, today: date, now: datetime, number: int) -> 
     source = SOURCES.get(key)
     if source is None or not source.applies(user):
         return None
-    offset = (max(number, 1) - 1) * LIST_SIZE
+    offset = (min(max(number, 1), 100_000) - 1) * LIST_SIZE  # beyond: an empty page, no overflow
     return WorkGroup(source, *source.read(Moment(user, today, now), offset, LIST_SIZE))

@@ -26,6 +26,7 @@ from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.languages import in_language_of
 from koers.core.models import Role, User
 from koers.core.sweep import sweep_job
+from koers.lib.links import absolute
 from koers.lib.rules import Reason
 from koers.outbox.services import mail_queue
 from koers.trajectories.dossiers import dossier_facts
@@ -63,7 +64,8 @@ def _mail(coach: User, reminder: Reminder) -> None:
             [
                 str(reminder.why),
                 _dossier_lines(reminder.dossiers),
-                _("Maak een zending in Koers: Facturatie › Dossiers, en druk het voorblad af."),
+                _("Maak een zending en druk het voorblad af: %(link)s")
+                % {"link": absolute("billing_delivery")},
             ]
         )
     # Queued in the outbox with the reminder's record: the outbox retries while the mail

@@ -10,9 +10,11 @@ from koers.intake import rules
 from koers.intake.messages import centre_address
 from koers.intake.models import Lead
 from koers.intake.selectors import is_centre_staff, lead_windows
+from koers.lib.links import absolute
 from koers.lib.refusals import refusal
 from koers.lib.rules import reason_to_json
 from koers.outbox.services import mail_queue
+from koers.trajectories.centre_mail import centre_sender
 
 
 def lock_lead(lead: Lead) -> Lead:
@@ -72,11 +74,18 @@ def notify_coach_new_lead(lead: Lead) -> None:
         with in_language_of(lead.coach):  # the coach's language
             subject = _("Nieuwe aanvraag: bel binnen 24 uur")
             body = _(
-                "Je kreeg een nieuwe aanvraag (nr. %(pk)d). Open Koers om de 24-uursklok en de bereikbare momenten te zien."
-            ) % {"pk": lead.pk}
+                "%(name)s vroeg loopbaanbegeleiding aan en werd aan jou toegewezen. Bel binnen "
+                "24 uur, op een van de momenten die %(first)s opgaf.\n\n"
+                "De aanvraag, de klok en de bereikbare momenten: %(link)s"
+            ) % {
+                "name": lead.full_name,
+                "first": lead.first_name,
+                "link": absolute("intake_lead_detail", lead.pk),
+            }
         mail_queue(
             kind="intake.new_lead",
             organisation=lead.organisation,
+            sender=centre_sender(lead.organisation),
             to=[lead.coach.email],
             subject=subject,
             body=body,

@@ -36,7 +36,13 @@ def voucher_entitlement(
             limit,
             reason(
                 "LBC-01",
-                "Deze cliënt heeft al {used} loopbaancheque(s) gebruikt; het maximum is {limit}.",
+                "Deze cliënt heeft al een loopbaancheque gebruikt; het maximum is {limit}.",
+                limit=limit,
+            )
+            if used == 1
+            else reason(
+                "LBC-01",
+                "Deze cliënt heeft al {used} loopbaancheques gebruikt; het maximum is {limit}.",
                 used=used,
                 limit=limit,
             ),

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from koers.core.history import save_with_user
 from koers.core.languages import in_language_of
 from koers.core.models import User
+from koers.lib.links import absolute
 from koers.lib.refusals import refusal
 from koers.outbox.services import mail_queue
+from koers.trajectories.centre_mail import centre_sender
 from koers.vouchers.models import (
     AftercareEntry,
     CodeOfConductHandover,
@@ -128,8 +130,10 @@ def evaluation_submit(*, voucher: Voucher, response) -> None:
                 "Evaluatie loopbaancheque %(number)s (dossier %(pk)s)\n\n"
                 "Tevredenheid: %(satisfaction)s/5\nGeholpen: %(helped)s/5\n"
                 "Aanraden: %(recommend)s\n\n"
-                "Wat geleerd:\n%(learned)s\n\nOpmerkingen:\n%(remarks)s\n"
+                "Wat geleerd:\n%(learned)s\n\nOpmerkingen:\n%(remarks)s\n\n"
+                "De cheque: %(link)s\n"
             ) % {
+                "link": absolute("voucher_detail", voucher.pk),
                 "number": voucher.number,
                 "pk": voucher.pk,
                 "satisfaction": response.satisfaction,
@@ -141,6 +145,7 @@ def evaluation_submit(*, voucher: Voucher, response) -> None:
         mail_queue(
             kind="vouchers.evaluation_copy",
             organisation=voucher.trajectory.organisation,
+            sender=centre_sender(voucher.trajectory.organisation),
             to=[coach.email],
             subject=subject,
             body=body,

@@ -1,5 +1,5 @@
 """/worklist: the dashboard's "what needs me now" (issue 16), as on the page: per source that
-applies to the user, its first items and how many there are; /worklist/{key} pages through one."""
+applies to the user, its first items and how many there are; /worklist/items?kind=<key> pages through one."""
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -7,6 +7,7 @@ from ninja import Router
 
 from koers.api.errors import ERRORS
 from koers.api.lookups import auth_user
+from koers.api.schemas import Id
 from koers.workplace import worklist
 from koers.workplace.schemas import WorkGroupOut, WorkListOut
 
@@ -44,14 +45,12 @@ def work_list(request: HttpRequest):
 
 
 @router.get(
-    "/worklist/{key}", response={200: WorkGroupOut, **ERRORS}, summary="Werklijst: één soort"
+    "/worklist/items", response={200: WorkGroupOut, **ERRORS}, summary="Werklijst: één soort"
 )
-def work_list_kind(request: HttpRequest, key: str, page: int = 1):
+def work_list_kind(request: HttpRequest, kind: str = "", page: Id = 1):
     """Every item of one kind of work, 25 per page (`page` from 1)."""
     today = timezone.localdate()
-    group = worklist.work_page(
-        auth_user(request), key, today, timezone.now(), min(max(page, 1), 10_000)
-    )
+    group = worklist.work_page(auth_user(request), kind, today, timezone.now(), page)
     if group is None:
         raise Http404  # not a kind of work, or not this user's
     return _group_out(group, today)
