@@ -3,8 +3,9 @@
 The demo centre (`manage.py demo`) is built in the live server's database, one voucher gets many
 contacts, and each demo role visits its main pages at both sizes. Nothing may stick out of the
 screen: the document is no wider than the window, and no element's right edge passes the window
-unless it sits inside an element that scrolls sideways. The voucher page's contact table must fit
-outright (issue 16: its last column, "Bewijs", was cut off at 820 px). Screenshots go to
+unless it sits inside an element that scrolls sideways. The voucher page's contact table and the
+trajectory list must fit outright (issue 16: the contacts' last column, "Bewijs", was cut off at
+820 px), and the main menu takes at most two rows. Screenshots go to
 `var/screenshots/` (ignored by git) to look at.
 """
 
@@ -58,7 +59,19 @@ OVERFLOW = """() => {
   if (doc > width && !out.length) out.push(...wide.slice(0, 5));
   return {document: doc, window: width, out: out};
 }"""
-# A table that only fits by scrolling its wrapper (allowed elsewhere, not for the contacts).
+# The main menu in rows of its links (issue 16: squeezed beside search it took four at 820 px).
+MENU_ROWS = """() => {
+  const nav = document.querySelector(".mainnav");
+  const link = nav && nav.querySelector("a");
+  return nav && link ? Math.round(nav.getBoundingClientRect().height / link.offsetHeight) : 0;
+}"""
+# Tables that must fit outright (allowed elsewhere to scroll in their wrapper): the voucher's
+# contacts, and the trajectory list (its dossier column was squeezed to a letter's width).
+MUST_FIT = {
+    "voucher": "table:has([data-testid=contact-row])",
+    "trajectories": "table:has([data-testid=trajectory-row])",
+}
+# A table that only fits by scrolling its wrapper.
 TABLE_FITS = """(selector) => {
   const table = document.querySelector(selector);
   if (!table) return null;
@@ -97,7 +110,11 @@ def _pages() -> dict[str, list[tuple[str, str]]]:
     lead = Lead.objects.order_by("pk").first()
     service = MediationService.objects.order_by("pk").first()
     file = TransitionFile.objects.order_by("pk").first()
-    common = [("dashboard", reverse("dashboard")), ("clients", reverse("client_list"))]
+    common = [
+        ("dashboard", reverse("dashboard")),
+        ("clients", reverse("client_list")),
+        ("trajectories", reverse("trajectory_list")),
+    ]
     centre = [
         ("client", reverse("client_detail", args=[client])),
         ("trajectory", reverse("trajectory_detail", args=[trajectory])),
@@ -144,10 +161,12 @@ def _visit(page, base: str, role: str, name: str, path: str) -> list[str]:
         seen = page.evaluate(OVERFLOW)
         if seen["document"] > seen["window"] or seen["out"]:
             problems.append(f"{role} {name} {width}px: {seen}")
-        if name == "voucher":
-            fit = page.evaluate(TABLE_FITS, "table:has([data-testid=contact-row])")
+        if name in MUST_FIT:
+            fit = page.evaluate(TABLE_FITS, MUST_FIT[name])
             if fit and fit["table"] > fit["wrap"]:
-                problems.append(f"{role} voucher contacts {width}px: {fit}")
+                problems.append(f"{role} {name} table {width}px: {fit}")
+        if (rows := page.evaluate(MENU_ROWS)) > 2:
+            problems.append(f"{role} {name} {width}px: the menu takes {rows} rows")
     return problems
 
 

@@ -138,6 +138,12 @@ def test_leads_are_found_by_name_email_and_phone(centre_staff, centre):
         assert found(centre_staff, query, "leads") == ["Nora Peeters"], query
 
 
+def test_a_lead_name_is_found_without_accents_on_every_database(centre_staff, centre):
+    make_lead(centre, first_name="Céline", last_name="Özdemir", email="c@example.be")
+    for query in ("celine", "CÉLINE", "ozdem", "céline özdemir"):
+        assert found(centre_staff, query, "leads") == ["Céline Özdemir"], query
+
+
 def test_a_coach_finds_their_own_and_handed_over_leads_only(centre, coach, other_coach):
     make_lead(centre, coach=coach, first_name="Eigen")
     handed = make_lead(centre, coach=other_coach, first_name="Doorgegeven")

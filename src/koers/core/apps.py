@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
         # Importing registers the permission predicates, the periodic sweep, the core's jobs and
         # its demo data (the people of `manage.py demo`).
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
         from django.utils.translation import gettext
 
         from koers.core import demo, jobs, mfa, permissions, sessions, sweep  # noqa: F401
+        from koers.core.search import add_sqlite_search_text
         from koers.lib.rules import use_translation
 
         # The funder's reasons are written in Dutch in the pure rules; shown, they are translated.
@@ -20,3 +22,4 @@ class CoreConfig(AppConfig):
         # At each login: is a second factor due, and when did the session start (idle and absolute).
         user_logged_in.connect(mfa.note_at_login, dispatch_uid="koers_mfa_at_login")
         user_logged_in.connect(sessions.note_at_login, dispatch_uid="koers_session_clocks")
+        connection_created.connect(add_sqlite_search_text, dispatch_uid="koers_sqlite_search_text")

@@ -96,3 +96,18 @@ def name_condition(query: str, *, using: str = "default") -> Q:
     for word in words:
         condition &= Q(search_name__contains=word)
     return condition
+
+
+def add_sqlite_search_text(sender, connection, **kwargs) -> None:
+    """On SQLite, `koers_search_text(text)` as PostgreSQL has it (migration
+    `workplace.0001_search_indexes`): one SQL expression for the lead-name search on both
+    databases, so "Celine" finds "Céline" on SQLite too. Deterministic: SQLite may use it in an
+    index or fold it like a built-in."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "koers_search_text", 1, _sql_search_text, deterministic=True
+        )
+
+
+def _sql_search_text(value: str | None) -> str | None:
+    return None if value is None else search_text(value)

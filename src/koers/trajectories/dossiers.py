@@ -10,6 +10,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q, QuerySet
+
 from koers.lib.rules import Phrase, Reason
 
 
@@ -42,24 +44,47 @@ class DossierState:
         return self.closed_on is not None and not self.missing
 
 
-# (coach_ids, trajectory_ids) -> the dossiers. Without trajectory_ids: the coaches' closed
-# dossiers; with them: exactly those trajectories of those coaches, closed or not. A bounded
-# number of queries, whatever the number of dossiers.
-DossierProvider = Callable[[Collection[int], Collection[int] | None], list[DossierState]]
+# (coach_ids, trajectory_ids, judged) -> the dossiers. Without trajectory_ids: the coaches'
+# closed dossiers; with them: exactly those trajectories of those coaches, closed or not.
+# `judged`: replayed now with the audit pack's `checks` and `pieces`; otherwise only `missing`,
+# as the programme last stored it (cheap: for dashboards and lists). A bounded number of
+# queries, whatever the number of dossiers.
+DossierProvider = Callable[[Collection[int], Collection[int] | None, bool], list[DossierState]]
+# complete -> the ids of the trajectories whose dossier is complete (True) or has points open
+# (False), as a subquery a trajectory list filters on.
+OpenPoints = Callable[[bool], QuerySet]
 _PROVIDERS: dict[str, DossierProvider] = {}
+_OPEN_POINTS: dict[str, OpenPoints] = {}
 
 
-def register_dossier_facts(programme: str, provider: DossierProvider) -> None:
+def register_dossier_facts(
+    programme: str, provider: DossierProvider, open_points: OpenPoints
+) -> None:
     _PROVIDERS[programme] = provider
+    _OPEN_POINTS[programme] = open_points
 
 
 def dossier_facts(
-    *, coach_ids: Collection[int], trajectory_ids: Collection[int] | None = None
+    *,
+    coach_ids: Collection[int],
+    trajectory_ids: Collection[int] | None = None,
+    judged: bool = True,
 ) -> list[DossierState]:
     """Every registered programme's dossiers of these coaches, by coach, closing day and number."""
     if not coach_ids:
         return []
     states = [
-        state for provider in _PROVIDERS.values() for state in provider(coach_ids, trajectory_ids)
+        state
+        for provider in _PROVIDERS.values()
+        for state in provider(coach_ids, trajectory_ids, judged)
     ]
     return sorted(states, key=lambda s: (s.coach_id, s.closed_on or date.max, s.trajectory_id))
+
+
+def dossier_filter(complete: bool) -> Q:
+    """The trajectories whose dossier is complete (or has points open), by the programmes'
+    stored judgement: a condition on `Trajectory`, no dossier replayed."""
+    condition = Q(pk__in=[])
+    for open_points in _OPEN_POINTS.values():
+        condition |= Q(pk__in=open_points(complete))
+    return condition

@@ -3,8 +3,9 @@ filters (issue 16): reads that start from `visible_to(user)`, paged by keyset (`
 and shared with their exports (`koers.listexports`). A fixed number of queries per page.
 
 A voucher's dossier status (complete, or its open points) is the programme's own judgement, read
-through the trajectory core's registry `dossiers.dossier_facts` (the same checklist LBC-11/13/15
-billing and the voucher page use): a bounded number of queries for any number of trajectories.
+through the trajectory core's registry `dossiers` (the same checklist LBC-11/13/15 billing and
+the voucher page use) as the programme stored it: no contact replayed, a bounded number of
+queries for any number of trajectories.
 """
 
 from collections.abc import Iterable, Mapping
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from koers.core.keyset import CursorPage, cursor_page
 from koers.core.models import User
-from koers.trajectories.dossiers import DossierState, dossier_facts
+from koers.trajectories.dossiers import DossierState, dossier_facts, dossier_filter
 from koers.trajectories.models import Contact, Programme, Trajectory, TrajectoryStatus
 
 TRAJECTORY_ORDER = ("-start_date", "-pk")
@@ -53,7 +54,9 @@ def dossier_states(trajectories: Iterable[Trajectory]) -> dict[int, DossierState
     if not vouchers:
         return {}
     states = dossier_facts(
-        coach_ids={t.responsible_id for t in vouchers}, trajectory_ids=[t.pk for t in vouchers]
+        coach_ids={t.responsible_id for t in vouchers},
+        trajectory_ids=[t.pk for t in vouchers],
+        judged=False,  # as stored, the same judgement the filter reads
     )
     return {s.trajectory_id: s for s in states}
 
@@ -69,11 +72,7 @@ def trajectory_list(*, user: User, chosen: TrajectoryFilter) -> QuerySet[Traject
     if chosen.mine:
         trajectories = trajectories.filter(responsible=user)
     if chosen.dossier:
-        vouchers = list(trajectories.filter(programme=Programme.VOUCHER))
-        complete = chosen.dossier == DOSSIER_COMPLETE
-        states = dossier_states(vouchers)
-        ids = [t.pk for t in vouchers if t.pk in states and (not states[t.pk].missing) == complete]
-        trajectories = trajectories.filter(pk__in=ids)
+        trajectories = trajectories.filter(dossier_filter(chosen.dossier == DOSSIER_COMPLETE))
     return trajectories
 
 

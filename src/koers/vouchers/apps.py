@@ -73,11 +73,14 @@ class VouchersConfig(AppConfig):
         from koers.trajectories.dossiers import register_dossier_facts
         from koers.vouchers.billing_dossiers import voucher_dossiers
         from koers.vouchers.billing_hours import voucher_aftercare_hours, voucher_billable_hours
+        from koers.vouchers.services.dossier_tally import trajectories_by_dossier
 
         # What billing reads of the voucher programme (docs/architecture.md, the registries).
         register_billable_hours(Programme.VOUCHER, voucher_billable_hours)  # BIL-02/03
         register_aftercare_hours(Programme.VOUCHER, voucher_aftercare_hours)  # BIL-02, never paid
-        register_dossier_facts(Programme.VOUCHER, voucher_dossiers)  # BIL-01
+        register_dossier_facts(  # BIL-01
+            Programme.VOUCHER, voucher_dossiers, trajectories_by_dossier
+        )
         from koers.vouchers import signals
 
         signals.connect()  # keeps the counted contacts equal to the replay (issue 14)

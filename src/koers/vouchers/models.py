@@ -359,3 +359,20 @@ class CountedContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact_id}: {self.counted_minutes} min"
+
+
+class DossierTally(models.Model):
+    """The dossier checklist of one voucher (LBC-11/13/15, and a proof of each aftercare contact,
+    LBC-18) as last judged: what is still missing. Kept by `services.dossier_tally` whenever the
+    voucher, a contact, a document, the POP or the aftercare change, so the dashboards and the
+    trajectory list read a voucher's dossier state without replaying its contacts (issue 14).
+
+    A cache of the judgement, never a source: `recount_vouchers` rebuilds it. No constraints, as
+    `CountedContact`."""
+
+    trajectory_id = models.BigIntegerField(primary_key=True)
+    open_points = models.PositiveSmallIntegerField(db_index=True)
+    missing = models.JSONField(default=list)  # the missing pieces, as stored phrases
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id}: {self.open_points} open"

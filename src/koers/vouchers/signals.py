@@ -1,17 +1,20 @@
 """Recount a voucher's counted contacts (`services.counting`) after every change of what its
-replay reads (issue 14). Connected in `VouchersConfig.ready()`."""
+replay reads, and judge its dossier again (`services.dossier_tally`) after every change of what
+its checklist reads (issue 14). Connected in `VouchersConfig.ready()`."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 
-from koers.trajectories.models import Contact, Document, DocumentKind
+from koers.trajectories.models import Contact, Document, DocumentKind, Plan, PlanVersion
 from koers.vouchers.models import (
-    CountedContact,
+    AftercareEntry,
+    DossierTally,
     GroupParticipant,
     GroupSession,
     IntroductionContact,
     Voucher,
 )
 from koers.vouchers.services.counting import recount, recount_all
+from koers.vouchers.services.dossier_tally import retally
 
 _PROOFS = {DocumentKind.SCREENSHOT, DocumentKind.ATTENDANCE}
 
@@ -24,9 +27,26 @@ def _voucher_changed(sender, instance: Voucher, **kwargs) -> None:
     recount([instance.trajectory_id])
 
 
-def _proof_changed(sender, instance: Document, **kwargs) -> None:
+def _document_changed(sender, instance: Document, **kwargs) -> None:
+    """A contact's proof changes what counts; any document what the dossier holds."""
     if instance.contact_id is not None and instance.kind in _PROOFS:
         recount([instance.trajectory_id])
+    else:
+        retally([instance.trajectory_id])
+
+
+def _plan_changed(sender, instance: Plan | PlanVersion, **kwargs) -> None:
+    """The POP (LBC-11.4, LBC-13): the client's every voucher, as voucher 2 may follow voucher
+    1's combined POP."""
+    if isinstance(instance, Plan):  # also after its delete: its trajectory, not its id
+        vouchers = Voucher.objects.filter(client__trajectories=instance.trajectory_id)
+    else:
+        vouchers = Voucher.objects.filter(client__trajectories__plans=instance.plan_id)
+    retally(vouchers.values_list("trajectory_id", flat=True))
+
+
+def _aftercare_changed(sender, instance: AftercareEntry, **kwargs) -> None:
+    retally(Voucher.objects.filter(pk=instance.voucher_id).values_list("trajectory_id", flat=True))
 
 
 def _contact_mark_changed(sender, instance, **kwargs) -> None:
@@ -49,9 +69,9 @@ def _session_changed(sender, instance: GroupSession, **kwargs) -> None:
 def _fill_after_migrate(sender, **kwargs) -> None:
     """The first `migrate` with the table fills it from the vouchers there are (after every
     migration, so the replay reads today's columns); later runs find it filled."""
-    if sender.label != "vouchers" or CountedContact.objects.exists():
+    if sender.label != "vouchers" or DossierTally.objects.exists():
         return
-    if Contact.objects.filter(trajectory__voucher__isnull=False).exists():
+    if Voucher.objects.exists():
         recount_all()
 
 
@@ -60,7 +80,10 @@ def connect() -> None:
     receivers = [
         (_contact_changed, Contact),
         (_voucher_changed, Voucher),
-        (_proof_changed, Document),
+        (_document_changed, Document),
+        (_plan_changed, Plan),
+        (_plan_changed, PlanVersion),
+        (_aftercare_changed, AftercareEntry),
         (_contact_mark_changed, IntroductionContact),
         (_contact_mark_changed, GroupParticipant),
     ]

@@ -21,7 +21,6 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
@@ -143,14 +142,10 @@ def lead_matches(*, user: User, terms: Terms):
     condition = Q()
     leads = leads_for_user(user=user).prefetch_related(None).alias(email_lower=Lower("email"))
     if terms.words:
-        if connections[leads.db].vendor == "postgresql":
-            # The expression of the trigram index `lead_search_name_trgm` (migration 0001).
-            leads = leads.alias(search_name=RawSQL(LEAD_NAME_SQL, []))  # noqa: S611 - literal
-            word_condition = [Q(search_name__contains=w) for w in terms.words]
-        else:
-            word_condition = [
-                Q(first_name__icontains=w) | Q(last_name__icontains=w) for w in terms.words
-            ]
+        # On PostgreSQL the expression of the trigram index `lead_search_name_trgm` (migration
+        # 0001); SQLite has the same function (`core.search.add_sqlite_search_text`).
+        leads = leads.alias(search_name=RawSQL(LEAD_NAME_SQL, []))  # noqa: S611 - literal
+        word_condition = [Q(search_name__contains=w) for w in terms.words]
         condition |= Q(*word_condition)
     if terms.email:
         condition |= Q(email_lower=terms.email)

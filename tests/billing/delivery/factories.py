@@ -19,7 +19,7 @@ class FakeDossiers:
     def __init__(self):
         self.missing: dict[int, tuple] = {}
 
-    def __call__(self, coach_ids, trajectory_ids):
+    def __call__(self, coach_ids, trajectory_ids, judged=True):
         rows = Trajectory.objects.filter(responsible_id__in=coach_ids).select_related("client")
         if trajectory_ids is None:
             rows = rows.filter(status=TrajectoryStatus.CLOSED)

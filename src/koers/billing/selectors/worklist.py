@@ -50,7 +50,9 @@ def undelivered_per_coach(user: User) -> list[CoachDelivery]:
     coaches = visible_coaches(user)
     staff = None if user.is_administrator else set(staff_organisations(user))
     states = dossier_facts(
-        coach_ids=[c.pk for c in coaches], trajectory_ids=_undelivered_ids([c.pk for c in coaches])
+        coach_ids=[c.pk for c in coaches],
+        trajectory_ids=_undelivered_ids([c.pk for c in coaches]),
+        judged=False,  # the stored judgement: a dashboard replays no contact
     )
     if staff is not None:
         states = [s for s in states if s.coach_id == user.pk or s.organisation_id in staff]

@@ -100,6 +100,15 @@ def _from_json(value: object) -> object:
     return value
 
 
+def phrase_to_json(p: Phrase) -> dict:
+    """A phrase to store, to be shown later in the reader's language."""
+    return _to_json(p)
+
+
+def phrase_from_json(data: dict) -> Phrase:
+    return _from_json(data)
+
+
 def reason_to_json(r: Reason) -> dict:
     """A reason to store (e.g. in a JSON field): its rule, Dutch template and values, and the
     sentence as shown now (for exports and rows that predate the template)."""

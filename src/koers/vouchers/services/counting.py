@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from koers.vouchers.models import CountedContact, Voucher
+from koers.vouchers.models import CountedContact, DossierTally, Voucher
 from koers.vouchers.selectors.common import ruleset_of
 from koers.vouchers.selectors.rows import contact_rows_of
 from koers.vouchers.selectors.summary import replay_rows
+from koers.vouchers.services.dossier_tally import retally
 
 BATCH = 500  # vouchers per replay when everything is recounted
 
@@ -47,15 +48,16 @@ def recount(trajectory_ids: Iterable[int]) -> int:
     with transaction.atomic():
         CountedContact.objects.filter(trajectory_id__in=ids).delete()
         CountedContact.objects.bulk_create(counted, batch_size=BATCH)
+        retally(ids)  # the dossier checklist reads the same contacts
     return len(counted)
 
 
 def recount_all() -> int:
-    """Rebuild every voucher's rows (`manage.py recount_vouchers`, the migration that made the
+    """Rebuild every voucher's rows and dossier tally (`manage.py recount_vouchers`, the migration that made the
     table, the benchmark generator), a batch of vouchers at a time."""
     ids = list(Voucher.objects.order_by("trajectory_id").values_list("trajectory_id", flat=True))
     with transaction.atomic():
-        CountedContact.objects.exclude(
-            trajectory_id__in=Voucher.objects.values("trajectory_id")
-        ).delete()
+        vouchers = Voucher.objects.values("trajectory_id")
+        CountedContact.objects.exclude(trajectory_id__in=vouchers).delete()
+        DossierTally.objects.exclude(trajectory_id__in=vouchers).delete()
         return sum(recount(ids[i : i + BATCH]) for i in range(0, len(ids), BATCH))
