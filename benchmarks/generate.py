@@ -43,6 +43,22 @@ SEED = 2026
 HEAVY_FILE_CONTACTS = 60  # contacts of the first client of bench-coach
 
 
+EVALUATION_OUT_DAYS = 90  # a centre chases an evaluation for about a quarter, then files it
+
+
+def evaluation_fields(end: date | None, today: date, n: int) -> dict:
+    """LBC-15 as a centre keeps it: an ended voucher's evaluation is sent a few days after the
+    end; after a quarter it has come back (two in three) or its correspondence is filed. Only
+    the recent ones are still out, as on a real centre's dashboard."""
+    if end is None:
+        return {}
+    fields = {"evaluation_invited_on": end + timedelta(days=3)}
+    if end < today - timedelta(days=EVALUATION_OUT_DAYS):
+        key = "evaluation_correspondence_added_on" if n % 3 == 0 else "evaluation_received_on"
+        fields[key] = end + timedelta(days=30)
+    return fields
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=20_000)
@@ -312,6 +328,7 @@ def main(argv=None) -> None:
                             client_id=trajectory.client_id,
                             number=number,
                             ruleset_version=ruleset_for(trajectory.start_date).version,
+                            **evaluation_fields(trajectory.end_date, today, len(vouchers)),
                         )
                     )
             Voucher.objects.bulk_create(vouchers, batch_size=2000)

@@ -66,8 +66,55 @@ def generate_billing(*, centre, coaches, staff, today) -> dict[str, int]:
                 statement_settle(centre=centre, month=month, acting_user=staff, today=today)
             )
     return {
+        "delivered dossiers": deliver_past_quarters(coaches=coaches, today=today),
         "coach rates": len(coaches),
         "hours entered": len(entries),
         "statements": statements,
         "statement lines": StatementLine.objects.filter(statement__centre=centre).count(),
     }
+
+
+def deliver_past_quarters(*, coaches, today) -> int:
+    """BIL-01 as a centre keeps it: every voucher dossier closed before this quarter went to the
+    centre in a batch (one per coach, received); only this quarter's are still to deliver, as on
+    a real dashboard. Bulk-created: a batch's rows copy the dossier's voucher and client."""
+    from django.db import transaction
+
+    from koers.billing.models import BatchDossier, BatchState, DeliveryBatch
+    from koers.trajectories.models import Programme, TrajectoryStatus
+    from koers.vouchers.models import Voucher
+
+    quarter_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    delivered = 0
+    with transaction.atomic():
+        for coach in coaches:
+            vouchers = list(
+                Voucher.objects.filter(
+                    trajectory__responsible=coach,
+                    trajectory__programme=Programme.VOUCHER,
+                    trajectory__status=TrajectoryStatus.CLOSED,
+                    trajectory__end_date__lt=quarter_start,
+                ).select_related("trajectory", "client")
+            )
+            if not vouchers:
+                continue
+            batch = DeliveryBatch.objects.create(
+                coach=coach,
+                organisation_id=vouchers[0].trajectory.organisation_id,
+                state=BatchState.RECEIVED,
+            )
+            BatchDossier.objects.bulk_create(
+                (
+                    BatchDossier(
+                        batch=batch,
+                        trajectory_id=v.trajectory_id,
+                        voucher=str(v.number),
+                        client_name=v.client.full_name,
+                        closed_on=v.trajectory.end_date,
+                    )
+                    for v in vouchers
+                ),
+                batch_size=2000,
+            )
+            delivered += len(vouchers)
+    return delivered

@@ -4,7 +4,7 @@ import os
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from koers.core import sweep
@@ -70,3 +70,25 @@ def test_sweep_command_prints_jobs_and_results(import_files, capsys, monkeypatch
     call_command("sweep")
     out = capsys.readouterr().out
     assert f"{JOB}: 1" in out
+
+
+def test_sweep_command_runs_only_the_named_job_at_the_given_moment(monkeypatch):
+    seen = {}
+
+    def first(now):
+        seen["first"] = now
+        return 3
+
+    def second(now):  # pragma: no cover - must not run
+        seen["second"] = now
+
+    monkeypatch.setattr(sweep, "_jobs", {"tests.first": first, "tests.second": second})
+    call_command("sweep", job=["tests.first"], now="2030-02-01T08:30:00+01:00")
+    assert list(seen) == ["first"]
+    assert seen["first"].isoformat() == "2030-02-01T08:30:00+01:00"
+
+
+def test_sweep_command_refuses_an_unknown_job(monkeypatch):
+    monkeypatch.setattr(sweep, "_jobs", {JOB: delete_stale_import_files})
+    with pytest.raises(CommandError, match="Onbekende taak: tests.nope"):
+        call_command("sweep", job=["tests.nope"])

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q
 
 from koers.lib.rules import Phrase, Reason
 
@@ -50,9 +50,9 @@ class DossierState:
 # as the programme last stored it (cheap: for dashboards and lists). A bounded number of
 # queries, whatever the number of dossiers.
 DossierProvider = Callable[[Collection[int], Collection[int] | None, bool], list[DossierState]]
-# complete -> the ids of the trajectories whose dossier is complete (True) or has points open
-# (False), as a subquery a trajectory list filters on.
-OpenPoints = Callable[[bool], QuerySet]
+# complete -> the condition on a trajectory that its dossier is complete (True) or has points
+# open (False), an expression a trajectory list or count filters on.
+OpenPoints = Callable[[bool], Q | Exists]
 _PROVIDERS: dict[str, DossierProvider] = {}
 _OPEN_POINTS: dict[str, OpenPoints] = {}
 
@@ -86,5 +86,5 @@ def dossier_filter(complete: bool) -> Q:
     stored judgement: a condition on `Trajectory`, no dossier replayed."""
     condition = Q(pk__in=[])
     for open_points in _OPEN_POINTS.values():
-        condition |= Q(pk__in=open_points(complete))
+        condition |= Q(open_points(complete))
     return condition

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from koers.core.access import VisibleQuerySet
 from koers.core.models import Client, Organisation
 from koers.trajectories.models import (
     Contact,
@@ -16,9 +17,10 @@ from koers.trajectories.models import (
 )
 
 
-class VoucherQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(trajectory__in=Trajectory.objects.visible_to(user))
+class VoucherQuerySet(VisibleQuerySet):
+    """`visible_to` as a condition on the joined trajectory, not `trajectory IN (subquery)`: the
+    planner can then start from the narrowest index (an evaluation outstanding, a synthesis day)
+    instead of walking every trajectory of the centre (issue 14)."""
 
 
 class CodeOfConductHandover(models.TextChoices):
@@ -111,6 +113,19 @@ class Voucher(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["client", "number"], name="voucher_one_per_number"),
             models.CheckConstraint(condition=Q(number__in=[1, 2]), name="voucher_number_1_or_2"),
+        ]
+        indexes = [
+            # The dashboards' work (issue 14): aftercare windows closing by synthesis day
+            # (LBC-18), evaluations still out (LBC-15) among the few that are.
+            models.Index(fields=["synthesis_date"], name="voucher_synthesis"),
+            models.Index(
+                fields=["trajectory"],
+                condition=Q(
+                    evaluation_received_on__isnull=True,
+                    evaluation_correspondence_added_on__isnull=True,
+                ),
+                name="voucher_evaluation_out",
+            ),
         ]
 
     def __str__(self) -> str:

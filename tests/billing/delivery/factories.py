@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.db.models import Q
 
 from koers.lib.rules import phrase
 from koers.trajectories import dossiers as registry
@@ -39,6 +40,10 @@ class FakeDossiers:
             for t in rows
         ]
 
+    def open_points(self, complete):
+        """The registry's `OpenPoints`: the trajectories whose dossier is complete (or not)."""
+        return ~Q(pk__in=list(self.missing)) if complete else Q(pk__in=list(self.missing))
+
     def dossier(self, coach, *, closed_on=date(2026, 2, 10), missing=(), name="An Peeters"):
         first, last = name.split(" ", 1)
         client = ClientFactory(
@@ -60,4 +65,5 @@ class FakeDossiers:
 def fake_dossiers(monkeypatch):
     fake = FakeDossiers()
     monkeypatch.setattr(registry, "_PROVIDERS", {"voucher": fake})
+    monkeypatch.setattr(registry, "_OPEN_POINTS", {"voucher": fake.open_points})
     return fake

@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from koers.billing.selectors.delivery import batch_dossiers, delivery_page, dossiers_to_deliver
+from koers.billing.selectors.worklist import undelivered_per_coach
 from koers.billing.services.delivery import audit_set, batch_create, batch_set_state
 from tests.factories import staff_user
 
@@ -97,3 +100,53 @@ def test_bil_01_a_batch_keeps_showing_a_dossier_that_changed_hands(
     type(t).objects.filter(pk=t.pk).update(responsible=other_coach)
     (shown,) = batch_dossiers([batch])[batch.pk]
     assert shown.client_name == "An Peeters" and shown.pieces == ()
+
+
+def _dashboard_row(user, coach):
+    (row,) = [r for r in undelivered_per_coach(user) if r.coach == coach]
+    return row
+
+
+def test_bil_01_dashboard_counts_every_undelivered_dossier_and_names_the_longest_closed(
+    fake_dossiers, coach
+):
+    for day in (3, 4):
+        fake_dossiers.dossier(coach, closed_on=date(2026, 2, day), name=f"Klaar {day}")
+    for day in (9, 5, 8, 6, 7):
+        fake_dossiers.dossier(
+            coach, closed_on=date(2026, 2, day), missing=("Kopie van het POP",), name=f"Open {day}"
+        )
+    delivered = fake_dossiers.dossier(coach, name="Al Bezorgd")
+    batch_create(trajectory_ids=[delivered.pk], acting_user=coach)
+    fake_dossiers.dossier(coach, closed_on=None, name="Loopt Nog")
+    row = _dashboard_row(coach, coach)
+    assert (row.ready, row.open_count) == (2, 5)
+    assert [s.client_name for s in row.incomplete] == ["Open 5", "Open 6", "Open 7"]
+
+
+def test_bil_01_dashboard_shows_staff_their_centres_coaches_only(
+    fake_dossiers, coach, other_coach, centre_staff, other_centre
+):
+    fake_dossiers.dossier(coach)
+    fake_dossiers.dossier(other_coach, name="Cor Dewit", missing=("Kopie van het POP",))
+    fake_dossiers.dossier(staff_user(other_centre, "coach"), name="Dirk Elst")
+    rows = undelivered_per_coach(centre_staff)
+    assert {(r.coach, r.ready, r.open_count) for r in rows} == {(coach, 1, 0), (other_coach, 0, 1)}
+    assert [r.coach for r in undelivered_per_coach(coach)] == [coach]
+
+
+def test_bil_01_dashboard_deliveries_take_the_same_queries_for_more_dossiers(
+    fake_dossiers, coach, other_coach, centre_staff
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            undelivered_per_coach(centre_staff)
+        return len(captured)
+
+    fake_dossiers.dossier(coach, missing=("Kopie van het POP",))
+    queries()  # the first call also reads the user's memberships, kept on the user after
+    few = queries()
+    for n in range(6):
+        fake_dossiers.dossier(coach, name=f"Meer {n}", missing=("Kopie van het POP",))
+        fake_dossiers.dossier(other_coach, name=f"Ander {n}")
+    assert queries() == few

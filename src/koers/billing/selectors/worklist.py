@@ -5,25 +5,26 @@ least once per quarter), complete or with points open, and the month statements 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 
 from koers.billing.models import BatchDossier, HourEntry, Statement
 from koers.billing.selectors.delivery import staff_organisations, visible_coaches
 from koers.billing.selectors.hours import coaches_of, staff_centres
 from koers.core.models import User
-from koers.trajectories.dossiers import DossierState, dossier_facts
-from koers.trajectories.models import Trajectory
+from koers.trajectories.dossiers import DossierState, dossier_facts, dossier_filter
+from koers.trajectories.models import Trajectory, TrajectoryStatus
 
-# The most recently closed undelivered dossiers judged for a dashboard: a centre that delivers
-# each quarter has far fewer; the delivery page judges them all.
-UNDELIVERED_JUDGED = 300
+# A dashboard names this many dossiers with points open per coach; the delivery page has all.
+OPEN_SHOWN = 3
 
 
 @dataclass(frozen=True)
 class CoachDelivery:
     coach: User
     ready: int  # complete, not delivered
-    incomplete: list[DossierState]  # closed with pieces missing, not delivered
+    open_count: int  # closed with pieces missing, not delivered
+    incomplete: list[DossierState]  # the first `OPEN_SHOWN` of them, the longest closed first
 
 
 def quarter_end(today: date) -> date:
@@ -34,35 +35,52 @@ def quarter_end(today: date) -> date:
     return date(today.year, last_month + 1, 1) - timedelta(days=1)
 
 
-def _undelivered_ids(coach_ids: list[int]) -> list[int]:
+def _undelivered(user: User, coaches: list[User]):
+    """The closed trajectories of these coaches not yet in a batch that the user may see (centre
+    staff: of their centres, and their own)."""
     delivered = BatchDossier.objects.filter(trajectory_id=OuterRef("pk"))
-    return list(
-        Trajectory.objects.filter(responsible_id__in=coach_ids, end_date__isnull=False)
-        .exclude(Exists(delivered))
-        .order_by("-end_date", "-pk")
-        .values_list("pk", flat=True)[:UNDELIVERED_JUDGED]
-    )
+    closed = Trajectory.objects.filter(
+        responsible_id__in=[c.pk for c in coaches], status=TrajectoryStatus.CLOSED
+    ).exclude(Exists(delivered))
+    if user.is_administrator:
+        return closed
+    return closed.filter(Q(responsible=user) | Q(organisation_id__in=staff_organisations(user)))
 
 
 def undelivered_per_coach(user: User) -> list[CoachDelivery]:
     """Per coach the user may see (a coach: themselves), their closed dossiers not yet in a batch:
-    how many are complete and which have points open; coaches with none are left out."""
+    how many are complete, how many have points open and the first of those; coaches with none
+    are left out. Counted in the database from the stored judgement (`dossier_filter`): three
+    queries, whatever the number of dossiers."""
     coaches = visible_coaches(user)
-    staff = None if user.is_administrator else set(staff_organisations(user))
-    states = dossier_facts(
-        coach_ids=[c.pk for c in coaches],
-        trajectory_ids=_undelivered_ids([c.pk for c in coaches]),
-        judged=False,  # the stored judgement: a dashboard replays no contact
+    undelivered = _undelivered(user, coaches)
+    open_points = dossier_filter(complete=False)
+    counts = {
+        row["responsible_id"]: row
+        for row in undelivered.values("responsible_id").annotate(
+            ready=Count("pk", filter=dossier_filter(complete=True)),
+            open=Count("pk", filter=open_points),
+        )
+    }
+    first_open = (
+        undelivered.filter(open_points)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("responsible_id")], order_by=["end_date", "pk"]
+            )
+        )
+        .filter(rank__lte=OPEN_SHOWN)
+        .values_list("pk", flat=True)
     )
-    if staff is not None:
-        states = [s for s in states if s.coach_id == user.pk or s.organisation_id in staff]
+    states = dossier_facts(
+        coach_ids=list(counts), trajectory_ids=list(first_open), judged=False
+    )  # the stored judgement: a dashboard replays no contact
     rows = []
     for coach in coaches:
-        mine = [s for s in states if s.coach_id == coach.pk and s.closed_on is not None]
-        ready = sum(1 for s in mine if s.complete)
-        incomplete = [s for s in mine if not s.complete]
-        if ready or incomplete:
-            rows.append(CoachDelivery(coach, ready, incomplete))
+        row = counts.get(coach.pk)
+        if row and (row["ready"] or row["open"]):
+            shown = [s for s in states if s.coach_id == coach.pk]
+            rows.append(CoachDelivery(coach, row["ready"], row["open"], shown))
     return rows
 
 

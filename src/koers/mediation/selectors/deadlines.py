@@ -76,9 +76,12 @@ def _appointments(**where) -> QuerySet:
     return m.FirstAppointment.objects.filter(service=OuterRef("pk"), **where)
 
 
-def deadline_rows(open_services: QuerySet[m.MediationService]) -> QuerySet:
+def deadline_rows(
+    open_services: QuerySet[m.MediationService], until: date | None = None
+) -> QuerySet:
     """Value rows (due, service pk, kind order, appointment number and kind), one per deadline,
-    ordered by due day then service: a UNION of four filtered reads of the open services."""
+    ordered by due day then service: a UNION of four filtered reads of the open services.
+    `until`: only the deadlines due by that day (each read filters before the union)."""
     services = open_services.order_by()
     versions = set(services.values_list("ruleset_version", flat=True).distinct())
     rulesets: dict[str, Ruleset] = {v: ruleset_by_version(Programme.MEDIATION, v) for v in versions}
@@ -88,12 +91,13 @@ def deadline_rows(open_services: QuerySet[m.MediationService]) -> QuerySet:
     blank, no_kind = Value(None, output_field=IntegerField()), Value("")
 
     def kind(name: str, queryset: QuerySet, due, number=blank, appointment_kind=no_kind):
-        return queryset.annotate(
+        rows = queryset.annotate(
             due=due,
             order=Value(KIND_ORDER.index(name)),
             number=number,
             appointment_kind=appointment_kind,
-        ).values_list(*_COLUMNS)
+        )
+        return (rows if until is None else rows.filter(due__lte=until)).values_list(*_COLUMNS)
 
     first = services.annotate(
         pending_at=Subquery(pending.values("contact__starts_at")[:1]),

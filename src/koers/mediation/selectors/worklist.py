@@ -20,7 +20,7 @@ def deadlines_soon(user: User, today: date, limit: int) -> tuple[list[Deadline],
     services, and how many there are."""
     open_services = m.MediationService.objects.visible_to(user).filter(state__in=OPEN_STATES)
     horizon = today + timedelta(days=SOON_DAYS)
-    rows = [row for row in deadline_rows(open_services) if row[0] is not None and row[0] <= horizon]
+    rows = list(deadline_rows(open_services, until=horizon))
     shown = rows[:limit]
     services = services_for_user(user=user).in_bulk([row[1] for row in shown])
     return deadlines_of(shown, services), len(rows)

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from koers.core.access import trajectory_condition
+
 
 class OrganisationQuerySet(models.QuerySet):
     """Rows that belong to an organisation (its competence profile, assessment sessions,
@@ -19,6 +21,7 @@ class FileQuerySet(models.QuerySet):
     """Rows that hang under a worker's transition file: seen as its trajectory is (core.access)."""
 
     def visible_to(self, user, path: str = "file__"):
-        from koers.trajectories.models import Trajectory
-
-        return self.filter(**{f"{path}trajectory__in": Trajectory.objects.visible_to(user)})
+        # A condition on the joined trajectory (not `IN (subquery)`), so the planner may start
+        # from the narrowest index (issue 14).
+        condition = trajectory_condition(user, f"{path}trajectory__")
+        return self if condition is None else self.filter(condition)

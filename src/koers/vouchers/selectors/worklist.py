@@ -5,7 +5,7 @@ bounded page of it: a fixed number of queries, whatever the number of vouchers."
 
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
 
 from koers.core.models import Organisation, User
 from koers.trajectories.models import Contact, ContactOutcome, Programme
@@ -87,6 +87,16 @@ def _contact_since(cutoff: datetime):
     ).exclude(outcome=ContactOutcome.CANCELLED)
 
 
+def _last_contact():
+    """The start of the trajectory's latest contact, held or planned."""
+    return (
+        Contact.objects.filter(trajectory_id=OuterRef("trajectory_id"))
+        .exclude(outcome=ContactOutcome.CANCELLED)
+        .order_by("-starts_at")
+        .values("starts_at")[:1]
+    )
+
+
 def stalled(
     user: User, organisations: list[Organisation], now: datetime, *, mine: bool
 ) -> QuerySet[Voucher]:
@@ -104,12 +114,8 @@ def stalled(
     return (
         _scope(user, mine)
         .filter(where, trajectory__status__in=OPEN_STATUSES)
-        .annotate(
-            last_contact_at=Max(
-                "trajectory__contacts__starts_at",
-                filter=~Q(trajectory__contacts__outcome=ContactOutcome.CANCELLED),
-            )
-        )
+        # A subquery, not Max over a join: the count of the list then needs no GROUP BY.
+        .annotate(last_contact_at=Subquery(_last_contact()))
         .select_related("trajectory__responsible", "client")
         .order_by("last_contact_at", "pk")
     )

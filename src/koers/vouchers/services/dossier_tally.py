@@ -9,7 +9,7 @@ what the checklist reads (a document, the POP, an aftercare entry), in the same 
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef
 
 from koers.lib.rules import phrase_to_json
 from koers.vouchers.billing_dossiers import judge_dossiers
@@ -38,9 +38,9 @@ def retally(trajectory_ids: Iterable[int]) -> None:
         DossierTally.objects.bulk_create(tallies)
 
 
-def trajectories_by_dossier(complete: bool) -> QuerySet:
-    """The ids of the voucher trajectories whose dossier is complete (or has points open), for
-    `trajectories.dossiers.dossier_filter`."""
-    tallies = DossierTally.objects.all()
-    tallies = tallies.filter(open_points=0) if complete else tallies.filter(open_points__gt=0)
-    return tallies.values("trajectory_id")
+def trajectories_by_dossier(complete: bool) -> Exists:
+    """The condition on a trajectory that its voucher dossier is complete (or has points open),
+    for `trajectories.dossiers.dossier_filter`: a lookup by key per trajectory, so a coach's few
+    hundred dossiers never read the whole table."""
+    tallies = DossierTally.objects.filter(trajectory_id=OuterRef("pk"))
+    return Exists(tallies.filter(open_points=0) if complete else tallies.filter(open_points__gt=0))
