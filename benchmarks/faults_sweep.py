@@ -54,7 +54,7 @@ def _env(database: Path, data: Path) -> dict:
 def _job_names(env: dict) -> list[str]:
     code = "from koers.core.sweep import registered_jobs; print('\\n'.join(registered_jobs()))"
     out = subprocess.run(  # noqa: S603 (our own argv)
-        [PYTHON, "manage.py", "shell", "-c", code],
+        [PYTHON, "manage.py", "shell", "-v", "0", "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,

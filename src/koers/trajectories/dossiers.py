@@ -81,6 +81,11 @@ def dossier_facts(
     return sorted(states, key=lambda s: (s.coach_id, s.closed_on or date.max, s.trajectory_id))
 
 
+def dossier_programmes() -> list[str]:
+    """The programmes whose trajectories are dossiers to deliver (the others never are)."""
+    return list(_PROVIDERS)
+
+
 def dossier_filter(complete: bool) -> Q:
     """The trajectories whose dossier is complete (or has points open), by the programmes'
     stored judgement: a condition on `Trajectory`, no dossier replayed."""

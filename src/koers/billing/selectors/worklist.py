@@ -12,7 +12,12 @@ from koers.billing.models import BatchDossier, HourEntry, Statement
 from koers.billing.selectors.delivery import staff_organisations, visible_coaches
 from koers.billing.selectors.hours import coaches_of, staff_centres
 from koers.core.models import User
-from koers.trajectories.dossiers import DossierState, dossier_facts, dossier_filter
+from koers.trajectories.dossiers import (
+    DossierState,
+    dossier_facts,
+    dossier_filter,
+    dossier_programmes,
+)
 from koers.trajectories.models import Trajectory, TrajectoryStatus
 
 # A dashboard names this many dossiers with points open per coach; the delivery page has all.
@@ -40,7 +45,9 @@ def _undelivered(user: User, coaches: list[User]):
     staff: of their centres, and their own)."""
     delivered = BatchDossier.objects.filter(trajectory_id=OuterRef("pk"))
     closed = Trajectory.objects.filter(
-        responsible_id__in=[c.pk for c in coaches], status=TrajectoryStatus.CLOSED
+        responsible_id__in=[c.pk for c in coaches],
+        status=TrajectoryStatus.CLOSED,
+        programme__in=dossier_programmes(),
     ).exclude(Exists(delivered))
     if user.is_administrator:
         return closed
@@ -75,12 +82,14 @@ def undelivered_per_coach(user: User) -> list[CoachDelivery]:
     states = dossier_facts(
         coach_ids=list(counts), trajectory_ids=list(first_open), judged=False
     )  # the stored judgement: a dashboard replays no contact
+    shown: dict[int, list[DossierState]] = {}
+    for state in states:
+        shown.setdefault(state.coach_id, []).append(state)
     rows = []
     for coach in coaches:
         row = counts.get(coach.pk)
         if row and (row["ready"] or row["open"]):
-            shown = [s for s in states if s.coach_id == coach.pk]
-            rows.append(CoachDelivery(coach, row["ready"], row["open"], shown))
+            rows.append(CoachDelivery(coach, row["ready"], row["open"], shown.get(coach.pk, [])))
     return rows
 
 
