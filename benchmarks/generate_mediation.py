@@ -91,7 +91,12 @@ def _service(m, t, n, first, today, tz):
         service.mediation_started_on = held_on + timedelta(days=2)
         if step == 2 and n % 6 == 5:
             service.state = m.ServiceState.TO_CLOSE
-            service.closing_reason = m.ClosingReason.PASSIVE
+            # MED-13: a WIJ3 service never closes on the passive category, only on its maximum.
+            service.closing_reason = (
+                m.ClosingReason.MAX_DURATION
+                if service.tender == m.Tender.WIJ3
+                else m.ClosingReason.PASSIVE
+            )
             service.closing_due_on = today - timedelta(days=n % 10)
             service.advice_deadline = service.closing_due_on + timedelta(days=30)
     return service, "present"

@@ -147,6 +147,28 @@ def test_med_16_auto_close_after_a_month_max_duration_access_at_once(service, me
     assert service.returned_to == m.ReturnTo.CHEF_OE
 
 
+def test_med_16_auto_close_goes_on_past_a_service_the_rules_refuse(
+    service, mediator, monkeypatch, caplog
+):
+    _started(service, mediator, months_ago_days=370)
+    jobs.mediation_closing_signal(timezone.now())
+    real = services.auto_close_one
+
+    def refusing(pk, now):
+        if pk == -1:
+            raise ValueError("WIJ3 never closes on passive category (MED-13)")
+        return real(pk, now)
+
+    class Due:  # a refused service (id -1) first, then the real one
+        def values_list(self, *args, **kwargs):
+            return [-1, service.pk]
+
+    monkeypatch.setattr(services, "auto_close_one", refusing)
+    monkeypatch.setattr(jobs.MediationService.objects, "filter", lambda **kw: Due())
+    assert jobs.mediation_auto_close(timezone.now() + timedelta(days=40)) == 1
+    assert "mediation service -1 failed" in caplog.text
+
+
 def test_med_16_auto_close_after_passive_next_day_and_open_actions_return(service, mediator):
     _started(service, mediator)
     _passive_three(service, mediator)

@@ -1,6 +1,7 @@
 """Scheduled mediation work, run by the sweep. Each job locks one service at a time and checks what
 it already did, so running twice (or on two workers) changes nothing the second time."""
 
+import logging
 from datetime import datetime
 
 from django.db import transaction
@@ -9,6 +10,8 @@ from django.utils import timezone
 from koers.core.sweep import sweep_job
 from koers.mediation import services
 from koers.mediation.models import LadderState, MediationService, ServiceState
+
+logger = logging.getLogger(__name__)
 
 
 @sweep_job
@@ -38,7 +41,15 @@ def mediation_auto_close(now: datetime) -> int:
     due = MediationService.objects.filter(
         state=ServiceState.TO_CLOSE, advice_deadline__lt=today
     ).values_list("pk", flat=True)
-    return sum(services.auto_close_one(pk, now) for pk in due)
+    done = 0
+    for pk in due:
+        try:
+            done += services.auto_close_one(pk, now)
+        except Exception:
+            # One service the rules refuse to close must not keep the others open: logged by
+            # its id (no personal data) for the centre to close by hand, the rest go on.
+            logger.exception("automatic closing of mediation service %s failed", pk)
+    return done
 
 
 @sweep_job
