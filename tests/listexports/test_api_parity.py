@@ -14,6 +14,7 @@ API_FOR_LIST_PAGE = {
     "mediation_dashboard": ("GET /api/v1/mediation/services", "GET /api/v1/exports/mediation"),
     "trajectory_list": ("GET /api/v1/trajectories", "GET /api/v1/exports/trajectories"),
     "contact_list": ("GET /api/v1/contacts", "GET /api/v1/exports/contacts"),
+    "transition_home": ("GET /api/v1/transition/files", "GET /api/v1/exports/transition"),
 }
 
 

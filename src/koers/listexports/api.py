@@ -81,6 +81,12 @@ def export_contacts(request: HttpRequest, params: Query[ExportQuery]):
     return _export(request, "contacts", params)
 
 
+@router.get("/exports/transition", response=RESPONSES, summary="Export: doorstroom")
+def export_transition(request: HttpRequest, params: Query[ExportQuery]):
+    """The transition files; `q` searches the worker's name, `fase` (e.g. 1.2)."""
+    return _export(request, "transition", params)
+
+
 @router.get(
     "/exports/jobs/{export_id}",
     response={200: ExportJobOut, **ERRORS},

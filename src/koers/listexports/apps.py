@@ -7,4 +7,5 @@ class ListExportsConfig(AppConfig):
     verbose_name = "Lijsten exporteren"
 
     def ready(self) -> None:
-        from koers.listexports import jobs, kinds  # noqa: F401  (register the lists, the sweep)
+        # Register the lists and the sweep.
+        from koers.listexports import jobs, kinds, kinds_transition  # noqa: F401

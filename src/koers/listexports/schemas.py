@@ -9,7 +9,7 @@ from ninja import Schema
 class ExportQuery(Schema):
     """The format, and the same filter as the list page (each list reads its own names: clients
     `q`; leads `status`, `mijn`, `laat`; mediation `status`, `tender`; trajectories `programma`,
-    `status`, `mijn`, `dossier`; contacts `van`, `tot`, `mijn`)."""
+    `status`, `mijn`, `dossier`; contacts `van`, `tot`, `mijn`; transition `q`, `fase`)."""
 
     format: Literal["csv", "xlsx"] = "xlsx"
     q: str | None = None
@@ -21,6 +21,7 @@ class ExportQuery(Schema):
     dossier: str | None = None
     van: str | None = None
     tot: str | None = None
+    fase: str | None = None
 
 
 class ExportJobOut(Schema):

@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.test import override_settings
+from django.urls import reverse
 
 from koers.billing.jobs.coaches import development_plan_reminders, location_change_reminders
 from koers.billing.models import CoachReminder
@@ -85,3 +87,33 @@ def test_bil_06_late_reminder_once_when_the_due_day_is_earlier_in_the_year(
             jobs.development_plan_reminders(_at(date(2026, 6, 15)))
     assert len(mailoutbox) == 1 and "te laat" in mailoutbox[0].subject
     assert CoachReminder.objects.get().key == "plan-late:2026"
+
+
+@override_settings(KOERS_BASE_URL="http://koers.example:8101")
+def test_bil_06_plan_reminder_comes_from_the_centre_and_links_to_my_details(
+    coach, django_capture_on_commit_callbacks, mailoutbox
+):
+    with (
+        time_machine.travel("2026-12-05T09:00:00+01:00", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert development_plan_reminders(_at(date(2026, 12, 5))) == 1
+    [sent] = mailoutbox
+    assert sent.from_email == "Loopbaancentrum Horizon <info@horizon.example.be>"
+    assert f"http://koers.example:8101{reverse('billing_my_details')}" in sent.body
+    assert "BIL-" not in sent.subject + sent.body
+
+
+@override_settings(KOERS_BASE_URL="http://koers.example:8101")
+def test_bil_05_location_change_mail_comes_from_the_centre_links_to_the_coaches_page(
+    coach, centre_staff, deurne, django_capture_on_commit_callbacks, mailoutbox
+):
+    services.coach_location_start(
+        coach=coach, location=deurne, started_on=date(2026, 6, 1), acting_user=coach
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert location_change_reminders(_at(date(2026, 6, 15))) == 1
+    [sent] = mailoutbox
+    assert sent.from_email == "Loopbaancentrum Horizon <info@horizon.example.be>"
+    assert f"http://koers.example:8101{reverse('billing_coaches')}" in sent.body
+    assert "BIL-" not in sent.subject + sent.body

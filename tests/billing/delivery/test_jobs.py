@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from koers.billing.jobs.delivery import delivery_reminders
@@ -96,9 +98,34 @@ def test_bil_01_audit_reminder_lists_the_dossiers_due_and_is_sent_once(
     [sent] = mail.outbox
     assert sent.to == [coach.email]
     assert sent.subject == "Audit: bezorg je afgeronde dossiers ten laatste op 24/04/2026"
-    assert "Audit: bezorg 1 afgerond(e) dossier(s) ten laatste op 24/04/2026. (BIL-01)" in sent.body
+    assert "Audit: bezorg 1 afgerond(e) dossier(s) ten laatste op 24/04/2026." in sent.body
     assert "An Peeters, cheque 1" in sent.body and "Carl Maes" not in sent.body
     assert CoachReminder.objects.get().key == f"delivery-audit:{audit.pk}"
+
+
+@override_settings(KOERS_BASE_URL="http://koers.example:8101")
+def test_bil_01_quarter_reminder_comes_from_the_centre_links_to_the_page_names_no_rule_code(
+    fake_dossiers, coach, django_capture_on_commit_callbacks
+):
+    fake_dossiers.dossier(coach, name="An Peeters")
+    assert _sweep(date(2026, 3, 20), django_capture_on_commit_callbacks) == 1
+    [sent] = mail.outbox
+    assert sent.from_email == "Loopbaancentrum Horizon <info@horizon.example.be>"
+    assert f"http://koers.example:8101{reverse('billing_delivery')}" in sent.body
+    assert "BIL-" not in sent.subject + sent.body
+
+
+@override_settings(KOERS_BASE_URL="http://koers.example:8101")
+def test_bil_01_audit_reminder_comes_from_the_auditing_centre_with_a_link_and_no_rule_code(
+    fake_dossiers, coach, centre, centre_staff, django_capture_on_commit_callbacks
+):
+    fake_dossiers.dossier(coach, closed_on=date(2026, 4, 1))
+    _audit(centre, centre_staff, date(2026, 4, 24))
+    assert _sweep(date(2026, 4, 17), django_capture_on_commit_callbacks) == 1
+    [sent] = mail.outbox
+    assert sent.from_email == "Loopbaancentrum Horizon <info@horizon.example.be>"
+    assert f"http://koers.example:8101{reverse('billing_delivery')}" in sent.body
+    assert "BIL-" not in sent.subject + sent.body
 
 
 def test_bil_01_no_audit_reminder_after_the_deadline(

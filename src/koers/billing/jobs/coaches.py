@@ -1,7 +1,8 @@
 """Scheduled coach administration (BIL-05, BIL-06), run by the sweep: remind coaches of their
 development plan before it is due (and once when it is late), and centre staff of location
 changes not yet passed on to VDAB. Every reminder is recorded (`CoachReminder`, unique per
-recipient and key), so a second run sends nothing."""
+recipient and key), so a second run sends nothing. The mails come from the centre and link to the
+page where the work is done (`staff_mail`)."""
 
 from datetime import datetime
 
@@ -9,13 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.billing.jobs.staff_mail import coach_centres, staff_mail
 from koers.billing.models import CoachReminder, DevelopmentPlan, LocationChange
 from koers.billing.rules import coaches as rules
 from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.languages import in_language_of
 from koers.core.models import Membership, Organisation, Role, User
 from koers.core.sweep import sweep_job
-from koers.outbox.services import mail_queue
+from koers.lib.links import absolute
 
 
 def _record(recipient: User, key: str, now: datetime) -> bool:
@@ -26,27 +28,39 @@ def _record(recipient: User, key: str, now: datetime) -> bool:
     return created
 
 
-def _mail_plan(coach: User, status: rules.PlanStatus) -> None:
+def _mail_plan(coach: User, status: rules.PlanStatus, centre: Organisation | None) -> None:
     with in_language_of(coach):
         subject = (
             _("Je ontwikkelingsplan %(year)d is te laat")
             if status.late
             else _("Herinnering: je ontwikkelingsplan %(year)d")
         ) % {"year": status.year}
-        body = "\n".join(r.message for r in status.reasons)
-    mail_queue(kind="billing.development_plan", to=[coach.email], subject=subject, body=body)
+        body = "\n\n".join(
+            [
+                "\n".join(r.message for r in status.reasons),
+                _("Je plan en wat het centrum al ontving: %(link)s")
+                % {"link": absolute("billing_my_details")},
+            ]
+        )
+    staff_mail(
+        kind="billing.development_plan",
+        organisation=centre,
+        to=[coach.email],
+        subject=subject,
+        body=body,
+    )
 
 
-def _mail_changes(staff: User, count: int, organisation_id: int) -> None:
+def _mail_changes(staff: User, count: int, organisation: Organisation) -> None:
     with in_language_of(staff):
         subject = _("Locatiewijzigingen van coaches om door te geven aan VDAB")
         body = _(
             "%(n)d nieuwe locatiewijziging(en) van coaches wacht(en) om doorgegeven te worden "
-            "aan VDAB (BIL-05). Open Koers: Facturatie › Coaches."
-        ) % {"n": count}
-    mail_queue(
+            "aan VDAB. Geef ze door en duid ze aan als doorgegeven: %(link)s"
+        ) % {"n": count, "link": absolute("billing_coaches")}
+    staff_mail(
         kind="billing.location_changes",
-        organisation=Organisation.objects.get(pk=organisation_id),
+        organisation=organisation,
         to=[staff.email],
         subject=subject,
         body=body,
@@ -68,6 +82,7 @@ def development_plan_reminders(now: datetime) -> int:
     plans: dict[int, list[rules.DevelopmentPlan]] = {}
     for p in DevelopmentPlan.objects.filter(coach__in=coaches):
         plans.setdefault(p.coach_id, []).append(rules.DevelopmentPlan(p.year, p.received_on))
+    centres = coach_centres(c.pk for c in coaches)
     sent = 0
     for coach in coaches:
         status = rules.plan_status(today.year, plans.get(coach.pk, []), today, ruleset)
@@ -76,7 +91,9 @@ def development_plan_reminders(now: datetime) -> int:
         key = f"plan-{'late' if status.late else 'due'}:{status.year}"
         with transaction.atomic():
             if _record(coach, key, now):
-                _mail_plan(coach, status)  # queued with its record: both or neither
+                _mail_plan(
+                    coach, status, centres.get(coach.pk)
+                )  # queued with its record: both or neither
                 sent += 1
     return sent
 
@@ -100,7 +117,7 @@ def location_change_reminders(now: datetime) -> int:
             user__is_active=True,
         )
         .exclude(user__email="")
-        .select_related("user")
+        .select_related("user", "organisation")
     )
     sent = 0
     for membership in staff:
@@ -112,6 +129,6 @@ def location_change_reminders(now: datetime) -> int:
             ]
             if new:
                 count = len(new)
-                _mail_changes(membership.user, count, membership.organisation_id)
+                _mail_changes(membership.user, count, membership.organisation)
                 sent += 1
     return sent

@@ -3,8 +3,9 @@ dossiers wait hears once per quarter before it ends (`rules.delivery.quarter_rem
 audit, each coach with completed dossiers still out hears once before the deadline which ones
 must be in (`rules.delivery.audit_status`). Each reminder is recorded (`CoachReminder`, unique
 per recipient and key) in the transaction that schedules the mail, so a second run, a late run
-or two workers at once send nothing more. The mail goes to the coach alone; the logs carry ids
-and counts, never names.
+or two workers at once send nothing more. The mail goes to the coach alone, from the centre (the
+audit's, else the coach's), in plain words with a link to the page; the logs carry ids and counts,
+never names.
 
 The reads are a fixed number of queries whatever the number of coaches and dossiers."""
 
@@ -18,17 +19,17 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.billing.jobs.staff_mail import coach_centres, staff_mail
 from koers.billing.models import Audit, CoachReminder, DeliveryBatch
 from koers.billing.rules import delivery as rules
 from koers.billing.rules.periods import day_label, quarter_of
 from koers.billing.selectors.delivery import as_facts, delivered_on
 from koers.billing.selectors.ruleset import billing_ruleset
 from koers.core.languages import in_language_of
-from koers.core.models import Role, User
+from koers.core.models import Organisation, Role, User
 from koers.core.sweep import sweep_job
 from koers.lib.links import absolute
 from koers.lib.rules import Reason
-from koers.outbox.services import mail_queue
 from koers.trajectories.dossiers import dossier_facts
 
 logger = logging.getLogger(__name__)
@@ -57,12 +58,12 @@ def _subject(reminder: Reminder) -> str:
     }
 
 
-def _mail(coach: User, reminder: Reminder) -> None:
+def _mail(coach: User, reminder: Reminder, centre: Organisation | None) -> None:
     with in_language_of(coach):
         subject = _subject(reminder)
         body = "\n\n".join(
             [
-                str(reminder.why),
+                reminder.why.message,  # the sentence, without its rule code
                 _dossier_lines(reminder.dossiers),
                 _("Maak een zending en druk het voorblad af: %(link)s")
                 % {"link": absolute("billing_delivery")},
@@ -70,24 +71,32 @@ def _mail(coach: User, reminder: Reminder) -> None:
         )
     # Queued in the outbox with the reminder's record: the outbox retries while the mail
     # server is down, so the record never claims a mail that was lost.
-    mail_queue(kind="billing.delivery_reminder", to=[coach.email], subject=subject, body=body)
+    staff_mail(
+        kind="billing.delivery_reminder",
+        organisation=centre,
+        to=[coach.email],
+        subject=subject,
+        body=body,
+    )
 
 
-def _remind(coach: User, reminder: Reminder, now: datetime) -> bool:
+def _remind(coach: User, reminder: Reminder, now: datetime, centre: Organisation | None) -> bool:
     """Record the reminder and queue its mail together; False when it was sent before."""
     with transaction.atomic():
         _row, created = CoachReminder.objects.get_or_create(
             recipient=coach, key=reminder.key, defaults={"sent_at": now}
         )
         if created:
-            _mail(coach, reminder)
+            _mail(coach, reminder, centre)
     return created
 
 
 def _newest_audits() -> dict[int, Audit]:
     """Each centre's newest audit (the one that counts, as on the dossiers page)."""
     newest: dict[int, Audit] = {}
-    for audit in Audit.objects.order_by("organisation_id", "-created_at", "-id"):
+    for audit in Audit.objects.select_related("organisation").order_by(
+        "organisation_id", "-created_at", "-id"
+    ):
         newest.setdefault(audit.organisation_id, audit)
     return newest
 
@@ -123,6 +132,7 @@ def delivery_reminders(now: datetime) -> int:
     centre_of = {s.trajectory_id: s.organisation_id for s in states}
     last = _last_deliveries([c.pk for c in coaches])
     audits = _newest_audits()
+    centres = coach_centres(c.pk for c in coaches)
     year, quarter = quarter_of(today)
     sent = 0
     for coach in coaches:
@@ -130,7 +140,8 @@ def delivery_reminders(now: datetime) -> int:
         why = rules.quarter_reminder(mine, last.get(coach.pk), today, ruleset)
         if why is not None:
             key = f"delivery-quarter:{year}-{quarter}"
-            sent += _remind(coach, Reminder(key, why, rules.to_deliver(mine)), now)
+            reminder = Reminder(key, why, rules.to_deliver(mine))
+            sent += _remind(coach, reminder, now, centres.get(coach.pk))
         for centre_id, audit in audits.items():
             of_centre = [f for f in mine if centre_of.get(f.key) == centre_id]
             status = rules.audit_status(str(coach.pk), of_centre, audit.deadline, today, ruleset)
@@ -139,5 +150,5 @@ def delivery_reminders(now: datetime) -> int:
             reminder = Reminder(
                 f"delivery-audit:{audit.pk}", status.reasons[0], list(status.due), audit.deadline
             )
-            sent += _remind(coach, reminder, now)
+            sent += _remind(coach, reminder, now, audit.organisation)
     return sent

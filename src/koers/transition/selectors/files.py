@@ -23,15 +23,21 @@ def files_visible_to(user: User) -> QuerySet[m.TransitionFile]:
     )
 
 
-def file_list(*, user: User, query: str = "", phase: str = "", page: int | str = 1) -> Page:
+def files_filtered(*, user: User, query: str = "", phase: str = "") -> QuerySet[m.TransitionFile]:
+    """The workers on the transition home page for its search `q` and phase `fase`, in the page's
+    order: the page shows them a page at a time, the list export all at once."""
     files = files_visible_to(user)
     if query.strip():
         q = query.strip()
         files = files.filter(Q(client__last_name__icontains=q) | Q(client__first_name__icontains=q))
     if phase:
         files = files.filter(trajectory__phase=phase)
-    ordered = files.order_by("client__last_name", "client__first_name", "pk")
-    return Paginator(ordered, PER_PAGE).get_page(page)
+    return files.order_by("client__last_name", "client__first_name", "pk")
+
+
+def file_list(*, user: User, query: str = "", phase: str = "", page: int | str = 1) -> Page:
+    files = files_filtered(user=user, query=query, phase=phase)
+    return Paginator(files, PER_PAGE).get_page(page)
 
 
 def phase_choices() -> list[tuple[str, str]]:
