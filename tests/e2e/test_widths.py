@@ -66,10 +66,12 @@ MENU_ROWS = """() => {
   return nav && link ? Math.round(nav.getBoundingClientRect().height / link.offsetHeight) : 0;
 }"""
 # Tables that must fit outright (allowed elsewhere to scroll in their wrapper): the voucher's
-# contacts, and the trajectory list (its dossier column was squeezed to a letter's width).
+# contacts, the trajectory list (its dossier column was squeezed to a letter's width) and the
+# transition files (their job target was cut off behind a phase name kept on one line).
 MUST_FIT = {
     "voucher": "table:has([data-testid=contact-row])",
     "trajectories": "table:has([data-testid=trajectory-row])",
+    "transition": "table:has([data-testid=transition-file-row])",
 }
 # A table that only fits by scrolling its wrapper.
 TABLE_FITS = """(selector) => {
