@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.crypto import normalise_code
 from koers.core.data import ClientData
 from koers.core.models import Language, Organisation, OrganisationKind, Role
 from koers.core.services import client_validate
@@ -60,9 +61,12 @@ class LoginForm(AuthenticationForm):
 
 
 class OTPCodeForm(forms.Form):
+    """The six digits of the app, or a recovery code (the verify page has a second input for it,
+    "abcde-fghij": long enough for the dash and a few spaces, which are dropped)."""
+
     code = forms.CharField(
         label=_("Code uit je authenticator-app"),
-        max_length=8,
+        max_length=24,
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -74,7 +78,7 @@ class OTPCodeForm(forms.Form):
     )
 
     def clean_code(self):
-        return "".join(self.cleaned_data["code"].split())
+        return normalise_code(self.cleaned_data["code"])
 
 
 class ClientForm(forms.Form):

@@ -17,6 +17,7 @@ from koers.core.api_tokens import (  # noqa: F401  (the core app's models, re-ex
     TokenScope,
     api_token_default_expiry,
 )
+from koers.core.recovery_codes import RecoveryCode, RecoveryCodeDevice  # noqa: F401
 from koers.core.search import SEARCH_NAME_LENGTH
 from koers.core.validators import (
     format_enterprise_number,
