@@ -263,6 +263,15 @@ class Client(models.Model):
             # The centre's "recent clients" reads the newest first without sorting them all.
             models.Index(fields=["-created_at"], name="client_created_desc"),
         ]
+        constraints = [
+            # One client per national register number (its blind index), across organisations;
+            # the service checks first, this catches two saves at once (issue 15).
+            models.UniqueConstraint(
+                fields=["national_number_index"],
+                condition=~Q(national_number_index=""),
+                name="client_national_number_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

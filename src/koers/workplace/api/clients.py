@@ -168,7 +168,11 @@ def _replayed_client(user: User, client_id: int) -> dict:
     return body
 
 
-@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
+@router.post(
+    "/clients",
+    response={201: ClientCreatedOut, 409: ErrorOut, **ERRORS},
+    summary="Cliënt registreren",
+)
 def create_client(
     request: HttpRequest,
     payload: ClientIn,
@@ -178,7 +182,7 @@ def create_client(
     same transaction, with the coach responsible, so the coach can see the new client.
     With an `Idempotency-Key` header the same request sent again (a retry after a time-out)
     answers the first client instead of making a second; the same key with another body
-    answers 422."""
+    answers 422. A national number that already belongs to a client answers 409."""
     user = auth_user(request)
     key = idempotency_key.strip()
     if not key:
@@ -215,7 +219,7 @@ _CLEARABLE = {
 
 @router.patch(
     "/clients/{client_id}",
-    response={200: ClientOut, 412: ErrorOut, **ERRORS},
+    response={200: ClientOut, 409: ErrorOut, 412: ErrorOut, **ERRORS},
     summary="Cliënt wijzigen",
 )
 def update_client(
@@ -227,7 +231,8 @@ def update_client(
 ):
     """Change only the fields you send; the others keep their value. Setting or clearing the
     national number needs the right to see it (centre staff, administrators), as on the page.
-    With `If-Match` (the `ETag` of a GET) a change saved by someone else since answers 412."""
+    With `If-Match` (the `ETag` of a GET) a change saved by someone else since answers 412; a
+    national number that belongs to another client answers 409."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
     expected = version_from_etag(client, if_match)
