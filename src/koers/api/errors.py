@@ -72,6 +72,14 @@ def renamed_fields(**names: str) -> Iterator[None]:
         ) from exc
 
 
+class Conflict(Exception):
+    """A 409 with a Dutch `detail` and extra fields for the caller (e.g. `duplicate_ids`)."""
+
+    def __init__(self, detail: str, **extra):
+        self.detail, self.extra = detail, extra
+        super().__init__(detail)
+
+
 class FieldNotFound(ObjectDoesNotExist):
     """A related id in the input the user may not see: a 404 that names the field."""
 
@@ -172,6 +180,10 @@ def _on_national_number_taken(api, request, exc: NationalNumberTaken):
     return _respond(api, request, 409, error_body(errors[0][1], errors))
 
 
+def _on_conflict(api, request, exc: Conflict):
+    return _respond(api, request, 409, {**error_body(exc.detail), **exc.extra})
+
+
 def _on_schema_validation_error(api, request, exc: NinjaValidationError):
     errors = [(_pydantic_field(e.get("loc", ())), _pydantic_message(e)) for e in exc.errors]
     return _respond(api, request, 422, error_body(str(_INVALID), errors))
@@ -221,6 +233,7 @@ def _on_unexpected(api, request, exc: Exception):
 _HANDLERS = (
     (DjangoValidationError, _on_django_validation_error),
     (NationalNumberTaken, _on_national_number_taken),
+    (Conflict, _on_conflict),
     (NinjaValidationError, _on_schema_validation_error),
     (FieldNotFound, _on_related_not_found),
     (Http404, _on_not_found),
