@@ -19,7 +19,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.core import lockouts, mfa
-from koers.core.forms import LoginForm, OTPCodeForm
+from koers.core.forms import LoginForm, OTPCodeForm, PasswordResetForm
 from koers.core.ratelimit import too_many, too_many_for
 
 
@@ -44,8 +44,10 @@ class KoersPasswordChangeView(auth.PasswordChangeView):
 
 
 class KoersPasswordResetView(auth.PasswordResetView):
-    """The forgotten-password form, limited per address and per target e-mail (no mail flood)."""
+    """The forgotten-password form, limited per address and per target e-mail (no mail flood);
+    the mail goes through the outbox (`PasswordResetForm`)."""
 
+    form_class = PasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
