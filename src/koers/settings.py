@@ -66,7 +66,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    # Recovery codes: koers.core.recovery_codes (digests only). django-otp's static plugin kept
+    # them in clear; migration core.0013 converted its rows and it is no longer installed.
     "axes",
     "simple_history",
     "rules",
@@ -172,14 +173,16 @@ LOGOUT_REDIRECT_URL = "login"
 
 # django-axes: after AXES_FAILURE_LIMIT failures, lock the username whatever addresses they came
 # from (guessing one account from many addresses), and the address whatever usernames it tried
-# (spraying many accounts from one address). A successful login from an address clears its count,
-# so an office behind one address is not locked by a few typos. A completed password reset or an
+# (spraying many accounts from one address). A wrong second-factor code counts as a failure too. A
+# successful sign-in from an address clears its count, so an office behind one address is not
+# locked by a few typos: koers.core.lockouts clears it after the code for a user with a device,
+# not at the password (hence AXES_RESET_ON_SUCCESS off). A completed password reset or an
 # administrator (Vergrendelde accounts) lifts a username's lock.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 30)
 AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 AXES_ENABLE_ADMIN = False

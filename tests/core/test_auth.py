@@ -117,14 +117,17 @@ def test_otp_verify_refuses_foreign_next(client, coach):
 
 
 @pytest.mark.django_db
-def test_forgotten_password_link_sets_a_new_password(client, coach):
+def test_forgotten_password_link_sets_a_new_password(
+    client, coach, django_capture_on_commit_callbacks
+):
     import re
 
     from django.core import mail
     from django.urls import reverse
 
     assert "Wachtwoord vergeten?" in client.get(reverse("login")).content.decode()
-    client.post(reverse("password_reset"), {"email": coach.email})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        client.post(reverse("password_reset"), {"email": coach.email})
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
@@ -149,7 +152,7 @@ def test_forgotten_password_for_unknown_address_sends_nothing(client):
 
 @pytest.mark.django_db
 def test_staff_created_without_password_can_choose_one_through_the_reset_link(
-    client, centre, superuser
+    client, centre, superuser, django_capture_on_commit_callbacks
 ):
     from django.core import mail
     from django.urls import reverse
@@ -168,5 +171,6 @@ def test_staff_created_without_password_can_choose_one_through_the_reset_link(
         ),
         acting_user=superuser,
     )
-    client.post(reverse("password_reset"), {"email": "nele@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        client.post(reverse("password_reset"), {"email": "nele@example.org"})
     assert len(mail.outbox) == 1

@@ -29,6 +29,7 @@ ALLOWED_WITHOUT_SHREDDER = {
     # deactivated) on the staff pages; not a subject of a client's or lead's erasure.
     "core.User": "staff",
     "core.APIToken": "a staff member's key: its name is a label",
+    "core.RecoveryCodeDevice": "a staff member's recovery codes (digests): its name is a label",
     # Organisations and their places: business data of a legal person.
     "core.Organisation": "organisation",
     "core.Location": "organisation",

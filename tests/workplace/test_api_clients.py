@@ -1,8 +1,11 @@
 """/clients: search, read, create and partial update, with the national number masked or not."""
 
+from datetime import date
+
 import pytest
 from django.test import override_settings
 
+from koers.core.demo import national_number
 from koers.core.models import Client, FileAccess, Role
 from koers.trajectories.models import Trajectory
 from tests.api.conftest import Api, fields
@@ -13,8 +16,8 @@ pytestmark = pytest.mark.django_db
 VALID_NN = "85.07.30-033.28"
 
 
-def _with_number(client):
-    client.set_national_number("85073003328")
+def _with_number(client, digits: str = "85073003328"):
+    client.set_national_number(digits)
     client.save()
     return client
 
@@ -198,8 +201,11 @@ def test_list_query_count_does_not_grow(centre, centre_staff, django_assert_max_
     _with_number(ClientFactory(organisation=centre))
     with django_assert_max_num_queries(12) as small:
         api.get("/clients")
-    for _ in range(20):
-        client = _with_number(ClientFactory(organisation=centre))
+    for n in range(20):
+        # One client per national number (a unique index): each its own valid one.
+        client = _with_number(
+            ClientFactory(organisation=centre), national_number(date(1990, 1, 1), n + 1)
+        )
         TrajectoryFactory(client=client, responsible=staff_user(centre, Role.COACH))
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = api.get("/clients")

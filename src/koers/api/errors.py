@@ -18,6 +18,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from koers.core.national_numbers import NationalNumberTaken
+
 logger = logging.getLogger(__name__)
 
 
@@ -68,6 +70,14 @@ def renamed_fields(**names: str) -> Iterator[None]:
         raise DjangoValidationError(
             {names.get(field, field): errors for field, errors in exc.error_dict.items()}
         ) from exc
+
+
+class Conflict(Exception):
+    """A 409 with a Dutch `detail` and extra fields for the caller (e.g. `duplicate_ids`)."""
+
+    def __init__(self, detail: str, **extra):
+        self.detail, self.extra = detail, extra
+        super().__init__(detail)
 
 
 class FieldNotFound(ObjectDoesNotExist):
@@ -163,6 +173,17 @@ def _on_django_validation_error(api, request, exc: DjangoValidationError):
     return _respond(api, request, 422, error_body(str(_INVALID), django_validation_errors(exc)))
 
 
+def _on_national_number_taken(api, request, exc: NationalNumberTaken):
+    # A conflict with another client, not bad input: 409, with the message the page shows (which
+    # names no client the caller may not see).
+    errors = django_validation_errors(exc)
+    return _respond(api, request, 409, error_body(errors[0][1], errors))
+
+
+def _on_conflict(api, request, exc: Conflict):
+    return _respond(api, request, 409, {**error_body(exc.detail), **exc.extra})
+
+
 def _on_schema_validation_error(api, request, exc: NinjaValidationError):
     errors = [(_pydantic_field(e.get("loc", ())), _pydantic_message(e)) for e in exc.errors]
     return _respond(api, request, 422, error_body(str(_INVALID), errors))
@@ -211,6 +232,8 @@ def _on_unexpected(api, request, exc: Exception):
 # Which answer for which exception; ninja picks the handler of the nearest class in the MRO.
 _HANDLERS = (
     (DjangoValidationError, _on_django_validation_error),
+    (NationalNumberTaken, _on_national_number_taken),
+    (Conflict, _on_conflict),
     (NinjaValidationError, _on_schema_validation_error),
     (FieldNotFound, _on_related_not_found),
     (Http404, _on_not_found),

@@ -4,6 +4,7 @@ import segno
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -17,8 +18,8 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from koers.core import mfa
-from koers.core.forms import LoginForm, OTPCodeForm
+from koers.core import lockouts, mfa
+from koers.core.forms import LoginForm, OTPCodeForm, PasswordResetForm
 from koers.core.ratelimit import too_many, too_many_for
 
 
@@ -43,8 +44,10 @@ class KoersPasswordChangeView(auth.PasswordChangeView):
 
 
 class KoersPasswordResetView(auth.PasswordResetView):
-    """The forgotten-password form, limited per address and per target e-mail (no mail flood)."""
+    """The forgotten-password form, limited per address and per target e-mail (no mail flood);
+    the mail goes through the outbox (`PasswordResetForm`)."""
 
+    form_class = PasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
@@ -157,19 +160,35 @@ def _group(text: str) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def otp_verify(request):
-    """Ask the code after login from a user with a confirmed device (the middleware sends them)."""
-    if request.user.is_verified() or not user_has_device(request.user, confirmed=True):
+    """Ask the code after login from a user with a confirmed device (the middleware sends them).
+
+    A wrong code counts toward the lock-out like a wrong password; a locked account is signed out.
+    """
+    user = request.user
+    if user.is_verified() or not user_has_device(user, confirmed=True):
         return redirect(_safe_next(request))
     form = OTPCodeForm(request.POST or None)
+    if request.method == "POST" and lockouts.is_locked(request, user):
+        return _sign_out_locked(request)
     if request.method == "POST" and form.is_valid():
-        # A TOTP code, or one of the recovery codes (django-otp deletes that one as it matches).
-        device = match_token(request.user, form.cleaned_data["code"].lower())
+        # A TOTP code, or one of the recovery codes (the matching one is used up).
+        device = match_token(user, form.cleaned_data["code"])
         if device is not None and device.confirmed:
             otp_login(request, device)
+            lockouts.sign_in_completed(request, user)
             return redirect(_safe_next(request))
+        if lockouts.second_factor_failed(request, user):
+            return _sign_out_locked(request)
         form.add_error("code", _("Deze code klopt niet of is verlopen. Probeer opnieuw."))
     return render(
         request,
         "registration/otp_verify.html",
         {"form": form, "next": _next_value(request)},
     )
+
+
+def _sign_out_locked(request):
+    """End the half-signed-in session; django-axes' middleware answers with the lock-out page."""
+    request.axes_locked_out = True
+    logout(request)
+    return redirect("login")

@@ -3,12 +3,16 @@
 from dataclasses import fields
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.crypto import normalise_code
 from koers.core.data import ClientData
+from koers.core.mail import queue_mail
 from koers.core.models import Language, Organisation, OrganisationKind, Role
 from koers.core.services import client_validate
 
@@ -59,10 +63,41 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, but the link goes through the recorded outbox (retried while the mail
+    server is down) instead of straight to SMTP; its text is erased once sent (a credential)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        html = ""
+        if html_email_template_name:
+            html = loader.render_to_string(html_email_template_name, context)
+        queue_mail(
+            kind="auth.password_reset",
+            to=[to_email],
+            subject=subject,
+            body=loader.render_to_string(email_template_name, context),
+            html=html,
+            sender=from_email or "",
+            erase_when_sent=True,
+        )
+
+
 class OTPCodeForm(forms.Form):
+    """The six digits of the app, or a recovery code (the verify page has a second input for it,
+    "abcde-fghij": long enough for the dash and a few spaces, which are dropped)."""
+
     code = forms.CharField(
         label=_("Code uit je authenticator-app"),
-        max_length=8,
+        max_length=24,
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -74,7 +109,7 @@ class OTPCodeForm(forms.Form):
     )
 
     def clean_code(self):
-        return "".join(self.cleaned_data["code"].split())
+        return normalise_code(self.cleaned_data["code"])
 
 
 class ClientForm(forms.Form):

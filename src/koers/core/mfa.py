@@ -5,11 +5,13 @@ so does all staff of an organisation that asks it (`Organisation.staff_mfa_requi
 login means a change of role or of the organisation's choice counts from the next login on.
 """
 
+import secrets
+
 from django.conf import settings
 from django.http import HttpRequest
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
-from koers.core.models import Organisation, User
+from koers.core import crypto
+from koers.core.models import Organisation, RecoveryCode, RecoveryCodeDevice, User
 
 SESSION_KEY = "koers_mfa_required"
 
@@ -47,18 +49,30 @@ def second_factor_missing(request: HttpRequest) -> bool:
 
 
 RECOVERY_DEVICE_NAME = "Herstelcodes"
+# Ten letters and digits of base32 (no 0/1/8/9 to mistake for O/I/B/g): 50 bits per code,
+# shown as "abcde-fghij"; typed with or without the dash.
+_CODE_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
+_CODE_LENGTH = 10
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
+    return f"{raw[:5]}-{raw[5:]}"
 
 
 def recovery_codes_issue(user: User) -> list[str]:
-    """New single-use recovery codes for `user`; the earlier ones stop working. Shown once."""
-    device, _created = StaticDevice.objects.get_or_create(
+    """New single-use recovery codes for `user`; the earlier ones stop working. Shown once, and
+    stored only as digests (`crypto.recovery_code_digest`)."""
+    device, _created = RecoveryCodeDevice.objects.get_or_create(
         user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
     )
-    device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(settings.KOERS_RECOVERY_CODES)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    device.codes.all().delete()
+    codes = [_new_code() for _ in range(settings.KOERS_RECOVERY_CODES)]
+    RecoveryCode.objects.bulk_create(
+        [RecoveryCode(device=device, digest=crypto.recovery_code_digest(code)) for code in codes]
+    )
     return codes
 
 
 def recovery_codes_left(user: User) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return RecoveryCode.objects.filter(device__user=user, device__confirmed=True).count()

@@ -17,6 +17,7 @@ from koers.core.api_tokens import (  # noqa: F401  (the core app's models, re-ex
     TokenScope,
     api_token_default_expiry,
 )
+from koers.core.recovery_codes import RecoveryCode, RecoveryCodeDevice  # noqa: F401
 from koers.core.search import SEARCH_NAME_LENGTH
 from koers.core.validators import (
     format_enterprise_number,
@@ -261,6 +262,15 @@ class Client(models.Model):
             models.Index(fields=["last_name", "first_name", "id"], name="client_name_order"),
             # The centre's "recent clients" reads the newest first without sorting them all.
             models.Index(fields=["-created_at"], name="client_created_desc"),
+        ]
+        constraints = [
+            # One client per national register number (its blind index), across organisations;
+            # the service checks first, this catches two saves at once (issue 15).
+            models.UniqueConstraint(
+                fields=["national_number_index"],
+                condition=~Q(national_number_index=""),
+                name="client_national_number_once",
+            ),
         ]
 
     def __str__(self) -> str:

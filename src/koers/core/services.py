@@ -28,6 +28,12 @@ from koers.core.models import (
     TokenScope,
     User,
 )
+from koers.core.national_numbers import (  # noqa: F401  (national_number_taken_message: imports)
+    NationalNumberTaken,
+    check_national_number_unique,
+    national_number_taken_message,
+    save_client,
+)
 from koers.core.search import client_search_name
 from koers.core.validators import (
     normalize_enterprise_number,
@@ -90,32 +96,6 @@ def client_validate(data: ClientData, *, today: date) -> ClientData:
     )
 
 
-def national_number_taken_message(*, visible: bool) -> str:
-    """What a user hears when a national number already belongs to another client: only where the
-    user may see that client; otherwise words that reveal nothing, for centre staff to resolve."""
-    if visible:
-        return _("Er bestaat al een cliënt met dit rijksregisternummer.")
-    return _(
-        "Dit rijksregisternummer kan niet bewaard worden. Vraag een centrummedewerker om het "
-        "na te kijken."
-    )
-
-
-def _check_national_number_unique(
-    digits: str, *, user: User | None, exclude_pk: int | None = None
-) -> None:
-    if not digits:
-        return
-    from koers.core.crypto import blind_index
-
-    clash = Client.objects.filter(national_number_index=blind_index(digits))
-    if exclude_pk:
-        clash = clash.exclude(pk=exclude_pk)
-    if clash.exists():
-        visible = user is None or clash.visible_to(user).exists()
-        raise ValidationError({"national_number": [national_number_taken_message(visible=visible)]})
-
-
 def _apply(client: Client, data: ClientData) -> None:
     for name in (
         "first_name",
@@ -140,10 +120,10 @@ def _apply(client: Client, data: ClientData) -> None:
 @transaction.atomic
 def client_create(*, organisation: Organisation, data: ClientData, acting_user: User) -> Client:
     data = client_validate(data, today=timezone.localdate())
-    _check_national_number_unique(data.national_number, user=acting_user)
+    check_national_number_unique(data.national_number, user=acting_user)
     client = Client(organisation=organisation)
     _apply(client, data)
-    save_with_user(client, acting_user)
+    save_client(client, data, acting_user)
     return client
 
 
@@ -171,10 +151,10 @@ def client_update(
                 ]
             }
         )
-    _check_national_number_unique(data.national_number, user=acting_user, exclude_pk=client.pk)
+    check_national_number_unique(data.national_number, user=acting_user, exclude_pk=client.pk)
     _apply(client, data)
     client.version += 1
-    save_with_user(client, acting_user)
+    save_client(client, data, acting_user)
     return client
 
 

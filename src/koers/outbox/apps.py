@@ -8,4 +8,9 @@ class OutboxConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from koers.core.mail import register_mail_queue
         from koers.outbox import jobs  # noqa: F401  (registers the sweep jobs)
+        from koers.outbox.services import mail_queue
+
+        # The core's password-reset mail goes through the outbox too (`koers.core.mail`).
+        register_mail_queue(mail_queue)

@@ -54,6 +54,14 @@ class ClientIn(Schema):
     responsible_id: Id | None = Field(
         None, description="Verantwoordelijke van dat traject (standaard uzelf)."
     )
+    confirm_duplicate: bool = Field(
+        False,
+        description=(
+            "Maak de cliënt toch aan, ook al bestaat er een cliënt met dezelfde naam en "
+            "geboortedatum die u kunt zien: het is een andere persoon. Zonder dit antwoordt de "
+            "API dan 409 met `duplicate_ids`."
+        ),
+    )
 
 
 # ---- trajectories ------------------------------------------------------------------------------

@@ -24,10 +24,13 @@ def _national_number_index(value: str) -> str:
         return ""  # the save refuses it next to the field
 
 
-def possible_duplicates(*, user: User, data: ClientData) -> list[Client]:
-    """Up to five visible clients that may be the person in `data`."""
+def possible_duplicates(
+    *, user: User, data: ClientData, by_national_number: bool = True
+) -> list[Client]:
+    """Up to five visible clients that may be the person in `data`. Without `by_national_number`
+    only by name and birth date (the API, where a taken number has its own answer)."""
     same = Q()
-    if index := _national_number_index(data.national_number):
+    if by_national_number and (index := _national_number_index(data.national_number)):
         same |= Q(national_number_index=index)
     if data.birth_date and data.first_name.strip() and data.last_name.strip():
         name = client_search_name(data.first_name.strip(), data.last_name.strip())

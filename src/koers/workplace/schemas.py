@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
+from koers.api.errors import ErrorOut
 from koers.core.models import Language, Role
 
 # ---- clients -----------------------------------------------------------------------------------
@@ -39,6 +40,16 @@ class ClientOut(Schema):
 class ClientCreatedOut(ClientOut):
     trajectory_id: int | None = Field(
         None, description="Het traject dat samen met de cliënt geopend werd."
+    )
+
+
+class DuplicateOut(ErrorOut):
+    duplicate_ids: list[int] = Field(
+        [],
+        description=(
+            "Cliënten die u kunt zien met dezelfde naam en geboortedatum: mogelijk dezelfde "
+            "persoon. Leeg bij een ander conflict (bv. een rijksregisternummer dat al bestaat)."
+        ),
     )
 
 

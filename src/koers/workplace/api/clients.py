@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Header, Router
 from ninja.errors import HttpError
 
-from koers.api.errors import ERRORS, ErrorOut, renamed_fields
+from koers.api.errors import ERRORS, Conflict, ErrorOut, renamed_fields
 from koers.api.lookups import (
     PageQuery,
     acting_organisation,
@@ -33,7 +33,14 @@ from koers.idempotency.services import fingerprint, run_once
 from koers.privacy.reveals import record_reveals
 from koers.trajectories.schemas import ClientIn
 from koers.trajectories.services import programme_open
-from koers.workplace.schemas import ClientCreatedOut, ClientOut, ClientPage, ClientPatch
+from koers.workplace.duplicates import possible_duplicates
+from koers.workplace.schemas import (
+    ClientCreatedOut,
+    ClientOut,
+    ClientPage,
+    ClientPatch,
+    DuplicateOut,
+)
 from koers.workplace.selectors import CLIENT_ORDER
 
 # Operation ids are public: these kept the prefix of their first home, koers/api/clients.py.
@@ -147,12 +154,33 @@ def _register(user: User, organisation, data: ClientData, programme, responsible
     return client, trajectory
 
 
+def _refuse_possible_duplicates(user: User, data: ClientData) -> None:
+    """The page's "mogelijk dubbel" step: 409 naming the clients the user may see with the same
+    name and birth date. A match the user may not see is not named, nor refused for: that would
+    tell the user the person is known elsewhere. (A national number that is taken is refused on
+    saving, with its own 409: no confirmation makes a second client with it.)"""
+    found = possible_duplicates(user=user, data=data, by_national_number=False)
+    if ids := sorted(c.pk for c in found):
+        raise Conflict(
+            _(
+                "Mogelijk dubbel: er bestaat al een cliënt met dezelfde naam en geboortedatum "
+                "(zie duplicate_ids). Is het een andere persoon, stuur dan opnieuw met "
+                "confirm_duplicate: true."
+            ),
+            duplicate_ids=ids,
+        )
+
+
 def _register_client(user: User, payload: ClientIn) -> dict:
     organisation = acting_organisation(user, payload.organisation_id)
-    fields = payload.model_dump(exclude={"organisation_id", "programme", "responsible_id"})
+    fields = payload.model_dump(
+        exclude={"organisation_id", "programme", "responsible_id", "confirm_duplicate"}
+    )
     data = ClientData(**fields)
     # Check the person first so all their field errors come at once, before the trajectory's.
     client_validate(data, today=timezone.localdate())
+    if not payload.confirm_duplicate:
+        _refuse_possible_duplicates(user, data)
     responsible = _responsible(user, organisation, payload, _guides_only(user, organisation.pk))
     client, trajectory = _register(user, organisation, data, payload.programme, responsible)
     body = client_out(client, full_national_number=_full_numbers(user, [client], "api:create"))
@@ -168,7 +196,11 @@ def _replayed_client(user: User, client_id: int) -> dict:
     return body
 
 
-@router.post("/clients", response={201: ClientCreatedOut, **ERRORS}, summary="Cliënt registreren")
+@router.post(
+    "/clients",
+    response={201: ClientCreatedOut, 409: DuplicateOut, **ERRORS},
+    summary="Cliënt registreren",
+)
 def create_client(
     request: HttpRequest,
     payload: ClientIn,
@@ -178,7 +210,9 @@ def create_client(
     same transaction, with the coach responsible, so the coach can see the new client.
     With an `Idempotency-Key` header the same request sent again (a retry after a time-out)
     answers the first client instead of making a second; the same key with another body
-    answers 422."""
+    answers 422. A client you can see with the same name and birth date answers 409 with their
+    `duplicate_ids`, unless `confirm_duplicate` is true; a national number that already belongs
+    to a client answers 409 whatever you send."""
     user = auth_user(request)
     key = idempotency_key.strip()
     if not key:
@@ -215,7 +249,7 @@ _CLEARABLE = {
 
 @router.patch(
     "/clients/{client_id}",
-    response={200: ClientOut, 412: ErrorOut, **ERRORS},
+    response={200: ClientOut, 409: ErrorOut, 412: ErrorOut, **ERRORS},
     summary="Cliënt wijzigen",
 )
 def update_client(
@@ -227,7 +261,8 @@ def update_client(
 ):
     """Change only the fields you send; the others keep their value. Setting or clearing the
     national number needs the right to see it (centre staff, administrators), as on the page.
-    With `If-Match` (the `ETag` of a GET) a change saved by someone else since answers 412."""
+    With `If-Match` (the `ETag` of a GET) a change saved by someone else since answers 412; a
+    national number that belongs to another client answers 409."""
     user = auth_user(request)
     client = client_get(user=user, pk=client_id)
     expected = version_from_etag(client, if_match)
