@@ -134,6 +134,7 @@ def test_bil_01_batch_of_complete_dossiers_posted_and_received(
 
 
 def _batch_to_received(base, page, dossiers):
+    page.on("dialog", lambda d: d.accept())  # data-confirm buttons ask first (issue 16)
     _centre, coach, staff = _people()
     dossiers.dossier(coach, name="An Peeters")
     dossiers.dossier(coach, name="Bram Janssens")

@@ -37,6 +37,7 @@ def _coach_day(live_server, browser_page):
         centre, Role.COACH, username="e2e-coach", first_name="Eva", last_name="Coach"
     )
     page = browser_page
+    page.on("dialog", lambda d: d.accept())  # data-confirm buttons ask first (issue 16)
     base = live_server.url
 
     # Log in.

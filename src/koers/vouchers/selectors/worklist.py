@@ -19,7 +19,7 @@ AFTERCARE_WARN_DAYS = 30  # the dashboard warns a month before the aftercare win
 
 
 def _scope(user: User, mine: bool) -> QuerySet[Voucher]:
-    vouchers = Voucher.objects.visible_to(user)
+    vouchers = Voucher.objects.visible_by_join(user)
     return vouchers.filter(trajectory__responsible=user) if mine else vouchers
 
 
