@@ -19,14 +19,12 @@ from koers.trajectories.models import (
 
 class VoucherQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """`trajectory IN (the user's trajectories)`: a list pages through the vouchers' own
-        index without sorting them all (issue 14)."""
+        """As `trajectory IN (...)`: a list pages through the vouchers' own index (issue 14)."""
         return self.filter(trajectory__in=Trajectory.objects.visible_to(user))
 
     def visible_by_join(self, user):
-        """The same vouchers, as a condition on the joined trajectory: the planner may then start
-        from a narrower index (an evaluation outstanding, a synthesis day) instead of walking
-        every trajectory of the centre, as the dashboards' counts want (issue 14)."""
+        """The same, on the joined trajectory: a dashboard's count may start from a narrower
+        index (an evaluation out, a synthesis day) than every trajectory of the centre."""
         condition = trajectory_condition(user, "trajectory__")
         return self if condition is None else self.filter(condition)
 
