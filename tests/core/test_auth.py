@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.second_factor import totp_code as _code
 
 pytestmark = pytest.mark.django_db
 
@@ -14,10 +15,6 @@ PASSWORD = "secret-pass-123"  # the factories' password
 def _no_otp_throttle(settings):
     # django-otp slows down retries after a wrong code; the tests try again at once.
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
-
-
-def _code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, digits=device.digits, t0=device.t0):06d}"
 
 
 def test_login_page_renders_in_dutch(client):

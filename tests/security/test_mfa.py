@@ -4,27 +4,15 @@ import re
 
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.core.models import Organisation, RecoveryCode
 from tests.factories import OrganisationFactory
+from tests.second_factor import totp_code as _code
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mfa_required_no_throttle")]
 
 PASSWORD = "secret-pass-123"  # the factories' password
-
-
-@pytest.fixture(autouse=True)
-def _production_rule_and_no_otp_throttle(settings):
-    settings.KOERS_MFA_REQUIRED = True
-    # django-otp slows down retries after a wrong code; the tests try again at once.
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    settings.OTP_STATIC_THROTTLE_FACTOR = 0
-
-
-def _code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, digits=device.digits, t0=device.t0):06d}"
 
 
 def _sign_in(client, username: str):

@@ -13,27 +13,16 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.core import crypto, mfa
 from koers.core.forms import OTPCodeForm
 from koers.core.models import RecoveryCode, RecoveryCodeDevice
+from tests.second_factor import totp_code as _code
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mfa_required_no_throttle")]
 
 PASSWORD = "secret-pass-123"  # the factories' password
-
-
-@pytest.fixture(autouse=True)
-def _mfa_on_and_no_otp_throttle(settings):
-    settings.KOERS_MFA_REQUIRED = True
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    settings.OTP_STATIC_THROTTLE_FACTOR = 0
-
-
-def _code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, digits=device.digits, t0=device.t0):06d}"
 
 
 def _wrong(device: TOTPDevice) -> str:
