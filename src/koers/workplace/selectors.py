@@ -151,7 +151,8 @@ def dashboard_context(*, user: User, today: date, now: datetime) -> dict:
     context: dict = {"today": today, "work": work_groups(user, today, now)}
     if Role.COACH in user.roles or user.is_administrator or user.is_centre_staff:
         # BIL-01: closed dossiers not yet delivered (a coach: their own), by the quarter's end.
-        context["deliveries"] = billing_work.undelivered_per_coach(user)
+        staff = user.is_administrator or user.is_centre_staff
+        context["deliveries"] = billing_work.undelivered_per_coach(user, named=not staff)
         context["quarter_end"] = billing_work.quarter_end(today)
     if user.roles & GUIDING_ROLES:
         context.update(_coach_part(user, today))

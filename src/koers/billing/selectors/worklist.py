@@ -54,11 +54,13 @@ def _undelivered(user: User, coaches: list[User]):
     return closed.filter(Q(responsible=user) | Q(organisation_id__in=staff_organisations(user)))
 
 
-def undelivered_per_coach(user: User) -> list[CoachDelivery]:
+def undelivered_per_coach(user: User, *, named: bool = True) -> list[CoachDelivery]:
     """Per coach the user may see (a coach: themselves), their closed dossiers not yet in a batch:
-    how many are complete, how many have points open and the first of those; coaches with none
-    are left out. Counted in the database from the stored judgement (`dossier_filter`): three
-    queries, whatever the number of dossiers."""
+    how many are complete, how many have points open and (`named`) the first of those; coaches
+    with none are left out. Counted in the database from the stored judgement
+    (`dossier_filter`): a fixed number of queries, whatever the number of dossiers. The centre's
+    dashboard asks for the counts only: fifty coaches' names would be a page of its own (the
+    delivery page has them)."""
     coaches = visible_coaches(user)
     undelivered = _undelivered(user, coaches)
     open_points = dossier_filter(complete=False)
@@ -69,6 +71,12 @@ def undelivered_per_coach(user: User) -> list[CoachDelivery]:
             open=Count("pk", filter=open_points),
         )
     }
+    if not named:
+        return [
+            CoachDelivery(coach, row["ready"], row["open"], [])
+            for coach in coaches
+            if (row := counts.get(coach.pk)) and (row["ready"] or row["open"])
+        ]
     first_open = (
         undelivered.filter(open_points)
         .annotate(
