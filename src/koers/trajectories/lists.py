@@ -61,9 +61,26 @@ def dossier_states(trajectories: Iterable[Trajectory]) -> dict[int, DossierState
     return {s.trajectory_id: s for s in states}
 
 
+# What the list and its export show: not the client's encrypted number nor the user's password.
+_LIST_FIELDS = (
+    "programme",
+    "status",
+    "start_date",
+    "end_date",
+    "client__first_name",
+    "client__last_name",
+    "responsible__username",
+    "responsible__first_name",
+    "responsible__last_name",
+    "organisation__name",
+)
+
+
 def trajectory_list(*, user: User, chosen: TrajectoryFilter) -> QuerySet[Trajectory]:
-    trajectories = Trajectory.objects.visible_to(user).select_related(
-        "client", "responsible", "organisation"
+    trajectories = (
+        Trajectory.objects.visible_to(user)
+        .select_related("client", "responsible", "organisation")
+        .only(*_LIST_FIELDS)
     )
     if chosen.programme:
         trajectories = trajectories.filter(programme=chosen.programme)

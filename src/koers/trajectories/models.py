@@ -90,6 +90,12 @@ class Trajectory(models.Model):
                 name="trajectory_responsible_client",
             ),
             models.Index(fields=["organisation", "access_until"], name="trajectory_org_access"),
+            # The trajectory list's order (TRAJECTORY_ORDER) per organisation and per guide:
+            # its first page is an index range, not a sort of every visible trajectory.
+            models.Index(fields=["organisation", "start_date", "id"], name="trajectory_org_start"),
+            models.Index(
+                fields=["responsible", "start_date", "id"], name="trajectory_responsible_start"
+            ),
         ]
 
     def __str__(self) -> str:
