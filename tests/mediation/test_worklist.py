@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from koers.mediation import models as m
 from koers.mediation.selectors import worklist
+from tests.mediation.conftest import at, record
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,54 @@ def test_the_mediators_dashboard_links_each_deadline_to_the_service(service, med
     html = logged_in(mediator).get(reverse("dashboard")).content.decode()
     assert 'data-testid="work-bemiddeling"' in html
     assert reverse("mediation_detail", args=[service.pk]) in html
+
+
+def _referred(partner, mediator, referral, starts_at):
+    from koers.mediation import services
+    from koers.mediation.services import AppointmentData
+    from tests.factories import ClientFactory
+
+    return services.mediation_refer(
+        client=ClientFactory(organisation=partner),
+        responsible=mediator,
+        organisation=partner,
+        data=referral(),
+        first_appointment=AppointmentData(starts_at=starts_at, place="Kantoor"),
+        acting_user=mediator,
+    )
+
+
+def test_med_02_05_14_the_horizon_cuts_on_the_due_day_as_the_deadlines_themselves_say(
+    partner, mediator, referral
+):
+    """`deadline_rows(until=)` bounds the stored columns (issue 14): the same rows as every
+    deadline cut at its own due day, also for an appointment just before or after local
+    midnight and for the rule set's days after the day present (MED-05)."""
+    from koers.mediation.selectors.deadlines import deadline_rows
+    from koers.mediation.selectors.lookups import services_for_user
+
+    today = timezone.localdate()
+    later = (at(-40 - n) for n in range(20))  # appointments out of the horizon, one per day
+    for days_ahead, hour in ((0, 10), (3, 0), (3, 23), (4, 0), (9, 12), (15, 23), (16, 0)):
+        _referred(partner, mediator, referral, at(-days_ahead, hour))
+    for absent_days_ago in (2, 20, 25, 40):  # MED-03: re-plan within the rule set's target
+        absent = _referred(partner, mediator, referral, at(absent_days_ago))
+        record(absent, mediator, present=False, reason=m.AbsenceReason.VALID)
+    for present_days_ago in (0, 5, 9, 12):
+        s = _referred(partner, mediator, referral, next(later))
+        m.MediationService.objects.filter(pk=s.pk).update(
+            present_on=today - timedelta(days=present_days_ago)
+        )
+    for advice_in in (-2, 7, 15, 16):
+        s = _referred(partner, mediator, referral, next(later))
+        m.MediationService.objects.filter(pk=s.pk).update(
+            state=m.ServiceState.TO_CLOSE, advice_deadline=today + timedelta(days=advice_in)
+        )
+    open_services = services_for_user(user=mediator)
+    every = list(deadline_rows(open_services))
+    assert {row[2] for row in every} == {0, 1, 2, 3}  # every kind of deadline
+    for days in range(-3, 20):
+        until = today + timedelta(days=days)
+        assert list(deadline_rows(open_services, until=until)) == [
+            row for row in every if row[0] <= until
+        ], until

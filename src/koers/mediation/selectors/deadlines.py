@@ -11,7 +11,7 @@ Per open service, at most one deadline of each kind, as the rules decide them:
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Case,
@@ -97,20 +97,52 @@ def deadline_rows(
             number=number,
             appointment_kind=appointment_kind,
         )
-        return (rows if until is None else rows.filter(due__lte=until)).values_list(*_COLUMNS)
+        return rows.values_list(*_COLUMNS)
 
-    first = services.annotate(
-        pending_at=Subquery(pending.values("contact__starts_at")[:1]),
-    ).filter(pending_at__isnull=False)
-    replan = services.filter(
-        ~Exists(_appointments(outcome="")),
-        Exists(_appointments(outcome=m.AppointmentOutcome.ABSENT)),
-        ~Q(ladder_state__in=[s.value for s in ladder.TERMINAL]),
-    ).annotate(absent_at=Subquery(absent.values("contact__starts_at")[:1]))
-    sheet = services.filter(present_on__isnull=False).exclude(
-        Exists(m.AgreementSheet.objects.filter(service=OuterRef("pk"), number=1))
+    def by_until(day: str, days: dict[str, int] | None = None, moment: bool = False) -> Q:
+        """`until` on the stored column, not on the computed `due`: SQLite then adds days and
+        converts time zones (functions in Python) for the rows shown only, not for every open
+        service. Per rule set when the deadline counts its days from `day`."""
+        if until is None:
+            return Q()
+
+        def bound(last: date) -> Q:
+            if moment:  # before the local midnight that ends `last`
+                end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
+                return Q(**{f"{day}__lt": end})
+            return Q(**{f"{day}__lte": last})
+
+        if days is None:
+            return bound(until)
+        condition = Q(pk__in=[])
+        for version, n in days.items():
+            condition |= Q(ruleset_version=version) & bound(until - timedelta(days=n))
+        return condition
+
+    replan_days = {v: r.replan_target_days for v, r in rulesets.items()}
+    sheet_days = {v: r.first_sheet_days for v, r in rulesets.items()}
+    first = (
+        services.annotate(pending_at=Subquery(pending.values("contact__starts_at")[:1]))
+        .filter(pending_at__isnull=False)
+        .filter(by_until("pending_at", moment=True))
     )
-    advice = services.filter(state=m.ServiceState.TO_CLOSE, advice_deadline__isnull=False)
+    replan = (
+        services.filter(
+            ~Exists(_appointments(outcome="")),
+            Exists(_appointments(outcome=m.AppointmentOutcome.ABSENT)),
+            ~Q(ladder_state__in=[s.value for s in ladder.TERMINAL]),
+        )
+        .annotate(absent_at=Subquery(absent.values("contact__starts_at")[:1]))
+        .filter(by_until("absent_at", replan_days, moment=True))
+    )
+    sheet = (
+        services.filter(present_on__isnull=False)
+        .exclude(Exists(m.AgreementSheet.objects.filter(service=OuterRef("pk"), number=1)))
+        .filter(by_until("present_on", sheet_days))
+    )
+    advice = services.filter(
+        by_until("advice_deadline"), state=m.ServiceState.TO_CLOSE, advice_deadline__isnull=False
+    )
     parts = [
         kind(
             "first_appointment",
@@ -122,15 +154,12 @@ def deadline_rows(
         kind(
             "replan",
             replan,
-            _days_after(
-                TruncDate("absent_at", tzinfo=tz),
-                {v: r.replan_target_days for v, r in rulesets.items()},
-            ),
+            _days_after(TruncDate("absent_at", tzinfo=tz), replan_days),
         ),
         kind(
             "first_sheet",
             sheet,
-            _days_after(F("present_on"), {v: r.first_sheet_days for v, r in rulesets.items()}),
+            _days_after(F("present_on"), sheet_days),
         ),
         kind("advice", advice, Cast(F("advice_deadline"), output_field=DateField())),
     ]
