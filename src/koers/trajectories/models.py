@@ -90,12 +90,6 @@ class Trajectory(models.Model):
                 name="trajectory_responsible_client",
             ),
             models.Index(fields=["organisation", "access_until"], name="trajectory_org_access"),
-            # A guide's trajectory list in its order (TRAJECTORY_ORDER): the first page is an
-            # index range, not a sort. Not per organisation: SQLite then took that index for
-            # every organisation-wide read with a date bound (the stalled vouchers: 2 × slower).
-            models.Index(
-                fields=["responsible", "start_date", "id"], name="trajectory_responsible_start"
-            ),
         ]
 
     def __str__(self) -> str:
