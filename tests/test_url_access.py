@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.billing.models import DeliveryBatch
 from koers.trajectories.services import document_add
+from tests.dashboard_html import dashboard_html
 from tests.factories import AssignmentFactory, ContactFactory, PlanVersionFactory
 
 pytestmark = pytest.mark.usefixtures("voucher_rules_in_force")
@@ -262,7 +263,7 @@ def test_dashboard_and_calendar_feed_show_only_what_the_viewer_may_see(
     elsewhere = staff_user(other_centre, Role.CENTRE_STAFF)
 
     def dashboard(user) -> str:
-        return logged_in(user).get(reverse("dashboard")).content.decode()
+        return dashboard_html(logged_in(user))
 
     def feed(user) -> str:
         return client.get(
