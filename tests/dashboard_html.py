@@ -35,3 +35,13 @@ def dashboard_html(client, **extra) -> str:
         return answer.content.decode()
 
     return PLACEHOLDER.sub(panel, page)
+
+
+# In a browser (tests/e2e): a panel still loading is a placeholder htmx has not swapped yet.
+PANELS_LOADING = '[aria-busy="true"][data-panel]'
+
+
+def wait_for_panels(page) -> None:
+    """Wait until htmx swapped in every panel of the page a Playwright `page` shows (at once on a
+    page without panels): read or screenshot the dashboard as its user sees it."""
+    page.wait_for_function(f"() => !document.querySelector({PANELS_LOADING!r})")
