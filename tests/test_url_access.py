@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from koers.billing.models import DeliveryBatch
 from koers.trajectories.services import document_add
+from tests.dashboard_html import dashboard_html
 from tests.factories import AssignmentFactory, ContactFactory, PlanVersionFactory
 
 pytestmark = pytest.mark.usefixtures("voucher_rules_in_force")
@@ -222,14 +223,23 @@ def test_anonymous_is_sent_to_login(file_objects, client):
     assert "/accounts/login" in response["Location"]
 
 
-# Pages without an id that must still be signed in: the benchmarks' floor (issue 14).
-SIGNED_IN_ONLY = ["status_ping", "lockout_list", "search"]
+# Pages without an id that must still be signed in: the benchmarks' floor and the dashboard's
+# panels (issue 14; what each panel shows to whom: tests/workplace/test_dashboard_panels.py).
+SIGNED_IN_ONLY = [
+    "status_ping",
+    "lockout_list",
+    "search",
+    "work_panel",
+    "dashboard_deliveries",
+    "dashboard_centre",
+]
+SIGNED_IN_ONLY_ARGS = {"work_panel": ["opdrachten"]}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", SIGNED_IN_ONLY)
 def test_signed_in_only_pages_send_anonymous_to_login(name, client):
-    response = client.get(reverse(name))
+    response = client.get(reverse(name, args=SIGNED_IN_ONLY_ARGS.get(name, [])))
     assert response.status_code == 302
     assert "/accounts/login" in response["Location"]
 
@@ -262,7 +272,7 @@ def test_dashboard_and_calendar_feed_show_only_what_the_viewer_may_see(
     elsewhere = staff_user(other_centre, Role.CENTRE_STAFF)
 
     def dashboard(user) -> str:
-        return logged_in(user).get(reverse("dashboard")).content.decode()
+        return dashboard_html(logged_in(user))
 
     def feed(user) -> str:
         return client.get(

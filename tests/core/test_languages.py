@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 
 from koers.core.languages import in_language_of, language_of, ui_language
 from koers.core.models import Language
+from tests.dashboard_html import dashboard_html
 
 ENGLISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
 
@@ -40,7 +41,7 @@ def test_staff_switch_is_stored_on_the_person_and_follows_them(client, coach):
     # Another browser, Dutch by its headers and without the cookie: still English.
     client.cookies.clear()
     client.force_login(coach)
-    page = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="nl-BE").content.decode()
+    page = dashboard_html(client, HTTP_ACCEPT_LANGUAGE="nl-BE")
     assert "Log out" in page
 
 
@@ -107,5 +108,5 @@ def test_the_switch_names_each_language_in_that_language(client, coach):
     portal = client.get(reverse("portal_login")).content.decode()
     assert "Nederlands" in portal and "English" in portal and "Engels" not in portal
     client.force_login(coach)
-    page = client.get(reverse("dashboard")).content.decode()
+    page = dashboard_html(client)
     assert ">Nederlands</option>" in page and ">English</option>" in page

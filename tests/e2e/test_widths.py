@@ -25,6 +25,7 @@ from koers.trajectories.models import Contact, ContactForm, ContactOutcome
 from koers.transition.models import TransitionFile
 from koers.vouchers.models import Voucher
 from tests.conftest import VOUCHER_TEST_TODAY
+from tests.dashboard_html import wait_for_panels
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -159,6 +160,7 @@ def _visit(page, base: str, role: str, name: str, path: str) -> list[str]:
         page.set_viewport_size({"width": width, "height": height})
         response = page.goto(base + path)
         assert response.status == 200, f"{role} {path}: {response.status}"
+        wait_for_panels(page)  # the dashboard's parts load after the page (issue 14)
         page.screenshot(path=str(SHOTS / f"{role}-{name}-{width}.png"), full_page=True)
         seen = page.evaluate(OVERFLOW)
         if seen["document"] > seen["window"] or seen["out"]:

@@ -6,6 +6,7 @@ import time_machine
 
 from koers.core.demo import DEMO_PASSWORD, demo_build
 from tests.conftest import VOUCHER_TEST_TODAY
+from tests.dashboard_html import wait_for_panels
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -36,6 +37,7 @@ def test_issue_16_each_role_reaches_its_most_urgent_item_from_the_dashboard_in_o
     with time_machine.travel(VOUCHER_TEST_TODAY, tick=True):
         demo_build()
         _log_in(page, live_server.url, role)
+        wait_for_panels(page)  # the work list's cards load after the page (issue 14)
         first = page.locator(MOST_URGENT[role]).first
         href = first.get_attribute("href")
         assert href, f"{role}: no urgent item on the dashboard"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from koers.intake.models import Lead
 from koers.intake.selectors import worklist
 from koers.intake.services import lead_submit
+from tests.dashboard_html import dashboard_html
 from tests.intake.conftest import lead_data
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_the_centres_dashboard_shows_late_leads_per_coach_and_links_the_list(
 ):
     lead = _lead(centre, coach, 30)
     client = logged_in(centre_staff)
-    html = client.get(reverse("dashboard")).content.decode()
+    html = dashboard_html(client)
     assert 'data-testid="late-leads-per-coach"' in html
     listed = client.get(reverse("work_list", args=["te-laat"])).content.decode()
     assert reverse("intake_lead_detail", args=[lead.pk]) in listed

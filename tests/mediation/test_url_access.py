@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from koers.core.models import Role
 from koers.mediation import jobs, services
+from tests.dashboard_html import dashboard_html
 from tests.factories import staff_user
 from tests.test_url_access import _named_patterns
 
@@ -193,7 +194,7 @@ def test_med_15_dashboard_and_calendar_feed_drop_a_service_once_access_ended(
     feed = reverse("intake_calendar_feed", args=[calendar_feed_token(user=mediator)])
 
     def seen() -> tuple[bool, bool, bool]:
-        page = web.get(reverse("dashboard")).content.decode()
+        page = dashboard_html(web)
         return (
             "Nora Claes" in page,
             "Vacatures zoeken" in page,
@@ -201,12 +202,12 @@ def test_med_15_dashboard_and_calendar_feed_drop_a_service_once_access_ended(
         )
 
     assert seen() == (True, True, True)
-    staff_page = logged_in(partner_staff).get(reverse("dashboard")).content.decode()
+    staff_page = dashboard_html(logged_in(partner_staff))
     assert "Nora Claes" in staff_page
     Trajectory.objects.filter(pk=trajectory.pk).update(
         status=TrajectoryStatus.CLOSED, access_until=timezone.now() - timedelta(seconds=1)
     )
     web.force_login(mediator)
     assert seen() == (False, False, False)
-    staff_page = logged_in(partner_staff).get(reverse("dashboard")).content.decode()
+    staff_page = dashboard_html(logged_in(partner_staff))
     assert "Nora Claes" not in staff_page

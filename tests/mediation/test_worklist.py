@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from koers.mediation import models as m
 from koers.mediation.selectors import worklist
+from tests.dashboard_html import dashboard_html
 from tests.mediation.conftest import at, record
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_med_12_a_service_started_this_month_needs_no_category_yet(service, medi
 
 
 def test_the_mediators_dashboard_links_each_deadline_to_the_service(service, mediator, logged_in):
-    html = logged_in(mediator).get(reverse("dashboard")).content.decode()
+    html = dashboard_html(logged_in(mediator))
     assert 'data-testid="work-bemiddeling"' in html
     assert reverse("mediation_detail", args=[service.pk]) in html
 

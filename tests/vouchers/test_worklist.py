@@ -11,6 +11,7 @@ from koers.core.models import Organisation
 from koers.trajectories.models import Trajectory
 from koers.vouchers.models import AftercareEntry, Voucher
 from koers.vouchers.selectors import worklist
+from tests.dashboard_html import dashboard_html
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,6 @@ def test_lbc_18_aftercare_used_up_no_longer_warns(voucher, coach):
 def test_the_coachs_dashboard_lists_a_stalled_voucher_with_one_link_to_it(
     voucher, coach, logged_in
 ):
-    html = logged_in(coach).get(reverse("dashboard")).content.decode()
+    html = dashboard_html(logged_in(coach))
     assert 'data-testid="work-stilgevallen"' in html
     assert reverse("voucher_detail", args=[voucher.pk]) in html

@@ -44,7 +44,7 @@ def _old_counts(user) -> dict[str, int]:
 
 
 def _counts(user) -> dict[str, int]:
-    context = selectors.dashboard_context(user=user, today=timezone.localdate(), now=timezone.now())
+    context = selectors.centre_context(user=user, today=timezone.localdate(), now=timezone.now())
     return {c.username: c.open_count for c in context["coaches"]}
 
 
@@ -89,7 +89,7 @@ def test_an_administrator_counts_every_open_trajectory(known, administrator):
 
 def test_the_coaches_come_in_name_order_with_zero_for_none_open(known, centre_staff):
     staff_user(known, Role.COACH, username="aaron", first_name="Aaron")
-    context = selectors.dashboard_context(
+    context = selectors.centre_context(
         user=centre_staff, today=timezone.localdate(), now=timezone.now()
     )
     assert [(c.username, c.open_count) for c in context["coaches"]] == [

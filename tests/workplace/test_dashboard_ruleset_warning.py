@@ -5,11 +5,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from tests.dashboard_html import dashboard_html
+
 pytestmark = pytest.mark.django_db
 
 
 def _dashboard(logged_in, user):
-    return logged_in(user).get(reverse("dashboard")).content.decode()
+    return dashboard_html(logged_in(user))
 
 
 @time_machine.travel("2026-12-01T10:00:00+01:00", tick=False)

@@ -32,7 +32,7 @@ from koers.trajectories.rulesets import rulesets_ending
 from koers.trajectories.selectors import client_timeline, trajectories_for_client
 from koers.vouchers.selectors import voucher_offer
 from koers.vouchers.selectors.history import voucher_history_sources
-from koers.workplace.worklist import work_groups
+from koers.workplace.worklist import dashboard_sources
 
 DASHBOARD_LEADS = 10
 CLIENT_FILE_TRAJECTORIES = 10  # per page of the client file (`?trajectories=<page>`)
@@ -123,7 +123,16 @@ def _coaches(user: User) -> list[User]:
     return coaches
 
 
-def _staff_part(user: User, today: date, now: datetime) -> dict:
+def _is_staff(user: User) -> bool:
+    return user.is_administrator or user.is_centre_staff
+
+
+def centre_context(*, user: User, today: date, now: datetime) -> dict | None:
+    """The centre's overview on the dashboard (its panel `/dashboard/centrum/`): late leads per
+    coach, statements missing, trajectories per programme and status, the coaches and the recent
+    clients. None for a user who is not centre staff or administrator."""
+    if not _is_staff(user):
+        return None
     statements = billing_work.statements_missing(user, today)
     recent = (
         Client.objects.visible_to(user)
@@ -140,26 +149,44 @@ def _staff_part(user: User, today: date, now: datetime) -> dict:
         "late_leads_per_coach": [c for c in intake_work.late_leads_per_coach(user, now) if c.late],
         "statements_month": statements[0],
         "statements_missing": statements[1],
-        # The funder's numbers run out on a known day: say so before new trajectories are refused.
-        "ruleset_endings": rulesets_ending(today),
+    }
+
+
+def _shows_deliveries(user: User) -> bool:
+    return Role.COACH in user.roles or _is_staff(user)
+
+
+def deliveries_context(*, user: User, today: date) -> dict | None:
+    """BIL-01 on the dashboard (its panel `/dashboard/dossiers/`): closed dossiers not yet
+    delivered (a coach: their own, named), by the quarter's end. None for the other roles."""
+    if not _shows_deliveries(user):
+        return None
+    staff = _is_staff(user)
+    return {
+        "deliveries": billing_work.undelivered_per_coach(user, named=not staff),
+        "quarter_end": billing_work.quarter_end(today),
+        "show_staff": staff,
     }
 
 
 def dashboard_context(*, user: User, today: date, now: datetime) -> dict:
-    """What the dashboard shows this user: their own work as a guide, their leads as a coach,
-    the centre's overview as centre staff or administrator."""
-    context: dict = {"today": today, "work": work_groups(user, today, now)}
-    if Role.COACH in user.roles or user.is_administrator or user.is_centre_staff:
-        # BIL-01: closed dossiers not yet delivered (a coach: their own), by the quarter's end.
-        staff = user.is_administrator or user.is_centre_staff
-        context["deliveries"] = billing_work.undelivered_per_coach(user, named=not staff)
-        context["quarter_end"] = billing_work.quarter_end(today)
+    """What the dashboard page itself shows this user: their own work as a guide and their leads
+    as a coach, the rule sets running out for centre staff or administrator. The heavy parts are
+    panels the page loads on its own (issue 14): one per work-list source that applies, the
+    dossiers to deliver and the centre's overview; none of them is read here."""
+    context: dict = {
+        "today": today,
+        "work_sources": dashboard_sources(user),
+        "show_deliveries": _shows_deliveries(user),
+    }
     if user.roles & GUIDING_ROLES:
         context.update(_coach_part(user, today))
     if Role.COACH in user.roles:
         context.update(coach_leads(user, now))
-    if user.is_administrator or user.is_centre_staff:
-        context.update(_staff_part(user, today, now))
+    if _is_staff(user):
+        context["show_staff"] = True
+        # The funder's numbers run out on a known day: say so before new trajectories are refused.
+        context["ruleset_endings"] = rulesets_ending(today)
     return context
 
 

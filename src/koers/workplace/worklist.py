@@ -374,3 +374,17 @@ def work_page(user: User, key: str, today: date, now: datetime, number: int) -> 
         return None
     offset = (min(max(number, 1), 100_000) - 1) * LIST_SIZE  # beyond: an empty page, no overflow
     return WorkGroup(source, *source.read(Moment(user, today, now), offset, LIST_SIZE))
+
+
+def dashboard_sources(user: User) -> list[Source]:
+    """The sources whose panels the dashboard shows this user: no source is read here."""
+    return [source for source in SOURCES.values() if source.applies(user)]
+
+
+def work_group(user: User, key: str, today: date, now: datetime) -> WorkGroup | None:
+    """One source's card on the dashboard (its panel): its first items and its count; None when
+    the source does not apply to the user. Only this source is read."""
+    source = SOURCES.get(key)
+    if source is None or not source.applies(user):
+        return None
+    return WorkGroup(source, *source.read(Moment(user, today, now), 0, DASHBOARD_ITEMS))

@@ -11,6 +11,7 @@ import time_machine
 from django.urls import reverse
 
 from koers.trajectories.models import RulesetVersion
+from tests.dashboard_html import dashboard_html
 from tests.trajectories.rulesets.cliff import (
     AFTER_THE_END,
     BEFORE_THE_END,
@@ -36,14 +37,12 @@ def test_ruleset_list_shows_versions_status_and_use(client_record, coach, admini
     with time_machine.travel(BEFORE_THE_END, tick=False):
         open_voucher(client_record, coach, date(2026, 6, 1))
     web = logged_in(administrator)
-    assert reverse("ruleset_list") in web.get(reverse("dashboard")).content.decode()
+    assert reverse("ruleset_list") in dashboard_html(web)
     page = web.get(reverse("ruleset_list")).content.decode()
     assert "Vandaag is geen enkele versie van kracht" in page
     assert "2025-reform" in page and "verlopen" in page and "1 traject" in page
     assert reverse("ruleset_new", args=["voucher"]) in page
-    assert (
-        reverse("ruleset_list") not in logged_in(coach).get(reverse("dashboard")).content.decode()
-    )
+    assert reverse("ruleset_list") not in dashboard_html(logged_in(coach))
 
 
 @pytest.mark.django_db

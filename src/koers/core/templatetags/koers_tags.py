@@ -103,9 +103,3 @@ def page_query(context, name: str, number) -> str:
 def work_state(item, today) -> str:
     """A dashboard work item's badge: late, soon or later (`workplace.worklist.WorkItem`)."""
     return item.state(today)
-
-
-@register.filter
-def nonempty_work(groups) -> list:
-    """The work list's groups that have something to do."""
-    return [g for g in groups if g.count]

@@ -1,0 +1,79 @@
+"""The dashboard's panels in a real browser (issue 14): the page paints, htmx swaps in each part;
+"Niets dringend" shows once every work-list panel answered empty (CSS only); without JavaScript
+each placeholder still links to its full page."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from koers.core.models import Role
+from koers.trajectories.models import AssignmentStatus
+from tests.dashboard_html import PANELS_LOADING, wait_for_panels
+from tests.factories import (
+    AssignmentFactory,
+    ClientFactory,
+    OrganisationFactory,
+    TrajectoryFactory,
+    staff_user,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "secret-pass-123"  # tests.factories.UserFactory
+
+
+def _log_in(page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+
+def test_the_dashboard_loads_its_panels_and_says_when_nothing_is_urgent(live_server, browser_page):
+    page = browser_page
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=True):
+        centre = OrganisationFactory(name="Loopbaancentrum Horizon")
+        busy = staff_user(centre, Role.COACH, username="e2e-druk")
+        staff_user(centre, Role.COACH, username="e2e-rustig")
+        trajectory = TrajectoryFactory(
+            client=ClientFactory(organisation=centre), organisation=centre, responsible=busy
+        )
+        AssignmentFactory(
+            trajectory=trajectory,
+            status=AssignmentStatus.OPEN,
+            deadline=timezone.localdate() - timedelta(days=2),
+        )
+
+        _log_in(page, live_server.url, "e2e-druk")
+        wait_for_panels(page)
+        assert page.locator("[data-testid=work-opdrachten] .work-item").count() == 1
+        assert not page.locator(".worklist-empty").is_visible()
+
+        _log_in(page, live_server.url, "e2e-rustig")
+        wait_for_panels(page)
+        assert page.locator(".worklist .card").count() == 0  # every source answered empty
+        assert page.locator(".worklist-empty").is_visible()
+
+
+def test_without_javascript_each_placeholder_links_to_its_full_page(live_server, browser_page):
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=True):
+        centre = OrganisationFactory(name="Loopbaancentrum Horizon")
+        staff_user(centre, Role.COACH, username="e2e-zonder-js")
+        context = browser_page.context.browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        _log_in(page, live_server.url, "e2e-zonder-js")
+        placeholders = page.locator(PANELS_LOADING)
+        assert placeholders.count() >= 2  # the coach's work-list sources and the dossiers
+        assert page.locator(".worklist-empty").is_hidden()  # not "nothing urgent": not loaded
+        link = page.locator(
+            f'{PANELS_LOADING} a[href="{reverse("work_list", args=["opdrachten"])}"]'
+        )
+        link.click()
+        page.wait_for_url(f"{live_server.url}{reverse('work_list', args=['opdrachten'])}")
+        context.close()
