@@ -77,3 +77,26 @@ def test_without_javascript_each_placeholder_links_to_its_full_page(live_server,
         link.click()
         page.wait_for_url(f"{live_server.url}{reverse('work_list', args=['opdrachten'])}")
         context.close()
+
+
+def test_a_panel_that_fails_says_so_and_one_met_by_the_sign_in_page_reloads(
+    live_server, browser_page
+):
+    page = browser_page
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=True):
+        centre = OrganisationFactory(name="Loopbaancentrum Horizon")
+        staff_user(centre, Role.COACH, username="e2e-paneel")
+        _log_in(page, live_server.url, "e2e-paneel")
+        wait_for_panels(page)
+        failing = reverse("dashboard_deliveries")
+        page.route(f"**{failing}", lambda route: route.fulfill(status=500, body="kapot"))
+        page.reload()
+        panel = page.locator('[data-panel][aria-busy="false"]')
+        panel.wait_for()
+        assert "Dit deel kon niet laden" in panel.inner_text()
+        page.unroute(f"**{failing}")
+
+        page.context.clear_cookies()  # the session ended: the panels now meet the sign-in page
+        with page.expect_navigation():
+            page.evaluate("url => htmx.ajax('GET', url, {target: '[data-panel]'})", failing)
+        page.wait_for_url("**/accounts/login/**")

@@ -165,4 +165,29 @@
   }
   document.addEventListener("focusin", leave);
   document.addEventListener("click", leave);
+  // A dashboard panel (issue 14) that the server refused or could not reach says so, with its
+  // link to the full list still there; one answered by the sign-in page (the session ended)
+  // reloads the page, so the user signs in again instead of seeing a login form in a card.
+  function panelFailed(panel) {
+    panel.setAttribute("aria-busy", "false");
+    var line = panel.querySelector(".panel__loading");
+    if (line) line.textContent = panel.dataset.panelError;
+  }
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var panel = event.detail.target;
+    if (!panel || !panel.hasAttribute("data-panel")) return;
+    var xhr = event.detail.xhr;
+    var asked = new URL(panel.getAttribute("hx-get"), window.location.href).pathname;
+    if (xhr.responseURL && new URL(xhr.responseURL).pathname !== asked) {
+      event.detail.shouldSwap = false;
+      window.location.reload();
+    } else if (xhr.status >= 400) {
+      event.detail.shouldSwap = false;
+      panelFailed(panel);
+    }
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    var panel = event.detail.elt;
+    if (panel && panel.hasAttribute("data-panel")) panelFailed(panel);
+  });
 })();
