@@ -71,8 +71,30 @@ def setting() -> Setting | None:
     return Setting(users, busiest.client, busiest, voucher, fragment)
 
 
-def pages(s: Setting) -> list[tuple[str, object, str | None]]:
-    """(name, user, path) of every page; path None when the page does not exist (yet)."""
+def dashboard_panels(user) -> list[tuple[str, str]]:
+    """(key, path) of the panels the dashboard loads for this user, as its template does."""
+    from django.urls import reverse
+
+    from koers.core.models import Role
+    from koers.workplace.worklist import dashboard_sources
+
+    staff = user.is_administrator or user.is_centre_staff
+    panels = [(s.key, reverse("work_panel", args=[s.key])) for s in dashboard_sources(user)]
+    if staff or Role.COACH in user.roles:
+        panels.append(("dossiers", reverse("dashboard_deliveries")))
+    if staff:
+        panels.append(("centre", reverse("dashboard_centre")))
+    return panels
+
+
+def paths_of(path) -> tuple[str, ...]:
+    """A page's path, or the paths a composite page (a tuple) fetches one after the other."""
+    return path if isinstance(path, tuple) else (path,)
+
+
+def pages(s: Setting) -> list[tuple[str, object, str | tuple[str, ...] | None]]:
+    """(name, user, path) of every page; path None when the page does not exist (yet), a tuple
+    of paths for a page that is fetched with its panels (timed as their sum)."""
     from django.urls import NoReverseMatch, reverse
 
     def url(name, *args, query=""):
@@ -84,11 +106,29 @@ def pages(s: Setting) -> list[tuple[str, object, str | None]]:
     u = s.users
     coach, staff, mediator, jobcoach = u["coach"], u["staff"], u["mediator"], u["job coach"]
     jc = jobcoach is not None
+    roles = (("coach", coach), ("centre staff", staff), ("mediator", mediator))
     return [
         ("dashboard (coach)", coach, url("dashboard")),
         ("dashboard (centre staff)", staff, url("dashboard")),
         ("dashboard (mediator)", mediator, mediator and url("dashboard")),
         ("dashboard (job coach)", jobcoach, jc and url("dashboard")),
+        # The dashboard's panels (issue 14), each as the browser loads it after the page, and
+        # the whole dashboard as one user waits for it: the page, then every panel in turn.
+        *(
+            (f"dashboard panel {key} ({role})", user, path)
+            for role, user in roles
+            if user is not None
+            for key, path in dashboard_panels(user)
+        ),
+        *(
+            (
+                f"dashboard with every panel, one after the other ({role})",
+                user,
+                (url("dashboard"), *(path for _key, path in dashboard_panels(user))),
+            )
+            for role, user in roles
+            if user is not None
+        ),
         # The lists behind the dashboards' figures (issue 16).
         ("work list stalled (coach)", coach, url("work_list", "stilgevallen")),
         ("work list stalled (centre staff)", staff, url("work_list", "stilgevallen")),

@@ -95,6 +95,7 @@ def test_a_panel_that_fails_says_so_and_one_met_by_the_sign_in_page_reloads(
         panel.wait_for()
         assert "Dit deel kon niet laden" in panel.inner_text()
         page.unroute(f"**{failing}")
+        wait_for_panels(page)  # the others in: the failed one is the only placeholder left
 
         page.context.clear_cookies()  # the session ended: the panels now meet the sign-in page
         with page.expect_navigation():

@@ -112,3 +112,38 @@ def test_the_counts_take_a_constant_number_of_queries(known, centre_staff):
         coach = staff_user(known, Role.COACH, username=f"coach-{i}")
         _open(coach, known, 3)
     assert _queries(centre_staff) == small
+
+
+def _reference_rows(user) -> dict[tuple[str, str], int]:
+    """Trajectories per programme and status as one grouped read of `visible_to`."""
+    from koers.trajectories.models import Trajectory
+
+    rows = Trajectory.objects.visible_to(user).values_list("programme", "status")
+    counts: dict[tuple[str, str], int] = {}
+    for key in rows:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_the_programme_table_counts_what_visible_to_counts_also_the_staffs_own_elsewhere(
+    known, centre_staff
+):
+    """The two disjoint reads (the organisations' trajectories, the user's own elsewhere) add up
+    to `visible_to`, with a trajectory of the staff member's own in another organisation."""
+    from koers.trajectories.models import Programme
+
+    elsewhere = OrganisationFactory(name="Derde centrum")
+    centre_staff.memberships.create(organisation=elsewhere, role=Role.COACH)
+    _open(centre_staff, elsewhere, 2)
+    rows = selectors.centre_context(
+        user=centre_staff, today=timezone.localdate(), now=timezone.now()
+    )["programme_rows"]
+    statuses = [s for s, _label in TrajectoryStatus.choices]
+    shown = {
+        (programme, status): n
+        for (programme, _label), row in zip(Programme.choices, rows, strict=True)
+        for status, n in zip(statuses, row["cells"], strict=True)
+        if n
+    }
+    assert shown == _reference_rows(centre_staff)
+    assert sum(row["total"] for row in rows) == 12  # 10 of the centre, 2 of their own elsewhere

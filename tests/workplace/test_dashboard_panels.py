@@ -26,9 +26,9 @@ def _a_known_day():
 
 
 # The page itself, for a coach who is also centre staff: the session, the user, their second factor
-# and roles, the coach's counts, agenda and trajectories, the leads and the rule sets (one per
-# programme). Whatever the amount of work behind its panels; the page read 28 before issue 14.
-PAGE_QUERIES = 16
+# and roles, the coach's counts, agenda (and today's number), trajectories, the leads and the rule
+# sets (one per programme). Whatever the amount of work behind its panels; the page read 28 before issue 14.
+PAGE_QUERIES = 17
 
 
 def _page(client) -> str:

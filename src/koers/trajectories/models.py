@@ -90,6 +90,11 @@ class Trajectory(models.Model):
                 name="trajectory_responsible_client",
             ),
             models.Index(fields=["organisation", "access_until"], name="trajectory_org_access"),
+            # The centre dashboard's trajectories per programme and status: an index-only read.
+            models.Index(
+                fields=["organisation", "programme", "status", "access_until"],
+                name="trajectory_org_programme",
+            ),
         ]
 
     def __str__(self) -> str:

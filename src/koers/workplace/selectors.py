@@ -1,10 +1,12 @@
 """Page assembly for the staff's working pages that compose programmes: the dashboard, the
 client list and the client file with its history. Every list starts from `visible_to(user)`."""
 
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -35,28 +37,35 @@ from koers.vouchers.selectors.history import voucher_history_sources
 from koers.workplace.worklist import dashboard_sources
 
 DASHBOARD_LEADS = 10
+AGENDA_ROWS = 20  # the dashboard's agenda; the whole week is in the contact list it links to
 CLIENT_FILE_TRAJECTORIES = 10  # per page of the client file (`?trajectories=<page>`)
 
 
 def _coach_part(user: User, today: date) -> dict:
-    """The guide's own open trajectories, this week's contacts and the number of overdue assignments (the work list shows them). A mediation
-    service whose access ended (`access_until`) is gone from the dashboard too."""
+    """The guide's own open trajectories, the first `AGENDA_ROWS` contacts of today and the
+    coming 7 days (the rest in the contact list it links to), today's number of contacts and the
+    number of overdue assignments (the work list shows them). A mediation service whose access
+    ended (`access_until`) is gone from the dashboard too."""
     mine = Trajectory.objects.visible_to(user).filter(responsible=user, status__in=OPEN_STATUSES)
     start = timezone.make_aware(datetime.combine(today, time.min))
+    week = Contact.objects.visible_to(user).filter(
+        staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8)
+    )
     contacts = list(
-        Contact.objects.visible_to(user)
-        .filter(staff=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=8))
-        .select_related("trajectory__client")
-        .order_by("starts_at")[:60]
+        week.select_related("trajectory__client").order_by("starts_at")[: AGENDA_ROWS + 1]
     )
     overdue = Assignment.objects.visible_to(user).filter(
         trajectory__responsible=user, status=AssignmentStatus.OPEN, deadline__lt=today
     )
+    shown = contacts[:AGENDA_ROWS]
     return {
         "active_count": mine.count(),
         "active_trajectories": mine.select_related("client").order_by("-start_date")[:15],
-        "contacts_today": [c for c in contacts if timezone.localtime(c.starts_at).date() == today],
-        "contacts_week": [c for c in contacts if timezone.localtime(c.starts_at).date() != today],
+        "contacts_today_count": week.filter(starts_at__lt=start + timedelta(days=1)).count(),
+        "contacts_today": [c for c in shown if timezone.localtime(c.starts_at).date() == today],
+        "agenda_more": len(contacts) > AGENDA_ROWS,
+        "agenda_until": today + timedelta(days=7),
+        "contacts_week": [c for c in shown if timezone.localtime(c.starts_at).date() != today],
         "overdue_count": overdue.count(),
         "show_coach": True,
     }
@@ -74,15 +83,35 @@ def coach_leads(user: User, now: datetime) -> dict:
     }
 
 
+def _visible_parts(user: User) -> list:
+    """The trajectories the user may see as disjoint querysets, each an index range: for centre
+    staff their organisations' trajectories and their own elsewhere. One OR over both (as
+    `visible_to` reads) made SQLite fetch every row of the organisation for a count (issue 14)."""
+    visible = Trajectory.objects.visible_to(user)
+    orgs = [] if user.is_administrator else user.organisation_ids(Role.CENTRE_STAFF)
+    if not orgs:
+        return [visible]
+    return [
+        visible.filter(organisation_id__in=orgs),
+        visible.filter(responsible=user).exclude(organisation_id__in=orgs),
+    ]
+
+
+def _counted(user: User, *fields: str, **where) -> Counter:
+    """The visible trajectories (filtered by `where`) counted per value of `fields`, in the
+    database."""
+    counts: Counter = Counter()
+    for part in _visible_parts(user):
+        rows = part.filter(**where).values(*fields).annotate(n=Count("id")).order_by()
+        for row in rows.values_list(*fields, "n"):
+            counts[row[:-1] if len(fields) > 1 else row[0]] += row[-1]
+    return counts
+
+
 def _programme_rows(user: User) -> list[dict]:
-    """Per programme, the number of visible trajectories in each status."""
-    rows = (
-        Trajectory.objects.visible_to(user)
-        .values("programme", "status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counts = {(r["programme"], r["status"]): r["n"] for r in rows}
+    """Per programme, the number of visible trajectories in each status (the index
+    `trajectory_org_programme` reads them in that order)."""
+    counts = _counted(user, "programme", "status")
     statuses = [s for s, _label in TrajectoryStatus.choices]
     return [
         {
@@ -96,31 +125,28 @@ def _programme_rows(user: User) -> list[dict]:
 
 def _coaches(user: User) -> list[User]:
     """The guides of the user's organisations with their open trajectories as this user may see
-    them (not those of other organisations). Two queries: the guides (a membership subquery, so a
-    guide with two roles is one row), then one grouped count from the trajectories' side joined
-    by id here; a COUNT(DISTINCT) over the memberships join was 41 times the SQL (issue 14)."""
+    them (not those of other organisations). One query: the guides (a membership subquery, so a
+    guide with two roles is one row), each with a count of their own open trajectories read by
+    the index (responsible, status). A COUNT(DISTINCT) over the memberships join was 41 times the
+    SQL; one grouped count over the organisation walked all its trajectories (issue 14)."""
     org_ids = core_selectors.staff_organisation_ids(user)
     guiding = Membership.objects.filter(is_active=True, role__in=list(GUIDING_ROLES))
     if org_ids is not None:
         guiding = guiding.filter(organisation_id__in=org_ids)
-    coaches = list(
+    open_ones = (
+        Trajectory.objects.visible_to(user)
+        .filter(responsible=OuterRef("pk"), status__in=OPEN_STATUSES)
+        .order_by()
+        .values("responsible")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
         User.objects.filter(is_active=True, pk__in=guiding.values("user_id"))
+        .annotate(open_count=Coalesce(Subquery(open_ones), 0))
         .only("username", "first_name", "last_name")
         .order_by("first_name", "last_name", "pk")[:50]
     )
-    # Grouped over every responsible the user may see (a few hundred rows at most), not filtered
-    # to these 50 ids: an IN list checked on every trajectory row was slower than the extra groups.
-    counts = dict(
-        Trajectory.objects.visible_to(user)
-        .filter(status__in=OPEN_STATUSES)
-        .values("responsible_id")
-        .annotate(n=Count("pk"))
-        .values_list("responsible_id", "n")
-        .order_by()
-    )
-    for coach in coaches:
-        coach.open_count = counts.get(coach.pk, 0)
-    return coaches
 
 
 def _is_staff(user: User) -> bool:
