@@ -82,7 +82,7 @@ def main(argv=None) -> int:
     pages = [p for p in page_list.pages(found) if args.only in p[0]]
     queries = queries_from(args.pages_json)
     cookies = {}
-    for _name, user, _path in pages:
+    for user in [found.users["coach"]] + [user for _name, user, _path in pages]:
         if user is not None and user.pk not in cookies:
             cookies[user.pk] = http_server.session_cookie(user)
     print(found.header(connection) + f"; gunicorn {args.workers} workers, production settings")

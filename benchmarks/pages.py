@@ -83,6 +83,7 @@ def dashboard_panels(user) -> list[tuple[str, str]]:
     if staff or Role.COACH in user.roles:
         panels.append(("dossiers", reverse("dashboard_deliveries")))
     if staff:
+        panels.append(("centre follow-up", reverse("dashboard_centre_work")))
         panels.append(("centre", reverse("dashboard_centre")))
     return panels
 

@@ -232,6 +232,7 @@ SIGNED_IN_ONLY = [
     "work_panel",
     "dashboard_deliveries",
     "dashboard_centre",
+    "dashboard_centre_work",
 ]
 SIGNED_IN_ONLY_ARGS = {"work_panel": ["opdrachten"]}
 

@@ -7,7 +7,6 @@ import time_machine
 from django.db import connection
 from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from koers.core import selectors as core_selectors
 from koers.core.access import trajectory_condition
@@ -44,7 +43,7 @@ def _old_counts(user) -> dict[str, int]:
 
 
 def _counts(user) -> dict[str, int]:
-    context = selectors.centre_context(user=user, today=timezone.localdate(), now=timezone.now())
+    context = selectors.centre_context(user=user)
     return {c.username: c.open_count for c in context["coaches"]}
 
 
@@ -89,9 +88,7 @@ def test_an_administrator_counts_every_open_trajectory(known, administrator):
 
 def test_the_coaches_come_in_name_order_with_zero_for_none_open(known, centre_staff):
     staff_user(known, Role.COACH, username="aaron", first_name="Aaron")
-    context = selectors.centre_context(
-        user=centre_staff, today=timezone.localdate(), now=timezone.now()
-    )
+    context = selectors.centre_context(user=centre_staff)
     assert [(c.username, c.open_count) for c in context["coaches"]] == [
         ("aaron", 0),
         ("ann", 5),
@@ -135,9 +132,7 @@ def test_the_programme_table_counts_what_visible_to_counts_also_the_staffs_own_e
     elsewhere = OrganisationFactory(name="Derde centrum")
     centre_staff.memberships.create(organisation=elsewhere, role=Role.COACH)
     _open(centre_staff, elsewhere, 2)
-    rows = selectors.centre_context(
-        user=centre_staff, today=timezone.localdate(), now=timezone.now()
-    )["programme_rows"]
+    rows = selectors.centre_context(user=centre_staff)["programme_rows"]
     statuses = [s for s, _label in TrajectoryStatus.choices]
     shown = {
         (programme, status): n

@@ -59,7 +59,11 @@ def test_the_page_names_a_panel_per_source_the_dossiers_and_the_centre(centre, l
     assert reverse("work_panel", args=["opdrachten"]) in urls
     assert reverse("work_panel", args=["te-laat"]) in urls
     assert reverse("work_panel", args=["maandeinde"]) not in urls  # mediators only
-    assert urls[-2:] == [reverse("dashboard_deliveries"), reverse("dashboard_centre")]
+    assert urls[-3:] == [
+        reverse("dashboard_deliveries"),
+        reverse("dashboard_centre_work"),
+        reverse("dashboard_centre"),
+    ]
     assert page.count('aria-busy="true"') == len(urls)
     # Without JavaScript each placeholder still links to its full page (not the centre's).
     assert f'href="{reverse("work_list", args=["opdrachten"])}"' in page
@@ -67,10 +71,16 @@ def test_the_page_names_a_panel_per_source_the_dossiers_and_the_centre(centre, l
     assert "Trajecten per programma en status" not in page  # the centre's panel has it
 
 
-def test_a_coach_sees_no_centre_panel_and_may_not_open_it(coach, logged_in):
+@pytest.mark.parametrize("name", ["dashboard_centre", "dashboard_centre_work"])
+def test_a_coach_sees_no_centre_panel_and_may_not_open_it(name, coach, logged_in):
     client = logged_in(coach)
-    assert reverse("dashboard_centre") not in panel_urls(_page(client))
-    assert client.get(reverse("dashboard_centre")).status_code == 404
+    assert reverse(name) not in panel_urls(_page(client))
+    assert client.get(reverse(name)).status_code == 404
+
+
+def test_the_centres_follow_up_is_empty_without_late_leads_or_statements(centre_staff, logged_in):
+    response = logged_in(centre_staff).get(reverse("dashboard_centre_work"))
+    assert response.status_code == 200 and response.content == b""
 
 
 @pytest.mark.parametrize("who", ["centre_staff", "administrator"])

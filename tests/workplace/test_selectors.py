@@ -17,18 +17,14 @@ def test_a_coach_sees_their_own_work_and_leads_not_the_centre_overview(coach, tr
     assert context["show_coach"] and context["show_leads"]
     assert "show_staff" not in context
     assert list(context["active_trajectories"]) == [trajectory]
-    assert (
-        selectors.centre_context(user=coach, today=timezone.localdate(), now=timezone.now()) is None
-    )
+    assert selectors.centre_context(user=coach) is None
 
 
 def test_centre_staff_see_the_overview_per_programme(centre_staff, trajectory):
     context = _dashboard(centre_staff)
     assert context["show_staff"] and "show_coach" not in context
     assert "programme_rows" not in context  # the centre's panel reads it, not the page
-    context = selectors.centre_context(
-        user=centre_staff, today=timezone.localdate(), now=timezone.now()
-    )
+    context = selectors.centre_context(user=centre_staff)
     voucher_row = next(r for r in context["programme_rows"] if r["total"])
     assert voucher_row["total"] == 1 == sum(voucher_row["cells"])
 

@@ -35,9 +35,20 @@ def dashboard_deliveries(request):
 @login_required
 def dashboard_centre(request):
     """The centre's overview, for centre staff and administrators only."""
-    context = selectors.centre_context(
+    context = selectors.centre_context(user=request.user)
+    if context is None:
+        raise Http404
+    return render(request, "workplace/_centre.html", context)
+
+
+@login_required
+def dashboard_centre_work(request):
+    """The centre's follow-up (late leads per coach, statements to make); empty when none."""
+    context = selectors.centre_work_context(
         user=request.user, today=timezone.localdate(), now=timezone.now()
     )
     if context is None:
         raise Http404
-    return render(request, "workplace/_centre.html", context)
+    if not (context["late_leads_per_coach"] or context["statements_missing"]):
+        return HttpResponse("")
+    return render(request, "workplace/_centre_work.html", context)

@@ -153,13 +153,12 @@ def _is_staff(user: User) -> bool:
     return user.is_administrator or user.is_centre_staff
 
 
-def centre_context(*, user: User, today: date, now: datetime) -> dict | None:
-    """The centre's overview on the dashboard (its panel `/dashboard/centrum/`): late leads per
-    coach, statements missing, trajectories per programme and status, the coaches and the recent
-    clients. None for a user who is not centre staff or administrator."""
+def centre_context(*, user: User) -> dict | None:
+    """The centre's overview on the dashboard (its panel `/dashboard/centrum/`): trajectories per
+    programme and status, the coaches and the recent clients. None for a user who is not centre
+    staff or administrator."""
     if not _is_staff(user):
         return None
-    statements = billing_work.statements_missing(user, today)
     recent = (
         Client.objects.visible_to(user)
         .select_related("organisation")
@@ -171,10 +170,20 @@ def centre_context(*, user: User, today: date, now: datetime) -> dict | None:
         "programme_rows": _programme_rows(user),
         "coaches": _coaches(user),
         "recent_clients": recent,
-        "show_staff": True,
+    }
+
+
+def centre_work_context(*, user: User, today: date, now: datetime) -> dict | None:
+    """What the centre follows up (its panel `/dashboard/centrum/opvolging/`): the late leads per
+    coach (INT-02) and the statements still to make (BIL-03). None for a user who is not centre
+    staff or administrator."""
+    if not _is_staff(user):
+        return None
+    month, missing = billing_work.statements_missing(user, today)
+    return {
         "late_leads_per_coach": [c for c in intake_work.late_leads_per_coach(user, now) if c.late],
-        "statements_month": statements[0],
-        "statements_missing": statements[1],
+        "statements_month": month,
+        "statements_missing": missing,
     }
 
 

@@ -10,6 +10,11 @@ urlpatterns = [
     path("werklijst/<slug:key>/paneel/", panel_views.work_panel, name="work_panel"),
     path("dashboard/dossiers/", panel_views.dashboard_deliveries, name="dashboard_deliveries"),
     path("dashboard/centrum/", panel_views.dashboard_centre, name="dashboard_centre"),
+    path(
+        "dashboard/centrum/opvolging/",
+        panel_views.dashboard_centre_work,
+        name="dashboard_centre_work",
+    ),
     path("clienten/", views.client_list, name="client_list"),
     path("clienten/nieuw/", views.client_create_view, name="client_create"),
     path("clienten/<int:pk>/", views.client_detail, name="client_detail"),
