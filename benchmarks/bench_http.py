@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import http_server
+from pages import paths_of
 from results import client_count, write_json  # importing it notes the start's time and load
 
 TARGET_RATIO = 10.0
@@ -43,8 +44,6 @@ def parse_args(argv=None):
 
 def timed(browser, path, requests: int, warmup: int) -> tuple[list[float], set[int]]:
     """Samples in ms of `path`, or of a composite page's paths fetched one after the other."""
-    from pages import paths_of
-
     statuses = set()
     for _ in range(warmup):
         statuses |= {browser.get(one)[0] for one in paths_of(path)}
@@ -132,16 +131,19 @@ def main(argv=None) -> int:
             continue
         p50, p95 = statistics.median(samples), http_server.percentile(samples, 0.95)
         ratio = p50 / floor_p50
-        over += ratio > TARGET_RATIO or status != "200"
+        # A composite page (several requests, their sum) is reported, not held to the target.
+        composite = isinstance(path, tuple)
+        late = ratio > TARGET_RATIO and not composite
+        over += late or status != "200"
         q = queries.get(name, "")
         print(
             f"{name:<{width}}  {p50:7.1f}ms  {p95:7.1f}ms  {ratio:6.1f}  {q!s:>7}  {status}"
-            + ("  OVER" if ratio > TARGET_RATIO else "")
+            + ("  OVER" if late else "  (a sum of requests)" if composite else "")
         )
         results.append(
             {
                 "name": name,
-                "path": path,
+                "path": " + ".join(paths_of(path)),
                 "p50": round(p50, 2),
                 "p95": round(p95, 2),
                 "ratio": round(ratio, 2),
