@@ -80,3 +80,37 @@ def test_access_ends_for_everyone_but_administrators_when_access_until_passes(
     assert not Trajectory.objects.visible_to(centre_staff).exists()
     assert not Client.objects.visible_to(centre_staff).exists()
     assert Trajectory.objects.visible_to(administrator).exists()
+
+
+@pytest.mark.django_db
+def test_the_visible_parts_are_disjoint_and_add_up_to_what_visible_to_answers(
+    centre, other_centre, administrator
+):
+    """`visible_parts` (issue 14: counts over index ranges) is `visible_to` cut in pieces, for a
+    coach, centre staff, staff who also guide (with trajectories of their own elsewhere and one
+    whose access ended), an administrator and an inactive user."""
+    from django.utils import timezone
+
+    both = staff_user(centre, Role.CENTRE_STAFF, Role.COACH, username="beide")
+    both.memberships.create(organisation=other_centre, role=Role.COACH)
+    coach = staff_user(centre, Role.COACH, username="alleen-coach")
+    gone = staff_user(centre, Role.CENTRE_STAFF, username="weg")
+    gone.is_active = False
+    gone.save()
+    for org, responsible in ((centre, coach), (centre, both), (other_centre, both)):
+        for _ in range(2):
+            TrajectoryFactory(
+                client=ClientFactory(organisation=org), organisation=org, responsible=responsible
+            )
+    ended = Trajectory.objects.filter(organisation=other_centre).first()
+    Trajectory.objects.filter(pk=ended.pk).update(access_until=timezone.now())
+    for user in (both, coach, staff_user(centre, Role.CENTRE_STAFF), administrator, gone):
+        parts = [
+            set(p.values_list("pk", flat=True)) for p in Trajectory.objects.visible_parts(user)
+        ]
+        every = set(Trajectory.objects.visible_to(user).values_list("pk", flat=True))
+        assert set().union(*parts) == every, user.username
+        assert sum(len(p) for p in parts) == len(every), user.username  # no trajectory twice
+    assert len(every) == 0  # the inactive user sees nothing
+    both_parts = Trajectory.objects.visible_parts(both)
+    assert [p.count() for p in both_parts] == [4, 1]  # the centre's, and theirs elsewhere

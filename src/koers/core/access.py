@@ -41,6 +41,29 @@ def trajectory_condition(user, prefix: str = "") -> Q | None:
     return condition & still_open
 
 
+def trajectory_parts(user) -> list[Q] | None:
+    """`trajectory_condition` as disjoint conditions whose union it is (None: all): for centre
+    staff who also guide, their organisations' trajectories, and their own elsewhere. A count
+    over each part is an index range; over the one OR, SQLite fetched every row of the
+    organisation, or walked the whole table in the grouping's order (issue 14)."""
+    from koers.core.models import GUIDING_ROLES, Role
+
+    condition = trajectory_condition(user)
+    if condition is None:
+        return None
+    if not (user.is_authenticated and user.is_active):
+        return [condition]
+    staff_orgs = user.organisation_ids(Role.CENTRE_STAFF)
+    if not staff_orgs:
+        return [condition]
+    still_open = Q(access_until__isnull=True) | Q(access_until__gt=timezone.now())
+    in_orgs = Q(organisation_id__in=staff_orgs)
+    parts = [in_orgs & still_open]
+    if user.roles & GUIDING_ROLES:
+        parts.append(Q(responsible=user) & ~in_orgs & still_open)
+    return parts
+
+
 def client_condition(user) -> Q | None:
     """A Q over clients that `user` may see; None means all.
 
@@ -80,6 +103,12 @@ class VisibleQuerySet(models.QuerySet):
         is_trajectory = self.model._meta.label == "trajectories.Trajectory"
         condition = trajectory_condition(user, "" if is_trajectory else "trajectory__")
         return self if condition is None else self.filter(condition)
+
+    def visible_parts(self, user) -> list:
+        """What `visible_to` answers, as disjoint querysets (`trajectory_parts`), for counts
+        that add up over them. Trajectories only."""
+        parts = trajectory_parts(user)
+        return [self] if parts is None else [self.filter(part) for part in parts]
 
 
 class ClientQuerySet(models.QuerySet):

@@ -82,7 +82,11 @@ class Trajectory(models.Model):
         ]
         indexes = [
             models.Index(fields=["responsible", "status"], name="trajectory_responsible_status"),
-            models.Index(fields=["organisation", "status"], name="trajectory_org_status"),
+            # Also the open trajectories per coach of a centre, one status at a time, in
+            # responsible order without a sort (the centre dashboard's coaches, issue 14).
+            models.Index(
+                fields=["organisation", "status", "responsible"], name="trajectory_org_status"
+            ),
             # Access (core/access.py): a user's clients read from their trajectories only
             # (covering), and the files closed to an organisation found by range.
             models.Index(
