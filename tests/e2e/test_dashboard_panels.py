@@ -12,6 +12,7 @@ from django.utils import timezone
 from koers.core.models import Role
 from koers.trajectories.models import AssignmentStatus
 from tests.dashboard_html import PANELS_LOADING, wait_for_panels
+from tests.e2e.sign_in import sign_in
 from tests.factories import (
     AssignmentFactory,
     ClientFactory,
@@ -23,15 +24,6 @@ from tests.factories import (
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "secret-pass-123"  # tests.factories.UserFactory
-
-
-def _log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 def test_the_dashboard_loads_its_panels_and_says_when_nothing_is_urgent(live_server, browser_page):
@@ -49,12 +41,12 @@ def test_the_dashboard_loads_its_panels_and_says_when_nothing_is_urgent(live_ser
             deadline=timezone.localdate() - timedelta(days=2),
         )
 
-        _log_in(page, live_server.url, "e2e-druk")
+        sign_in(page, live_server.url, "e2e-druk", PASSWORD)
         wait_for_panels(page)
         assert page.locator("[data-testid=work-opdrachten] .work-item").count() == 1
         assert not page.locator(".worklist-empty").is_visible()
 
-        _log_in(page, live_server.url, "e2e-rustig")
+        sign_in(page, live_server.url, "e2e-rustig", PASSWORD)
         wait_for_panels(page)
         assert page.locator(".worklist .card").count() == 0  # every source answered empty
         assert page.locator(".worklist-empty").is_visible()
@@ -67,7 +59,7 @@ def test_without_javascript_each_placeholder_links_to_its_full_page(live_server,
         context = browser_page.context.browser.new_context(java_script_enabled=False)
         page = context.new_page()
         page.set_default_timeout(60_000)
-        _log_in(page, live_server.url, "e2e-zonder-js")
+        sign_in(page, live_server.url, "e2e-zonder-js", PASSWORD)
         placeholders = page.locator(PANELS_LOADING)
         assert placeholders.count() >= 2  # the coach's work-list sources and the dossiers
         assert page.locator(".worklist-empty").is_hidden()  # not "nothing urgent": not loaded
@@ -86,7 +78,7 @@ def test_a_panel_that_fails_says_so_and_one_met_by_the_sign_in_page_reloads(
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=True):
         centre = OrganisationFactory(name="Loopbaancentrum Horizon")
         staff_user(centre, Role.COACH, username="e2e-paneel")
-        _log_in(page, live_server.url, "e2e-paneel")
+        sign_in(page, live_server.url, "e2e-paneel", PASSWORD)
         wait_for_panels(page)
         failing = reverse("dashboard_deliveries")
         page.route(f"**{failing}", lambda route: route.fulfill(status=500, body="kapot"))

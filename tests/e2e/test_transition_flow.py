@@ -10,6 +10,7 @@ import time_machine
 
 from koers.transition import models as m
 from koers.transition.rules.measure_kinds import add_months
+from tests.e2e.sign_in import sign_in
 from tests.transition.conftest import (  # noqa: F401 (fixtures)
     company,
     job_coach,
@@ -30,15 +31,6 @@ def _d(day: date) -> str:
 
 def _at(day: date, hour: int = 10):
     return datetime.combine(day, time(hour, 0), tzinfo=BRUSSELS)
-
-
-def _login(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 def _fill(page, form: str, values: dict) -> None:
@@ -90,16 +82,16 @@ def test_trn_job_coach_main_path_in_the_browser(
     first_day = DAY0 + timedelta(days=14)  # the BVS ran its two weeks (TRN-09)
     # Each travel of the server clock ends the session (days of inactivity): log in again.
     with time_machine.travel(_at(first_day), tick=True):
-        _login(page, base, "rudi")
+        sign_in(page, base, "rudi", PASSWORD)
         placement_url = _transition(page, base, file, file_url, first_day)
 
     # TRN-17: the checkpoints, 14 days and 6 months after the first day, on their due day.
     with time_machine.travel(_at(first_day + timedelta(days=14)), tick=True):
-        _login(page, base, "rudi")
+        sign_in(page, base, "rudi", PASSWORD)
         _follow_up(page, placement_url, first_day + timedelta(days=14), "first")
     second = add_months(first_day, 6)
     with time_machine.travel(_at(second), tick=True):
-        _login(page, base, "rudi")
+        sign_in(page, base, "rudi", PASSWORD)
         _follow_up(page, placement_url, second, "second")
         page.goto(file_url)
         followup = _section(page, "h-followup")
@@ -109,7 +101,7 @@ def test_trn_job_coach_main_path_in_the_browser(
 
 
 def _referral_and_intake(page, base, organisation, second_coach):
-    _login(page, base, "rudi")
+    sign_in(page, base, "rudi", PASSWORD)
 
     # 1. TRN-02/15: the job coach proposes the worker (supervisor's proposal, why, job target).
     # A worker new to Koers: the company's workers without any trajectory are not in the
@@ -299,10 +291,10 @@ def _assessment(page, base, file, file_url, second_coach):
     _propose_level(page, "3")
 
     # The second assessor proposes as herself: log in as Sara in the same browser.
-    _login(page, base, second_coach.username)
+    sign_in(page, base, second_coach.username, PASSWORD)
     page.goto(candidate_url)
     _propose_level(page, "3")
-    _login(page, base, "rudi")
+    sign_in(page, base, "rudi", PASSWORD)
     page.goto(session_url)
     assert "eensgezind" in _section(page, "h-matrix")
 

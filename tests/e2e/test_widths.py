@@ -26,6 +26,7 @@ from koers.transition.models import TransitionFile
 from koers.vouchers.models import Voucher
 from tests.conftest import VOUCHER_TEST_TODAY
 from tests.dashboard_html import wait_for_panels
+from tests.e2e.sign_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -145,15 +146,6 @@ def _pages() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
-
-
 def _visit(page, base: str, role: str, name: str, path: str) -> list[str]:
     problems = []
     for width, height in SIZES:
@@ -181,7 +173,7 @@ def test_issue_16_main_pages_fit_a_tablet_and_a_small_laptop(live_server, browse
         pages = _pages()
         problems = []
         for role, visits in pages.items():
-            _log_in(browser_page, live_server.url, role)
+            sign_in(browser_page, live_server.url, role, DEMO_PASSWORD)
             for name, path in visits:
                 problems += _visit(browser_page, live_server.url, role, name, path)
     assert not problems, "\n".join(problems)

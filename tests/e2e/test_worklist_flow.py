@@ -7,6 +7,7 @@ import time_machine
 from koers.core.demo import DEMO_PASSWORD, demo_build
 from tests.conftest import VOUCHER_TEST_TODAY
 from tests.dashboard_html import wait_for_panels
+from tests.e2e.sign_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,15 +21,6 @@ MOST_URGENT = {
 }
 
 
-def _log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
-
-
 @pytest.mark.parametrize("role", sorted(MOST_URGENT))
 def test_issue_16_each_role_reaches_its_most_urgent_item_from_the_dashboard_in_one_click(
     role, live_server, browser_page
@@ -36,7 +28,7 @@ def test_issue_16_each_role_reaches_its_most_urgent_item_from_the_dashboard_in_o
     page = browser_page
     with time_machine.travel(VOUCHER_TEST_TODAY, tick=True):
         demo_build()
-        _log_in(page, live_server.url, role)
+        sign_in(page, live_server.url, role, DEMO_PASSWORD)
         wait_for_panels(page)  # the work list's cards load after the page (issue 14)
         first = page.locator(MOST_URGENT[role]).first
         href = first.get_attribute("href")
