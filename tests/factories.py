@@ -9,6 +9,7 @@ from koers.core.models import Client, Membership, Organisation, OrganisationKind
 from koers.core.search import client_search_name
 from koers.trajectories.models import (
     Assignment,
+    AssignmentStatus,
     Contact,
     ContactForm,
     ContactOutcome,
@@ -98,6 +99,16 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     trajectory = factory.SubFactory(TrajectoryFactory)
     title = "Drie vacatures zoeken die je aanspreken"
     created_by = factory.SelfAttribute("trajectory.responsible")
+
+
+def late_assignments(trajectory, n: int) -> None:
+    """`n` open assignments of the trajectory, due 1 to `n` days ago."""
+    for i in range(n):
+        AssignmentFactory(
+            trajectory=trajectory,
+            status=AssignmentStatus.OPEN,
+            deadline=timezone.localdate() - timedelta(days=i + 1),
+        )
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

@@ -1,19 +1,15 @@
 """The dashboard paints first and loads its heavy parts as panels (issue 14): the page reads only
 its cheap parts, each panel only its own part and only what its user may see."""
 
-from datetime import timedelta
-
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from koers.core.models import Role
-from koers.trajectories.models import AssignmentStatus
 from tests.dashboard_html import dashboard_html, panel_urls
-from tests.factories import AssignmentFactory, ClientFactory, TrajectoryFactory, staff_user
+from tests.factories import ClientFactory, TrajectoryFactory, late_assignments, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -41,15 +37,6 @@ def _page_queries(client) -> int:
     with CaptureQueriesContext(connection) as captured:
         _page(client)
     return len(captured)
-
-
-def _late_assignments(trajectory, n: int):
-    for i in range(n):
-        AssignmentFactory(
-            trajectory=trajectory,
-            status=AssignmentStatus.OPEN,
-            deadline=timezone.localdate() - timedelta(days=i + 1),
-        )
 
 
 def test_the_page_names_a_panel_per_source_the_dossiers_and_the_centre(centre, logged_in):
@@ -114,7 +101,7 @@ def test_an_empty_source_answers_an_empty_panel(coach, logged_in):
 
 
 def test_a_source_with_work_answers_its_card_with_the_first_items(trajectory, coach, logged_in):
-    _late_assignments(trajectory, 7)
+    late_assignments(trajectory, 7)
     response = logged_in(coach).get(reverse("work_panel", args=["opdrachten"]))
     body = response.content.decode()
     assert 'data-testid="work-opdrachten"' in body and "<html" not in body
@@ -124,7 +111,7 @@ def test_a_source_with_work_answers_its_card_with_the_first_items(trajectory, co
 
 
 def test_another_coachs_work_is_not_in_my_panels(trajectory, other_coach, logged_in):
-    _late_assignments(trajectory, 2)
+    late_assignments(trajectory, 2)
     assert logged_in(other_coach).get(reverse("work_panel", args=["opdrachten"])).content == b""
 
 
@@ -142,7 +129,7 @@ def test_the_page_itself_takes_a_small_fixed_number_of_queries(centre, logged_in
     assert few <= PAGE_QUERIES
     for _ in range(3):
         trajectory = TrajectoryFactory(client=ClientFactory(organisation=centre), responsible=both)
-        _late_assignments(trajectory, 3)
+        late_assignments(trajectory, 3)
     assert _page_queries(client) == few
 
 

@@ -1,19 +1,17 @@
 """The dashboards' work lists (issue 16): the full list behind each figure, the centre's
 "stilgevallen" setting, and a fixed number of queries whatever the amount of work."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from koers.billing.selectors.worklist import quarter_end
 from koers.core.models import Organisation
-from koers.trajectories.models import AssignmentStatus
 from tests.dashboard_html import dashboard_html
-from tests.factories import AssignmentFactory, TrajectoryFactory
+from tests.factories import TrajectoryFactory, late_assignments
 
 pytestmark = pytest.mark.django_db
 
@@ -32,24 +30,15 @@ def test_bil_01_dossiers_are_due_by_the_last_day_of_the_quarter(today, end):
     assert quarter_end(today) == end
 
 
-def _assignments(trajectory, n: int):
-    for i in range(n):
-        AssignmentFactory(
-            trajectory=trajectory,
-            status=AssignmentStatus.OPEN,
-            deadline=timezone.localdate() - timedelta(days=i + 1),
-        )
-
-
 def test_an_assignment_past_its_deadline_is_on_the_coachs_work_list(trajectory, coach, logged_in):
-    _assignments(trajectory, 1)
+    late_assignments(trajectory, 1)
     html = dashboard_html(logged_in(coach))
     assert 'data-testid="work-opdrachten"' in html
     assert "te laat" in html
 
 
 def test_the_list_behind_a_figure_pages_through_every_item(trajectory, coach, logged_in):
-    _assignments(trajectory, 30)
+    late_assignments(trajectory, 30)
     client = logged_in(coach)
     first = client.get(reverse("work_list", args=["opdrachten"])).content.decode()
     second = client.get(reverse("work_list", args=["opdrachten"]) + "?page=2").content.decode()
@@ -64,7 +53,7 @@ def test_a_work_list_that_is_not_the_users_is_not_found(coach, logged_in):
 
 
 def test_another_coachs_assignments_are_not_on_my_work_list(trajectory, other_coach, logged_in):
-    _assignments(trajectory, 2)
+    late_assignments(trajectory, 2)
     html = logged_in(other_coach).get(reverse("work_list", args=["opdrachten"])).content.decode()
     assert 'class="work-item ' not in html
 
@@ -91,11 +80,11 @@ def test_the_dashboard_reads_a_fixed_number_of_queries_whatever_the_work(
     trajectory = TrajectoryFactory(
         client=client_record, responsible=coach, organisation=client_record.organisation
     )
-    _assignments(trajectory, 6)  # more than the dashboard shows: the count is read too
+    late_assignments(trajectory, 6)  # more than the dashboard shows: the count is read too
     dashboard_html(client)  # warm the per-process caches (rule sets)
     few = _dashboard_queries(client)
     for _ in range(4):
-        _assignments(
+        late_assignments(
             TrajectoryFactory(
                 client=client_record, responsible=coach, organisation=client_record.organisation
             ),
@@ -124,7 +113,7 @@ def test_a_coach_may_not_change_the_centres_stalled_days(centre, coach, logged_i
 
 
 def test_the_api_work_list_is_the_dashboards(trajectory, coach, other_coach, logged_in):
-    _assignments(trajectory, 7)
+    late_assignments(trajectory, 7)
     body = logged_in(coach).get("/api/v1/worklist").json()
     [group] = [g for g in body["groups"] if g["key"] == "opdrachten"]
     assert (group["count"], len(group["items"]), group["items"][0]["state"]) == (7, 5, "late")
