@@ -4,15 +4,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from koers.core.models import Client, User
 from koers.core.states import StateMove, state_history
 from koers.trajectories.models import (
     Assignment,
+    AssignmentStatus,
     Contact,
+    ContactForm,
     ContactOutcome,
     Document,
+    DocumentStatus,
     Plan,
     PlanVersion,
     Trajectory,
@@ -83,8 +86,8 @@ class TimelineEntry:
     title: str
     detail: str
     trajectory_id: int
-    obj: object
     programme: str = ""  # the trajectory's programme (its value), read along with the entry
+    plan_id: int | None = None  # a plan version's plan, which its entry links to
 
 
 def client_timeline(
@@ -93,79 +96,74 @@ def client_timeline(
     """Contacts, assignments, plan versions and documents of a client, newest first, merged.
 
     Four bounded queries whatever the size of the file; only the newest `limit` of each kind are
-    read, which is all the merged list can show.
+    read, which is all the merged list can show, and only the columns an entry shows (issue 14:
+    no model is built for a line of text).
     """
     visible = Trajectory.objects.visible_to(user).filter(client=client).values("pk")
-    entries: list[TimelineEntry] = []
-    for contact in (
-        Contact.objects.filter(trajectory__in=visible)
-        .select_related("staff")
-        .annotate(programme=F("trajectory__programme"))
-        .order_by("-starts_at")[:limit]
-    ):
-        entries.append(
-            TimelineEntry(
-                contact.starts_at,
-                "contact",
-                contact.get_form_display(),
-                f"{contact.duration_minutes} min · {contact.get_outcome_display()}",
-                contact.trajectory_id,
-                contact,
-                contact.programme,
-            )
+    forms, outcomes = dict(ContactForm.choices), dict(ContactOutcome.choices)
+    statuses = dict(AssignmentStatus.choices)
+    document_statuses = dict(DocumentStatus.choices)
+    entries = [
+        TimelineEntry(
+            at,
+            "contact",
+            forms.get(form, form),
+            f"{minutes} min · {outcomes.get(outcome, outcome)}",
+            trajectory_id,
+            programme,
         )
-    assignments = (
-        Assignment.objects.filter(trajectory__in=visible)
-        .annotate(programme=F("trajectory__programme"))
-        .order_by("-created_at")[:limit]
-    )
-    for assignment in assignments:
-        entries.append(
-            TimelineEntry(
-                assignment.created_at,
-                "assignment",
-                assignment.title,
-                assignment.get_status_display(),
-                assignment.trajectory_id,
-                assignment,
-                assignment.programme,
-            )
+        for at, form, minutes, outcome, trajectory_id, programme in Contact.objects.filter(
+            trajectory__in=visible
         )
-    versions = (
-        PlanVersion.objects.filter(plan__trajectory__in=visible)
-        .select_related("plan", "author")
-        .annotate(programme=F("plan__trajectory__programme"))
-        .order_by("-created_at")[:limit]
-    )
-    for version in versions:
-        entries.append(
-            TimelineEntry(
-                version.created_at,
-                "plan",
-                version.plan.title,
-                f"v{version.number}",
-                version.plan.trajectory_id,
-                version,
-                version.programme,
-            )
+        .order_by("-starts_at")
+        .values_list(
+            "starts_at",
+            "form",
+            "duration_minutes",
+            "outcome",
+            "trajectory_id",
+            "trajectory__programme",
+        )[:limit]
+    ]
+    entries += [
+        TimelineEntry(
+            at, "assignment", title, statuses.get(status, status), trajectory_id, programme
         )
-    documents = (
-        Document.objects.filter(trajectory__in=visible)
-        .annotate(programme=F("trajectory__programme"))
-        .order_by("-updated_at")[:limit]
-    )
-    for document in documents:
-        entries.append(
-            TimelineEntry(
-                document.updated_at,
-                "document",
-                document.title,
-                document.get_status_display(),
-                document.trajectory_id,
-                document,
-                document.programme,
-            )
+        for at, title, status, trajectory_id, programme in Assignment.objects.filter(
+            trajectory__in=visible
         )
+        .order_by("-created_at")
+        .values_list("created_at", "title", "status", "trajectory_id", "trajectory__programme")[
+            :limit
+        ]
+    ]
+    entries += [
+        TimelineEntry(at, "plan", title, f"v{number}", trajectory_id, programme, plan_id)
+        for at, title, number, trajectory_id, programme, plan_id in PlanVersion.objects.filter(
+            plan__trajectory__in=visible
+        )
+        .order_by("-created_at")
+        .values_list(
+            "created_at",
+            "plan__title",
+            "number",
+            "plan__trajectory_id",
+            "plan__trajectory__programme",
+            "plan_id",
+        )[:limit]
+    ]
+    entries += [
+        TimelineEntry(
+            at, "document", title, document_statuses.get(status, status), trajectory_id, programme
+        )
+        for at, title, status, trajectory_id, programme in Document.objects.filter(
+            trajectory__in=visible
+        )
+        .order_by("-updated_at")
+        .values_list("updated_at", "title", "status", "trajectory_id", "trajectory__programme")[
+            :limit
+        ]
+    ]
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
 
