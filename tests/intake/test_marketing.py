@@ -345,6 +345,19 @@ def test_int_07_api_twin_gives_the_same_figures_in_constant_queries(
     assert len(few) == len(many)
 
 
+def test_int_07_api_twin_shows_the_last_twelve_months_as_the_page_unless_asked(
+    centre, centre_staff, known
+):
+    """A lead of two years ago is history: the API, like the page, counts the last year unless
+    `months` or `since` asks for a longer window."""
+    Lead.objects.bulk_create([lead(centre, "website", utc(2024, 11, 1, 9))])
+    api = Api(centre_staff)
+    assert api.get("/lead-marketing").json()["total"] == len(known)
+    assert api.get("/lead-marketing?months=36").json()["total"] == len(known) + 1
+    assert api.get("/lead-marketing?since=2024-01-01T00:00:00Z").json()["total"] == len(known) + 1
+    assert api.get("/lead-marketing?months=61").status_code == 422
+
+
 def test_int_07_page_shows_the_figures_in_constant_queries(
     logged_in, centre, centre_staff, with_voucher, known
 ):

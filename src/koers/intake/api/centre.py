@@ -3,7 +3,8 @@
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router
+from django.utils import timezone
+from ninja import Query, Router
 
 from koers.api.errors import ERRORS, FieldNotFound, renamed_fields
 from koers.api.lookups import PageQuery, acting_organisation, auth_user, page, staff_member
@@ -80,9 +81,15 @@ def delete_unavailability(request: HttpRequest, item_id: Id):
 
 
 @router.get("/lead-marketing", response={200: MarketingOut, **ERRORS}, summary="Marketingcijfers")
-def marketing(request: HttpRequest, since: datetime | None = None, until: datetime | None = None):
+def marketing(
+    request: HttpRequest,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    months: int = Query(selectors.DEFAULT_MONTHS, ge=1, le=selectors.MAX_MONTHS),
+):
     """Centre staff: leads per channel and month, time to first contact, share contacted within
-    24 hours, conversion to a first session and to a voucher."""
+    24 hours, conversion to a first session and to a voucher. Of the leads that arrived since
+    `since`, or else in the last `months` months (12 unless asked, as on the page)."""
     user = auth_user(request)
     if user.is_administrator:
         orgs = list(Organisation.objects.all())
@@ -90,6 +97,7 @@ def marketing(request: HttpRequest, since: datetime | None = None, until: dateti
         orgs = list(Organisation.objects.filter(pk__in=user.organisation_ids(Role.CENTRE_STAFF)))
     if not orgs:
         raise FieldNotFound("organisation")
+    since = since or selectors.months_back(months, timezone.now())
     f = selectors.marketing_figures(organisations=orgs, since=since, until=until)
     return {
         "total": f.total,

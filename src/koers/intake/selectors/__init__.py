@@ -38,7 +38,14 @@ from koers.intake.selectors.leads import (
     ruleset,
     sees_all_leads,
 )
-from koers.intake.selectors.marketing import MarketingFigures, bar_chart, marketing_figures
+from koers.intake.selectors.marketing import (
+    DEFAULT_MONTHS,
+    MAX_MONTHS,
+    MarketingFigures,
+    bar_chart,
+    marketing_figures,
+    months_back,
+)
 
 __all__ = [
     "BrandingPage",
@@ -70,6 +77,9 @@ __all__ = [
     "leads_for_user",
     "local",
     "marketing_figures",
+    "months_back",
+    "DEFAULT_MONTHS",
+    "MAX_MONTHS",
     "proposed_acknowledgement",
     "routing_reasons",
     "ruleset",

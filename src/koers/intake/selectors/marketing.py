@@ -17,6 +17,15 @@ WITHIN = timedelta(hours=24)  # INT-02: the first contact within 24 hours
 # The months the database assigns by comparing (`LocalMonth`); older leads are still counted in
 # their month, by a slower path on SQLite.
 FAST_MONTHS = timedelta(days=3660)
+# The page and its API twin show the last year unless asked for another window (issue 14: the
+# API's default of every lead ever grew with the centre's history).
+DEFAULT_MONTHS = 12
+MAX_MONTHS = 60
+
+
+def months_back(months: int, now: datetime) -> datetime:
+    """Where a window of the last `months` months (1 to `MAX_MONTHS`) starts."""
+    return now - timedelta(days=31 * min(max(months, 1), MAX_MONTHS))
 
 
 @dataclass(frozen=True)

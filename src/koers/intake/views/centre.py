@@ -1,7 +1,5 @@
 """Centre pages around intake: marketing figures (INT-07) and coach unavailability (INT-05)."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,10 +21,9 @@ def marketing(request):
     orgs = selectors.staff_organisations(request.user)
     if not orgs:
         raise Http404
-    months = (
-        int(request.GET.get("maanden", "12")) if request.GET.get("maanden", "12").isdigit() else 12
-    )
-    since = timezone.now() - timedelta(days=31 * min(max(months, 1), 60))
+    asked = request.GET.get("maanden", "")
+    months = int(asked) if asked.isdigit() else selectors.DEFAULT_MONTHS
+    since = selectors.months_back(months, timezone.now())
     figures = selectors.marketing_figures(organisations=orgs, since=since)
     channels = [(label, n) for _k, label, n in figures.per_channel]
     per_month = [(f"{m[5:]}/{m[:4]}", n) for m, n in figures.per_month]
