@@ -99,6 +99,15 @@ class Trajectory(models.Model):
                 fields=["organisation", "programme", "status", "access_until"],
                 name="trajectory_org_programme",
             ),
+            # A centre's voucher trajectories in the list's order (`lists.TRAJECTORY_ORDER`): the
+            # voucher list and its dossier filter read a page from it without sorting the centre.
+            # Partial, so a read that does not name the programme (the stalled vouchers, with a
+            # start-date bound) never takes it (decisions.md, the index tried and dropped).
+            models.Index(
+                fields=["organisation", "-start_date", "-id"],
+                condition=Q(programme=Programme.VOUCHER),
+                name="trajectory_voucher_order",
+            ),
         ]
 
     def __str__(self) -> str:
