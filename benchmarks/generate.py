@@ -135,6 +135,7 @@ def main(argv=None) -> None:
     args = parse_args(argv)
     configure(args)
 
+    import generate_dossiers as dossiers
     from django.contrib.auth.hashers import make_password
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -154,6 +155,7 @@ def main(argv=None) -> None:
         Document,
         DocumentKind,
         DocumentStatus,
+        Plan,
         Programme,
         Trajectory,
         TrajectoryStatus,
@@ -316,12 +318,14 @@ def main(argv=None) -> None:
                     plans.append(starts)
             Trajectory.objects.bulk_create(trajectories, batch_size=2000)
             # A voucher trajectory has its voucher (number 1 or 2, the rule set of its start).
-            vouchers, numbers = [], {}
+            vouchers, numbers, complete = [], {}, {}
             for trajectory in trajectories:
                 if trajectory.programme == Programme.VOUCHER:
                     number = numbers[trajectory.client_id] = (
                         numbers.get(trajectory.client_id, 0) + 1
                     )
+                    closed = trajectory.status == TrajectoryStatus.CLOSED
+                    complete[id(trajectory)] = dossiers.dossier_complete(closed, len(vouchers))
                     vouchers.append(
                         Voucher(
                             trajectory=trajectory,
@@ -329,6 +333,7 @@ def main(argv=None) -> None:
                             number=number,
                             ruleset_version=ruleset_for(trajectory.start_date).version,
                             **evaluation_fields(trajectory.end_date, today, len(vouchers)),
+                            **dossiers.voucher_fields(trajectory, tz),
                         )
                     )
             Voucher.objects.bulk_create(vouchers, batch_size=2000)
@@ -338,13 +343,17 @@ def main(argv=None) -> None:
                 for k, starts_at in enumerate(starts):
                     past = starts_at < now
                     absent = past and (t + k) % 20 == 0
+                    form = forms[(t + k) % len(forms)]
+                    minutes = 60 if k % 3 else 30 + 30 * (k % 2)
+                    if complete.get(id(trajectory)):
+                        form, minutes, absent = dossiers.complete_contact(form, minutes, absent)
                     contacts.append(
                         Contact(
                             trajectory=trajectory,
                             staff=coach,
                             starts_at=starts_at,
-                            duration_minutes=60 if k % 3 else 30 + 30 * (k % 2),
-                            form=forms[(t + k) % len(forms)],
+                            duration_minutes=minutes,
+                            form=form,
                             outcome=(
                                 ContactOutcome.ABSENT
                                 if absent
@@ -385,6 +394,14 @@ def main(argv=None) -> None:
                 ]
             Contact.objects.bulk_create(contacts, batch_size=5000)
             Assignment.objects.bulk_create(assignments, batch_size=5000)
+            # A voucher's proofs (LBC-06, LBC-11.3) and a closed voucher's finalised POP.
+            documents += dossiers.voucher_proofs(trajectories, contacts, complete)
+            Plan.objects.bulk_create(
+                dossiers.pop_plan(trajectory, tz)
+                for trajectory in trajectories
+                if trajectory.programme == Programme.VOUCHER
+                and trajectory.status == TrajectoryStatus.CLOSED
+            )
             Document.objects.bulk_create(documents, batch_size=5000)
         totals["clients"] += len(clients)
         totals["trajectories"] += len(trajectories)

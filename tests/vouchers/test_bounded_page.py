@@ -122,3 +122,19 @@ def test_issue_14_figures_from_rows_equal_the_replay_of_instances(centre, coach)
     ]
     assert facts[0][0] and facts[1][2] and facts[5][1]
     assert rows.contacts[1].decision.counted_minutes == 60  # the video call with its screenshot
+
+
+def test_issue_14_voucher_page_reads_contacts_and_the_pop_once(centre, coach, logged_in):
+    """The contacts shown are the replay's value rows (no second read of the page's contacts as
+    instances) and the POP is read once, for its state and for the dossier's checklist."""
+    voucher = _voucher(centre, coach, 30)
+    web = logged_in(coach)
+    web.get(reverse("voucher_detail", args=[voucher.pk]))
+    with CaptureQueriesContext(connection) as queries:
+        page = web.get(reverse("voucher_detail", args=[voucher.pk])).content.decode()
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert page.count('data-testid="contact-row"') == CONTACTS_PAGE_SIZE
+    assert sum('FROM "trajectories_contact"' in s for s in sql) == 1
+    assert sum('FROM "trajectories_plan"' in s for s in sql) == 1
+    edit = reverse("contact_update", args=[voucher.trajectory.contacts.latest("starts_at").pk])
+    assert edit in page

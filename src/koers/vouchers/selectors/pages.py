@@ -39,7 +39,6 @@ from koers.vouchers.selectors.summary import (
     VoucherSummary,
     closing_facts,
     voucher_figures,
-    with_contacts,
 )
 
 CONTACTS_PAGE_SIZE = 25  # the contacts on the voucher page, the newest first (`?contacts=<page>`)
@@ -93,7 +92,7 @@ def voucher_page(
     phase = trajectory.phase
     pop: PopState = pop_state(voucher)
     paper_step = evaluation_letter_step(voucher, now.date())
-    summary = voucher_figures(voucher)
+    summary = voucher_figures(voucher, plan=pop.plan)  # the POP read once
     return VoucherPage(
         voucher=voucher,
         client=voucher.client,
@@ -130,10 +129,10 @@ def voucher_page(
 
 
 def _contacts_page(summary: VoucherSummary, number: str | None) -> Page:
+    """One page of the judged contacts, the newest first, as the value rows the replay read
+    (`ContactRow` shows what the page's table shows): no model instance per contact."""
     newest_first = list(reversed(summary.contacts))
-    page = Paginator(newest_first, CONTACTS_PAGE_SIZE).get_page(number)
-    page.object_list = with_contacts(page.object_list)
-    return page
+    return Paginator(newest_first, CONTACTS_PAGE_SIZE).get_page(number)
 
 
 def _prints(trajectory) -> dict[int, VoucherPrint]:

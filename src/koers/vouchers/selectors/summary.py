@@ -249,13 +249,18 @@ def voucher_summary(voucher: Voucher) -> VoucherSummary:
     return summarise(voucher, documents, covered, _contacts(voucher), pop_plan(voucher))
 
 
-def voucher_figures(voucher: Voucher) -> VoucherSummary:
+_UNREAD = object()
+
+
+def voucher_figures(voucher: Voucher, plan=_UNREAD) -> VoucherSummary:
     """`voucher_summary` with the contacts read as value rows: the same figures, checklist and
     decisions (the same replay), without a model instance per contact — for a page or an API
-    list that shows one page of contacts (`JudgedContact.contact` is then a `ContactRow`)."""
+    list that shows one page of contacts (`JudgedContact.contact` is then a `ContactRow`).
+    `plan`: the voucher's POP (`pop_plan`) when the caller already read it."""
     documents, covered = _loose_documents(voucher)
     rows = contact_rows(voucher.trajectory_id)
-    return _summary_of(voucher, documents, covered, rows, rows, pop_plan(voucher))
+    plan = pop_plan(voucher) if plan is _UNREAD else plan
+    return _summary_of(voucher, documents, covered, rows, rows, plan)
 
 
 def voucher_summaries(vouchers: list[Voucher]) -> dict[int, VoucherSummary]:
