@@ -35,12 +35,13 @@ def voucher_billable_hours(
             trajectory_id__in={c[1] for c in counted}
         ).values_list("trajectory_id", "number", "client__first_name", "client__last_name")
     }
+    local = timezone.get_current_timezone()  # once: `localtime` looks it up on every call
     return [
         BillableHour(
             contact_id=contact_id,
             trajectory_id=trajectory_id,
             coach_id=staff_id,
-            day=timezone.localtime(starts_at).date(),
+            day=starts_at.astimezone(local).date(),
             minutes=minutes,
             client_name=vouchers[trajectory_id][1],
             voucher=vouchers[trajectory_id][0],

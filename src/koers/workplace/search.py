@@ -22,7 +22,6 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +33,7 @@ from koers.core.validators import normalize_national_number, normalize_phone
 from koers.intake.selectors import leads_for_user
 from koers.lib.text import search_text
 from koers.trajectories.models import Trajectory
+from koers.workplace.lead_search import lead_name_filter
 from koers.workplace.selectors import CLIENT_ORDER
 
 GROUP_SIZE = 8
@@ -44,8 +44,6 @@ CLIENTS, LEADS, TRAJECTORIES = "clients", "leads", "trajectories"
 TITLES = {CLIENTS: _("Cliënten"), LEADS: _("Aanvragen"), TRAJECTORIES: _("Trajecten")}
 _NUMBERISH = re.compile(r"^\+?[\d\s./()-]+$")
 _TRAJECTORY = re.compile(r"^#?\s*(\d{1,19})$")
-# PostgreSQL: the lead's name as `search_text` makes it, the expression of the trigram index.
-LEAD_NAME_SQL = "koers_search_text(intake_lead.first_name || ' ' || intake_lead.last_name)"
 
 
 @dataclass(frozen=True)
@@ -142,11 +140,9 @@ def lead_matches(*, user: User, terms: Terms):
     condition = Q()
     leads = leads_for_user(user=user).prefetch_related(None).alias(email_lower=Lower("email"))
     if terms.words:
-        # On PostgreSQL the expression of the trigram index `lead_search_name_trgm` (migration
-        # 0001); SQLite has the same function (`core.search.add_sqlite_search_text`).
-        leads = leads.alias(search_name=RawSQL(LEAD_NAME_SQL, []))  # noqa: S611 - literal
-        word_condition = [Q(search_name__contains=w) for w in terms.words]
-        condition |= Q(*word_condition)
+        # Through an index on both databases (`workplace.lead_search`).
+        leads, name_match = lead_name_filter(leads, terms.words)
+        condition |= name_match
     if terms.email:
         condition |= Q(email_lower=terms.email)
     if terms.phone:

@@ -3,7 +3,7 @@ answer is a fixed number of queries whatever the number of hours, statements or 
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
@@ -65,29 +65,38 @@ class HoursOverview:
         return [*self.to_enter, *self.entered]
 
 
-# An hour of the year with its facts (its entry day only): cheap, kept for every hour; an
-# `HourRow` (entry with its statement, status and reasons) is built only for a row shown.
-_Hour = tuple[BillableHour, HourFacts]
+# An hour of the year with the day it was entered at VDAB (None: not yet): cheap, kept for every
+# hour; its `HourFacts` only for what reads them and an `HourRow` (entry with its statement,
+# status and reasons) only for a row shown (issue 14: a busy coach has a thousand hours a year).
+_Hour = tuple[BillableHour, date | None]
+
+
+def _facts(hour: _Hour) -> HourFacts:
+    h, entered_on = hour
+    return HourFacts(str(h.contact_id), h.day, h.minutes, entered_on, h.aftercare)
 
 
 def _hours(user: User, since: date, until: date) -> list[_Hour]:
     """The coach's counted hours from `since` to `until`, the newest first (two queries and the
     programmes' own, whatever the number of hours)."""
     hours = billable_hours(coach_ids=[user.pk], since=since, until=until)
+    # The entries of the contacts of those days (the hours are such contacts: the providers'
+    # contract), not of a list of every hour's id: building that IN of a year's ids cost more
+    # than the rest of the page's reads (issue 14).
     entered_on = dict(
         HourEntry.objects.visible_to(user)
-        .filter(coach=user, contact_id__in=[h.contact_id for h in hours])
+        .filter(
+            coach=user,
+            contact__starts_at__gte=_start_of(since),
+            contact__starts_at__lt=_start_of(until + timedelta(days=1)),
+        )
         .values_list("contact_id", "entered_on")
     )
-    return [
-        (
-            h,
-            HourFacts(
-                str(h.contact_id), h.day, h.minutes, entered_on.get(h.contact_id), h.aftercare
-            ),
-        )
-        for h in reversed(hours)
-    ]
+    return [(h, entered_on.get(h.contact_id)) for h in reversed(hours)]
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _year(user: User, today: date) -> list[_Hour]:
@@ -101,12 +110,12 @@ def _rows(user: User, hours: list[_Hour], today: date, ruleset: BillingRuleset) 
     entries = {
         e.contact_id: e
         for e in HourEntry.objects.visible_to(user)
-        .filter(coach=user, contact_id__in=[h.contact_id for h, _facts in hours])
+        .filter(coach=user, contact_id__in=[h.contact_id for h, _on in hours])
         .select_related("settled__line__statement")
     }
     return [
-        HourRow(h, entries.get(h.contact_id), hour_status(facts, today, ruleset))
-        for h, facts in hours
+        HourRow(hour[0], entries.get(hour[0].contact_id), hour_status(_facts(hour), today, ruleset))
+        for hour in hours
     ]
 
 
@@ -116,17 +125,19 @@ def coach_hours(
     """BIL-02: the coach's own counted hours of the last year, entered or not, with when each
     will be paid and the warning before VDAB's deadline; a page of each list (`HOURS_PAGE_SIZE`)."""
     year = _year(user, today)
-    waiting = [h for h in year if h[1].entered_on is None]
+    waiting = [h for h in year if h[1] is None]
     to_enter = Paginator(waiting, HOURS_PAGE_SIZE).get_page(to_enter_page)
-    entered = Paginator([h for h in year if h[1].entered_on is not None], HOURS_PAGE_SIZE)
+    entered = Paginator([h for h in year if h[1] is not None], HOURS_PAGE_SIZE)
     entered = entered.get_page(entered_page)
     ruleset = billing_ruleset(today)
     rows = _rows(user, [*to_enter, *entered], today, ruleset)
     shown = len(to_enter.object_list)
     to_enter.object_list, entered.object_list = rows[:shown], rows[shown:]
-    warning = deadline_warning([facts for _h, facts in year], today, ruleset)
-    months = sorted({Month.of(h.day) for h, _facts in waiting}, reverse=True)
-    return HoursOverview(to_enter, entered, warning, months)
+    # Lazily: outside the days before the deadline the warning reads no hour. Only the waiting
+    # hours: an entered one never counts in it.
+    warning = deadline_warning(map(_facts, waiting), today, ruleset)
+    months = sorted({(h.day.year, h.day.month) for h, _on in waiting}, reverse=True)
+    return HoursOverview(to_enter, entered, warning, [Month(*m) for m in months])
 
 
 def hours_slice(*, user: User, today: date, offset: int, limit: int) -> dict:
@@ -135,7 +146,7 @@ def hours_slice(*, user: User, today: date, offset: int, limit: int) -> dict:
     year, ruleset = _year(user, today), billing_ruleset(today)
     return {
         "count": len(year),
-        "warning": deadline_warning([facts for _h, facts in year], today, ruleset),
+        "warning": deadline_warning(map(_facts, year), today, ruleset),
         "rows": _rows(user, year[offset : offset + limit], today, ruleset),
     }
 

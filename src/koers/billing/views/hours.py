@@ -37,7 +37,9 @@ def _hours_page(request, status=200, **forms):
     )
     aftercare = coach_aftercare(user=request.user, today=today)  # BIL-02: never billable
     context = {"overview": overview, "aftercare": aftercare, "month_form": MonthEnteredForm()}
-    context.update(forms)
+    # The rows compare their id with these: a name missing from the context is an exception
+    # caught in each comparison of each row (issue 14: rendering is this page's cost).
+    context.update({"mark_contact_id": None, "aftercare_id": None}, **forms)
     return render(request, "billing/hours.html", distinct_ids(context), status=status)
 
 
