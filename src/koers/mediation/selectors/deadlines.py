@@ -32,6 +32,7 @@ class Deadline:
     label: str
     due_on: date
     rule: str
+    state_label: str = ""  # the service's state, as the list shows it
 
     @property
     def is_first_appointment(self) -> bool:
@@ -69,15 +70,14 @@ def shown_services(user: User, rows) -> dict[int, m.MediationService]:
 
 def deadlines_of(rows, services: dict[int, m.MediationService]) -> list[Deadline]:
     """One page of `deadline_rows` as deadlines with their (loaded) services and labels."""
-    out = []
+    out, states = [], {}
     for due, pk, order, number, appointment_kind in rows:
         service = services[pk]
         name = KIND_ORDER[order]
-        out.append(
-            Deadline(
-                service, name, _label(name, service, number, appointment_kind), due, _RULES[name]
-            )
-        )
+        if service.state not in states:  # once per state, not per row (`get_state_display`)
+            states[service.state] = str(m.ServiceState(service.state).label)
+        label = _label(name, service, number, appointment_kind)
+        out.append(Deadline(service, name, label, due, _RULES[name], states[service.state]))
     return out
 
 
