@@ -152,3 +152,16 @@ def test_the_first_migrate_with_the_table_fills_it(service):
     m.ServiceDeadline.objects.all().delete()
     signals._fill_after_migrate(apps.get_app_config("mediation"))
     assert _rows() == before != []
+
+
+def test_the_rebuild_command_writes_the_rows_again(service):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    before = _rows()
+    m.ServiceDeadline.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_mediation_deadlines", stdout=out)
+    assert out.getvalue().strip() == "1 deadlines"
+    assert _rows() == before
