@@ -12,7 +12,8 @@ construction from what the agenda already holds:
   a signed first agreement sheet and the mediation started, or "ter afsluiting" with the final
   advice due (three passive month-ends); one in twenty with an incomplete referral (no tender).
 
-At 20,000 clients that is a few hundred open services on the dashboard of the main centre."""
+At 20,000 clients that is a few hundred open services on the dashboard of the main centre. Their
+deadlines (`ServiceDeadline`, kept by signals the bulk inserts do not send) are written at the end."""
 
 from datetime import datetime, time, timedelta
 
@@ -108,6 +109,7 @@ def generate_mediation(*, today) -> dict[str, int]:
 
     from koers.mediation import models as m
     from koers.mediation.rules.closing import previous_month_ends
+    from koers.mediation.services.deadlines import rebuild_all
     from koers.trajectories.models import Programme, Trajectory
 
     tz = timezone.get_current_timezone()
@@ -171,10 +173,13 @@ def generate_mediation(*, today) -> dict[str, int]:
             ),
             batch_size=5000,
         )
+        # `bulk_create` passes no signal: the deadlines of "klanten opvolgen" are kept rows.
+        deadlines = rebuild_all()
     open_states = {s.value for s in m.ServiceState} - {"closed", "stopped"}
     return {
         "mediation services": len(services),
         "open services": sum(s.state in open_states for s in services),
         "first appointments": len(appointments),
         "agreement sheets": len(sheets),
+        "deadlines": deadlines,
     }

@@ -50,3 +50,6 @@ class MediationConfig(AppConfig):
                 ),
             )
         )
+        from koers.mediation import signals
+
+        signals.connect()  # keeps the deadline rows equal to the rules (issue 14)

@@ -1,7 +1,8 @@
 """Intensive mediation (MED): a service is a trajectory of the "mediation" programme plus these facts.
 
 `choices` (values from the rule modules), `service` (the service), `appointments` (the referral
-appointments), `file` (what the file holds and the partner's tender settings).
+appointments), `file` (what the file holds and the partner's tender settings), `deadlines` (the
+deadlines of "klanten opvolgen", kept as rows).
 """
 
 from koers.mediation.models.appointments import FirstAppointment
@@ -20,6 +21,7 @@ from koers.mediation.models.choices import (
     Tender,
     TrainingKind,
 )
+from koers.mediation.models.deadlines import ServiceDeadline
 from koers.mediation.models.file import (
     AgreementSheet,
     ContactCheck,
@@ -47,6 +49,7 @@ __all__ = [
     "ProjectFollowUpContact",
     "ReturnTo",
     "SendBy",
+    "ServiceDeadline",
     "ServiceQuerySet",
     "ServiceState",
     "Tender",

@@ -92,6 +92,22 @@ class MediationService(models.Model):
             models.Index(fields=["state"], name="mediation_state"),
             # The lists' order (oldest referral first): read in index order, no sort (issue 14).
             models.Index(fields=["referral_date", "id"], name="mediation_referral_order"),
+            # The figures per tender and lot of "klanten opvolgen" (every service of the
+            # organisations): grouped from this index alone, in its order, no table read.
+            models.Index(
+                fields=[
+                    "tender",
+                    "lot",
+                    "state",
+                    "closing_reason",
+                    "advice",
+                    "returned_to",
+                    "trajectory",
+                ],
+                name="mediation_outcome_figures",
+            ),
+            # Its stopped services of the last 90 days, newest first: a range of this index.
+            models.Index(fields=["state", "closed_at"], name="mediation_state_closed"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,7 +13,12 @@ from django.utils import timezone
 from koers.core.models import Role, User
 from koers.mediation import models as m
 from koers.mediation.rules import states as state_rules
-from koers.mediation.selectors.deadlines import Deadline, deadline_rows, deadlines_of
+from koers.mediation.selectors.deadlines import (
+    Deadline,
+    deadline_rows,
+    deadlines_of,
+    shown_services,
+)
 from koers.mediation.selectors.lookups import services_for_user
 
 OPEN_STATES = tuple(m.ServiceState(s) for s in state_rules.OPEN_STATES)
@@ -66,7 +71,8 @@ def dashboard(
     """The partner's "klanten opvolgen": a fixed number of queries and bounded lists, however
     many services. The figures are one grouped count; the new and incomplete referrals and the
     deadlines are pages of `PAGE_SIZE` (`pages`: the page asked per list, e.g. the query string),
-    ordered by the database (`deadlines.py`), of which only the shown services are loaded."""
+    ordered by the database (`deadlines.py`, one index), of which only the shown services are
+    loaded."""
     now = now or timezone.now()
     pages = pages or {}
     visible = m.MediationService.objects.visible_to(user)
@@ -85,12 +91,10 @@ def dashboard(
         listed.filter(state=m.ServiceState.INCOMPLETE), pages.get("incomplete")
     )
     board.incomplete = list(board.incomplete_page)
-    # The deadlines as plain (due, id, …) tuples in one read, paged here: paging the UNION in the
-    # database ran it twice (the count, then the page), each as costly as reading every tuple.
-    board.deadlines_page = _page(list(deadline_rows(open_services)), pages.get("page"))
+    # The deadlines as plain (due, id, …) tuples from their kept rows, paged by the database.
+    board.deadlines_page = _page(deadline_rows(open_services), pages.get("page"))
     rows = list(board.deadlines_page)
-    shown = services_for_user(user=user).in_bulk([row[1] for row in rows])
-    board.deadlines = deadlines_of(rows, shown)
+    board.deadlines = deadlines_of(rows, shown_services(user, rows))
     # Stopped and closed services are no longer the partner's to see (MED-15/16): only figures,
     # no names, for the organisations the user works for.
     scope = m.MediationService.objects.all()

@@ -1,48 +1,28 @@
-"""The dashboard's "Wat komt eraan": every open service's deadlines (MED-02/03/05/14) as database
-expressions, so that the database orders and pages them and only one page becomes objects.
-
-Per open service, at most one deadline of each kind, as the rules decide them:
-- first_appointment (MED-02): the lowest-numbered referral appointment without an outcome, due
-  on the (local) day it takes place;
-- replan (MED-03): no appointment pending, the ladder not ended, an absence on record: the
-  rule set's target (`replan_target_days`) counted from the last missed appointment's day;
-- first_sheet (MED-05): present, no sheet 1 yet: `first_sheet_days` after the day present;
-- advice (MED-14): "ter afsluiting" with its advice deadline.
-"""
+"""The dashboard's "Wat komt eraan": every open service's deadlines (MED-02/03/05/14), as the
+rules decide them (`rules.deadlines`), read from the rows `services.deadlines` keeps of them
+(`ServiceDeadline`, issue 14): the database orders and pages them from one index and only one
+page becomes objects, however many services are open."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-from django.db.models import (
-    Case,
-    DateField,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, TruncDate
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from koers.core.models import User
 from koers.mediation import models as m
 from koers.mediation.rules import ladder
-from koers.mediation.rules.ruleset import Ruleset
-from koers.trajectories.models import Programme
-from koers.trajectories.rulesets import ruleset_by_version
+from koers.mediation.rules.deadlines import KIND_ORDER
 
-KIND_ORDER = ("first_appointment", "replan", "first_sheet", "advice")  # a service's own order
 _RULES = {
     "first_appointment": "MED-02",
     "replan": "MED-03",
     "first_sheet": "MED-05",
     "advice": "MED-14",
 }
-_COLUMNS = ("due", "pk", "order", "number", "appointment_kind")
+_COLUMNS = ("due_on", "service_id", "kind", "number", "appointment_kind")
+
+__all__ = ["KIND_ORDER", "Deadline", "deadline_rows", "deadlines_of", "shown_services"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +32,7 @@ class Deadline:
     label: str
     due_on: date
     rule: str
+    state_label: str = ""  # the service's state, as the list shows it
 
     @property
     def is_first_appointment(self) -> bool:
@@ -63,120 +44,40 @@ class Deadline:
         return (self.due_on - timezone.localdate()).days
 
 
-def _days_after(day, days: dict[str, int]):
-    """`day` plus the number of days the service's own rule set gives (by its version)."""
-    offset = Case(
-        *(When(ruleset_version=v, then=Value(timedelta(days=n))) for v, n in days.items()),
-        default=Value(timedelta(0)),
-    )
-    return Cast(day + offset, output_field=DateField())
-
-
-def _appointments(**where) -> QuerySet:
-    return m.FirstAppointment.objects.filter(service=OuterRef("pk"), **where)
-
-
 def deadline_rows(
     open_services: QuerySet[m.MediationService], until: date | None = None
 ) -> QuerySet:
-    """Value rows (due, service pk, kind order, appointment number and kind), one per deadline,
-    ordered by due day then service: a UNION of four filtered reads of the open services.
-    `until`: only the deadlines due by that day (each read filters before the union)."""
-    services = open_services.order_by()
-    versions = set(services.values_list("ruleset_version", flat=True).distinct())
-    rulesets: dict[str, Ruleset] = {v: ruleset_by_version(Programme.MEDIATION, v) for v in versions}
-    tz = timezone.get_current_timezone()
-    pending = _appointments(outcome="").order_by("number")
-    absent = _appointments(outcome=m.AppointmentOutcome.ABSENT).order_by("-number")
-    blank, no_kind = Value(None, output_field=IntegerField()), Value("")
+    """Value rows (due, service pk, kind order, appointment number and kind), one per deadline
+    of the services of `open_services`, ordered by due day then service then kind.
+    `until`: only the deadlines due by that day."""
+    rows = m.ServiceDeadline.objects.filter(service_id__in=open_services.order_by().values("pk"))
+    if until is not None:
+        rows = rows.filter(due_on__lte=until)
+    return rows.order_by("due_on", "service_id", "kind").values_list(*_COLUMNS)
 
-    def kind(name: str, queryset: QuerySet, due, number=blank, appointment_kind=no_kind):
-        rows = queryset.annotate(
-            due=due,
-            order=Value(KIND_ORDER.index(name)),
-            number=number,
-            appointment_kind=appointment_kind,
-        )
-        return rows.values_list(*_COLUMNS)
 
-    def by_until(day: str, days: dict[str, int] | None = None, moment: bool = False) -> Q:
-        """`until` on the stored column, not on the computed `due`: SQLite then adds days and
-        converts time zones (functions in Python) for the rows shown only, not for every open
-        service. Per rule set when the deadline counts its days from `day`."""
-        if until is None:
-            return Q()
-
-        def bound(last: date) -> Q:
-            if moment:  # before the local midnight that ends `last`
-                end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
-                return Q(**{f"{day}__lt": end})
-            return Q(**{f"{day}__lte": last})
-
-        if days is None:
-            return bound(until)
-        condition = Q(pk__in=[])
-        for version, n in days.items():
-            condition |= Q(ruleset_version=version) & bound(until - timedelta(days=n))
-        return condition
-
-    replan_days = {v: r.replan_target_days for v, r in rulesets.items()}
-    sheet_days = {v: r.first_sheet_days for v, r in rulesets.items()}
-    first = (
-        services.annotate(pending_at=Subquery(pending.values("contact__starts_at")[:1]))
-        .filter(pending_at__isnull=False)
-        .filter(by_until("pending_at", moment=True))
+def shown_services(user: User, rows) -> dict[int, m.MediationService]:
+    """The services of a page of `deadline_rows`, by pk, with only what a deadline shows (the
+    client's name, the state and the ladder for its label): a page of whole services with their
+    trajectory and coach cost more to build than the rest of the page."""
+    return (
+        m.MediationService.objects.visible_to(user)
+        .select_related("client")
+        .only("state", "ladder_state", "client__first_name", "client__last_name")
+        .in_bulk([row[1] for row in rows])
     )
-    replan = (
-        services.filter(
-            ~Exists(_appointments(outcome="")),
-            Exists(_appointments(outcome=m.AppointmentOutcome.ABSENT)),
-            ~Q(ladder_state__in=[s.value for s in ladder.TERMINAL]),
-        )
-        .annotate(absent_at=Subquery(absent.values("contact__starts_at")[:1]))
-        .filter(by_until("absent_at", replan_days, moment=True))
-    )
-    sheet = (
-        services.filter(present_on__isnull=False)
-        .exclude(Exists(m.AgreementSheet.objects.filter(service=OuterRef("pk"), number=1)))
-        .filter(by_until("present_on", sheet_days))
-    )
-    advice = services.filter(
-        by_until("advice_deadline"), state=m.ServiceState.TO_CLOSE, advice_deadline__isnull=False
-    )
-    parts = [
-        kind(
-            "first_appointment",
-            first,
-            Cast(TruncDate("pending_at", tzinfo=tz), output_field=DateField()),
-            Subquery(pending.values("number")[:1]),
-            Subquery(pending.values("kind")[:1]),
-        ),
-        kind(
-            "replan",
-            replan,
-            _days_after(TruncDate("absent_at", tzinfo=tz), replan_days),
-        ),
-        kind(
-            "first_sheet",
-            sheet,
-            _days_after(F("present_on"), sheet_days),
-        ),
-        kind("advice", advice, Cast(F("advice_deadline"), output_field=DateField())),
-    ]
-    return parts[0].union(*parts[1:], all=True).order_by("due", "pk", "order")
 
 
 def deadlines_of(rows, services: dict[int, m.MediationService]) -> list[Deadline]:
     """One page of `deadline_rows` as deadlines with their (loaded) services and labels."""
-    out = []
+    out, states = [], {}
     for due, pk, order, number, appointment_kind in rows:
         service = services[pk]
         name = KIND_ORDER[order]
-        out.append(
-            Deadline(
-                service, name, _label(name, service, number, appointment_kind), due, _RULES[name]
-            )
-        )
+        if service.state not in states:  # once per state, not per row (`get_state_display`)
+            states[service.state] = str(m.ServiceState(service.state).label)
+        label = _label(name, service, number, appointment_kind)
+        out.append(Deadline(service, name, label, due, _RULES[name], states[service.state]))
     return out
 
 

@@ -9,7 +9,12 @@ from django.db.models import Exists, OuterRef, QuerySet
 from koers.core.models import User
 from koers.mediation import models as m
 from koers.mediation.selectors.dashboard import OPEN_STATES
-from koers.mediation.selectors.deadlines import Deadline, deadline_rows, deadlines_of
+from koers.mediation.selectors.deadlines import (
+    Deadline,
+    deadline_rows,
+    deadlines_of,
+    shown_services,
+)
 from koers.mediation.selectors.lookups import services_for_user
 
 SOON_DAYS = 15  # MED-05's first sheet is due within 15 days: what the dashboard looks ahead
@@ -20,10 +25,9 @@ def deadlines_soon(user: User, today: date, limit: int) -> tuple[list[Deadline],
     services, and how many there are."""
     open_services = m.MediationService.objects.visible_to(user).filter(state__in=OPEN_STATES)
     horizon = today + timedelta(days=SOON_DAYS)
-    rows = list(deadline_rows(open_services, until=horizon))
-    shown = rows[:limit]
-    services = services_for_user(user=user).in_bulk([row[1] for row in shown])
-    return deadlines_of(shown, services), len(rows)
+    rows = deadline_rows(open_services, until=horizon)
+    shown = list(rows[:limit])
+    return deadlines_of(shown, shown_services(user, shown)), rows.count()
 
 
 def last_month_end(today: date) -> date:
