@@ -16,6 +16,10 @@ from koers.vouchers.rules.aftercare import aftercare_deadline
 from koers.vouchers.selectors.common import ruleset_of
 
 AFTERCARE_WARN_DAYS = 30  # the dashboard warns a month before the aftercare window closes
+# What a work item shows of a voucher: its link, the client's name, the trajectory's dates. Not
+# the voucher's thirty columns and JSON documents, which decoding per row made the centre's
+# work list slow (issue 14).
+_ITEM = ("pk", "trajectory_id", "client__first_name", "client__last_name")
 
 
 def _scope(user: User, mine: bool) -> QuerySet[Voucher]:
@@ -34,6 +38,7 @@ def evaluations_out(user: User, *, mine: bool) -> QuerySet[Voucher]:
             evaluation_correspondence_added_on__isnull=True,
         )
         .select_related("trajectory", "client")
+        .only(*_ITEM, "evaluation_invited_on", "trajectory__end_date")
         .order_by("trajectory__end_date", "pk")
     )
 
@@ -61,6 +66,7 @@ def aftercare_candidates(user: User, today: date, *, mine: bool) -> QuerySet[Vou
         .filter(_synthesis_window(today))
         .annotate(aftercare_minutes=Sum("aftercare__minutes"))
         .select_related("trajectory", "client")
+        .only(*_ITEM, "ruleset_version", "synthesis_date")
         .order_by("synthesis_date", "pk")
     )
 
@@ -117,5 +123,11 @@ def stalled(
         # A subquery, not Max over a join: the count of the list then needs no GROUP BY.
         .annotate(last_contact_at=Subquery(_last_contact()))
         .select_related("trajectory__responsible", "client")
+        .only(
+            *_ITEM,
+            "trajectory__responsible__first_name",
+            "trajectory__responsible__last_name",
+            "trajectory__responsible__username",
+        )
         .order_by("last_contact_at", "pk")
     )
