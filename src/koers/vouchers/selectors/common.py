@@ -23,13 +23,13 @@ def voucher_get(*, user: User, pk: int) -> Voucher:
 
 
 def vouchers_for_user(*, user: User) -> QuerySet[Voucher]:
-    """The vouchers `user` may see, as a condition on the joined trajectory (`visible_by_join`):
-    in the API list's order (the voucher's trajectory, newest first) SQLite then walks the
-    voucher's own index backwards and reads the first page's trajectories by key, for centre
-    staff as for a centre of any size; a coach's few hundred come from the responsible's index.
-    `trajectory IN (the user's trajectories)` first listed every trajectory of the centre, for
-    the page and again for the count (issue 14)."""
-    return Voucher.objects.visible_by_join(user).select_related(
+    """The vouchers `user` may see, `trajectory IN (their trajectories)`: in the API list's order
+    (the voucher's trajectory, newest first) SQLite walks the voucher's own unique trajectory
+    index with no sort, also on a database without statistics. As a condition on the joined
+    trajectory (`visible_by_join`) an analysed database walked that index backwards too, but one
+    without statistics (Koers never runs ANALYZE) sorted every voucher of the centre (issue 14;
+    `tests/api/test_list_plans.py`)."""
+    return Voucher.objects.visible_to(user).select_related(
         "client", "trajectory", "trajectory__responsible"
     )
 
