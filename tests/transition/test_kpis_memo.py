@@ -8,12 +8,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from koers.core.models import Role, User
 from koers.trajectories.models import Contact, ContactOutcome, Plan, PlanKind, PlanVersion
 from koers.transition import models as m
+from koers.transition import signals
 from koers.transition.rules.kpis import Period
 from koers.transition.selectors import kpi_memo
 from koers.transition.selectors import kpis as sel
@@ -296,3 +298,13 @@ def test_trn_13_a_job_coach_of_another_role_is_no_source(world):
     staff.first_name = "Anna"
     staff.save()
     assert m.KpiStamp.objects.count() == stamps
+
+
+@pytest.mark.django_db
+def test_trn_13_a_migrate_forgets_the_memos(world):
+    """A data migration writes past the signals."""
+    _figures(_team(world))
+    assert m.KpiMemo.objects.exists()
+    transition = apps.get_app_config("transition")
+    signals._forget_after_migrate(sender=transition, using="default")
+    assert not m.KpiMemo.objects.exists()

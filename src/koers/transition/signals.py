@@ -8,16 +8,18 @@ for the organisation it belonged to before (a trajectory handed to another organ
 moved); a delete raises it inside the delete's transaction, while the row and its parents are
 still there. What bypasses the ORM's save and delete (`QuerySet.update`, `bulk_create`, raw SQL)
 passes no signal: it must call `kpi_memos_forget()` after it (no code path in Koers writes the
-counted columns that way today; the benchmark generator does, and forgets at its end).
+counted columns that way today; the benchmark generator does, and forgets at its end; every
+`migrate` forgets, for data migrations).
 """
 
+from django.db import connections
 from django.db.models import F, Q
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_migrate, post_save, pre_delete, pre_save
 
 from koers.core.models import Organisation
 from koers.trajectories.models import Contact, Plan, PlanVersion, Programme, Trajectory
 from koers.transition import models as m
-from koers.transition.services.kpi_stamps import kpi_stamp_raise
+from koers.transition.services.kpi_stamps import kpi_memos_forget, kpi_stamp_raise
 
 FILE = "file__trajectory__organisation_id"
 
@@ -70,7 +72,17 @@ def _before_delete(sender, instance, **kwargs) -> None:
     kpi_stamp_raise(_organisations(sender, [instance.pk]))
 
 
+def _forget_after_migrate(sender, using="default", **kwargs) -> None:
+    """A data migration writes past the signals: every `migrate` forgets the memos (when the
+    table is there: not after migrating back before it)."""
+    if sender.label != "transition":
+        return
+    if m.KpiMemo._meta.db_table in connections[using].introspection.table_names():
+        kpi_memos_forget()
+
+
 def connect() -> None:
+    post_migrate.connect(_forget_after_migrate, dispatch_uid="kpi-memos-after-migrate")
     for model in SOURCES:
         uid = f"kpi-stamp-{model._meta.label}"
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-pre-save")
