@@ -2,7 +2,8 @@
 job coaches and `files` transition files, each with a year of events — activities, employer
 contacts, measures, a placement with its follow-ups, a transition plan, coaching contacts — so
 that the KPI page (TRN-13) is measured on real volumes. Called by `generate.py` after the rest;
-bulk_create, bypassing the services (as generate.py does, and for the same reason).
+bulk_create, bypassing the services (as generate.py does, and for the same reason), so it
+forgets the KPI memos at its end (`koers.transition.signals`).
 
 Login: `bench-jobcoach` (password as generate.py's) sees the company's KPIs."""
 
@@ -28,6 +29,7 @@ def generate_transition(*, files: int, today: date, password: str, rng, names) -
         TrajectoryStatus,
     )
     from koers.transition import models as m
+    from koers.transition.services.kpi_stamps import kpi_memos_forget
 
     first_names, last_names = names
     tz = timezone.get_current_timezone()
@@ -153,6 +155,7 @@ def generate_transition(*, files: int, today: date, password: str, rng, names) -
         PlanVersion.objects.bulk_create(
             (PlanVersion(plan=p, number=1, content={}) for p in made), batch_size=5000
         )
+        kpi_memos_forget()  # bulk_create passes no signal: no KPI memo may outlive it
     return {
         "transition files": len(tfiles),
         "activities": len(activities),

@@ -22,6 +22,7 @@ class TransitionConfig(AppConfig):
         from koers.transition import (
             demo,  # noqa: F401  (registers its part of manage.py demo)
             jobs,  # noqa: F401  (registers its sweep jobs)
+            signals,
         )
         from koers.transition.models import TransitionFile
         from koers.transition.rules import phases
@@ -29,6 +30,7 @@ class TransitionConfig(AppConfig):
         from koers.transition.services.opening import open_for_programme
         from koers.transition.services.plan import transition_plan_check
 
+        signals.connect()  # TRN-13: every write of what the KPIs count forgets their memos
         # A transition trajectory always gets its file (TRN-01), wherever it is opened.
         register_programme_opener(Programme.TRANSITION, open_for_programme)
         register_programme_relation("transition")

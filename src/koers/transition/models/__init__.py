@@ -41,6 +41,7 @@ from koers.transition.models.file import TransitionFile, TransitionSettings
 from koers.transition.models.followup import FollowupRecord, Placement
 from koers.transition.models.intake import Intake, KickOff, KickOffInvitee, StarrNote
 from koers.transition.models.kpi_export import KpiExport, KpiExportStatus
+from koers.transition.models.kpi_memo import KpiMemo, KpiStamp
 from koers.transition.models.measures import Measure, MeasureEvaluation
 from koers.transition.models.reminders import FollowupReminder
 
@@ -70,6 +71,8 @@ __all__ = [
     "KickOffInvitee",
     "KpiExport",
     "KpiExportStatus",
+    "KpiMemo",
+    "KpiStamp",
     "LevelProposal",
     "Measure",
     "MeasureEvaluation",

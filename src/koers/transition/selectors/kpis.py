@@ -49,6 +49,7 @@ from koers.transition.selectors.due_days import (
     per_rule_set,
     rule_set_starts,
 )
+from koers.transition.selectors.kpi_memo import kpi_rows
 
 Monthly = dict[date, dict[str, int]]  # first day of a month -> {kpi: value}
 
@@ -304,13 +305,11 @@ def kpi_figures_with_baseline(
     )
     now: Monthly = defaultdict(lambda: defaultdict(int))
     before: Monthly = defaultdict(lambda: defaultdict(int))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for month, key, p, b in cursor.fetchall():  # the columns of `_tally`'s values()
-            kpi = _kpi_of_key(key)
-            if kpi is not None:
-                now[_month(month)][kpi] += p or 0
-                before[_month(month)][kpi] += b or 0
+    for month, key, p, b in kpi_rows(team.organisation.pk, sql, params):  # `_tally`'s values()
+        kpi = _kpi_of_key(key)
+        if kpi is not None:
+            now[_month(month)][kpi] += p
+            before[_month(month)][kpi] += b
     return _figures(period, now), _figures(baseline, before)
 
 
