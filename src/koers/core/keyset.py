@@ -79,6 +79,7 @@ class CursorPage:
     size: int
     has_previous: bool
     has_next: bool
+    capped: bool = False  # the count stopped at `count_cap`: there are more (shown "more than")
 
     @property
     def num_pages(self) -> int:
@@ -109,11 +110,18 @@ def cursor_page(
     number: int = 1,
     after: int | None = None,
     before: int | None = None,
+    count_cap: int | None = None,
 ) -> CursorPage:
     """A page by cursor (`after`/`before` the row with that pk, shown as page `number`), or,
     without a cursor, page `number` by OFFSET (links and bookmarks from before the cursors; the
-    links this page makes are cursors). An unknown cursor gives the first page."""
-    count = queryset.count()
+    links this page makes are cursors). An unknown cursor gives the first page. With
+    `count_cap` the count reads at most that many rows (one query, as the exact count): a long
+    list says "more than" instead of counting every row."""
+    if count_cap is None:
+        count, capped = queryset.count(), False
+    else:
+        found = queryset.order_by()[: count_cap + 1].count()
+        count, capped = min(found, count_cap), found > count_cap
     pages = max(1, ceil(count / size))
     if after is not None or before is not None:
         try:
@@ -121,15 +129,15 @@ def cursor_page(
                 queryset, ordering=ordering, size=size, after=after, before=before
             )
         except CursorNotFound:
-            return cursor_page(queryset, ordering=ordering, size=size)
+            return cursor_page(queryset, ordering=ordering, size=size, count_cap=count_cap)
         if not has_previous:
             number = 1
-        elif not has_next:
+        elif not has_next and not capped:
             number = pages
         else:
-            number = min(max(number, 2), pages - 1)
-        return CursorPage(rows, count, number, size, has_previous, has_next)
+            number = max(number, 2) if capped else min(max(number, 2), pages - 1)
+        return CursorPage(rows, count, number, size, has_previous, has_next, capped)
     number = min(max(number, 1), pages)
     offset = (number - 1) * size
     rows = list(queryset.order_by(*ordering)[offset : offset + size + 1])
-    return CursorPage(rows[:size], count, number, size, number > 1, len(rows) > size)
+    return CursorPage(rows[:size], count, number, size, number > 1, len(rows) > size, capped)

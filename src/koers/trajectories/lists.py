@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from koers.core.keyset import CursorNotFound, CursorPage, cursor_page, keyset_slice
+from koers.core.keyset import CursorPage, cursor_page
 from koers.core.models import User
 from koers.trajectories.dossiers import DossierState, dossier_facts, dossier_filter
 from koers.trajectories.models import Contact, Programme, Trajectory, TrajectoryStatus
@@ -100,53 +100,15 @@ def trajectory_list_page(
     *, user: User, chosen: TrajectoryFilter, number: int = 1, after=None, before=None
 ) -> CursorPage:
     trajectories = trajectory_list(user=user, chosen=chosen)
-    paging = {"ordering": TRAJECTORY_ORDER, "size": PAGE_SIZE, "number": number}
-    if chosen.dossier:
-        return capped_page(trajectories, after=after, before=before, **paging)
-    return cursor_page(trajectories, after=after, before=before, **paging)
-
-
-@dataclass(frozen=True)
-class CappedPage(CursorPage):
-    """A `CursorPage` whose count stopped at `DOSSIER_COUNT_CAP`: `capped` says there are more
-    (the page shows "more than")."""
-
-    capped: bool = False
-
-
-def capped_page(
-    queryset: QuerySet,
-    *,
-    ordering: tuple[str, ...],
-    size: int,
-    number: int = 1,
-    after: int | None = None,
-    before: int | None = None,
-) -> CappedPage:
-    """`cursor_page` with the count read up to `DOSSIER_COUNT_CAP` rows (one query, the same
-    number as the exact count): the rows and the cursors are the same."""
-    found = queryset.order_by()[: DOSSIER_COUNT_CAP + 1].count()
-    capped = found > DOSSIER_COUNT_CAP
-    count = min(found, DOSSIER_COUNT_CAP)
-    pages = max(1, -(-count // size))
-    if after is not None or before is not None:
-        try:
-            rows, has_previous, has_next = keyset_slice(
-                queryset, ordering=ordering, size=size, after=after, before=before
-            )
-        except CursorNotFound:
-            return capped_page(queryset, ordering=ordering, size=size)
-        if not has_previous:
-            number = 1
-        elif not has_next and not capped:
-            number = pages
-        else:
-            number = max(number, 2) if capped else min(max(number, 2), pages - 1)
-        return CappedPage(rows, count, number, size, has_previous, has_next, capped)
-    number = min(max(number, 1), pages)
-    offset = (number - 1) * size
-    rows = list(queryset.order_by(*ordering)[offset : offset + size + 1])
-    return CappedPage(rows[:size], count, number, size, number > 1, len(rows) > size, capped)
+    return cursor_page(
+        trajectories,
+        ordering=TRAJECTORY_ORDER,
+        size=PAGE_SIZE,
+        number=number,
+        after=after,
+        before=before,
+        count_cap=DOSSIER_COUNT_CAP if chosen.dossier else None,
+    )
 
 
 @dataclass(frozen=True)
